@@ -1,0 +1,31 @@
+// Builds the three Electron targets: main (ESM), preload (one CommonJS file, as a sandboxed
+// preload requires) and the React renderer.
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import { resolve } from 'node:path';
+
+export default defineConfig({
+  main: {
+    build: {
+      lib: { entry: resolve('electron/main/index.ts'), formats: ['es'] },
+      // The engine and better-sqlite3 load at run time from node_modules: a native addon cannot be bundled.
+      externalizeDeps: true,
+    },
+  },
+  preload: {
+    build: {
+      lib: { entry: resolve('electron/preload/index.ts'), formats: ['cjs'] },
+      // A sandboxed preload may only require electron: bundle everything else into it.
+      externalizeDeps: false,
+      rolldownOptions: { output: { entryFileNames: '[name].cjs' } },
+    },
+  },
+  renderer: {
+    root: resolve('renderer'),
+    build: {
+      outDir: resolve('out/renderer'),
+      rolldownOptions: { input: resolve('renderer/index.html') },
+    },
+    plugins: [react()],
+  },
+});

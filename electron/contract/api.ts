@@ -1,0 +1,127 @@
+// The whole API the UI may call: each call's name, the schema its arguments must pass, and its
+// result type. The engine implements it; Electron IPC, the browser host and the CLI carry it.
+import { z } from 'zod';
+import { caseInput, caseListQuery, caseUpdate } from './case';
+import type { Case, CaseDetail, CaseList, CaseSummary } from './case';
+import { clientInput, clientUpdate } from './client';
+import type { Client, ClientSummary } from './client';
+import { CASE_RECORDS, recordCreate, recordUpdate } from './case-records';
+import type { CaseRecordTypes } from './case-records';
+import { contactInput, contactListQuery } from './contact';
+import type { Contact } from './contact';
+import { exchangeFile } from './exchange';
+import type { ExchangeFileValues, ExchangeImportResult } from './exchange';
+import { id } from './fields';
+import { profileInput } from './profile';
+import type { Profile } from './profile';
+
+const byId = z.object({ id });
+const none = z.object({}).default({});
+const query = z.object({ query: z.string().trim().max(200).optional() }).default({});
+
+const { diagnoses, treatments, assessments, communications, deadlines } = CASE_RECORDS;
+
+/** Argument schemas, by call name. */
+export const apiArgs = {
+  'app.info': none,
+
+  'profile.get': none,
+  'profile.update': profileInput,
+
+  'clients.list': query,
+  'clients.get': byId,
+  'clients.create': clientInput,
+  'clients.update': clientUpdate,
+  'clients.delete': byId,
+
+  'cases.list': caseListQuery,
+  'cases.get': byId,
+  'cases.create': caseInput,
+  'cases.update': caseUpdate,
+  'cases.delete': byId,
+
+  'diagnoses.create': recordCreate(diagnoses),
+  'diagnoses.update': recordUpdate(diagnoses),
+  'diagnoses.delete': byId,
+  'treatments.create': recordCreate(treatments),
+  'treatments.update': recordUpdate(treatments),
+  'treatments.delete': byId,
+  'assessments.create': recordCreate(assessments),
+  'assessments.update': recordUpdate(assessments),
+  'assessments.delete': byId,
+  'communications.create': recordCreate(communications),
+  'communications.update': recordUpdate(communications),
+  'communications.delete': byId,
+  'deadlines.create': recordCreate(deadlines),
+  'deadlines.update': recordUpdate(deadlines),
+  'deadlines.delete': byId,
+
+  'contacts.list': contactListQuery,
+  'contacts.get': byId,
+  'contacts.create': contactInput,
+  'contacts.update': contactInput.extend({ id }),
+  'contacts.delete': byId,
+
+  search: z.object({
+    query: z.string().trim().min(1, { error: 'is required' }).max(200),
+    limit: z.number().int().min(1).max(1000).default(50),
+  }),
+
+  'exchange.export': z.object({ caseId: id }),
+  'exchange.import': exchangeFile,
+} as const;
+
+export interface AppInfo {
+  version: string;
+  databasePath: string;
+  schemaVersion: number;
+}
+
+type RecordResults = {
+  [K in keyof CaseRecordTypes as `${K}.create` | `${K}.update`]: CaseRecordTypes[K];
+} & { [K in keyof CaseRecordTypes as `${K}.delete`]: null };
+
+/** Result types, by call name. */
+export type ApiResults = RecordResults & {
+  'app.info': AppInfo;
+  'profile.get': Profile;
+  'profile.update': Profile;
+  'clients.list': ClientSummary[];
+  'clients.get': Client;
+  'clients.create': Client;
+  'clients.update': Client;
+  'clients.delete': null;
+  'cases.list': CaseList;
+  'cases.get': CaseDetail;
+  'cases.create': Case;
+  'cases.update': Case;
+  'cases.delete': null;
+  'contacts.list': Contact[];
+  'contacts.get': Contact;
+  'contacts.create': Contact;
+  'contacts.update': Contact;
+  'contacts.delete': null;
+  search: CaseSummary[];
+  'exchange.export': ExchangeFileValues;
+  'exchange.import': ExchangeImportResult;
+};
+
+export type ApiName = keyof typeof apiArgs;
+/** What a caller passes (before defaults and trimming). */
+export type ApiArgs<N extends ApiName> = z.input<(typeof apiArgs)[N]>;
+/** What a handler receives (validated and normalised). */
+export type ApiParsedArgs<N extends ApiName> = z.output<(typeof apiArgs)[N]>;
+export type ApiResult<N extends ApiName> = ApiResults[N];
+
+/** The one function every front door exposes. */
+export type ApiCall = <N extends ApiName>(name: N, args: ApiArgs<N>) => Promise<ApiResult<N>>;
+
+/** Whether a string names a call of the API. */
+export function isApiName(name: unknown): name is ApiName {
+  return typeof name === 'string' && Object.hasOwn(apiArgs, name);
+}
+
+// Compile-time check that every call has both an argument schema and a result type.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatch: Exact<ApiName, keyof ApiResults> = true;
+void namesMatch;

@@ -1,0 +1,93 @@
+// The records that hang off a case: diagnoses, treatments tried, scores, calls and deadlines.
+import { z } from 'zod';
+import { CHANNEL, DEADLINE_KIND, INSTRUMENT_RANGES, TREATMENT_KIND } from './choices';
+import { icd10Code, id, optionalDate, optionalText, requiredDate, requiredText } from './fields';
+
+export const diagnosisFields = z.object({
+  icd10Code,
+  description: optionalText(300),
+  diagnosedOn: optionalDate,
+});
+
+export const treatmentFields = z
+  .object({
+    kind: z.enum(TREATMENT_KIND.values, { error: 'must be medication, therapy or procedure' }),
+    name: requiredText(200),
+    dose: optionalText(100),
+    startedOn: optionalDate,
+    endedOn: optionalDate,
+    outcome: optionalText(1000),
+    reasonStopped: optionalText(1000),
+  })
+  .refine((t) => !t.startedOn || !t.endedOn || t.endedOn >= t.startedOn, {
+    error: 'cannot be before the start date',
+    path: ['endedOn'],
+  });
+
+export const assessmentFields = z
+  .object({
+    instrument: requiredText(60),
+    score: z.number({ error: 'must be a number' }).min(0, { error: 'cannot be negative' }),
+    assessedOn: requiredDate,
+    notes: optionalText(1000),
+  })
+  .superRefine((a, ctx) => {
+    const range = INSTRUMENT_RANGES[a.instrument.toUpperCase()];
+    if (range && (a.score < range[0] || a.score > range[1])) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['score'],
+        message: `must be between ${range[0]} and ${range[1]} on the ${a.instrument}`,
+      });
+    }
+  });
+
+export const communicationFields = z.object({
+  occurredOn: requiredDate,
+  channel: z.enum(CHANNEL.values, { error: 'is not a known channel' }),
+  person: optionalText(200),
+  referenceNumber: optionalText(100),
+  summary: requiredText(10000),
+});
+
+export const deadlineFields = z.object({
+  kind: z.enum(DEADLINE_KIND.values).default('task'),
+  title: requiredText(200),
+  dueOn: requiredDate,
+  completedOn: optionalDate,
+  notes: optionalText(2000),
+});
+
+/** Each kind of case record: its fields and the API name prefix that edits it. */
+export const CASE_RECORDS = {
+  diagnoses: diagnosisFields,
+  treatments: treatmentFields,
+  assessments: assessmentFields,
+  communications: communicationFields,
+  deadlines: deadlineFields,
+} as const;
+
+export type CaseRecordKind = keyof typeof CASE_RECORDS;
+
+type Stored<S extends z.ZodType> = z.output<S> & { id: number; caseId: number };
+
+export type Diagnosis = Stored<typeof diagnosisFields>;
+export type Treatment = Stored<typeof treatmentFields>;
+export type Assessment = Stored<typeof assessmentFields>;
+export type Communication = Stored<typeof communicationFields>;
+export type Deadline = Stored<typeof deadlineFields>;
+
+export interface CaseRecordTypes {
+  diagnoses: Diagnosis;
+  treatments: Treatment;
+  assessments: Assessment;
+  communications: Communication;
+  deadlines: Deadline;
+}
+
+/** Arguments to create a record: the case and the record's fields. */
+export const recordCreate = <S extends z.ZodType>(fields: S) =>
+  z.object({ caseId: id, values: fields });
+/** Arguments to replace a record's fields. */
+export const recordUpdate = <S extends z.ZodType>(fields: S) =>
+  z.object({ id, values: fields });

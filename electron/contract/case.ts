@@ -1,0 +1,82 @@
+// A case: one request for coverage of one treatment, with the plan and provider it involves.
+import { z } from 'zod';
+import { CASE_STATUS, PLAN_TYPE } from './choices';
+import { id, optionalDate, optionalNpi, optionalText, requiredText } from './fields';
+import type { Client } from './client';
+import type { Assessment, Communication, Deadline, Diagnosis, Treatment } from './case-records';
+import type { DocumentInfo } from './document';
+
+/** A case's own fields, without the client it belongs to (the exchange format nests cases). */
+export const caseFields = z.object({
+  requestedTreatment: requiredText(200),
+  treatmentCodes: optionalText(200),
+  status: z.enum(CASE_STATUS.values, { error: 'is not a known case status' }).default('intake'),
+  openedOn: optionalDate,
+  providerName: optionalText(200),
+  providerNpi: optionalNpi,
+  providerPractice: optionalText(200),
+  providerPhone: optionalText(40),
+  providerFax: optionalText(40),
+  insurerName: optionalText(200),
+  planName: optionalText(200),
+  planType: z
+    .enum(PLAN_TYPE.values, { error: 'is not a known plan type' })
+    .nullish()
+    .transform((v) => v ?? null),
+  memberId: optionalText(60),
+  groupNumber: optionalText(60),
+  notes: optionalText(10000),
+});
+
+export const caseInput = caseFields.extend({ clientId: id });
+export const caseUpdate = caseInput.extend({ id });
+
+export type CaseStatus = (typeof CASE_STATUS.values)[number];
+export type PlanType = (typeof PLAN_TYPE.values)[number];
+export type CaseInput = z.input<typeof caseInput>;
+export type CaseValues = z.output<typeof caseInput>;
+
+export interface Case extends CaseValues {
+  id: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A row of the case list. */
+export interface CaseSummary {
+  id: number;
+  clientId: number;
+  clientName: string;
+  requestedTreatment: string;
+  status: CaseStatus;
+  insurerName: string | null;
+  memberId: string | null;
+  nextDueOn: string | null;
+  updatedAt: string;
+}
+
+/** Everything the case page shows. */
+export interface CaseDetail {
+  case: Case;
+  client: Client;
+  diagnoses: Diagnosis[];
+  treatments: Treatment[];
+  assessments: Assessment[];
+  communications: Communication[];
+  deadlines: Deadline[];
+  documents: DocumentInfo[];
+}
+
+export const caseListQuery = z
+  .object({
+    query: z.string().trim().max(200).optional(),
+    status: z.enum(CASE_STATUS.values).optional(),
+    limit: z.number().int().min(1).max(1000).default(200),
+    offset: z.number().int().min(0).default(0),
+  })
+  .default({ limit: 200, offset: 0 });
+
+export interface CaseList {
+  total: number;
+  items: CaseSummary[];
+}

@@ -1,0 +1,36 @@
+// The address book: insurers, providers, lawmakers and agencies letters go to.
+import { z } from 'zod';
+import { CONTACT_KIND } from './choices';
+import { optionalEmail, optionalNpi, optionalText, requiredText } from './fields';
+import { addressFields } from './profile';
+
+export const contactInput = z.object({
+  kind: z.enum(CONTACT_KIND.values, { error: 'is not a known kind of contact' }),
+  name: requiredText(200),
+  title: optionalText(200),
+  organisation: optionalText(200),
+  department: optionalText(200),
+  ...addressFields,
+  phone: optionalText(40),
+  fax: optionalText(40),
+  email: optionalEmail,
+  npi: optionalNpi,
+  notes: optionalText(5000),
+});
+
+export type ContactInput = z.input<typeof contactInput>;
+export type ContactValues = z.output<typeof contactInput>;
+export type ContactKind = (typeof CONTACT_KIND.values)[number];
+
+export interface Contact extends ContactValues {
+  id: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const contactListQuery = z
+  .object({
+    query: z.string().trim().max(200).optional(),
+    kind: z.enum(CONTACT_KIND.values).optional(),
+  })
+  .default({});

@@ -1,0 +1,55 @@
+// The case exchange format: one client with their cases and every related record, as JSON.
+// docs/case-exchange.schema.json is generated from this schema; a test keeps the two in step.
+import { z } from 'zod';
+import { clientInput } from './client';
+import { caseFields } from './case';
+import {
+  assessmentFields,
+  communicationFields,
+  deadlineFields,
+  diagnosisFields,
+  treatmentFields,
+} from './case-records';
+import { documentFields } from './document';
+
+export const EXCHANGE_FORMAT = 'advocate-desk/case-exchange';
+export const EXCHANGE_VERSION = 1;
+
+const base64 = z.base64({ error: 'must be the file bytes in base64' });
+const sha256 = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/, { error: 'must be a lower-case hex SHA-256' })
+  .optional();
+
+export const exchangeDocument = documentFields.extend({
+  contentBase64: base64,
+  sha256,
+  createdAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+export const exchangeCase = caseFields.extend({
+  diagnoses: z.array(diagnosisFields).default([]),
+  treatments: z.array(treatmentFields).default([]),
+  assessments: z.array(assessmentFields).default([]),
+  communications: z.array(communicationFields).default([]),
+  deadlines: z.array(deadlineFields).default([]),
+  documents: z.array(exchangeDocument).default([]),
+});
+
+export const exchangeFile = z.object({
+  format: z.literal(EXCHANGE_FORMAT, { error: `must be "${EXCHANGE_FORMAT}"` }),
+  version: z.literal(EXCHANGE_VERSION, {
+    error: `must be ${EXCHANGE_VERSION}: this version of Advocate Desk reads version ${EXCHANGE_VERSION} files`,
+  }),
+  exportedAt: z.iso.datetime({ offset: true }).optional(),
+  client: clientInput,
+  cases: z.array(exchangeCase).min(1, { error: 'must hold at least one case' }),
+});
+
+export type ExchangeFile = z.input<typeof exchangeFile>;
+export type ExchangeFileValues = z.output<typeof exchangeFile>;
+
+export interface ExchangeImportResult {
+  clientId: number;
+  caseIds: number[];
+}

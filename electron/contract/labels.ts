@@ -1,0 +1,45 @@
+// The words people see for each field: form labels and error messages use the same ones.
+
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  firstName: 'First name',
+  lastName: 'Last name',
+  dateOfBirth: 'Date of birth',
+  addressLine1: 'Address',
+  addressLine2: 'Address line 2',
+  postalCode: 'ZIP code',
+  requestedTreatment: 'Requested treatment',
+  treatmentCodes: 'CPT/HCPCS codes',
+  openedOn: 'Opened on',
+  providerName: 'Treating provider',
+  providerNpi: 'Provider NPI',
+  providerPractice: 'Practice',
+  providerPhone: 'Provider phone',
+  providerFax: 'Provider fax',
+  insurerName: 'Insurer',
+  planName: 'Plan name',
+  planType: 'Plan type',
+  memberId: 'Member ID',
+  groupNumber: 'Group number',
+  icd10Code: 'ICD-10 code',
+  diagnosedOn: 'Diagnosed on',
+  startedOn: 'Started',
+  endedOn: 'Ended',
+  reasonStopped: 'Reason stopped',
+  assessedOn: 'Date',
+  occurredOn: 'Date',
+  referenceNumber: 'Reference number',
+  person: 'Person spoken to',
+  dueOn: 'Due on',
+  completedOn: 'Completed on',
+  npi: 'NPI',
+  signatureBlock: 'Signature block',
+  organisation: 'Organisation',
+};
+
+/** The label for a field: from the table above, or its name in words ("groupNumber" → "Group number"). */
+export function fieldLabel(field: string): string {
+  const known = FIELD_LABELS[field];
+  if (known) return known;
+  const words = field.replace(/([A-Z])/g, ' $1').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,0 +1,34 @@
+// Calls for the address book.
+import type { Contact } from '../../contract/contact';
+import { contactInput } from '../../contract/contact';
+import type { EngineContext, HandlerSet } from '../context';
+import { defineTable, fromRow } from '../db/table';
+import { ftsQuery } from '../search/fts-query';
+
+type ContactCalls = 'contacts.list' | 'contacts.get' | 'contacts.create' | 'contacts.update' | 'contacts.delete';
+
+export function contactHandlers({ db }: EngineContext): HandlerSet<ContactCalls> {
+  const table = defineTable<Contact>(db, 'contacts', Object.keys(contactInput.shape), 'contact');
+  // The address book is small (hundreds of rows): a LIKE over a few columns is quick and finds
+  // words inside names ("Smith" in "Office of Sen. Smith") that a prefix index would miss.
+  const list = db.prepare(
+    `SELECT * FROM contacts
+     WHERE (@kind IS NULL OR kind = @kind)
+       AND (@like IS NULL OR name LIKE @like ESCAPE '\\' OR organisation LIKE @like ESCAPE '\\'
+            OR title LIKE @like ESCAPE '\\' OR city LIKE @like ESCAPE '\\')
+     ORDER BY name COLLATE NOCASE LIMIT 2000`,
+  );
+  return {
+    'contacts.list': ({ query, kind }) => {
+      const like = query && ftsQuery(query) ? `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+      return list.all({ kind: kind ?? null, like }).map((r) => fromRow<Contact>(r));
+    },
+    'contacts.get': ({ id }) => table.get(id),
+    'contacts.create': (values) => table.insert(values),
+    'contacts.update': ({ id, ...values }) => table.update(id, values),
+    'contacts.delete': ({ id }) => {
+      table.remove(id);
+      return null;
+    },
+  };
+}

@@ -1,0 +1,18 @@
+// What every handler is given: the open database and the facts about it.
+import type { Database } from 'better-sqlite3';
+import type { ApiName, ApiParsedArgs, ApiResults } from '../contract/api';
+
+export interface EngineContext {
+  db: Database;
+  databasePath: string;
+  appVersion: string;
+  schemaVersion: number;
+}
+
+/** A handler receives arguments already validated by the call's schema. */
+export type Handler<N extends ApiName> = (args: ApiParsedArgs<N>) => ApiResults[N];
+
+/** A domain module's handlers for the calls named by `N`. */
+export type HandlerSet<N extends ApiName> = { [K in N]: Handler<K> };
+
+export type Handlers = HandlerSet<ApiName>;

@@ -1,0 +1,32 @@
+// Brings a database up to the app's schema version, one transaction per step, via user_version.
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../contract/errors';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Applies pending migrations; refuses a database written by a newer app. Returns the version. */
+export function migrate(db: Database, migrations: readonly Migration[]): number {
+  const latest = migrations.at(-1)?.version ?? 0;
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`Migration ${m.name} is out of order`);
+  });
+
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > latest) {
+    throw new AppError(
+      'database-too-new',
+      `This case library was saved by a newer version of Advocate Desk (schema ${current}; this app knows ${latest}). Update the app to open it; nothing was changed.`,
+    );
+  }
+  for (const m of migrations.slice(current)) {
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+  return latest;
+}

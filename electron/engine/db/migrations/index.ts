@@ -1,0 +1,5 @@
+// Every schema version, in order. Add a file per version; never edit one that has shipped.
+import type { Migration } from '../migrate';
+import { initial } from './0001-initial';
+
+export const migrations: readonly Migration[] = [initial];

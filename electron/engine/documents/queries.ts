@@ -1,0 +1,54 @@
+// SQL for documents: their facts apart from their bytes, which only export and open read.
+import type { Database } from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import type { DocumentInfo } from '../../contract/document';
+import { AppError } from '../../contract/errors';
+import { fromRow } from '../db/table';
+
+const INFO = `id, case_id, file_name, media_type, origin, sha256, size_bytes, note, created_at`;
+
+export interface NewDocument {
+  caseId: number;
+  fileName: string;
+  mediaType: string;
+  origin: 'imported' | 'generated';
+  text: string | null;
+  note: string | null;
+  bytes: Uint8Array;
+  createdAt?: string | undefined;
+}
+
+export function documentQueries(db: Database) {
+  const forCase = db.prepare(`SELECT ${INFO} FROM documents WHERE case_id = ? ORDER BY created_at, id`);
+  const full = db.prepare(
+    `SELECT d.*, c.bytes FROM documents d JOIN document_contents c ON c.document_id = d.id
+     WHERE d.case_id = ? ORDER BY d.created_at, d.id`,
+  );
+  const existing = db.prepare('SELECT id FROM documents WHERE case_id = ? AND sha256 = ?').pluck();
+  const insert = db.prepare(
+    `INSERT INTO documents (case_id, file_name, media_type, origin, sha256, size_bytes, text, note, created_at)
+     VALUES (@caseId, @fileName, @mediaType, @origin, @sha256, @sizeBytes, @text, @note,
+             coalesce(@createdAt, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+     RETURNING ${INFO}`,
+  );
+  const insertBytes = db.prepare('INSERT INTO document_contents (document_id, bytes) VALUES (?, ?)');
+
+  return {
+    forCase: (caseId: number) => forCase.all(caseId).map((r) => fromRow<DocumentInfo>(r)),
+    /** Every document of a case with its text and bytes, for export. */
+    withContent: (caseId: number) =>
+      full.all(caseId).map((r) => fromRow<DocumentInfo & { text: string | null; bytes: Buffer }>(r)),
+    /** Stores a document and its bytes; the same bytes twice in one case is refused. */
+    add(doc: NewDocument): DocumentInfo {
+      const sha256 = createHash('sha256').update(doc.bytes).digest('hex');
+      if (existing.get(doc.caseId, sha256) !== undefined) {
+        throw new AppError('conflict', `${doc.fileName} is already in this case (same content).`);
+      }
+      const info = fromRow<DocumentInfo>(
+        insert.get({ ...doc, createdAt: doc.createdAt ?? null, sha256, sizeBytes: doc.bytes.byteLength }),
+      );
+      insertBytes.run(info.id, doc.bytes);
+      return info;
+    },
+  };
+}

@@ -1,0 +1,96 @@
+// Export one case (with its client and every record) as the exchange format, and import one.
+import { createHash } from 'node:crypto';
+import type { CaseRecordKind } from '../../contract/case-records';
+import { CASE_RECORDS } from '../../contract/case-records';
+import { caseFields } from '../../contract/case';
+import { clientInput } from '../../contract/client';
+import { AppError } from '../../contract/errors';
+import { EXCHANGE_FORMAT, EXCHANGE_VERSION } from '../../contract/exchange';
+import type { ExchangeFileValues } from '../../contract/exchange';
+import type { EngineContext, HandlerSet } from '../context';
+import { caseQueries } from '../cases/queries';
+import { clientQueries } from '../clients/queries';
+import { documentQueries } from '../documents/queries';
+import { recordQueries } from '../records/queries';
+
+const RECORD_KINDS = Object.keys(CASE_RECORDS) as CaseRecordKind[];
+type ExchangeCase = ExchangeFileValues['cases'][number];
+
+/** Keeps only the fields a schema declares: ids and timestamps stay behind. */
+function fieldsOf<T>(row: object, keys: readonly string[]): T {
+  return Object.fromEntries(keys.map((k) => [k, (row as Record<string, unknown>)[k] ?? null])) as T;
+}
+
+export function exchangeHandlers({ db }: EngineContext): HandlerSet<'exchange.export' | 'exchange.import'> {
+  const cases = caseQueries(db);
+  const clients = clientQueries(db);
+  const documents = documentQueries(db);
+  const records = Object.fromEntries(RECORD_KINDS.map((k) => [k, recordQueries(db, k)])) as {
+    [K in CaseRecordKind]: ReturnType<typeof recordQueries<K>>;
+  };
+
+  return {
+    'exchange.export': ({ caseId }) => {
+      const found = cases.get(caseId);
+      const recordLists = Object.fromEntries(
+        RECORD_KINDS.map((kind) => [
+          kind,
+          records[kind].forCase(caseId).map((r) => fieldsOf(r, Object.keys(CASE_RECORDS[kind].shape))),
+        ]),
+      ) as Pick<ExchangeCase, CaseRecordKind>;
+      const exported: ExchangeCase = {
+        ...fieldsOf<ExchangeCase>(found, Object.keys(caseFields.shape)),
+        ...recordLists,
+        documents: documents.withContent(caseId).map((d) => ({
+          fileName: d.fileName,
+          mediaType: d.mediaType,
+          origin: d.origin,
+          text: d.text,
+          note: d.note,
+          contentBase64: Buffer.from(d.bytes).toString('base64'),
+          sha256: d.sha256,
+          createdAt: d.createdAt,
+        })),
+      };
+      return {
+        format: EXCHANGE_FORMAT,
+        version: EXCHANGE_VERSION,
+        exportedAt: new Date().toISOString(),
+        client: fieldsOf(clients.get(found.clientId), Object.keys(clientInput.shape)),
+        cases: [exported],
+      };
+    },
+
+    'exchange.import': (file) => {
+      const client = clients.insert(file.client);
+      const caseIds = file.cases.map((incoming, c) => {
+        const { diagnoses, treatments, assessments, communications, deadlines, documents: docs, ...values } =
+          incoming;
+        const created = cases.insert({ ...values, clientId: client.id });
+        const lists = { diagnoses, treatments, assessments, communications, deadlines };
+        for (const kind of RECORD_KINDS) {
+          for (const record of lists[kind]) records[kind].insert({ ...record, caseId: created.id });
+        }
+        docs.forEach((doc, d) => {
+          const bytes = Buffer.from(doc.contentBase64, 'base64');
+          const field = `cases[${c}].documents[${d}]`;
+          if (doc.sha256 && createHash('sha256').update(bytes).digest('hex') !== doc.sha256) {
+            throw new AppError(
+              'invalid-input',
+              `${field}.sha256 does not match the document's content: the file may be damaged.`,
+              `${field}.sha256`,
+            );
+          }
+          try {
+            documents.add({ ...doc, caseId: created.id, bytes });
+          } catch (error) {
+            if (error instanceof AppError) throw new AppError(error.code, `${field}: ${error.message}`, field);
+            throw error;
+          }
+        });
+        return created.id;
+      });
+      return { clientId: client.id, caseIds };
+    },
+  };
+}

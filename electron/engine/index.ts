@@ -1,0 +1,103 @@
+// The engine: opens the case library and answers every API call. Plain Node; never imports electron.
+import type { Database } from 'better-sqlite3';
+import { ZodError } from 'zod';
+import { apiArgs, isApiName } from '../contract/api';
+import type { ApiArgs, ApiName, ApiResults } from '../contract/api';
+import type { ApiError, ApiReply } from '../contract/errors';
+import { AppError } from '../contract/errors';
+import { appHandlers } from './app/handlers';
+import { caseHandlers } from './cases/handlers';
+import { clientHandlers } from './clients/handlers';
+import { contactHandlers } from './contacts/handlers';
+import type { EngineContext, Handlers } from './context';
+import { openDatabase } from './db/open';
+import type { OpenDatabaseOptions } from './db/open';
+import { migrations } from './db/migrations';
+import { exchangeHandlers } from './exchange/handlers';
+import { describeZodError } from './errors/zod-error';
+import { profileHandlers } from './profile/handlers';
+import { recordHandlers } from './records/handlers';
+import { searchHandlers } from './search/handlers';
+
+export interface EngineOptions extends OpenDatabaseOptions {
+  databasePath: string;
+  appVersion?: string;
+}
+
+export interface Engine {
+  /** Validates the arguments, runs the call in a transaction, and answers with a value or an error. */
+  call<N extends ApiName>(name: N, args?: ApiArgs<N>): Promise<ApiReply<ApiResults[N]>>;
+  /** Same, for a door that received the name from outside (IPC, HTTP, argv). */
+  callUnchecked(name: unknown, args: unknown): Promise<ApiReply<unknown>>;
+  readonly databasePath: string;
+  readonly db: Database;
+  close(): void;
+}
+
+/** Calls that only read: they run in a deferred transaction for a consistent snapshot. */
+const READS = /\.(get|list|info|export)$|^search$/;
+
+function mergeHandlers(parts: Partial<Handlers>[]): Handlers {
+  const merged: Partial<Handlers> = {};
+  for (const part of parts) {
+    for (const name of Object.keys(part) as ApiName[]) {
+      if (merged[name]) throw new Error(`Two handlers answer ${name}`);
+      (merged as Record<string, unknown>)[name] = part[name];
+    }
+  }
+  const missing = (Object.keys(apiArgs) as ApiName[]).filter((n) => !merged[n]);
+  if (missing.length) throw new Error(`No handler for ${missing.join(', ')}`);
+  return merged as Handlers;
+}
+
+/** Turns anything thrown into an error a person can act on. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof AppError) return error.toJSON();
+  if (error instanceof ZodError) return describeZodError(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'internal', message: `Advocate Desk hit an unexpected problem: ${message}` };
+}
+
+/** Opens the database at `databasePath` (creating and migrating it) and returns the engine. */
+export function openEngine(options: EngineOptions): Engine {
+  const db = openDatabase(options.databasePath, options);
+  const ctx: EngineContext = {
+    db,
+    databasePath: options.databasePath,
+    appVersion: options.appVersion ?? '0.0.0',
+    schemaVersion: migrations.length,
+  };
+  const handlers = mergeHandlers([
+    appHandlers(ctx),
+    profileHandlers(ctx),
+    clientHandlers(ctx),
+    caseHandlers(ctx),
+    recordHandlers(ctx),
+    contactHandlers(ctx),
+    searchHandlers(ctx),
+    exchangeHandlers(ctx),
+  ]);
+
+  const run = (name: unknown, rawArgs: unknown): ApiReply<unknown> => {
+    try {
+      if (!isApiName(name)) {
+        throw new AppError('unknown-call', `Advocate Desk has no call named ${JSON.stringify(name)}.`);
+      }
+      const args = apiArgs[name].parse(rawArgs ?? undefined);
+      const handler = handlers[name] as (a: unknown) => unknown;
+      const tx = db.transaction(() => handler(args));
+      const value = READS.test(name) ? tx.deferred() : tx.immediate();
+      return { ok: true, value };
+    } catch (error) {
+      return { ok: false, error: toApiError(error) };
+    }
+  };
+
+  return {
+    call: async (name, args) => run(name, args) as ApiReply<never>,
+    callUnchecked: async (name, args) => run(name, args),
+    databasePath: options.databasePath,
+    db,
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,41 @@
+// Create, update and delete for every kind of case record; one shape, five tables.
+import type { CaseRecordKind } from '../../contract/case-records';
+import { CASE_RECORDS } from '../../contract/case-records';
+import type { EngineContext, Handler } from '../context';
+import { touchCase } from '../cases/touch';
+import { recordQueries } from './queries';
+
+type RecordCalls = `${CaseRecordKind}.${'create' | 'update' | 'delete'}`;
+
+export function recordHandlers(ctx: EngineContext): { [N in RecordCalls]: Handler<N> } {
+  const touch = touchCase(ctx.db);
+  const entries = (Object.keys(CASE_RECORDS) as CaseRecordKind[]).flatMap((kind) => {
+    const q = recordQueries(ctx.db, kind);
+    return [
+      [
+        `${kind}.create`,
+        ({ caseId, values }: { caseId: number; values: Record<string, unknown> }) => {
+          touch(caseId);
+          return q.insert({ ...values, caseId });
+        },
+      ],
+      [
+        `${kind}.update`,
+        ({ id, values }: { id: number; values: Record<string, unknown> }) => {
+          const caseId = q.get(id).caseId;
+          touch(caseId);
+          return q.update(id, { ...values, caseId });
+        },
+      ],
+      [
+        `${kind}.delete`,
+        ({ id }: { id: number }) => {
+          touch(q.get(id).caseId);
+          q.remove(id);
+          return null;
+        },
+      ],
+    ] as const;
+  });
+  return Object.fromEntries(entries) as unknown as { [N in RecordCalls]: Handler<N> };
+}

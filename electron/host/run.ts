@@ -1,0 +1,40 @@
+// Starts the browser host from the command line: `npm run host -- [--db FILE] [--port N]`.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openEngine } from '../engine';
+import { defaultDatabasePath } from '../engine/data-path';
+import { startHost } from './server';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string' },
+    port: { type: 'string', default: '0' },
+    renderer: { type: 'string', default: resolve(root, 'out/renderer') },
+  },
+});
+
+const rendererDir = resolve(values.renderer);
+if (!existsSync(resolve(rendererDir, 'index.html'))) {
+  console.error(`No built app in ${rendererDir}: run "npm run build" first.`);
+  process.exit(1);
+}
+const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
+const databasePath = resolve(values.db ?? defaultDatabasePath());
+const engine = openEngine({ databasePath, appVersion: version });
+const host = await startHost({ engine, rendererDir, port: Number(values.port) });
+
+console.log(`Advocate Desk is running at ${host.url}`);
+console.log(`Case library: ${databasePath}`);
+console.log('Only this computer can reach it. Press Ctrl+C to stop.');
+
+const stop = () => {
+  void host.close().then(() => {
+    engine.close();
+    process.exit(0);
+  });
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
