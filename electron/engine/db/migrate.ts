@@ -15,13 +15,7 @@ export function migrate(db: Database, migrations: readonly Migration[]): number 
     if (m.version !== i + 1) throw new Error(`Migration ${m.name} is out of order`);
   });
 
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > latest) {
-    throw new AppError(
-      'database-too-new',
-      `This case library was saved by a newer version of Advocate Desk (schema ${current}; this app knows ${latest}). Update the app to open it; nothing was changed.`,
-    );
-  }
+  const current = refuseTooNew(db, migrations);
   for (const m of migrations.slice(current)) {
     db.transaction(() => {
       db.exec(m.sql);
@@ -29,4 +23,20 @@ export function migrate(db: Database, migrations: readonly Migration[]): number 
     }).immediate();
   }
   return latest;
+}
+
+/**
+ * Throws database-too-new when a newer app wrote the database; returns its version otherwise.
+ * Only reads, so it can run before any pragma that would change the file (journal_mode = WAL).
+ */
+export function refuseTooNew(db: Database, migrations: readonly Migration[]): number {
+  const latest = migrations.at(-1)?.version ?? 0;
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > latest) {
+    throw new AppError(
+      'database-too-new',
+      `This case library was saved by a newer version of Advocate Desk (schema ${current}; this app knows ${latest}). Update the app to open it; nothing was changed.`,
+    );
+  }
+  return current;
 }

@@ -4,7 +4,7 @@ import type { Database } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../../contract/errors';
-import { migrate } from './migrate';
+import { migrate, refuseTooNew } from './migrate';
 import { migrations } from './migrations';
 
 export interface OpenDatabaseOptions {
@@ -18,6 +18,8 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
   let db: Database | undefined;
   try {
     db = new BetterSqlite3(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    // Refuse a newer app's file before anything below can write to it.
+    refuseTooNew(db, migrations);
     db.pragma('journal_mode = WAL');
     // Durability over speed: a health record acknowledged as saved must survive a power cut.
     db.pragma('synchronous = FULL');

@@ -1,0 +1,125 @@
+// The advocate CLI: parses argv, calls the engine, prints. Every command is one API call.
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ApiError } from '../contract/errors';
+import { openEngine } from '../engine';
+import type { Engine } from '../engine';
+import { defaultDatabasePath } from '../engine/data-path';
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+class CliFailure extends Error {}
+
+function readJsonFile(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliFailure(`${path}: cannot read the file (${code ?? 'unknown error'}).`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new CliFailure(`${path}: not valid JSON (${(error as Error).message}).`);
+  }
+}
+
+function positiveId(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new CliFailure(`"${value}" is not a case id.`);
+  return n;
+}
+
+/** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
+export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Promise<number> {
+  let engine: Engine | undefined;
+  const program = new Command('advocate')
+    .description('Advocate Desk from the command line: the same case library the app uses.')
+    .version(version)
+    .option('--db <file>', 'case library file (default: the app\'s data file)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+
+  const open = () => {
+    const path = resolve(program.opts<{ db?: string }>().db ?? defaultDatabasePath());
+    engine ??= openEngine({ databasePath: path, appVersion: version });
+    return engine;
+  };
+  const call = async (name: string, args: unknown, context?: string) => {
+    const reply = await open().callUnchecked(name, args);
+    if (!reply.ok) {
+      const e: ApiError = reply.error;
+      throw new CliFailure(context ? `${context}: ${e.message}` : e.message);
+    }
+    return reply.value;
+  };
+
+  const caseCmd = program.command('case').description('import, export and list cases');
+  caseCmd
+    .command('import <file>')
+    .description('create a client and their cases from an exchange-format JSON file; prints the new case ids')
+    .action(async (file: string) => {
+      const result = (await call('exchange.import', readJsonFile(file), file)) as { caseIds: number[] };
+      for (const id of result.caseIds) io.out(String(id));
+    });
+  caseCmd
+    .command('export')
+    .description('print one case, its client and every record as exchange-format JSON')
+    .requiredOption('--case <id>', 'the case id')
+    .action(async (opts: { case: string }) => {
+      io.out(JSON.stringify(await call('exchange.export', { caseId: positiveId(opts.case) }), null, 2));
+    });
+  caseCmd
+    .command('list')
+    .description('print cases as JSON lines, most recently updated first')
+    .option('--status <status>', 'only cases at this stage')
+    .option('--limit <n>', 'at most this many', '1000')
+    .action(async (opts: { status?: string; limit: string }) => {
+      const args = { status: opts.status, limit: Number(opts.limit) };
+      const list = (await call('cases.list', args)) as { items: unknown[] };
+      for (const item of list.items) io.out(JSON.stringify(item));
+    });
+
+  program
+    .command('search <query...>')
+    .description('print the cases matching every word as JSON lines, best first')
+    .option('--limit <n>', 'at most this many', '50')
+    .action(async (words: string[], opts: { limit: string }) => {
+      const found = (await call('search', { query: words.join(' '), limit: Number(opts.limit) })) as unknown[];
+      for (const item of found) io.out(JSON.stringify(item));
+    });
+
+  program
+    .command('call <name> [json]')
+    .description('make any API call (see electron/contract/api.ts) with JSON arguments; prints the JSON result')
+    .action(async (name: string, json?: string) => {
+      let args: unknown;
+      try {
+        args = json === undefined ? undefined : JSON.parse(json);
+      } catch {
+        throw new CliFailure('The arguments are not valid JSON.');
+      }
+      io.out(JSON.stringify(await call(name, args), null, 2));
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof CliFailure) {
+      io.err(`advocate: ${error.message}`);
+      return 1;
+    }
+    // The engine's own errors (a database too new, unreadable) carry a message for people.
+    io.err(`advocate: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    engine?.close();
+  }
+}

@@ -1,0 +1,54 @@
+// The one module that talks to the engine, over Electron IPC or the browser host's HTTP door.
+import type { ApiArgs, ApiName, ApiResults } from '../../electron/contract/api';
+import { AppError, toAppError } from '../../electron/contract/errors';
+import type { ApiReply } from '../../electron/contract/errors';
+
+const TOKEN_KEY = 'advocate-desk-token';
+
+/**
+ * The host hands us its secret in the URL fragment (never sent to servers). Keep it for this tab
+ * and take it out of the address bar so it is not bookmarked, shared or left on screen.
+ */
+function hostToken(): string | null {
+  const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
+    history.replaceState(null, '', `${location.pathname}${location.search}#/`);
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+// Read at load, before the router looks at the fragment.
+const token = typeof window !== 'undefined' && !window.api ? hostToken() : null;
+
+async function httpCall(name: string, args: unknown): Promise<ApiReply<unknown>> {
+  let response: Response;
+  try {
+    response = await fetch('/api/call', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}` },
+      body: JSON.stringify({ name, args }),
+    });
+  } catch {
+    throw new AppError('internal', 'Advocate Desk is not running. Start it again and reload.');
+  }
+  // Refusals (401, 403...) still carry an ApiReply body; anything else is a host failure.
+  try {
+    return (await response.json()) as ApiReply<unknown>;
+  } catch {
+    throw new AppError('internal', `The app answered with an error (${response.status}).`);
+  }
+}
+
+/** Calls the engine; resolves with the result or throws an AppError the UI can show. */
+export async function call<N extends ApiName>(name: N, args: ApiArgs<N>): Promise<ApiResults[N]> {
+  const reply = window.api ? await window.api.call(name, args) : await httpCall(name, args);
+  if (!reply.ok) throw toAppError(reply.error);
+  return reply.value as ApiResults[N];
+}
+
+/** Turns anything thrown into an AppError, so views only handle one shape. */
+export function asAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  return new AppError('internal', error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,79 @@
+// Every edit form of the app: fields from specs, one submit, engine errors shown where they belong.
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import type { AppError } from '../../../electron/contract/errors';
+import { asAppError } from '../api';
+import { errorField, fromFormValues, toFormValues } from '../lib/form';
+import type { FieldSpec, FormValues } from '../lib/form';
+import { ErrorBanner } from './error-banner';
+import { FormField } from './form-field';
+
+interface EntityFormProps {
+  formId: string;
+  specs: FieldSpec[];
+  initial?: object | null;
+  submitLabel: string;
+  onSubmit: (values: Record<string, unknown>) => Promise<void>;
+  onCancel?: () => void;
+}
+
+export function EntityForm({ formId, specs, initial, submitLabel, onSubmit, onCancel }: EntityFormProps) {
+  const [values, setValues] = useState<FormValues>(() => toFormValues(specs, initial));
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  const field = errorField(error?.field);
+  const fieldIsShown = field !== null && specs.some((s) => s.name === field);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setSaved(false);
+    try {
+      await onSubmit(fromFormValues(specs, values));
+      setError(null);
+      setSaved(true);
+    } catch (e) {
+      setError(asAppError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="entity-form" onSubmit={submit} noValidate={false} aria-label={submitLabel}>
+      {error && !fieldIsShown && <ErrorBanner error={error} />}
+      <div className="form-grid">
+        {specs.map((spec) => (
+          <FormField
+            key={spec.name}
+            formId={formId}
+            spec={spec}
+            value={values[spec.name] ?? ''}
+            error={fieldIsShown && field === spec.name ? error?.message : undefined}
+            onChange={(value) => {
+              setValues((old) => ({ ...old, [spec.name]: value }));
+              setSaved(false);
+            }}
+          />
+        ))}
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? 'Saving…' : submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+        {saved && !onCancel && (
+          <span className="saved-note" role="status">
+            Saved
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

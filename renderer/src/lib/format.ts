@@ -1,0 +1,30 @@
+// How dates, sizes and names read on screen.
+
+/** "2024-03-15" → "Mar 15, 2024"; timestamps get the same treatment. */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '—';
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  // A bare date is a calendar day: read it at noon UTC so no time zone moves it.
+  const date = new Date(day ? `${value}T12:00:00Z` : value);
+  if (Number.isNaN(date.getTime())) return value;
+  return date.toLocaleDateString('en-US', {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    ...(day ? { timeZone: 'UTC' } : {}),
+  });
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+export function fullName(person: { firstName: string; lastName: string }): string {
+  return `${person.firstName} ${person.lastName}`;
+}
+
+export function orDash(value: string | number | null | undefined): string {
+  return value === null || value === undefined || value === '' ? '—' : String(value);
+}

@@ -1,0 +1,108 @@
+// Which fields each form shows, in reading order.
+import {
+  CASE_STATUS,
+  CHANNEL,
+  CONTACT_KIND,
+  DEADLINE_KIND,
+  PLAN_TYPE,
+  TREATMENT_KIND,
+} from '../../../electron/contract/choices';
+import type { FieldSpec } from './form';
+
+const address: FieldSpec[] = [
+  { name: 'addressLine1', wide: true },
+  { name: 'addressLine2', wide: true },
+  { name: 'city' },
+  { name: 'state', hint: 'Two letters, e.g. CA' },
+  { name: 'postalCode' },
+];
+
+export const CASE_SPECS: FieldSpec[] = [
+  { name: 'requestedTreatment', required: true, wide: true },
+  { name: 'status', type: 'select', choices: CASE_STATUS },
+  { name: 'openedOn', type: 'date' },
+  { name: 'treatmentCodes' },
+  { name: 'providerName' },
+  { name: 'providerNpi' },
+  { name: 'providerPractice' },
+  { name: 'providerPhone', type: 'tel' },
+  { name: 'providerFax', type: 'tel' },
+  { name: 'insurerName' },
+  { name: 'planName' },
+  { name: 'planType', type: 'select', choices: PLAN_TYPE, optional: true },
+  { name: 'memberId' },
+  { name: 'groupNumber' },
+  { name: 'notes', type: 'textarea', wide: true },
+];
+
+export const CLIENT_SPECS: FieldSpec[] = [
+  { name: 'firstName', required: true },
+  { name: 'lastName', required: true },
+  { name: 'dateOfBirth', type: 'date' },
+  { name: 'phone', type: 'tel' },
+  { name: 'email', type: 'email' },
+  ...address,
+  { name: 'notes', type: 'textarea', wide: true },
+];
+
+export const CONTACT_SPECS: FieldSpec[] = [
+  { name: 'kind', type: 'select', choices: CONTACT_KIND },
+  { name: 'name', required: true },
+  { name: 'title' },
+  { name: 'organisation' },
+  { name: 'department' },
+  ...address,
+  { name: 'phone', type: 'tel' },
+  { name: 'fax', type: 'tel' },
+  { name: 'email', type: 'email' },
+  { name: 'npi' },
+  { name: 'notes', type: 'textarea', wide: true },
+];
+
+export const PROFILE_SPECS: FieldSpec[] = [
+  { name: 'name', label: 'Your name' },
+  { name: 'organisation' },
+  ...address,
+  { name: 'phone', type: 'tel' },
+  { name: 'email', type: 'email' },
+  { name: 'signatureBlock', type: 'textarea', wide: true, hint: 'Printed under your letters.' },
+];
+
+export const DIAGNOSIS_SPECS: FieldSpec[] = [
+  { name: 'icd10Code', required: true, hint: 'e.g. F33.2' },
+  { name: 'diagnosedOn', type: 'date' },
+  { name: 'description', wide: true },
+];
+
+export const TREATMENT_SPECS: FieldSpec[] = [
+  { name: 'kind', type: 'select', choices: TREATMENT_KIND },
+  { name: 'name', required: true },
+  { name: 'dose' },
+  { name: 'startedOn', type: 'date' },
+  { name: 'endedOn', type: 'date' },
+  { name: 'outcome', type: 'textarea', wide: true },
+  { name: 'reasonStopped', type: 'textarea', wide: true },
+];
+
+export const ASSESSMENT_SPECS: FieldSpec[] = [
+  { name: 'instrument', required: true, hint: 'e.g. PHQ-9' },
+  { name: 'score', type: 'number', required: true },
+  { name: 'assessedOn', type: 'date', required: true },
+  { name: 'notes', type: 'textarea', wide: true },
+];
+
+export const COMMUNICATION_SPECS: FieldSpec[] = [
+  { name: 'occurredOn', type: 'date', required: true },
+  { name: 'channel', type: 'select', choices: CHANNEL },
+  { name: 'person' },
+  { name: 'referenceNumber' },
+  { name: 'summary', type: 'textarea', required: true, wide: true },
+];
+
+export const DEADLINE_SPECS: FieldSpec[] = [
+  { name: 'kind', type: 'select', choices: DEADLINE_KIND },
+  { name: 'title', required: true },
+  { name: 'dueOn', type: 'date', required: true },
+  { name: 'completedOn', type: 'date' },
+  { name: 'notes', type: 'textarea', wide: true },
+];

@@ -1,0 +1,107 @@
+// One case: who, what and with whom, and everything recorded along the way.
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { call } from '../api';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { EntityForm } from '../components/entity-form';
+import { ErrorBanner } from '../components/error-banner';
+import { StatusBadge } from '../components/status-badge';
+import { formatDate, fullName, orDash } from '../lib/format';
+import { CASE_SPECS } from '../lib/specs';
+import { useLoad } from '../lib/use-load';
+import { CaseRecords } from './case-records';
+import { DocumentsSection } from './documents-section';
+
+export function CasePage() {
+  const id = Number(useParams().id);
+  const navigate = useNavigate();
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const { data, error, reload } = useLoad(() => call('cases.get', { id }), [id]);
+
+  if (!data) {
+    return <div className="page">{error ? <ErrorBanner error={error} /> : <p>Loading…</p>}</div>;
+  }
+  const { case: c, client } = data;
+
+  return (
+    <div className="page">
+      <nav className="breadcrumb" aria-label="Breadcrumb">
+        <Link to="/">Cases</Link> <span aria-hidden="true">/</span> {fullName(client)}
+      </nav>
+      <div className="page-header">
+        <div>
+          <h1>
+            {fullName(client)} <span className="title-sep">·</span> {c.requestedTreatment}
+          </h1>
+          <p className="page-meta">
+            <StatusBadge status={c.status} />
+            <span>{orDash(c.insurerName)}</span>
+            <span>Member ID {orDash(c.memberId)}</span>
+            <span>Updated {formatDate(c.updatedAt)}</span>
+          </p>
+        </div>
+        <div className="page-actions">
+          <button type="button" className="button button-ghost-danger" onClick={() => setConfirmDelete(true)}>
+            Delete case
+          </button>
+        </div>
+      </div>
+      <ErrorBanner error={error} />
+
+      <div className="case-grid">
+        <section className="card" aria-labelledby="section-details">
+          <div className="card-header">
+            <h2 id="section-details">Case &amp; plan details</h2>
+          </div>
+          <EntityForm
+            formId="case"
+            specs={CASE_SPECS}
+            initial={c}
+            submitLabel="Save case"
+            onSubmit={async (values) => {
+              await call('cases.update', { ...values, id: c.id, clientId: c.clientId } as never);
+              reload();
+            }}
+          />
+        </section>
+
+        <section className="card card-aside" aria-labelledby="section-client">
+          <div className="card-header">
+            <h2 id="section-client">Client</h2>
+            <Link className="button button-small" to={`/clients/${client.id}`}>
+              Edit client
+            </Link>
+          </div>
+          <dl className="facts">
+            <dt>Name</dt>
+            <dd>{fullName(client)}</dd>
+            <dt>Date of birth</dt>
+            <dd>{formatDate(client.dateOfBirth)}</dd>
+            <dt>Phone</dt>
+            <dd>{orDash(client.phone)}</dd>
+            <dt>Email</dt>
+            <dd>{orDash(client.email)}</dd>
+            <dt>State</dt>
+            <dd>{orDash(client.state)}</dd>
+          </dl>
+        </section>
+      </div>
+
+      <CaseRecords detail={data} onChanged={reload} />
+      <DocumentsSection documents={data.documents} />
+
+      {confirmDelete && (
+        <ConfirmDialog
+          title="Delete this case?"
+          message="The case and all its diagnoses, treatments, scores, logs, deadlines and documents will be deleted. This cannot be undone."
+          confirmLabel="Delete case"
+          onClose={() => setConfirmDelete(false)}
+          onConfirm={async () => {
+            await call('cases.delete', { id: c.id });
+            navigate('/');
+          }}
+        />
+      )}
+    </div>
+  );
+}

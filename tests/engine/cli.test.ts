@@ -1,0 +1,130 @@
+// The advocate CLI as automation uses it: import, export, search, and clear failures.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/program';
+import { openEngine } from '../../electron/engine';
+
+const sample = {
+  format: 'advocate-desk/case-exchange',
+  version: 1,
+  client: { firstName: 'Marisol', lastName: 'Quintero', dateOfBirth: '1979-12-01', state: 'TX' },
+  cases: [
+    {
+      requestedTreatment: 'Transcranial magnetic stimulation',
+      treatmentCodes: '90867, 90868',
+      insurerName: 'Lone Star Health',
+      memberId: 'LSH-4417',
+      diagnoses: [{ icd10Code: 'F33.2', description: 'Major depressive disorder, recurrent, severe' }],
+      treatments: [{ kind: 'medication', name: 'Bupropion XL', dose: '450 mg', outcome: 'No response' }],
+      assessments: [{ instrument: 'PHQ-9', score: 22, assessedOn: '2026-09-01' }],
+    },
+  ],
+};
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out, err };
+}
+
+let dir: string;
+let db: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'advocate-cli-'));
+  db = join(dir, 'library.sqlite');
+});
+
+const countCases = () => {
+  const engine = openEngine({ databasePath: db });
+  try {
+    return engine.db.prepare('SELECT count(*) FROM cases').pluck().get();
+  } finally {
+    engine.close();
+  }
+};
+
+describe('advocate case import / export / search', () => {
+  it('imports a file, prints the new case id, and exports the same records', async () => {
+    const file = join(dir, 'case.json');
+    writeFileSync(file, JSON.stringify(sample));
+    const imported = await cli('--db', db, 'case', 'import', file);
+    expect(imported.code).toBe(0);
+    expect(imported.out).toHaveLength(1);
+    const caseId = imported.out[0]!;
+    expect(caseId).toMatch(/^\d+$/);
+
+    const exported = await cli('--db', db, 'case', 'export', '--case', caseId);
+    expect(exported.code).toBe(0);
+    const json = JSON.parse(exported.out.join('\n')) as typeof sample;
+    expect(json.client).toMatchObject(sample.client);
+    expect(json.cases[0]).toMatchObject({
+      requestedTreatment: 'Transcranial magnetic stimulation',
+      memberId: 'LSH-4417',
+      diagnoses: [{ icd10Code: 'F33.2' }],
+      treatments: [{ name: 'Bupropion XL', dose: '450 mg' }],
+      assessments: [{ instrument: 'PHQ-9', score: 22 }],
+    });
+
+    const found = await cli('--db', db, 'search', 'quintero', 'bupropion');
+    expect(found.code).toBe(0);
+    expect(found.out.map((l) => (JSON.parse(l) as { id: number }).id)).toEqual([Number(caseId)]);
+    expect((await cli('--db', db, 'search', 'nobody-by-this-name')).out).toEqual([]);
+  });
+
+  it('names the bad field of a bad file and writes nothing', async () => {
+    const bad = structuredClone(sample);
+    bad.cases[0]!.diagnoses[0]!.icd10Code = 'depression';
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify(bad));
+    const result = await cli('--db', db, 'case', 'import', file);
+    expect(result.code).toBe(1);
+    expect(result.err.join('\n')).toContain(file);
+    expect(result.err.join('\n')).toContain('cases[0].diagnoses[0].icd10Code');
+    expect(countCases()).toBe(0);
+  });
+
+  it('says which file it could not read or parse', async () => {
+    const missing = await cli('--db', db, 'case', 'import', join(dir, 'nope.json'));
+    expect(missing.code).toBe(1);
+    expect(missing.err.join('')).toMatch(/nope\.json: cannot read the file \(ENOENT\)/);
+
+    const notJson = join(dir, 'notes.json');
+    writeFileSync(notJson, 'Patient notes, not JSON');
+    const parsed = await cli('--db', db, 'case', 'import', notJson);
+    expect(parsed.code).toBe(1);
+    expect(parsed.err.join('')).toContain('notes.json: not valid JSON');
+  });
+
+  it('reports an unknown case id', async () => {
+    const result = await cli('--db', db, 'case', 'export', '--case', '42');
+    expect(result.code).toBe(1);
+    expect(result.err.join('')).toContain('No case with id 42');
+  });
+});
+
+describe('the installed bin', () => {
+  it('runs as a real command with --db', () => {
+    const file = join(dir, 'case.json');
+    writeFileSync(file, JSON.stringify(sample));
+    const id = execFileSync(process.execPath, ['bin/advocate.js', '--db', db, 'case', 'import', file], {
+      encoding: 'utf8',
+    }).trim();
+    expect(id).toMatch(/^\d+$/);
+    const lines = execFileSync(process.execPath, ['bin/advocate.js', '--db', db, 'search', 'LSH-4417'], {
+      encoding: 'utf8',
+    })
+      .trim()
+      .split('\n');
+    expect(JSON.parse(lines[0]!)).toMatchObject({ id: Number(id), clientName: 'Marisol Quintero' });
+
+    const failed = spawnSync(process.execPath, ['bin/advocate.js', '--db', db, 'case', 'export', '--case', 'x'], {
+      encoding: 'utf8',
+    });
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain('"x" is not a case id');
+  });
+});

@@ -1,0 +1,113 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../electron/contract/errors';
+import { openEngine } from '../../electron/engine';
+import { migrations } from '../../electron/engine/db/migrations';
+import { RECORD_META } from '../../electron/engine/records/queries';
+import { cleanup, clientWithCase, ok, openTracked, tempDir } from './helpers';
+
+afterEach(cleanup);
+
+const LATEST = migrations.length;
+
+function openError(databasePath: string): unknown {
+  try {
+    openEngine({ databasePath }).close();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
+function schemaOf(db: BetterSqlite3.Database): unknown[] {
+  return db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY type, name').all();
+}
+
+describe('migrations', () => {
+  it('migrates a new file (in a folder not yet made) to the latest version', async () => {
+    const path = join(tempDir(), 'not', 'yet', 'made', 'library.sqlite');
+    const engine = openTracked(path);
+    expect(engine.db.pragma('user_version', { simple: true })).toBe(LATEST);
+    const tables = engine.db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .pluck()
+      .all();
+    for (const t of ['clients', 'cases', 'diagnoses', 'documents', 'contacts', 'search_fts']) {
+      expect(tables).toContain(t);
+    }
+    const info = await ok(engine, 'app.info');
+    expect(info).toEqual({ version: '9.9.9-test', databasePath: path, schemaVersion: LATEST });
+  });
+
+  it('turns on WAL and foreign keys', () => {
+    const path = join(tempDir(), 'library.sqlite');
+    const engine = openTracked(path);
+    expect(engine.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(engine.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    engine.close();
+    // WAL is stored in the file itself, so any later reader sees it.
+    const raw = new BetterSqlite3(path, { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
+  });
+
+  it('re-opening a current database changes nothing and keeps the data', async () => {
+    const path = join(tempDir(), 'library.sqlite');
+    const first = openTracked(path);
+    const { client } = await clientWithCase(first);
+    const schema = schemaOf(first.db);
+    first.close();
+
+    const second = openTracked(path);
+    expect(second.db.pragma('user_version', { simple: true })).toBe(LATEST);
+    expect(schemaOf(second.db)).toEqual(schema);
+    expect(await ok(second, 'clients.get', { id: client.id })).toEqual(client);
+  });
+
+  it('refuses a database from a newer app with database-too-new and leaves it unchanged', () => {
+    const path = join(tempDir(), 'newer.sqlite');
+    const raw = new BetterSqlite3(path);
+    raw.exec('CREATE TABLE future_things (id INTEGER PRIMARY KEY, x TEXT)');
+    raw.prepare('INSERT INTO future_things (x) VALUES (?)').run('keep me');
+    raw.pragma(`user_version = ${LATEST + 5}`);
+    raw.close();
+    const before = readFileSync(path);
+
+    const error = openError(path);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('database-too-new');
+
+    expect(readFileSync(path).equals(before)).toBe(true);
+    const check = new BetterSqlite3(path, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(LATEST + 5);
+    expect(check.pragma('journal_mode', { simple: true })).toBe('delete');
+    check.close();
+  });
+
+  it('refuses a file that is not SQLite with database-unreadable and leaves its bytes alone', () => {
+    const path = join(tempDir(), 'notes.sqlite');
+    const text = 'These are my notes, not a database.\n'.repeat(200);
+    writeFileSync(path, text);
+    const before = readFileSync(path);
+
+    const error = openError(path);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('database-unreadable');
+    expect((error as AppError).message).toContain(path);
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it("lists a case's diagnoses through the diagnoses_case index", () => {
+    const engine = openTracked(join(tempDir(), 'library.sqlite'));
+    const sql = `SELECT * FROM diagnoses WHERE case_id = ? ORDER BY ${RECORD_META.diagnoses.orderBy}`;
+    const plan = engine.db
+      .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .all(1)
+      .map((r) => (r as { detail: string }).detail)
+      .join('\n');
+    expect(plan).toMatch(/USING (COVERING )?INDEX diagnoses_case \(case_id=\?\)/);
+    expect(plan).not.toMatch(/SCAN diagnoses(?! USING)/);
+  });
+});
