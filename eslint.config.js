@@ -9,8 +9,18 @@ const noElectron = {
   'no-restricted-imports': [
     'error',
     {
-      paths: [{ name: 'electron', message: 'Only electron/main and electron/preload may import electron.' }],
-      patterns: [{ group: ['electron/*'], message: 'Only electron/main and electron/preload may import electron.' }],
+      paths: [
+        {
+          name: 'electron',
+          message: 'Only electron/main and electron/preload may import electron.',
+        },
+      ],
+      patterns: [
+        {
+          group: ['electron/*'],
+          message: 'Only electron/main and electron/preload may import electron.',
+        },
+      ],
     },
   ],
 };
@@ -22,7 +32,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },

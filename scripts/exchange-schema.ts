@@ -2,4 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { exchangeJsonSchema } from '../electron/contract/exchange-json-schema';
 
-writeFileSync('docs/case-exchange.schema.json', `${JSON.stringify(exchangeJsonSchema(), null, 2)}\n`);
+writeFileSync(
+  'docs/case-exchange.schema.json',
+  `${JSON.stringify(exchangeJsonSchema(), null, 2)}\n`,
+);

@@ -10,17 +10,29 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const run = (cmd, args, options = {}) =>
-  spawnSync(cmd, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32', ...options });
+  spawnSync(cmd, args, {
+    cwd: root,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+    ...options,
+  });
 
 /** Electron's binary, fetched by electron's own install script on first use. */
 function ensureElectronRuntime() {
   const electronDir = dirname(require.resolve('electron/package.json'));
   if (existsSync(join(electronDir, 'path.txt'))) return { ok: true };
   console.log('Fetching the Electron runtime (first start only)…');
-  const result = run(process.execPath, [join(electronDir, 'install.js')], { stdio: 'pipe', timeout: 300_000 });
+  const result = run(process.execPath, [join(electronDir, 'install.js')], {
+    stdio: 'pipe',
+    timeout: 300_000,
+  });
   if (result.status === 0 && existsSync(join(electronDir, 'path.txt'))) return { ok: true };
-  const reason = `${result.stderr ?? ''}`.split('\n').find((l) => /error|failed/i.test(l)) ?? 'download failed';
-  return { ok: false, reason: `could not download it: ${reason.replace(/^\w*Error: /, '').trim()}` };
+  const reason =
+    `${result.stderr ?? ''}`.split('\n').find((l) => /error|failed/i.test(l)) ?? 'download failed';
+  return {
+    ok: false,
+    reason: `could not download it: ${reason.replace(/^\w*Error: /, '').trim()}`,
+  };
 }
 
 /**
@@ -28,7 +40,9 @@ function ensureElectronRuntime() {
  * so switching between `npm start` and `npm test` never rebuilds anything.
  */
 function ensureElectronSqlite() {
-  const electronVersion = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version;
+  const electronVersion = JSON.parse(
+    readFileSync(require.resolve('electron/package.json'), 'utf8'),
+  ).version;
   const dir = join(root, '.cache', `electron-${electronVersion}`, 'better-sqlite3');
   const binding = join(dir, 'build', 'Release', 'better_sqlite3.node');
   if (existsSync(binding)) return { ok: true, binding };
@@ -39,7 +53,14 @@ function ensureElectronSqlite() {
   const gyp = process.env.npm_config_node_gyp ?? 'node-gyp';
   const result = run(
     process.execPath,
-    [gyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'],
+    [
+      gyp,
+      'rebuild',
+      '--release',
+      `--target=${electronVersion}`,
+      '--runtime=electron',
+      '--dist-url=https://electronjs.org/headers',
+    ],
     { cwd: dir, env, stdio: 'pipe' },
   );
   return result.status === 0 && existsSync(binding)
@@ -48,13 +69,25 @@ function ensureElectronSqlite() {
 }
 
 function startBrowserHost(reason) {
-  if (reason) console.log(`Electron's runtime is not available here (${reason}); opening Advocate Desk in your browser instead.`);
+  if (reason)
+    console.log(
+      `Electron's runtime is not available here (${reason}); opening Advocate Desk in your browser instead.`,
+    );
   const built = run(bin('electron-vite'), ['build']);
   if (built.status !== 0) process.exit(built.status ?? 1);
-  const host = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron/host/run.ts'), ...process.argv.slice(2).filter((a) => a !== '--browser')], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const host = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(root, 'electron/host/run.ts'),
+      ...process.argv.slice(2).filter((a) => a !== '--browser'),
+    ],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   host.on('exit', (code) => process.exit(code ?? 0));
 }
 

@@ -8,6 +8,9 @@ const { version } = JSON.parse(
 
 process.exitCode = await runCli(
   process.argv.slice(2),
-  { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) },
+  {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+  },
   version,
 );

@@ -41,9 +41,12 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
   const program = new Command('advocate')
     .description('Advocate Desk from the command line: the same case library the app uses.')
     .version(version)
-    .option('--db <file>', 'case library file (default: the app\'s data file)')
+    .option('--db <file>', "case library file (default: the app's data file)")
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+    .configureOutput({
+      writeOut: (s) => io.out(s.trimEnd()),
+      writeErr: (s) => io.err(s.trimEnd()),
+    });
 
   const open = () => {
     const path = resolve(program.opts<{ db?: string }>().db ?? defaultDatabasePath());
@@ -62,9 +65,13 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
   const caseCmd = program.command('case').description('import, export and list cases');
   caseCmd
     .command('import <file>')
-    .description('create a client and their cases from an exchange-format JSON file; prints the new case ids')
+    .description(
+      'create a client and their cases from an exchange-format JSON file; prints the new case ids',
+    )
     .action(async (file: string) => {
-      const result = (await call('exchange.import', readJsonFile(file), file)) as { caseIds: number[] };
+      const result = (await call('exchange.import', readJsonFile(file), file)) as {
+        caseIds: number[];
+      };
       for (const id of result.caseIds) io.out(String(id));
     });
   caseCmd
@@ -72,7 +79,9 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
     .description('print one case, its client and every record as exchange-format JSON')
     .requiredOption('--case <id>', 'the case id')
     .action(async (opts: { case: string }) => {
-      io.out(JSON.stringify(await call('exchange.export', { caseId: positiveId(opts.case) }), null, 2));
+      io.out(
+        JSON.stringify(await call('exchange.export', { caseId: positiveId(opts.case) }), null, 2),
+      );
     });
   caseCmd
     .command('list')
@@ -90,13 +99,18 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
     .description('print the cases matching every word as JSON lines, best first')
     .option('--limit <n>', 'at most this many', '50')
     .action(async (words: string[], opts: { limit: string }) => {
-      const found = (await call('search', { query: words.join(' '), limit: Number(opts.limit) })) as unknown[];
+      const found = (await call('search', {
+        query: words.join(' '),
+        limit: Number(opts.limit),
+      })) as unknown[];
       for (const item of found) io.out(JSON.stringify(item));
     });
 
   program
     .command('call <name> [json]')
-    .description('make any API call (see electron/contract/api.ts) with JSON arguments; prints the JSON result')
+    .description(
+      'make any API call (see electron/contract/api.ts) with JSON arguments; prints the JSON result',
+    )
     .action(async (name: string, json?: string) => {
       let args: unknown;
       try {

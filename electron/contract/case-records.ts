@@ -89,5 +89,4 @@ export interface CaseRecordTypes {
 export const recordCreate = <S extends z.ZodType>(fields: S) =>
   z.object({ caseId: id, values: fields });
 /** Arguments to replace a record's fields. */
-export const recordUpdate = <S extends z.ZodType>(fields: S) =>
-  z.object({ id, values: fields });
+export const recordUpdate = <S extends z.ZodType>(fields: S) => z.object({ id, values: fields });

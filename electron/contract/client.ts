@@ -6,9 +6,12 @@ import { addressFields } from './profile';
 export const clientInput = z.object({
   firstName: requiredText(100),
   lastName: requiredText(100),
-  dateOfBirth: optionalDate.refine((v) => v === null || v <= new Date().toISOString().slice(0, 10), {
-    error: 'cannot be in the future',
-  }),
+  dateOfBirth: optionalDate.refine(
+    (v) => v === null || v <= new Date().toISOString().slice(0, 10),
+    {
+      error: 'cannot be in the future',
+    },
+  ),
   phone: optionalText(40),
   email: optionalEmail,
   ...addressFields,

@@ -7,7 +7,11 @@ export const documentFields = z.object({
   fileName: requiredText(255),
   mediaType: requiredText(200),
   origin: z.enum(DOCUMENT_ORIGIN.values),
-  text: z.string().max(20_000_000).nullish().transform((v) => v ?? null),
+  text: z
+    .string()
+    .max(20_000_000)
+    .nullish()
+    .transform((v) => v ?? null),
   note: optionalText(1000),
 });
 

@@ -83,7 +83,9 @@ export const icd10Code = z
   .string({ error: 'is required' })
   .trim()
   .toUpperCase()
-  .transform((v) => (/^[A-Z]\d[0-9A-Z][0-9A-Z]{1,4}$/.test(v) ? `${v.slice(0, 3)}.${v.slice(3)}` : v))
+  .transform((v) =>
+    /^[A-Z]\d[0-9A-Z][0-9A-Z]{1,4}$/.test(v) ? `${v.slice(0, 3)}.${v.slice(3)}` : v,
+  )
   .refine((v) => /^[A-TV-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})?$/.test(v), {
     error: 'must be an ICD-10-CM code, e.g. F33.2',
   });

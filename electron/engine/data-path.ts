@@ -12,9 +12,9 @@ export function appDataFolder(
   env: NodeJS.ProcessEnv = process.env,
   home: string = homedir(),
 ): string {
-  if (platform === 'win32') return env.APPDATA ?? join(home, 'AppData', 'Roaming');
+  if (platform === 'win32') return env.APPDATA || join(home, 'AppData', 'Roaming');
   if (platform === 'darwin') return join(home, 'Library', 'Application Support');
-  return env.XDG_CONFIG_HOME ?? join(home, '.config');
+  return env.XDG_CONFIG_HOME || join(home, '.config');
 }
 
 /** The database path: $ADVOCATE_DESK_DB if set, else the app's user-data folder. */

@@ -81,7 +81,10 @@ export function openEngine(options: EngineOptions): Engine {
   const run = (name: unknown, rawArgs: unknown): ApiReply<unknown> => {
     try {
       if (!isApiName(name)) {
-        throw new AppError('unknown-call', `Advocate Desk has no call named ${JSON.stringify(name)}.`);
+        throw new AppError(
+          'unknown-call',
+          `Advocate Desk has no call named ${JSON.stringify(name)}.`,
+        );
       }
       const args = apiArgs[name].parse(rawArgs ?? undefined);
       const handler = handlers[name] as (a: unknown) => unknown;

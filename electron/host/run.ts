@@ -21,7 +21,9 @@ if (!existsSync(resolve(rendererDir, 'index.html'))) {
   console.error(`No built app in ${rendererDir}: run "npm run build" first.`);
   process.exit(1);
 }
-const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
+  version: string;
+};
 const databasePath = resolve(values.db ?? defaultDatabasePath());
 const engine = openEngine({ databasePath, appVersion: version });
 const host = await startHost({ engine, rendererDir, port: Number(values.port) });

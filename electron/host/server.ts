@@ -32,7 +32,10 @@ export interface RunningHost {
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
   res.end(JSON.stringify(body));
 }
 
@@ -71,13 +74,19 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     }
     const auth = req.headers.authorization ?? '';
     if (!auth.startsWith('Bearer ') || !sameSecret(auth.slice(7), token)) {
-      return refuse(res, 401, 'unauthorized', 'This page is not signed in to Advocate Desk: open the address the app printed.');
+      return refuse(
+        res,
+        401,
+        'unauthorized',
+        'This page is not signed in to Advocate Desk: open the address the app printed.',
+      );
     }
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return refuse(res, 415, 'invalid-input', 'API calls must be sent as JSON.');
     }
     const text = await readBody(req);
-    if (text === null) return refuse(res, 413, 'invalid-input', 'The request is larger than 256 MB.');
+    if (text === null)
+      return refuse(res, 413, 'invalid-input', 'The request is larger than 256 MB.');
     let body: { name?: unknown; args?: unknown };
     try {
       body = JSON.parse(text) as typeof body;
@@ -111,7 +120,12 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     const { pathname } = new URL(req.url ?? '/', origin);
     if (pathname === '/api/call') {
       handleApi(req, res).catch((error: unknown) =>
-        refuse(res, 500, 'internal', `The host failed: ${error instanceof Error ? error.message : String(error)}`),
+        refuse(
+          res,
+          500,
+          'internal',
+          `The host failed: ${error instanceof Error ? error.message : String(error)}`,
+        ),
       );
       return;
     }

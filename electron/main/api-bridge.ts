@@ -9,7 +9,10 @@ export function setupApiBridge(engine: Engine): void {
   ipcMain.handle(API_CHANNEL, async (event, name: unknown, args: unknown) => {
     const senderUrl = event.senderFrame?.url ?? '';
     if (!isAppUrl(senderUrl, process.env.ELECTRON_RENDERER_URL)) {
-      return { ok: false, error: { code: 'unauthorized', message: 'Calls are accepted from the app window only.' } };
+      return {
+        ok: false,
+        error: { code: 'unauthorized', message: 'Calls are accepted from the app window only.' },
+      };
     }
     return engine.callUnchecked(name, args);
   });

@@ -21,7 +21,9 @@ app.whenReady().then(() => {
     engine = openEngine({
       databasePath,
       appVersion: app.getVersion(),
-      ...(process.env.ADVOCATE_DESK_SQLITE_BINDING ? { nativeBinding: process.env.ADVOCATE_DESK_SQLITE_BINDING } : {}),
+      ...(process.env.ADVOCATE_DESK_SQLITE_BINDING
+        ? { nativeBinding: process.env.ADVOCATE_DESK_SQLITE_BINDING }
+        : {}),
     });
   } catch (error) {
     dialog.showErrorBox('Advocate Desk cannot open its case library', (error as Error).message);

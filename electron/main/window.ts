@@ -1,7 +1,12 @@
 // Creates the main window and locks down what it may load, open and ask for.
 import { BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
-import { APP_ORIGIN, SECURE_WEB_PREFERENCES, isAllowedExternalUrl, isAppUrl } from '../security/window-policy';
+import {
+  APP_ORIGIN,
+  SECURE_WEB_PREFERENCES,
+  isAllowedExternalUrl,
+  isAppUrl,
+} from '../security/window-policy';
 
 export function createMainWindow(preloadDir: string): BrowserWindow {
   const devServerUrl = process.env.ELECTRON_RENDERER_URL;
@@ -31,7 +36,9 @@ export function createMainWindow(preloadDir: string): BrowserWindow {
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
 
   // Camera, microphone, location, notifications...: an offline case library needs none of them.
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
+    callback(false),
+  );
   session.defaultSession.setPermissionCheckHandler(() => false);
 
   void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);

@@ -5,5 +5,6 @@ import { contextBridge, ipcRenderer } from 'electron';
 const API_CHANNEL = 'advocate:api';
 
 contextBridge.exposeInMainWorld('api', {
-  call: (name: string, args: unknown): Promise<unknown> => ipcRenderer.invoke(API_CHANNEL, name, args),
+  call: (name: string, args: unknown): Promise<unknown> =>
+    ipcRenderer.invoke(API_CHANNEL, name, args),
 });

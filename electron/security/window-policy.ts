@@ -23,7 +23,10 @@ export const SECURE_WEB_PREFERENCES = {
 export function isAppUrl(url: string, devServerUrl?: string): boolean {
   try {
     const parsed = new URL(url);
-    if (parsed.origin === APP_ORIGIN || (parsed.protocol === `${APP_SCHEME}:` && parsed.host === 'renderer')) {
+    if (
+      parsed.origin === APP_ORIGIN ||
+      (parsed.protocol === `${APP_SCHEME}:` && parsed.host === 'renderer')
+    ) {
       return true;
     }
     return devServerUrl !== undefined && parsed.origin === new URL(devServerUrl).origin;
@@ -39,8 +42,10 @@ export function isAppUrl(url: string, devServerUrl?: string): boolean {
 export function isAllowedExternalUrl(url: string): boolean {
   try {
     const parsed = new URL(url);
-    return (parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '') ||
-      parsed.protocol === 'mailto:';
+    return (
+      (parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '') ||
+      parsed.protocol === 'mailto:'
+    );
   } catch {
     return false;
   }

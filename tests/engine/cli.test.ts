@@ -17,8 +17,12 @@ const sample = {
       treatmentCodes: '90867, 90868',
       insurerName: 'Lone Star Health',
       memberId: 'LSH-4417',
-      diagnoses: [{ icd10Code: 'F33.2', description: 'Major depressive disorder, recurrent, severe' }],
-      treatments: [{ kind: 'medication', name: 'Bupropion XL', dose: '450 mg', outcome: 'No response' }],
+      diagnoses: [
+        { icd10Code: 'F33.2', description: 'Major depressive disorder, recurrent, severe' },
+      ],
+      treatments: [
+        { kind: 'medication', name: 'Bupropion XL', dose: '450 mg', outcome: 'No response' },
+      ],
       assessments: [{ instrument: 'PHQ-9', score: 22, assessedOn: '2026-09-01' }],
     },
   ],
@@ -110,20 +114,32 @@ describe('the installed bin', () => {
   it('runs as a real command with --db', () => {
     const file = join(dir, 'case.json');
     writeFileSync(file, JSON.stringify(sample));
-    const id = execFileSync(process.execPath, ['bin/advocate.js', '--db', db, 'case', 'import', file], {
-      encoding: 'utf8',
-    }).trim();
+    const id = execFileSync(
+      process.execPath,
+      ['bin/advocate.js', '--db', db, 'case', 'import', file],
+      {
+        encoding: 'utf8',
+      },
+    ).trim();
     expect(id).toMatch(/^\d+$/);
-    const lines = execFileSync(process.execPath, ['bin/advocate.js', '--db', db, 'search', 'LSH-4417'], {
-      encoding: 'utf8',
-    })
+    const lines = execFileSync(
+      process.execPath,
+      ['bin/advocate.js', '--db', db, 'search', 'LSH-4417'],
+      {
+        encoding: 'utf8',
+      },
+    )
       .trim()
       .split('\n');
     expect(JSON.parse(lines[0]!)).toMatchObject({ id: Number(id), clientName: 'Marisol Quintero' });
 
-    const failed = spawnSync(process.execPath, ['bin/advocate.js', '--db', db, 'case', 'export', '--case', 'x'], {
-      encoding: 'utf8',
-    });
+    const failed = spawnSync(
+      process.execPath,
+      ['bin/advocate.js', '--db', db, 'case', 'export', '--case', 'x'],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(failed.status).toBe(1);
     expect(failed.stderr).toContain('"x" is not a case id');
   });

@@ -14,8 +14,12 @@ describe('docs/case-exchange.schema.json', () => {
       required: string[];
       properties: { client: { required: string[] }; cases: { items: { required: string[] } } };
     };
-    expect(schema.required).toEqual(expect.arrayContaining(['format', 'version', 'client', 'cases']));
-    expect(schema.properties.client.required).toEqual(expect.arrayContaining(['firstName', 'lastName']));
+    expect(schema.required).toEqual(
+      expect.arrayContaining(['format', 'version', 'client', 'cases']),
+    );
+    expect(schema.properties.client.required).toEqual(
+      expect.arrayContaining(['firstName', 'lastName']),
+    );
     expect(schema.properties.cases.items.required).toContain('requestedTreatment');
   });
 });

@@ -47,7 +47,9 @@ describe('which addresses the window may load or open', () => {
   });
 
   it('hands only https and mailto links to the system', () => {
-    expect(isAllowedExternalUrl('https://www.healthcare.gov/appeal-insurance-company-decision/')).toBe(true);
+    expect(
+      isAllowedExternalUrl('https://www.healthcare.gov/appeal-insurance-company-decision/'),
+    ).toBe(true);
     expect(isAllowedExternalUrl('mailto:caseworker@example.gov')).toBe(true);
     expect(isAllowedExternalUrl('http://example.com')).toBe(false);
     expect(isAllowedExternalUrl('file:///C:/Windows/system32/calc.exe')).toBe(false);

@@ -21,7 +21,11 @@ export function caseHandlers({ db }: EngineContext): HandlerSet<CaseCalls> {
 
   const requireClient = (clientId: number) => {
     if (!q.clientExists(clientId)) {
-      throw new AppError('not-found', `No client with id ${clientId}; choose an existing client.`, 'clientId');
+      throw new AppError(
+        'not-found',
+        `No client with id ${clientId}; choose an existing client.`,
+        'clientId',
+      );
     }
   };
 
@@ -42,7 +46,10 @@ export function caseHandlers({ db }: EngineContext): HandlerSet<CaseCalls> {
     },
     'cases.create': (values) => {
       requireClient(values.clientId);
-      return q.insert({ ...values, openedOn: values.openedOn ?? new Date().toISOString().slice(0, 10) });
+      return q.insert({
+        ...values,
+        openedOn: values.openedOn ?? new Date().toISOString().slice(0, 10),
+      });
     },
     'cases.update': ({ id, ...values }) => {
       requireClient(values.clientId);

@@ -25,7 +25,9 @@ export function caseQueries(db: Database) {
   const clientExists = db.prepare('SELECT 1 FROM clients WHERE id = ?').pluck();
 
   const summaries = (ids: number[], status: CaseStatus | null) => {
-    const rows = byIds.all({ ids: JSON.stringify(ids), status }).map((r) => fromRow<CaseSummary>(r));
+    const rows = byIds
+      .all({ ids: JSON.stringify(ids), status })
+      .map((r) => fromRow<CaseSummary>(r));
     const order = new Map(ids.map((id, i) => [id, i]));
     return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   };

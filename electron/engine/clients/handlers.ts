@@ -3,7 +3,8 @@ import { AppError } from '../../contract/errors';
 import type { EngineContext, HandlerSet } from '../context';
 import { clientQueries } from './queries';
 
-type ClientCalls = 'clients.list' | 'clients.get' | 'clients.create' | 'clients.update' | 'clients.delete';
+type ClientCalls =
+  'clients.list' | 'clients.get' | 'clients.create' | 'clients.update' | 'clients.delete';
 
 export function clientHandlers({ db }: EngineContext): HandlerSet<ClientCalls> {
   const q = clientQueries(db);

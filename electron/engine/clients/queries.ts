@@ -12,7 +12,9 @@ const summary = `
 
 export function clientQueries(db: Database) {
   const table = defineTable<Client>(db, 'clients', Object.keys(clientInput.shape), 'client');
-  const all = db.prepare(`${summary} ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE LIMIT 1000`);
+  const all = db.prepare(
+    `${summary} ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE LIMIT 1000`,
+  );
   const matching = db.prepare(`${summary}
     WHERE c.id IN (SELECT entity_id FROM search_fts WHERE search_fts MATCH ? AND entity = 'client')
     ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE LIMIT 1000`);

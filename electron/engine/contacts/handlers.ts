@@ -5,7 +5,8 @@ import type { EngineContext, HandlerSet } from '../context';
 import { defineTable, fromRow } from '../db/table';
 import { ftsQuery } from '../search/fts-query';
 
-type ContactCalls = 'contacts.list' | 'contacts.get' | 'contacts.create' | 'contacts.update' | 'contacts.delete';
+type ContactCalls =
+  'contacts.list' | 'contacts.get' | 'contacts.create' | 'contacts.update' | 'contacts.delete';
 
 export function contactHandlers({ db }: EngineContext): HandlerSet<ContactCalls> {
   const table = defineTable<Contact>(db, 'contacts', Object.keys(contactInput.shape), 'contact');
@@ -20,7 +21,8 @@ export function contactHandlers({ db }: EngineContext): HandlerSet<ContactCalls>
   );
   return {
     'contacts.list': ({ query, kind }) => {
-      const like = query && ftsQuery(query) ? `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+      const like =
+        query && ftsQuery(query) ? `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
       return list.all({ kind: kind ?? null, like }).map((r) => fromRow<Contact>(r));
     },
     'contacts.get': ({ id }) => table.get(id),

@@ -17,7 +17,10 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   let db: Database | undefined;
   try {
-    db = new BetterSqlite3(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    db = new BetterSqlite3(
+      path,
+      options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+    );
     // Refuse a newer app's file before anything below can write to it.
     refuseTooNew(db, migrations);
     db.pragma('journal_mode = WAL');

@@ -5,7 +5,8 @@ import type { Database, Statement } from 'better-sqlite3';
 import { AppError } from '../../contract/errors';
 
 export const toSnake = (key: string) => key.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
-export const toCamel = (column: string) => column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+export const toCamel = (column: string) =>
+  column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 /** Converts a row's snake_case columns to the contract's camelCase fields. */
 export function fromRow<T>(row: unknown): T {

@@ -19,7 +19,9 @@ export interface NewDocument {
 }
 
 export function documentQueries(db: Database) {
-  const forCase = db.prepare(`SELECT ${INFO} FROM documents WHERE case_id = ? ORDER BY created_at, id`);
+  const forCase = db.prepare(
+    `SELECT ${INFO} FROM documents WHERE case_id = ? ORDER BY created_at, id`,
+  );
   const full = db.prepare(
     `SELECT d.*, c.bytes FROM documents d JOIN document_contents c ON c.document_id = d.id
      WHERE d.case_id = ? ORDER BY d.created_at, d.id`,
@@ -31,13 +33,17 @@ export function documentQueries(db: Database) {
              coalesce(@createdAt, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
      RETURNING ${INFO}`,
   );
-  const insertBytes = db.prepare('INSERT INTO document_contents (document_id, bytes) VALUES (?, ?)');
+  const insertBytes = db.prepare(
+    'INSERT INTO document_contents (document_id, bytes) VALUES (?, ?)',
+  );
 
   return {
     forCase: (caseId: number) => forCase.all(caseId).map((r) => fromRow<DocumentInfo>(r)),
     /** Every document of a case with its text and bytes, for export. */
     withContent: (caseId: number) =>
-      full.all(caseId).map((r) => fromRow<DocumentInfo & { text: string | null; bytes: Buffer }>(r)),
+      full
+        .all(caseId)
+        .map((r) => fromRow<DocumentInfo & { text: string | null; bytes: Buffer }>(r)),
     /** Stores a document and its bytes; the same bytes twice in one case is refused. */
     add(doc: NewDocument): DocumentInfo {
       const sha256 = createHash('sha256').update(doc.bytes).digest('hex');
@@ -45,7 +51,12 @@ export function documentQueries(db: Database) {
         throw new AppError('conflict', `${doc.fileName} is already in this case (same content).`);
       }
       const info = fromRow<DocumentInfo>(
-        insert.get({ ...doc, createdAt: doc.createdAt ?? null, sha256, sizeBytes: doc.bytes.byteLength }),
+        insert.get({
+          ...doc,
+          createdAt: doc.createdAt ?? null,
+          sha256,
+          sizeBytes: doc.bytes.byteLength,
+        }),
       );
       insertBytes.run(info.id, doc.bytes);
       return info;

@@ -21,7 +21,9 @@ function fieldsOf<T>(row: object, keys: readonly string[]): T {
   return Object.fromEntries(keys.map((k) => [k, (row as Record<string, unknown>)[k] ?? null])) as T;
 }
 
-export function exchangeHandlers({ db }: EngineContext): HandlerSet<'exchange.export' | 'exchange.import'> {
+export function exchangeHandlers({
+  db,
+}: EngineContext): HandlerSet<'exchange.export' | 'exchange.import'> {
   const cases = caseQueries(db);
   const clients = clientQueries(db);
   const documents = documentQueries(db);
@@ -35,7 +37,9 @@ export function exchangeHandlers({ db }: EngineContext): HandlerSet<'exchange.ex
       const recordLists = Object.fromEntries(
         RECORD_KINDS.map((kind) => [
           kind,
-          records[kind].forCase(caseId).map((r) => fieldsOf(r, Object.keys(CASE_RECORDS[kind].shape))),
+          records[kind]
+            .forCase(caseId)
+            .map((r) => fieldsOf(r, Object.keys(CASE_RECORDS[kind].shape))),
         ]),
       ) as Pick<ExchangeCase, CaseRecordKind>;
       const exported: ExchangeCase = {
@@ -64,8 +68,15 @@ export function exchangeHandlers({ db }: EngineContext): HandlerSet<'exchange.ex
     'exchange.import': (file) => {
       const client = clients.insert(file.client);
       const caseIds = file.cases.map((incoming, c) => {
-        const { diagnoses, treatments, assessments, communications, deadlines, documents: docs, ...values } =
-          incoming;
+        const {
+          diagnoses,
+          treatments,
+          assessments,
+          communications,
+          deadlines,
+          documents: docs,
+          ...values
+        } = incoming;
         const created = cases.insert({ ...values, clientId: client.id });
         const lists = { diagnoses, treatments, assessments, communications, deadlines };
         for (const kind of RECORD_KINDS) {
@@ -84,7 +95,8 @@ export function exchangeHandlers({ db }: EngineContext): HandlerSet<'exchange.ex
           try {
             documents.add({ ...doc, caseId: created.id, bytes });
           } catch (error) {
-            if (error instanceof AppError) throw new AppError(error.code, `${field}: ${error.message}`, field);
+            if (error instanceof AppError)
+              throw new AppError(error.code, `${field}: ${error.message}`, field);
             throw error;
           }
         });

@@ -4,7 +4,9 @@ import { profileInput } from '../../contract/profile';
 import type { EngineContext, HandlerSet } from '../context';
 import { fromRow, toSnake } from '../db/table';
 
-export function profileHandlers({ db }: EngineContext): HandlerSet<'profile.get' | 'profile.update'> {
+export function profileHandlers({
+  db,
+}: EngineContext): HandlerSet<'profile.get' | 'profile.update'> {
   const fields = Object.keys(profileInput.shape);
   const columns = fields.map(toSnake);
   const get = db.prepare(`SELECT ${columns.join(', ')} FROM profile WHERE id = 1`);
@@ -15,7 +17,9 @@ export function profileHandlers({ db }: EngineContext): HandlerSet<'profile.get'
   );
   const read = (): Profile => {
     const row = get.get();
-    return row ? fromRow<Profile>(row) : (Object.fromEntries(fields.map((f) => [f, null])) as Profile);
+    return row
+      ? fromRow<Profile>(row)
+      : (Object.fromEntries(fields.map((f) => [f, null])) as Profile);
   };
   return {
     'profile.get': read,

@@ -4,12 +4,14 @@ const MAX_TERMS = 8;
 
 /** Splits typed text into quoted prefix phrases, or returns [] when nothing searchable is left. */
 export function ftsTerms(typed: string): string[] {
-  return typed
-    .split(/\s+/)
-    .filter((word) => /[\p{L}\p{N}]/u.test(word))
-    .slice(0, MAX_TERMS)
-    // A quoted phrase keeps FTS5 operators (AND, NEAR, column filters, "*") from being parsed.
-    .map((word) => `"${word.replaceAll('"', '""')}"*`);
+  return (
+    typed
+      .split(/\s+/)
+      .filter((word) => /[\p{L}\p{N}]/u.test(word))
+      .slice(0, MAX_TERMS)
+      // A quoted phrase keeps FTS5 operators (AND, NEAR, column filters, "*") from being parsed.
+      .map((word) => `"${word.replaceAll('"', '""')}"*`)
+  );
 }
 
 /** One FTS5 MATCH expression requiring every term, or null when there is nothing to search. */

@@ -111,14 +111,18 @@ CREATE VIRTUAL TABLE search_fts USING fts5(
   tokenize = 'unicode61 remove_diacritics 2'
 );
 ${indexed('clients', 'client', ['first_name', 'last_name', 'date_of_birth', 'email', 'phone', 'city', 'state', 'notes'])}
-${indexed(
-  'cases',
-  'case',
-  [
-    'requested_treatment', 'treatment_codes', 'provider_name', 'provider_npi', 'provider_practice',
-    'insurer_name', 'plan_name', 'member_id', 'group_number', 'notes',
-  ],
-)}
+${indexed('cases', 'case', [
+  'requested_treatment',
+  'treatment_codes',
+  'provider_name',
+  'provider_npi',
+  'provider_practice',
+  'insurer_name',
+  'plan_name',
+  'member_id',
+  'group_number',
+  'notes',
+])}
 ${indexed('communications', 'communication', ['person', 'reference_number', 'summary'])}
 ${indexed('documents', 'document', ['file_name', 'text'])}
 ${indexed('diagnoses', 'diagnosis', ['icd10_code', 'description'])}
