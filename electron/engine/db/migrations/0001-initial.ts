@@ -19,21 +19,33 @@ CREATE TABLE ${table} (
 CREATE INDEX ${table}_case ON ${table}(case_id);`;
 
 /**
- * One FTS5 index over clients, cases, the communication log and document text. Triggers keep it
- * in step inside the same transaction as the write, so search can never see half a change.
+ * One FTS5 index over clients, cases, records, the communication log and document text. Triggers
+ * keep it in step inside the same transaction as the write, so search never sees half a change.
+ * Each table has a slot in the FTS rowid (id * 8 + slot): updates and deletes find their row by
+ * key instead of scanning the index.
  */
+const SLOTS: Record<string, number> = {
+  client: 1,
+  case: 2,
+  communication: 3,
+  document: 4,
+  diagnosis: 5,
+  treatment: 6,
+};
+
 const indexed = (table: string, entity: string, columns: string[]) => {
   const body = columns.map((c) => `coalesce(new.${c}, '')`).join(` || ' ' || `);
+  const key = (row: 'new' | 'old') => `${row}.id * 8 + ${SLOTS[entity]}`;
   return `
 CREATE TRIGGER ${table}_fts_insert AFTER INSERT ON ${table} BEGIN
-  INSERT INTO search_fts(entity, entity_id, body) VALUES ('${entity}', new.id, ${body});
+  INSERT INTO search_fts(rowid, entity, entity_id, body) VALUES (${key('new')}, '${entity}', new.id, ${body});
 END;
 CREATE TRIGGER ${table}_fts_update AFTER UPDATE OF ${columns.join(', ')} ON ${table} BEGIN
-  DELETE FROM search_fts WHERE entity = '${entity}' AND entity_id = old.id;
-  INSERT INTO search_fts(entity, entity_id, body) VALUES ('${entity}', new.id, ${body});
+  DELETE FROM search_fts WHERE rowid = ${key('old')};
+  INSERT INTO search_fts(rowid, entity, entity_id, body) VALUES (${key('new')}, '${entity}', new.id, ${body});
 END;
 CREATE TRIGGER ${table}_fts_delete AFTER DELETE ON ${table} BEGIN
-  DELETE FROM search_fts WHERE entity = '${entity}' AND entity_id = old.id;
+  DELETE FROM search_fts WHERE rowid = ${key('old')};
 END;`;
 };
 

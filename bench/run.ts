@@ -1,0 +1,126 @@
+// `npm run bench`: the case library's speed with thousands of cases. Figures, not pass/fail; the
+// targets below are what an advocate should never wait longer than, and are printed beside them.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openEngine } from '../electron/engine';
+import type { ApiArgs, ApiName } from '../electron/contract/api';
+
+const CASES = Number(process.env.BENCH_CASES ?? 5000);
+const dir = mkdtempSync(join(tmpdir(), 'advocate-bench-'));
+const engine = openEngine({ databasePath: join(dir, 'bench.sqlite') });
+
+async function must<N extends ApiName>(name: N, args: ApiArgs<N>) {
+  const reply = await engine.call(name, args);
+  if (!reply.ok) throw new Error(`${name}: ${reply.error.message}`);
+  return reply.value;
+}
+
+const drugs = [
+  'Sertraline',
+  'Escitalopram',
+  'Bupropion XL',
+  'Venlafaxine',
+  'Duloxetine',
+  'Aripiprazole',
+  'Lithium',
+];
+const insurers = [
+  'Acme Health',
+  'Lone Star Health',
+  'Evergreen Mutual',
+  'Summit Care',
+  'Harbor Plan',
+];
+
+const seedStart = performance.now();
+for (let i = 0; i < CASES; i++) {
+  const client = await must('clients.create', {
+    firstName: `Client${i}`,
+    lastName: `Family${i % 977}`,
+    state: 'CA',
+  });
+  const created = await must('cases.create', {
+    clientId: client.id,
+    requestedTreatment: i % 3 ? 'IV ketamine infusions' : 'TMS',
+    insurerName: insurers[i % insurers.length],
+    memberId: `M${100000 + i}`,
+  });
+  await must('diagnoses.create', { caseId: created.id, values: { icd10Code: 'F33.2' } });
+  for (let t = 0; t < 4; t++) {
+    await must('treatments.create', {
+      caseId: created.id,
+      values: {
+        kind: 'medication',
+        name: drugs[(i + t) % drugs.length]!,
+        outcome: 'No response after 8 weeks',
+      },
+    });
+  }
+  await must('communications.create', {
+    caseId: created.id,
+    values: {
+      occurredOn: '2026-10-01',
+      channel: 'phone',
+      referenceNumber: `REF${i}`,
+      summary: 'Called the plan about the denial',
+    },
+  });
+  await must('deadlines.create', {
+    caseId: created.id,
+    values: { title: 'Appeal due', dueOn: '2027-01-15' },
+  });
+}
+const seedMs = performance.now() - seedStart;
+
+async function time(
+  label: string,
+  targetMs: number,
+  runs: number,
+  fn: (i: number) => Promise<unknown>,
+) {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn(i);
+    samples.push(performance.now() - t);
+  }
+  samples.sort((a, b) => a - b);
+  const p50 = samples[Math.floor(runs / 2)]!;
+  const p95 = samples[Math.floor(runs * 0.95)]!;
+  console.log(
+    `${label.padEnd(40)} p50 ${p50.toFixed(2).padStart(7)} ms  p95 ${p95.toFixed(2).padStart(7)} ms  (target p95 < ${targetMs} ms)`,
+  );
+}
+
+console.log(
+  `Seeded ${CASES} cases (${CASES * 8} records) in ${(seedMs / 1000).toFixed(1)} s: ${(seedMs / (CASES * 8)).toFixed(3)} ms per write, each its own transaction with full fsync`,
+);
+console.log(`Database size ${(statSync(join(dir, 'bench.sqlite')).size / 1e6).toFixed(1)} MB\n`);
+await time('cases.list (first page of 200)', 50, 50, () => must('cases.list', {}));
+await time('cases.list filtered by status', 50, 50, () => must('cases.list', { status: 'intake' }));
+await time('cases.get (full case page)', 10, 200, (i) =>
+  must('cases.get', { id: 1 + ((i * 37) % CASES) }),
+);
+await time('search one word (member ID)', 50, 100, (i) =>
+  must('search', { query: `M${100000 + ((i * 53) % CASES)}` }),
+);
+await time('search two words across records', 100, 50, () =>
+  must('search', { query: 'family12 sertraline' }),
+);
+await time('search a common word (all cases hit)', 200, 20, () =>
+  must('search', { query: 'ketamine', limit: 50 }),
+);
+await time('cases.update', 20, 100, (i) =>
+  must('cases.update', {
+    id: 1 + i,
+    clientId: 1 + i,
+    requestedTreatment: 'IV ketamine infusions',
+    memberId: `N${i}`,
+  }),
+);
+console.log(`\nMemory: ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB resident`);
+
+engine.close();
+rmSync(dir, { recursive: true, force: true });
