@@ -90,9 +90,13 @@ describe('clients', () => {
 describe('cases', () => {
   it('creates, reads, updates and deletes a case', async () => {
     const engine = tempEngine();
-    const { client, case: created } = await clientWithCase(engine, {}, {
-      providerNpi: '1234-567-893',
-    });
+    const { client, case: created } = await clientWithCase(
+      engine,
+      {},
+      {
+        providerNpi: '1234-567-893',
+      },
+    );
     expect(created).toMatchObject({ ...sampleCase(client.id), providerNpi: VALID_NPI });
 
     const updated = await ok(engine, 'cases.update', {
@@ -152,7 +156,12 @@ describe('cases', () => {
     expect(diagnosis.icd10Code).toBe('F33.2');
     const treatment = await ok(engine, 'treatments.create', {
       caseId,
-      values: { kind: 'medication', name: 'Sertraline', startedOn: '2023-01-01', endedOn: '2023-05-01' },
+      values: {
+        kind: 'medication',
+        name: 'Sertraline',
+        startedOn: '2023-01-01',
+        endedOn: '2023-05-01',
+      },
     });
     const assessment = await ok(engine, 'assessments.create', {
       caseId,
@@ -189,7 +198,11 @@ describe('cases', () => {
       { kind: 'therapy', name: 'CBT', startedOn: '2024-03-01', endedOn: '2024-02-01' },
       'values.endedOn',
     ],
-    ['communications', { occurredOn: '2024-01-01', channel: 'pigeon', summary: 'x' }, 'values.channel'],
+    [
+      'communications',
+      { occurredOn: '2024-01-01', channel: 'pigeon', summary: 'x' },
+      'values.channel',
+    ],
     ['deadlines', { title: 'Appeal', dueOn: 'soon' }, 'values.dueOn'],
   ] as const)('refuses a bad %s record (%j), naming %s', async (kind, values, field) => {
     const engine = tempEngine();
@@ -217,7 +230,10 @@ describe('cases', () => {
   it('refuses a record for a missing case and writes nothing', async () => {
     const engine = tempEngine();
     const before = rowCounts(engine);
-    const error = await fails(engine, 'diagnoses.create', { caseId: 42, values: { icd10Code: 'F33.2' } });
+    const error = await fails(engine, 'diagnoses.create', {
+      caseId: 42,
+      values: { icd10Code: 'F33.2' },
+    });
     expect(error.code).toBe('not-found');
     expect(rowCounts(engine)).toEqual(before);
   });
@@ -225,14 +241,21 @@ describe('cases', () => {
   it('deleting a case removes its records and documents', async () => {
     const engine = tempEngine();
     const { client, case: kase } = await clientWithCase(engine);
-    const other = await ok(engine, 'cases.create', sampleCase(client.id, { requestedTreatment: 'TMS' }));
+    const other = await ok(
+      engine,
+      'cases.create',
+      sampleCase(client.id, { requestedTreatment: 'TMS' }),
+    );
     for (const caseId of [kase.id, other.id]) {
       await ok(engine, 'diagnoses.create', { caseId, values: { icd10Code: 'F33.2' } });
       await ok(engine, 'communications.create', {
         caseId,
         values: { occurredOn: '2024-02-03', channel: 'fax', summary: 'Sent records' },
       });
-      await ok(engine, 'deadlines.create', { caseId, values: { title: 'Call', dueOn: '2024-09-01' } });
+      await ok(engine, 'deadlines.create', {
+        caseId,
+        values: { title: 'Call', dueOn: '2024-09-01' },
+      });
     }
     await ok(engine, 'cases.delete', { id: kase.id });
 

@@ -10,9 +10,18 @@ afterEach(cleanup);
 
 /** Every byte value, so base64 and BLOB storage must be exact. */
 const BINARY = Buffer.from(Array.from({ length: 1024 }, (_, i) => (i * 7 + 3) % 256));
-const LETTER = Buffer.from('Dear Reviewer,\nPlease reconsider — the patient tried 4 SSRIs.\n', 'utf8');
+const LETTER = Buffer.from(
+  'Dear Reviewer,\nPlease reconsider — the patient tried 4 SSRIs.\n',
+  'utf8',
+);
 
-function addDocument(engine: Engine, caseId: number, fileName: string, bytes: Buffer, text: string | null) {
+function addDocument(
+  engine: Engine,
+  caseId: number,
+  fileName: string,
+  bytes: Buffer,
+  text: string | null,
+) {
   return engine.db.transaction(() =>
     documentQueries(engine.db).add({
       caseId,
@@ -32,7 +41,11 @@ async function fullCase(engine: Engine) {
   const caseId = kase.id;
   await ok(engine, 'diagnoses.create', {
     caseId,
-    values: { icd10Code: 'F33.2', description: 'MDD, recurrent, severe', diagnosedOn: '2019-04-01' },
+    values: {
+      icd10Code: 'F33.2',
+      description: 'MDD, recurrent, severe',
+      diagnosedOn: '2019-04-01',
+    },
   });
   await ok(engine, 'diagnoses.create', { caseId, values: { icd10Code: 'F41.1' } });
   await ok(engine, 'treatments.create', {
@@ -76,7 +89,10 @@ async function fullCase(engine: Engine) {
       notes: '180 days from denial',
     },
   });
-  await ok(engine, 'deadlines.create', { caseId, values: { title: 'Call provider', dueOn: '2024-03-01' } });
+  await ok(engine, 'deadlines.create', {
+    caseId,
+    values: { title: 'Call provider', dueOn: '2024-03-01' },
+  });
   addDocument(engine, caseId, 'denial.pdf', BINARY, 'Denied: not medically necessary');
   addDocument(engine, caseId, 'appeal.txt', LETTER, null);
   return { client, caseId };
@@ -192,17 +208,20 @@ describe('exchange', () => {
       'cases[0].documents[1].contentBase64',
     ],
     ['no cases', (f: ExchangeFile) => (f.cases = []), 'cases'],
-  ])('refuses a file with %s, naming the field, and writes nothing', async (_what, spoil, field) => {
-    const engine = tempEngine();
-    const { caseId } = await fullCase(engine);
-    const file = (await exportFile(engine, caseId)) as ExchangeFile;
-    spoil(file);
-    const before = rowCounts(engine);
-    const error = await fails(engine, 'exchange.import', file);
-    expect(error.code).toBe('invalid-input');
-    expect(error.field).toBe(field);
-    expect(rowCounts(engine)).toEqual(before);
-  });
+  ])(
+    'refuses a file with %s, naming the field, and writes nothing',
+    async (_what, spoil, field) => {
+      const engine = tempEngine();
+      const { caseId } = await fullCase(engine);
+      const file = (await exportFile(engine, caseId)) as ExchangeFile;
+      spoil(file);
+      const before = rowCounts(engine);
+      const error = await fails(engine, 'exchange.import', file);
+      expect(error.code).toBe('invalid-input');
+      expect(error.field).toBe(field);
+      expect(rowCounts(engine)).toEqual(before);
+    },
+  );
 
   it.each([
     ['format', { format: 'someone-else/case-file' }],

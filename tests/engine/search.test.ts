@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine';
 import { documentQueries } from '../../electron/engine/documents/queries';
-import { cleanup, clientWithCase, fails, ok, sampleCase, sampleClient, tempEngine } from './helpers';
+import {
+  cleanup,
+  clientWithCase,
+  fails,
+  ok,
+  sampleCase,
+  sampleClient,
+  tempEngine,
+} from './helpers';
 
 afterEach(cleanup);
 

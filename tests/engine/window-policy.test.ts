@@ -24,7 +24,7 @@ describe('window settings', () => {
     expect(source).toContain('...SECURE_WEB_PREFERENCES');
     expect(source).toMatch(/on\('will-navigate'/);
     expect(source).toMatch(/setWindowOpenHandler\([\s\S]*action: 'deny'/);
-    expect(source).toMatch(/setPermissionRequestHandler\([^)]*\) => callback\(false\)/);
+    expect(source).toMatch(/setPermissionRequestHandler\(\([^)]*\) =>\s*callback\(false\)/);
     expect(source).toMatch(/setPermissionCheckHandler\(\(\) => false\)/);
   });
 
