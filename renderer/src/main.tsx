@@ -1,3 +1,12 @@
+// Entry point: the API module reads the host's token before the router sees the URL.
+import './api';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app';
+import './styles.css';
 
-createRoot(document.getElementById('root')!).render(<p>Advocate Desk</p>);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

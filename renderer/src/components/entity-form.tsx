@@ -17,7 +17,25 @@ interface EntityFormProps {
   onCancel?: () => void;
 }
 
-export function EntityForm({ formId, specs, initial, submitLabel, onSubmit, onCancel }: EntityFormProps) {
+/** Splits specs into runs, each starting where a spec names a new group. */
+function groupSpecs(specs: FieldSpec[]): { title: string | null; specs: FieldSpec[] }[] {
+  const groups: { title: string | null; specs: FieldSpec[] }[] = [];
+  for (const spec of specs) {
+    const last = groups.at(-1);
+    if (!last || spec.group) groups.push({ title: spec.group ?? null, specs: [spec] });
+    else last.specs.push(spec);
+  }
+  return groups;
+}
+
+export function EntityForm({
+  formId,
+  specs,
+  initial,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: EntityFormProps) {
   const [values, setValues] = useState<FormValues>(() => toFormValues(specs, initial));
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -44,21 +62,33 @@ export function EntityForm({ formId, specs, initial, submitLabel, onSubmit, onCa
   return (
     <form className="entity-form" onSubmit={submit} noValidate={false} aria-label={submitLabel}>
       {error && !fieldIsShown && <ErrorBanner error={error} />}
-      <div className="form-grid">
-        {specs.map((spec) => (
-          <FormField
-            key={spec.name}
-            formId={formId}
-            spec={spec}
-            value={values[spec.name] ?? ''}
-            error={fieldIsShown && field === spec.name ? error?.message : undefined}
-            onChange={(value) => {
-              setValues((old) => ({ ...old, [spec.name]: value }));
-              setSaved(false);
-            }}
-          />
-        ))}
-      </div>
+      {groupSpecs(specs).map(({ title, specs: fields }) => {
+        const grid = (
+          <div className="form-grid">
+            {fields.map((spec) => (
+              <FormField
+                key={spec.name}
+                formId={formId}
+                spec={spec}
+                value={values[spec.name] ?? ''}
+                error={fieldIsShown && field === spec.name ? error?.message : undefined}
+                onChange={(value) => {
+                  setValues((old) => ({ ...old, [spec.name]: value }));
+                  setSaved(false);
+                }}
+              />
+            ))}
+          </div>
+        );
+        return title ? (
+          <fieldset key={title} className="form-group">
+            <legend>{title}</legend>
+            {grid}
+          </fieldset>
+        ) : (
+          <div key="fields">{grid}</div>
+        );
+      })}
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? 'Saving…' : submitLabel}

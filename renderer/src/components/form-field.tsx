@@ -53,7 +53,12 @@ export function FormField({ formId, spec, value, error, onChange }: FormFieldPro
     <div className={`field${spec.wide ? ' field-wide' : ''}${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>
         {labelOf(spec)}
-        {spec.required && <span className="required" aria-hidden="true"> *</span>}
+        {spec.required && (
+          <span className="required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
       </label>
       {control}
       {spec.hint && !error && (

@@ -22,11 +22,15 @@ export function Layout() {
 
   return (
     <div className="shell">
-      <a className="skip-link" href="#main" onClick={(e) => {
-        // Hash links are routes here: move focus by hand instead.
-        e.preventDefault();
-        document.getElementById('main')?.focus();
-      }}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          // Hash links are routes here: move focus by hand instead.
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         Skip to content
       </a>
       <aside className="sidebar">

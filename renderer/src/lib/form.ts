@@ -17,6 +17,8 @@ export interface FieldSpec {
   /** Spans the whole row of the form grid. */
   wide?: boolean;
   hint?: string;
+  /** Starts a titled group of fields (a fieldset) in long forms. */
+  group?: string;
 }
 
 export type FormValues = Record<string, string>;

@@ -18,21 +18,21 @@ const address: FieldSpec[] = [
 ];
 
 export const CASE_SPECS: FieldSpec[] = [
-  { name: 'requestedTreatment', required: true, wide: true },
+  { name: 'requestedTreatment', required: true, wide: true, group: 'Request' },
   { name: 'status', type: 'select', choices: CASE_STATUS },
   { name: 'openedOn', type: 'date' },
   { name: 'treatmentCodes' },
-  { name: 'providerName' },
+  { name: 'providerName', group: 'Treating provider' },
   { name: 'providerNpi' },
   { name: 'providerPractice' },
   { name: 'providerPhone', type: 'tel' },
   { name: 'providerFax', type: 'tel' },
-  { name: 'insurerName' },
+  { name: 'insurerName', group: 'Insurance plan' },
   { name: 'planName' },
   { name: 'planType', type: 'select', choices: PLAN_TYPE, optional: true },
   { name: 'memberId' },
   { name: 'groupNumber' },
-  { name: 'notes', type: 'textarea', wide: true },
+  { name: 'notes', label: 'Case notes', type: 'textarea', wide: true, group: 'Notes' },
 ];
 
 export const CLIENT_SPECS: FieldSpec[] = [

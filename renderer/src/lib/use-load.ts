@@ -1,5 +1,5 @@
 // Loads data for a view and lets the view reload it after a change.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../electron/contract/errors';
 import { asAppError } from '../api';
 
@@ -10,36 +10,40 @@ export interface Loaded<T> {
   reload: () => void;
 }
 
+interface Settled<T> {
+  key: string;
+  data: T | null;
+  error: AppError | null;
+}
+
+/** Runs `load` whenever `deps` (plain values) change or `reload` is called. */
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const [loading, setLoading] = useState(true);
   const [version, setVersion] = useState(0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const stableLoad = useCallback(load, deps);
+  const [settled, setSettled] = useState<Settled<T>>({ key: '', data: null, error: null });
+  const key = JSON.stringify([...deps, version]);
+  // The latest closure, so the effect depends only on the key and not on a new function each render.
+  const loadRef = useRef(load);
+  useEffect(() => {
+    loadRef.current = load;
+  });
 
   useEffect(() => {
     // A slower, older request must not overwrite a newer one's answer.
     let current = true;
-    setLoading(true);
-    stableLoad().then(
-      (value) => {
-        if (!current) return;
-        setData(value);
-        setError(null);
-        setLoading(false);
+    loadRef.current().then(
+      (data) => {
+        if (current) setSettled({ key, data, error: null });
       },
       (e: unknown) => {
-        if (!current) return;
-        setError(asAppError(e));
-        setLoading(false);
+        // Keep what was shown before: a failed reload should not blank the page.
+        if (current) setSettled((old) => ({ key, data: old.data, error: asAppError(e) }));
       },
     );
     return () => {
       current = false;
     };
-  }, [stableLoad, version]);
+  }, [key]);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
-  return { data, error, loading, reload };
+  return { data: settled.data, error: settled.error, loading: settled.key !== key, reload };
 }

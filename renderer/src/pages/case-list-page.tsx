@@ -87,8 +87,8 @@ export function CaseListPage() {
             <>
               <h2>No cases yet</h2>
               <p>
-                Start by adding the person you are helping, then open a case for the treatment
-                they need covered.
+                Start by adding the person you are helping, then open a case for the treatment they
+                need covered.
               </p>
               <Link className="button button-primary" to="/clients/new">
                 Add your first client

@@ -38,7 +38,9 @@ export function CaseNewPage() {
     required: true,
     choices: {
       values: clients.map((c) => String(c.id)),
-      labels: Object.fromEntries(clients.map((c) => [String(c.id), `${c.lastName}, ${c.firstName}`])),
+      labels: Object.fromEntries(
+        clients.map((c) => [String(c.id), `${c.lastName}, ${c.firstName}`]),
+      ),
     },
   };
   const specs = [clientSpec, ...CASE_SPECS];

@@ -41,7 +41,11 @@ export function CasePage() {
           </p>
         </div>
         <div className="page-actions">
-          <button type="button" className="button button-ghost-danger" onClick={() => setConfirmDelete(true)}>
+          <button
+            type="button"
+            className="button button-ghost-danger"
+            onClick={() => setConfirmDelete(true)}
+          >
             Delete case
           </button>
         </div>
@@ -54,6 +58,7 @@ export function CasePage() {
             <h2 id="section-details">Case &amp; plan details</h2>
           </div>
           <EntityForm
+            key={c.id}
             formId="case"
             specs={CASE_SPECS}
             initial={c}

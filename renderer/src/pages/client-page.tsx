@@ -41,7 +41,9 @@ export function ClientEditPage() {
 
   if (!client.data) {
     return (
-      <div className="page">{client.error ? <ErrorBanner error={client.error} /> : <p>Loading…</p>}</div>
+      <div className="page">
+        {client.error ? <ErrorBanner error={client.error} /> : <p>Loading…</p>}
+      </div>
     );
   }
   const theirs = cases.data?.items.filter((c) => c.clientId === id) ?? [];
@@ -54,7 +56,11 @@ export function ClientEditPage() {
       <div className="page-header">
         <h1>{fullName(client.data)}</h1>
         <div className="page-actions">
-          <button type="button" className="button button-ghost-danger" onClick={() => setConfirmDelete(true)}>
+          <button
+            type="button"
+            className="button button-ghost-danger"
+            onClick={() => setConfirmDelete(true)}
+          >
             Delete client
           </button>
           <Link className="button button-primary" to={`/cases/new?clientId=${id}`}>
@@ -91,7 +97,7 @@ export function ClientEditPage() {
       {confirmDelete && (
         <ConfirmDialog
           title="Delete this client?"
-          message="The client will be deleted. The engine refuses if they still have cases."
+          message="The client and their details will be deleted. A client who still has cases cannot be deleted."
           confirmLabel="Delete client"
           onClose={() => setConfirmDelete(false)}
           onConfirm={async () => {

@@ -1,0 +1,33 @@
+// Routes of the app. Hash routing, because the app is served from files and from the host alike.
+import { HashRouter, Route, Routes } from 'react-router';
+import { Layout } from './components/layout';
+import { CaseListPage } from './pages/case-list-page';
+import { CaseNewPage } from './pages/case-new-page';
+import { CasePage } from './pages/case-page';
+import { ClientListPage } from './pages/client-list-page';
+import { ClientEditPage, ClientNewPage } from './pages/client-page';
+import { ContactsPage } from './pages/contacts-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { ProfilePage } from './pages/profile-page';
+import { SearchPage } from './pages/search-page';
+
+export function App() {
+  return (
+    <HashRouter>
+      <Routes>
+        <Route element={<Layout />}>
+          <Route index element={<CaseListPage />} />
+          <Route path="search" element={<SearchPage />} />
+          <Route path="cases/new" element={<CaseNewPage />} />
+          <Route path="cases/:id" element={<CasePage />} />
+          <Route path="clients" element={<ClientListPage />} />
+          <Route path="clients/new" element={<ClientNewPage />} />
+          <Route path="clients/:id" element={<ClientEditPage />} />
+          <Route path="contacts" element={<ContactsPage />} />
+          <Route path="profile" element={<ProfilePage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </HashRouter>
+  );
+}

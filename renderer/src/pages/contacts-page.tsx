@@ -1,0 +1,119 @@
+// The address book of insurers, providers, lawmakers and agencies.
+import { useState } from 'react';
+import { CONTACT_KIND } from '../../../electron/contract/choices';
+import type { Contact } from '../../../electron/contract/contact';
+import { call } from '../api';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { EntityForm } from '../components/entity-form';
+import { ErrorBanner } from '../components/error-banner';
+import { Modal } from '../components/modal';
+import { orDash } from '../lib/format';
+import { CONTACT_SPECS } from '../lib/specs';
+import { useLoad } from '../lib/use-load';
+
+type Editing = { mode: 'add' } | { mode: 'edit' | 'delete'; contact: Contact } | null;
+
+export function ContactsPage() {
+  const { data, error, reload } = useLoad(() => call('contacts.list', {}), []);
+  const [editing, setEditing] = useState<Editing>(null);
+  const close = () => setEditing(null);
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1>Contacts</h1>
+        <div className="page-actions">
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => setEditing({ mode: 'add' })}
+          >
+            New contact
+          </button>
+        </div>
+      </div>
+      <ErrorBanner error={error} />
+      {data && data.length === 0 && (
+        <div className="empty-state">
+          <h2>No contacts yet</h2>
+          <p>Keep the insurers, providers, lawmakers and agencies your letters go to.</p>
+        </div>
+      )}
+      {data && data.length > 0 && (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption className="visually-hidden">Contacts</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Organisation</th>
+                <th scope="col">Phone</th>
+                <th scope="col">Fax</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.map((c) => (
+                <tr key={c.id}>
+                  <td>{c.name}</td>
+                  <td>{CONTACT_KIND.labels[c.kind]}</td>
+                  <td>{orDash(c.organisation)}</td>
+                  <td>{orDash(c.phone)}</td>
+                  <td>{orDash(c.fax)}</td>
+                  <td className="row-actions">
+                    <button
+                      type="button"
+                      className="button button-small"
+                      onClick={() => setEditing({ mode: 'edit', contact: c })}
+                    >
+                      Edit<span className="visually-hidden"> {c.name}</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="button button-small button-ghost-danger"
+                      onClick={() => setEditing({ mode: 'delete', contact: c })}
+                    >
+                      Delete<span className="visually-hidden"> {c.name}</span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {(editing?.mode === 'add' || editing?.mode === 'edit') && (
+        <Modal title={editing.mode === 'add' ? 'New contact' : 'Edit contact'} onClose={close}>
+          <EntityForm
+            formId="contact"
+            specs={CONTACT_SPECS}
+            initial={editing.mode === 'edit' ? editing.contact : null}
+            submitLabel={editing.mode === 'add' ? 'Add contact' : 'Save changes'}
+            onCancel={close}
+            onSubmit={async (values) => {
+              if (editing.mode === 'add') await call('contacts.create', values as never);
+              else await call('contacts.update', { ...values, id: editing.contact.id } as never);
+              close();
+              reload();
+            }}
+          />
+        </Modal>
+      )}
+      {editing?.mode === 'delete' && (
+        <ConfirmDialog
+          title="Delete contact?"
+          message={`${editing.contact.name} will be removed from your contacts.`}
+          confirmLabel="Delete contact"
+          onClose={close}
+          onConfirm={async () => {
+            await call('contacts.delete', { id: editing.contact.id });
+            reload();
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+// The advocate's own details, which head every letter.
+import { call } from '../api';
+import { EntityForm } from '../components/entity-form';
+import { ErrorBanner } from '../components/error-banner';
+import { PROFILE_SPECS } from '../lib/specs';
+import { useLoad } from '../lib/use-load';
+
+export function ProfilePage() {
+  const { data, error } = useLoad(() => call('profile.get', {}), []);
+
+  return (
+    <div className="page page-narrow">
+      <h1>Your profile</h1>
+      <p className="lead">These details head every letter you write.</p>
+      <ErrorBanner error={error} />
+      {data && (
+        <section className="card">
+          <EntityForm
+            formId="profile"
+            specs={PROFILE_SPECS}
+            initial={data}
+            submitLabel="Save profile"
+            onSubmit={async (values) => {
+              await call('profile.update', values as never);
+            }}
+          />
+        </section>
+      )}
+    </div>
+  );
+}
