@@ -20,9 +20,9 @@ export const caseFields = z.object({
   insurerName: optionalText(200),
   planName: optionalText(200),
   planType: z
-    .enum(PLAN_TYPE.values, { error: 'is not a known plan type' })
+    .union([z.literal(''), z.enum(PLAN_TYPE.values, { error: 'is not a known plan type' })])
     .nullish()
-    .transform((v) => v ?? null),
+    .transform((v) => (v ? v : null)),
   memberId: optionalText(60),
   groupNumber: optionalText(60),
   notes: optionalText(10000),
@@ -71,6 +71,7 @@ export const caseListQuery = z
   .object({
     query: z.string().trim().max(200).optional(),
     status: z.enum(CASE_STATUS.values).optional(),
+    clientId: id.optional(),
     limit: z.number().int().min(1).max(1000).default(200),
     offset: z.number().int().min(0).default(0),
   })

@@ -306,6 +306,29 @@ describe('cases', () => {
     expect(none).toEqual({ total: 0, items: [] });
   });
 
+  it("lists one client's cases, alone or with a search", async () => {
+    const engine = tempEngine();
+    const maria = await ok(engine, 'clients.create', sampleClient());
+    const other = await ok(
+      engine,
+      'clients.create',
+      sampleClient({ firstName: 'Tom', lastName: 'Reyes' }),
+    );
+    const hers = await ok(engine, 'cases.create', sampleCase(maria.id));
+    await ok(engine, 'cases.create', sampleCase(other.id));
+    const list = await ok(engine, 'cases.list', { clientId: maria.id });
+    expect(list).toMatchObject({ total: 1, items: [{ id: hers.id, clientId: maria.id }] });
+    const searched = await ok(engine, 'cases.list', { clientId: other.id, query: 'Prairie' });
+    expect(searched.items.map((c) => c.clientId)).toEqual([other.id]);
+  });
+
+  it('treats an empty plan type from a form as not known', async () => {
+    const engine = tempEngine();
+    const client = await ok(engine, 'clients.create', sampleClient());
+    const created = await ok(engine, 'cases.create', sampleCase(client.id, { planType: '' }));
+    expect(created.planType).toBeNull();
+  });
+
   it('shows the earliest open deadline as nextDueOn', async () => {
     const engine = tempEngine();
     const { case: kase } = await clientWithCase(engine);

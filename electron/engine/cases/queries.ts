@@ -15,10 +15,13 @@ export const CASE_SUMMARY_SQL = `
 export function caseQueries(db: Database) {
   const table = defineTable<Case>(db, 'cases', Object.keys(caseInput.shape), 'case');
   const page = db.prepare(`${CASE_SUMMARY_SQL}
-    WHERE (@status IS NULL OR k.status = @status)
+    WHERE (@status IS NULL OR k.status = @status) AND (@clientId IS NULL OR k.client_id = @clientId)
     ORDER BY k.updated_at DESC, k.id DESC LIMIT @limit OFFSET @offset`);
   const count = db
-    .prepare('SELECT count(*) FROM cases WHERE (@status IS NULL OR status = @status)')
+    .prepare(
+      `SELECT count(*) FROM cases
+       WHERE (@status IS NULL OR status = @status) AND (@clientId IS NULL OR client_id = @clientId)`,
+    )
     .pluck();
   const byIds = db.prepare(`${CASE_SUMMARY_SQL}
     WHERE k.id IN (SELECT value FROM json_each(@ids)) AND (@status IS NULL OR k.status = @status)`);
@@ -36,15 +39,24 @@ export function caseQueries(db: Database) {
     ...table,
     clientExists: (id: number) => clientExists.get(id) === 1,
     summaries,
-    list(args: { query?: string; status?: CaseStatus; limit: number; offset: number }): CaseList {
+    list(args: {
+      query?: string;
+      status?: CaseStatus;
+      clientId?: number;
+      limit: number;
+      offset: number;
+    }): CaseList {
       const status = args.status ?? null;
+      const clientId = args.clientId ?? null;
       if (args.query) {
-        const all = summaries(caseIdsMatching(db, args.query, 5000), status);
+        const all = summaries(caseIdsMatching(db, args.query, 5000), status).filter(
+          (c) => clientId === null || c.clientId === clientId,
+        );
         return { total: all.length, items: all.slice(args.offset, args.offset + args.limit) };
       }
-      const items = page.all({ status, limit: args.limit, offset: args.offset });
+      const items = page.all({ status, clientId, limit: args.limit, offset: args.offset });
       return {
-        total: count.get({ status }) as number,
+        total: count.get({ status, clientId }) as number,
         items: items.map((r) => fromRow<CaseSummary>(r)),
       };
     },

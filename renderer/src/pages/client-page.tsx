@@ -36,8 +36,7 @@ export function ClientEditPage() {
   const navigate = useNavigate();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const client = useLoad(() => call('clients.get', { id }), [id]);
-  // The case list has no client filter; the client's own cases are picked from it.
-  const cases = useLoad(() => call('cases.list', { limit: 1000 }), [id]);
+  const cases = useLoad(() => call('cases.list', { clientId: id, limit: 1000 }), [id]);
 
   if (!client.data) {
     return (
@@ -46,7 +45,7 @@ export function ClientEditPage() {
       </div>
     );
   }
-  const theirs = cases.data?.items.filter((c) => c.clientId === id) ?? [];
+  const theirs = cases.data?.items ?? [];
 
   return (
     <div className="page">
