@@ -7,7 +7,19 @@ import { resolve } from 'node:path';
 export default defineConfig({
   main: {
     build: {
-      lib: { entry: resolve('electron/main/index.ts'), formats: ['es'] },
+      lib: {
+        entry: {
+          index: resolve('electron/main/index.ts'),
+          // The import worker is loaded by URL beside the bundle (see imports/convert-docx.ts).
+          'convert-worker': resolve('electron/engine/imports/convert-worker.mjs'),
+        },
+        formats: ['es'],
+      },
+      rolldownOptions: {
+        output: {
+          entryFileNames: (chunk) => (chunk.name === 'convert-worker' ? '[name].mjs' : '[name].js'),
+        },
+      },
       // The engine and better-sqlite3 load at run time from node_modules: a native addon cannot be bundled.
       externalizeDeps: true,
     },

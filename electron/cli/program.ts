@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { ImportSummary } from '../contract/document';
 import type { ApiError } from '../contract/errors';
 import { openEngine } from '../engine';
 import type { Engine } from '../engine';
@@ -13,6 +14,12 @@ export interface CliIo {
 }
 
 class CliFailure extends Error {}
+/** Ends the command with this exit code, having already said why. */
+class CliExit extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
 
 function readJsonFile(path: string): unknown {
   let text: string;
@@ -95,6 +102,21 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
     });
 
   program
+    .command('import <paths...>')
+    .description('import Word files (or every Word file in a folder) into a case')
+    .requiredOption('--case <id>', 'the case id')
+    .action(async (paths: string[], opts: { case: string }) => {
+      const summary = (await call('documents.import', {
+        caseId: positiveId(opts.case),
+        paths,
+      })) as ImportSummary;
+      for (const doc of summary.imported) io.out(`imported ${doc.fileName} (document ${doc.id})`);
+      for (const r of summary.refused) io.err(`refused ${r.path}: ${r.problem}`);
+      io.out(`${summary.imported.length} imported, ${summary.refused.length} refused`);
+      if (summary.refused.length > 0) throw new CliExit(1);
+    });
+
+  program
     .command('search <query...>')
     .description('print the cases matching every word as JSON lines, best first')
     .option('--limit <n>', 'at most this many', '50')
@@ -126,6 +148,7 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof CliExit) return error.code;
     if (error instanceof CliFailure) {
       io.err(`advocate: ${error.message}`);
       return 1;

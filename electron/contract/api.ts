@@ -9,6 +9,8 @@ import { CASE_RECORDS, recordCreate, recordUpdate } from './case-records';
 import type { CaseRecordTypes } from './case-records';
 import { contactInput, contactListQuery } from './contact';
 import type { Contact } from './contact';
+import { documentImport } from './document';
+import type { DocumentView, ImportSummary } from './document';
 import { exchangeFile } from './exchange';
 import type { ExchangeFileValues, ExchangeImportResult } from './exchange';
 import { id } from './fields';
@@ -62,6 +64,9 @@ export const apiArgs = {
   'contacts.update': contactInput.extend({ id }),
   'contacts.delete': byId,
 
+  'documents.get': byId,
+  'documents.import': documentImport,
+
   search: z.object({
     query: z.string().trim().min(1, { error: 'is required' }).max(200),
     limit: z.number().int().min(1).max(1000).default(50),
@@ -101,6 +106,8 @@ export type ApiResults = RecordResults & {
   'contacts.create': Contact;
   'contacts.update': Contact;
   'contacts.delete': null;
+  'documents.get': DocumentView;
+  'documents.import': ImportSummary;
   search: CaseSummary[];
   'exchange.export': ExchangeFileValues;
   'exchange.import': ExchangeImportResult;

@@ -9,8 +9,14 @@ export interface EngineContext {
   schemaVersion: number;
 }
 
-/** A handler receives arguments already validated by the call's schema. */
-export type Handler<N extends ApiName> = (args: ApiParsedArgs<N>) => ApiResults[N];
+/**
+ * A handler receives arguments already validated by the call's schema. Most are synchronous and
+ * run inside the engine's transaction; a long one (an import) returns a promise and opens its own
+ * short transactions, so slow work never holds the database.
+ */
+export type Handler<N extends ApiName> = (
+  args: ApiParsedArgs<N>,
+) => ApiResults[N] | Promise<ApiResults[N]>;
 
 /** A domain module's handlers for the calls named by `N`. */
 export type HandlerSet<N extends ApiName> = { [K in N]: Handler<K> };

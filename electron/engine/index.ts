@@ -15,6 +15,7 @@ import type { OpenDatabaseOptions } from './db/open';
 import { migrations } from './db/migrations';
 import { exchangeHandlers } from './exchange/handlers';
 import { describeZodError } from './errors/zod-error';
+import { importHandlers } from './imports/handlers';
 import { profileHandlers } from './profile/handlers';
 import { recordHandlers } from './records/handlers';
 import { searchHandlers } from './search/handlers';
@@ -33,6 +34,9 @@ export interface Engine {
   readonly db: Database;
   close(): void;
 }
+
+/** Long calls that open their own transactions around each write (see Handler). */
+const SELF_TRANSACTED: ReadonlySet<ApiName> = new Set<ApiName>(['documents.import']);
 
 /** Calls that only read: they run in a deferred transaction for a consistent snapshot. */
 const READS = /\.(get|list|info|export)$|^search$/;
@@ -76,9 +80,10 @@ export function openEngine(options: EngineOptions): Engine {
     contactHandlers(ctx),
     searchHandlers(ctx),
     exchangeHandlers(ctx),
+    importHandlers(ctx),
   ]);
 
-  const run = (name: unknown, rawArgs: unknown): ApiReply<unknown> => {
+  const run = async (name: unknown, rawArgs: unknown): Promise<ApiReply<unknown>> => {
     try {
       if (!isApiName(name)) {
         throw new AppError(
@@ -88,6 +93,7 @@ export function openEngine(options: EngineOptions): Engine {
       }
       const args = apiArgs[name].parse(rawArgs ?? undefined);
       const handler = handlers[name] as (a: unknown) => unknown;
+      if (SELF_TRANSACTED.has(name)) return { ok: true, value: await handler(args) };
       const tx = db.transaction(() => handler(args));
       const value = READS.test(name) ? tx.deferred() : tx.immediate();
       return { ok: true, value };
@@ -97,8 +103,8 @@ export function openEngine(options: EngineOptions): Engine {
   };
 
   return {
-    call: async (name, args) => run(name, args) as ApiReply<never>,
-    callUnchecked: async (name, args) => run(name, args),
+    call: (name, args) => run(name, args) as Promise<ApiReply<never>>,
+    callUnchecked: run,
     databasePath: options.databasePath,
     db,
     close: () => db.close(),

@@ -110,6 +110,26 @@ describe('advocate case import / export / search', () => {
   });
 });
 
+describe('advocate import', () => {
+  it('imports Word files into a case, reports refusals by file, and exits 1 when any was refused', async () => {
+    const file = join(dir, 'case.json');
+    writeFileSync(file, JSON.stringify(sample));
+    const caseId = (await cli('--db', db, 'case', 'import', file)).out[0]!;
+    const clinical = join(process.cwd(), '../shared/fixtures/word/clinical');
+    const legacy = join(dir, 'old-note.doc');
+    writeFileSync(legacy, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+
+    const result = await cli('--db', db, 'import', '--case', caseId, clinical, legacy);
+    expect(result.code).toBe(1);
+    expect(result.out).toContain('imported intake-form.docx (document 2)');
+    expect(result.out.at(-1)).toBe('3 imported, 1 refused');
+    expect(result.err.join('\n')).toContain(`refused ${legacy}: `);
+
+    const clean = await cli('--db', db, 'import', '--case', caseId, join(dir, 'case.json'));
+    expect(clean.err.join('')).toContain('not a Word document');
+  });
+});
+
 describe('the installed bin', () => {
   it('runs as a real command with --db', () => {
     const file = join(dir, 'case.json');

@@ -99,6 +99,22 @@ describe('migrations', () => {
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
+  it('0002 keeps documents stored by version 1 and gives them an empty preview and no warnings', () => {
+    const path = join(tempDir(), 'v1.sqlite');
+    const v1 = new BetterSqlite3(path);
+    v1.exec(migrations[0]!.sql);
+    v1.pragma('user_version = 1');
+    v1.exec(`INSERT INTO clients (first_name, last_name) VALUES ('Ana', 'Ruiz');
+      INSERT INTO cases (client_id, requested_treatment) VALUES (1, 'TMS');
+      INSERT INTO documents (case_id, file_name, media_type, origin, sha256, size_bytes, text)
+        VALUES (1, 'note.docx', 'x', 'imported', 'abc', 3, 'old note');`);
+    v1.close();
+    const engine = openTracked(path);
+    expect(engine.db.pragma('user_version', { simple: true })).toBe(2);
+    const row = engine.db.prepare('SELECT text, html, warnings FROM documents').get();
+    expect(row).toEqual({ text: 'old note', html: null, warnings: '[]' });
+  });
+
   it("lists a case's diagnoses through the diagnoses_case index", () => {
     const engine = openTracked(join(tempDir(), 'library.sqlite'));
     const sql = `SELECT * FROM diagnoses WHERE case_id = ? ORDER BY ${RECORD_META.diagnoses.orderBy}`;

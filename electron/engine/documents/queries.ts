@@ -1,7 +1,7 @@
 // SQL for documents: their facts apart from their bytes, which only export and open read.
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import type { DocumentInfo } from '../../contract/document';
+import type { DocumentInfo, DocumentView } from '../../contract/document';
 import { AppError } from '../../contract/errors';
 import { fromRow } from '../db/table';
 
@@ -13,6 +13,8 @@ export interface NewDocument {
   mediaType: string;
   origin: 'imported' | 'generated';
   text: string | null;
+  html?: string | null;
+  warnings?: string[];
   note: string | null;
   bytes: Uint8Array;
   createdAt?: string | undefined;
@@ -28,8 +30,8 @@ export function documentQueries(db: Database) {
   );
   const existing = db.prepare('SELECT id FROM documents WHERE case_id = ? AND sha256 = ?').pluck();
   const insert = db.prepare(
-    `INSERT INTO documents (case_id, file_name, media_type, origin, sha256, size_bytes, text, note, created_at)
-     VALUES (@caseId, @fileName, @mediaType, @origin, @sha256, @sizeBytes, @text, @note,
+    `INSERT INTO documents (case_id, file_name, media_type, origin, sha256, size_bytes, text, html, warnings, note, created_at)
+     VALUES (@caseId, @fileName, @mediaType, @origin, @sha256, @sizeBytes, @text, @html, @warnings, @note,
              coalesce(@createdAt, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
      RETURNING ${INFO}`,
   );
@@ -37,7 +39,19 @@ export function documentQueries(db: Database) {
     'INSERT INTO document_contents (document_id, bytes) VALUES (?, ?)',
   );
 
+  const view = db.prepare(`SELECT ${INFO}, text, html, warnings FROM documents WHERE id = ?`);
+  const hasChecksum = (caseId: number, sha256: string) =>
+    existing.get(caseId, sha256) !== undefined;
+
   return {
+    hasChecksum,
+    /** One document with its preview, text and warnings. */
+    view(id: number): DocumentView {
+      const row = view.get(id) as (Record<string, unknown> & { warnings: string }) | undefined;
+      if (!row)
+        throw new AppError('not-found', `No document with id ${id}; it may have been deleted.`);
+      return { ...fromRow<DocumentView>(row), warnings: JSON.parse(row.warnings) as string[] };
+    },
     forCase: (caseId: number) => forCase.all(caseId).map((r) => fromRow<DocumentInfo>(r)),
     /** Every document of a case with its text and bytes, for export. */
     withContent: (caseId: number) =>
@@ -47,12 +61,14 @@ export function documentQueries(db: Database) {
     /** Stores a document and its bytes; the same bytes twice in one case is refused. */
     add(doc: NewDocument): DocumentInfo {
       const sha256 = createHash('sha256').update(doc.bytes).digest('hex');
-      if (existing.get(doc.caseId, sha256) !== undefined) {
+      if (hasChecksum(doc.caseId, sha256)) {
         throw new AppError('conflict', `${doc.fileName} is already in this case (same content).`);
       }
       const info = fromRow<DocumentInfo>(
         insert.get({
           ...doc,
+          html: doc.html ?? null,
+          warnings: JSON.stringify(doc.warnings ?? []),
           createdAt: doc.createdAt ?? null,
           sha256,
           sizeBytes: doc.bytes.byteLength,

@@ -1,5 +1,6 @@
 // Every schema version, in order. Add a file per version; never edit one that has shipped.
 import type { Migration } from '../migrate';
 import { initial } from './0001-initial';
+import { documentHtml } from './0002-document-html';
 
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, documentHtml];

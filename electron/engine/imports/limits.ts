@@ -1,0 +1,18 @@
+// How much a Word file may ask of the machine before it is refused as too large or hostile.
+
+export const IMPORT_LIMITS = {
+  /** Largest file accepted. Clinical notes and denials are kilobytes; scans inside .docx, a few MB. */
+  maxFileBytes: 50 * 1024 * 1024,
+  /** Largest total the zip may inflate to. */
+  maxUnzippedBytes: 250 * 1024 * 1024,
+  /** Most entries in the zip. */
+  maxEntries: 5000,
+  /** Largest inflate ratio of any entry (a zip bomb compresses at thousands to one). */
+  maxRatio: 200,
+  /** Longest a conversion may run before it is stopped. */
+  timeoutMs: 30_000,
+  /** Heap the converting worker may use. */
+  workerHeapMb: 512,
+} as const;
+
+export const MB = 1024 * 1024;
