@@ -9,8 +9,8 @@ import { CASE_RECORDS, recordCreate, recordUpdate } from './case-records';
 import type { CaseRecordTypes } from './case-records';
 import { contactInput, contactListQuery } from './contact';
 import type { Contact } from './contact';
-import { documentImport } from './document';
-import type { DocumentView, ImportSummary } from './document';
+import { documentImport, documentImportFile } from './document';
+import type { DocumentView, FileImportResult, ImportSummary } from './document';
 import { exchangeFile } from './exchange';
 import type { ExchangeFileValues, ExchangeImportResult } from './exchange';
 import { id } from './fields';
@@ -66,6 +66,7 @@ export const apiArgs = {
 
   'documents.get': byId,
   'documents.import': documentImport,
+  'documents.importFile': documentImportFile,
 
   search: z.object({
     query: z.string().trim().min(1, { error: 'is required' }).max(200),
@@ -108,6 +109,7 @@ export type ApiResults = RecordResults & {
   'contacts.delete': null;
   'documents.get': DocumentView;
   'documents.import': ImportSummary;
+  'documents.importFile': FileImportResult;
   search: CaseSummary[];
   'exchange.export': ExchangeFileValues;
   'exchange.import': ExchangeImportResult;

@@ -46,3 +46,14 @@ export interface ImportSummary {
   imported: DocumentInfo[];
   refused: RefusedFile[];
 }
+
+/** One file sent as bytes (a picker or drag-and-drop in the window); the UI sends one at a time. */
+export const documentImportFile = z.object({
+  caseId: id,
+  fileName: requiredText(255),
+  // 50 MB of file is about 67 MB of base64; the engine checks the real size after decoding.
+  contentBase64: z.string().max(80_000_000, { error: 'is larger than the 50 MB limit' }),
+});
+
+export type FileImportResult =
+  { ok: true; document: DocumentInfo } | { ok: false; fileName: string; problem: string };

@@ -36,7 +36,10 @@ export interface Engine {
 }
 
 /** Long calls that open their own transactions around each write (see Handler). */
-const SELF_TRANSACTED: ReadonlySet<ApiName> = new Set<ApiName>(['documents.import']);
+const SELF_TRANSACTED: ReadonlySet<ApiName> = new Set<ApiName>([
+  'documents.import',
+  'documents.importFile',
+]);
 
 /** Calls that only read: they run in a deferred transaction for a consistent snapshot. */
 const READS = /\.(get|list|info|export)$|^search$/;

@@ -160,6 +160,32 @@ describe('documents.import', () => {
   });
 });
 
+describe('documents.importFile (bytes from the window)', () => {
+  it('imports a dropped file and refuses a bad one by name, writing nothing for it', async () => {
+    const { engine, caseId } = await setup();
+    const good = readFileSync(join(CLINICAL, 'intake-form.docx')).toString('base64');
+    const done = await ok(engine, 'documents.importFile', {
+      caseId,
+      fileName: 'intake-form.docx',
+      contentBase64: good,
+    });
+    expect(done).toMatchObject({ ok: true, document: { fileName: 'intake-form.docx', caseId } });
+
+    const before = rowCounts(engine);
+    const refused = await ok(engine, 'documents.importFile', {
+      caseId,
+      fileName: 'Scan.pdf',
+      contentBase64: Buffer.from('%PDF-1.4 scan').toString('base64'),
+    });
+    expect(refused).toEqual({
+      ok: false,
+      fileName: 'Scan.pdf',
+      problem: expect.stringMatching(/PDF/),
+    });
+    expect(rowCounts(engine)).toEqual(before);
+  });
+});
+
 describe('convertDocx', () => {
   it('stops a conversion that runs past its time limit', async () => {
     const result = await convertDocx(readFileSync(join(CLINICAL, 'progress-note-trd.docx')), 1);

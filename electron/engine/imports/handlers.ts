@@ -18,23 +18,23 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 
 export function importHandlers({
   db,
-}: EngineContext): HandlerSet<'documents.get' | 'documents.import'> {
+}: EngineContext): HandlerSet<'documents.get' | 'documents.import' | 'documents.importFile'> {
   const documents = documentQueries(db);
   const touch = touchCase(db);
   const caseExists = db.prepare('SELECT 1 FROM cases WHERE id = ?').pluck();
 
-  /** Reads, checks and converts one file; the reason it was refused, or the document stored. */
-  const importOne = async (caseId: number, path: string): Promise<DocumentInfo | string> => {
-    let bytes: Buffer;
-    try {
-      const size = statSync(path).size;
-      if (size > IMPORT_LIMITS.maxFileBytes) {
-        return `it is ${(size / MB).toFixed(1)} MB; the limit is ${IMPORT_LIMITS.maxFileBytes / MB} MB.`;
-      }
-      bytes = readFileSync(path);
-    } catch (error) {
-      return `it cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`;
+  const requireCase = (caseId: number) => {
+    if (caseExists.get(caseId) === undefined) {
+      throw new AppError('not-found', `No case with id ${caseId}; it may have been deleted.`);
     }
+  };
+
+  /** Checks and converts one file's bytes, then stores them; the document, or why it was refused. */
+  const importBytes = async (
+    caseId: number,
+    fileName: string,
+    bytes: Buffer,
+  ): Promise<DocumentInfo | string> => {
     const inspection = await inspectFile(bytes);
     if (!inspection.ok) return inspection.problem;
     const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -47,7 +47,7 @@ export function importHandlers({
           touch(caseId);
           return documents.add({
             caseId,
-            fileName: basename(path),
+            fileName,
             mediaType: DOCX,
             origin: 'imported',
             text: converted.text,
@@ -64,21 +64,42 @@ export function importHandlers({
     }
   };
 
+  /** Reads a file from disk within the size limit; its bytes, or why it cannot be imported. */
+  const readWithin = (path: string): Buffer | string => {
+    try {
+      const size = statSync(path).size;
+      if (size > IMPORT_LIMITS.maxFileBytes) {
+        return `it is ${(size / MB).toFixed(1)} MB; the limit is ${IMPORT_LIMITS.maxFileBytes / MB} MB.`;
+      }
+      return readFileSync(path);
+    } catch (error) {
+      return `it cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`;
+    }
+  };
+
   return {
     'documents.get': ({ id }) => documents.view(id),
     'documents.import': async ({ caseId, paths }) => {
-      if (caseExists.get(caseId) === undefined) {
-        throw new AppError('not-found', `No case with id ${caseId}; it may have been deleted.`);
-      }
+      requireCase(caseId);
       const { files, refused } = collectFiles(paths);
       const imported: DocumentInfo[] = [];
       const problems: RefusedFile[] = [...refused];
       for (const path of files) {
-        const result = await importOne(caseId, path);
+        const bytes = readWithin(path);
+        const result =
+          typeof bytes === 'string' ? bytes : await importBytes(caseId, basename(path), bytes);
         if (typeof result === 'string') problems.push({ path, problem: result });
         else imported.push(result);
       }
       return { imported, refused: problems };
+    },
+    'documents.importFile': async ({ caseId, fileName, contentBase64 }) => {
+      requireCase(caseId);
+      const bytes = Buffer.from(contentBase64, 'base64');
+      const result = await importBytes(caseId, fileName, bytes);
+      return typeof result === 'string'
+        ? { ok: false, fileName, problem: result }
+        : { ok: true, document: result };
     },
   };
 }
