@@ -12,6 +12,7 @@ import type { Contact } from './contact';
 import { documentImport, documentImportFile } from './document';
 import type { DocumentView, FileImportResult, ImportSummary } from './document';
 import { exchangeFile } from './exchange';
+import type { Proposal } from './facts';
 import type { ExchangeFileValues, ExchangeImportResult } from './exchange';
 import { id } from './fields';
 import { profileInput } from './profile';
@@ -67,6 +68,7 @@ export const apiArgs = {
   'documents.get': byId,
   'documents.import': documentImport,
   'documents.importFile': documentImportFile,
+  'documents.proposeFacts': byId,
 
   search: z.object({
     query: z.string().trim().min(1, { error: 'is required' }).max(200),
@@ -110,6 +112,7 @@ export type ApiResults = RecordResults & {
   'documents.get': DocumentView;
   'documents.import': ImportSummary;
   'documents.importFile': FileImportResult;
+  'documents.proposeFacts': Proposal[];
   search: CaseSummary[];
   'exchange.export': ExchangeFileValues;
   'exchange.import': ExchangeImportResult;

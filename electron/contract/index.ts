@@ -12,3 +12,4 @@ export * from './fields';
 export * from './profile';
 export * from './us-states';
 export * from './labels';
+export * from './facts';

@@ -1,81 +1,18 @@
 // The real UI in Chromium against the real browser host and a fresh case library on disk.
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Harness, stopHost } from './harness';
 
-const children: ChildProcess[] = [];
-let dir: string;
+const harness = new Harness();
+const startHost = (db: string) => harness.startHost(db);
+const openApp = (url: string) => harness.openApp(url);
 let dbPath: string;
-let browser: Browser;
-
-/** Starts the host on the given library; resolves with the address it prints. */
-function startHost(db: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'electron/host/run.ts', '--db', db, '--port', '0'],
-    {
-      cwd: process.cwd(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /Advocate Desk is running at (\S+)/.exec(out);
-      if (match?.[1]) resolve({ child, url: match[1] });
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`host exited (${code}): ${err}`)));
-  });
-}
-
-function stopHost(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'advocate-e2e-'));
-  dbPath = join(dir, 'lib.sqlite');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  await harness.setUp();
+  dbPath = harness.dbPath;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all(children.map(stopHost));
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-async function openApp(url: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(url);
-  await expect.poll(() => problems).toEqual([]);
-  return page;
-}
+afterAll(() => harness.tearDown());
 
 describe('Advocate Desk in a browser', () => {
   test('a case is created, edited, found, and survives a restart', async () => {

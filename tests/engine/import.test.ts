@@ -160,6 +160,34 @@ describe('documents.import', () => {
   });
 });
 
+describe('documents.proposeFacts', () => {
+  it('proposes facts from an imported note, each pointing at its passage', async () => {
+    const { engine, caseId } = await setup();
+    const { imported } = await ok(engine, 'documents.import', {
+      caseId,
+      paths: [join(CLINICAL, 'progress-note-trd.docx')],
+    });
+    const id = imported[0]!.id;
+    const facts = await ok(engine, 'documents.proposeFacts', { id });
+    const text = (await ok(engine, 'documents.get', { id })).text!;
+    const sertraline = facts.find((f) => f.kind === 'treatment' && f.values.name === 'Sertraline');
+    expect(sertraline?.values).toMatchObject({
+      drugClass: 'SSRI',
+      dose: '200 mg daily',
+      startedOn: '2019-03-01',
+    });
+    expect(text.slice(sertraline!.start, sertraline!.end)).toContain('Sertraline');
+    expect(facts).toContainEqual(
+      expect.objectContaining({
+        kind: 'diagnosis',
+        values: expect.objectContaining({ icd10Code: 'F41.1' }),
+      }),
+    );
+    // Nothing enters the case until the user accepts it.
+    expect((await ok(engine, 'cases.get', { id: caseId })).treatments).toEqual([]);
+  });
+});
+
 describe('documents.importFile (bytes from the window)', () => {
   it('imports a dropped file and refuses a bad one by name, writing nothing for it', async () => {
     const { engine, caseId } = await setup();

@@ -9,6 +9,7 @@ import { AppError } from '../../contract/errors';
 import type { EngineContext, HandlerSet } from '../context';
 import { touchCase } from '../cases/touch';
 import { documentQueries } from '../documents/queries';
+import { proposeFacts } from '../facts/extract';
 import { collectFiles } from './collect-files';
 import { convertDocx } from './convert-docx';
 import { inspectFile } from './inspect-file';
@@ -18,7 +19,9 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 
 export function importHandlers({
   db,
-}: EngineContext): HandlerSet<'documents.get' | 'documents.import' | 'documents.importFile'> {
+}: EngineContext): HandlerSet<
+  'documents.get' | 'documents.import' | 'documents.importFile' | 'documents.proposeFacts'
+> {
   const documents = documentQueries(db);
   const touch = touchCase(db);
   const caseExists = db.prepare('SELECT 1 FROM cases WHERE id = ?').pluck();
@@ -79,6 +82,8 @@ export function importHandlers({
 
   return {
     'documents.get': ({ id }) => documents.view(id),
+    // Offsets are into the document's stored text, which the preview shows beside the proposals.
+    'documents.proposeFacts': ({ id }) => proposeFacts(documents.view(id).text ?? ''),
     'documents.import': async ({ caseId, paths }) => {
       requireCase(caseId);
       const { files, refused } = collectFiles(paths);

@@ -93,7 +93,7 @@ export function CasePage() {
       </div>
 
       <CaseRecords detail={data} onChanged={reload} />
-      <DocumentsSection documents={data.documents} />
+      <DocumentsSection caseId={c.id} documents={data.documents} onChanged={reload} />
 
       {confirmDelete && (
         <ConfirmDialog

@@ -1,14 +1,182 @@
-// The files kept with a case; importing and generating them happen elsewhere.
+// The files kept with a case: Word files imported by picker or drag-and-drop, and a preview of each.
+import { useRef, useState } from 'react';
+import type { DragEvent } from 'react';
 import { DOCUMENT_ORIGIN } from '../../../electron/contract/choices';
 import type { DocumentInfo } from '../../../electron/contract/document';
+import { asAppError, call } from '../api';
 import { formatDate, formatSize } from '../lib/format';
+import { bytesToBase64 } from '../lib/sanitize';
+import { DocumentPreview } from './document-preview';
 
-export function DocumentsSection({ documents }: { documents: DocumentInfo[] }) {
+interface Progress {
+  index: number;
+  total: number;
+  name: string;
+}
+
+interface Summary {
+  imported: string[];
+  refused: { fileName: string; problem: string }[];
+  skipped: number;
+}
+
+export function DocumentsSection({
+  caseId,
+  documents,
+  onChanged,
+}: {
+  caseId: number;
+  documents: DocumentInfo[];
+  onChanged: () => void;
+}) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  const cancelRef = useRef(false);
+  const dragDepth = useRef(0);
+  const [dragging, setDragging] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [summary, setSummary] = useState<Summary | null>(null);
+  const [preview, setPreview] = useState<DocumentInfo | null>(null);
+  const busy = progress !== null;
+
+  async function importFiles(files: File[]) {
+    if (busy || files.length === 0) return;
+    cancelRef.current = false;
+    setSummary(null);
+    const result: Summary = { imported: [], refused: [], skipped: 0 };
+    for (const [i, file] of files.entries()) {
+      if (cancelRef.current) {
+        result.skipped = files.length - i;
+        break;
+      }
+      setProgress({ index: i + 1, total: files.length, name: file.name });
+      try {
+        const contentBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+        const reply = await call('documents.importFile', {
+          caseId,
+          fileName: file.name,
+          contentBase64,
+        });
+        if (reply.ok) result.imported.push(reply.document.fileName);
+        else result.refused.push({ fileName: reply.fileName, problem: reply.problem });
+      } catch (e) {
+        result.refused.push({ fileName: file.name, problem: asAppError(e).message });
+      }
+    }
+    setProgress(null);
+    setSummary(result);
+    if (inputRef.current) inputRef.current.value = '';
+    if (result.imported.length > 0) onChanged();
+  }
+
+  function hasFiles(e: DragEvent) {
+    return Array.from(e.dataTransfer.types).includes('Files');
+  }
+
   return (
-    <section className="card" aria-labelledby="section-documents">
+    <section
+      className={dragging ? 'card drop-zone dragging' : 'card drop-zone'}
+      aria-labelledby="section-documents"
+      onDragEnter={(e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        dragDepth.current += 1;
+        setDragging(true);
+      }}
+      onDragOver={(e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = busy ? 'none' : 'copy';
+      }}
+      onDragLeave={() => {
+        dragDepth.current = Math.max(0, dragDepth.current - 1);
+        if (dragDepth.current === 0) setDragging(false);
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        dragDepth.current = 0;
+        setDragging(false);
+        void importFiles(Array.from(e.dataTransfer.files));
+      }}
+    >
       <div className="card-header">
         <h2 id="section-documents">Documents</h2>
+        <button
+          type="button"
+          className="button button-small"
+          disabled={busy}
+          onClick={() => inputRef.current?.click()}
+        >
+          Import Word files
+        </button>
+        <input
+          ref={inputRef}
+          type="file"
+          multiple
+          accept=".docx,.doc"
+          hidden
+          aria-label="Word files to import"
+          data-testid="import-input"
+          onChange={(e) => void importFiles(Array.from(e.currentTarget.files ?? []))}
+        />
       </div>
+      <p className="drop-hint">
+        {dragging ? 'Drop the files to import them.' : 'Or drag Word files here.'}
+      </p>
+
+      {progress && (
+        <div className="import-progress" role="status">
+          <p>
+            Importing {progress.index} of {progress.total}: {progress.name}
+          </p>
+          <progress max={progress.total} value={progress.index - 1} aria-label="Import progress" />
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => (cancelRef.current = true)}
+          >
+            Cancel
+          </button>
+        </div>
+      )}
+
+      {summary && (
+        <div className="import-summary" role="status" aria-label="Import summary">
+          <div className="import-summary-header">
+            <strong>
+              Imported {summary.imported.length} of{' '}
+              {summary.imported.length + summary.refused.length + summary.skipped}
+              {summary.skipped > 0 && ` (cancelled; ${summary.skipped} not tried)`}
+            </strong>
+            <button
+              type="button"
+              className="button button-ghost button-small"
+              onClick={() => setSummary(null)}
+            >
+              Dismiss
+            </button>
+          </div>
+          {summary.imported.length > 0 && (
+            <ul className="import-ok">
+              {summary.imported.map((name, i) => (
+                <li key={i}>{name}</li>
+              ))}
+            </ul>
+          )}
+          {summary.refused.length > 0 && (
+            <>
+              <p className="import-refused-title">Not imported:</p>
+              <ul className="import-refused">
+                {summary.refused.map((r, i) => (
+                  <li key={i}>
+                    <strong>{r.fileName}</strong>: {r.problem}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+
       {documents.length === 0 ? (
         <p className="empty-note">No documents kept with this case yet.</p>
       ) : (
@@ -26,7 +194,11 @@ export function DocumentsSection({ documents }: { documents: DocumentInfo[] }) {
             <tbody>
               {documents.map((d) => (
                 <tr key={d.id}>
-                  <td>{d.fileName}</td>
+                  <td>
+                    <button type="button" className="link-button" onClick={() => setPreview(d)}>
+                      {d.fileName}
+                    </button>
+                  </td>
                   <td>{DOCUMENT_ORIGIN.labels[d.origin]}</td>
                   <td>{formatSize(d.sizeBytes)}</td>
                   <td>{formatDate(d.createdAt)}</td>
@@ -35,6 +207,14 @@ export function DocumentsSection({ documents }: { documents: DocumentInfo[] }) {
             </tbody>
           </table>
         </div>
+      )}
+
+      {preview && (
+        <DocumentPreview
+          id={preview.id}
+          fileName={preview.fileName}
+          onClose={() => setPreview(null)}
+        />
       )}
     </section>
   );
