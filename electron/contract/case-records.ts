@@ -3,10 +3,14 @@ import { z } from 'zod';
 import { CHANNEL, DEADLINE_KIND, INSTRUMENT_RANGES, TREATMENT_KIND } from './choices';
 import { icd10Code, id, optionalDate, optionalText, requiredDate, requiredText } from './fields';
 
+/** The document a record's facts were accepted from, if any. */
+const sourceDocumentId = id.nullish().transform((v) => v ?? null);
+
 export const diagnosisFields = z.object({
   icd10Code,
   description: optionalText(300),
   diagnosedOn: optionalDate,
+  sourceDocumentId,
 });
 
 export const treatmentFields = z
@@ -18,6 +22,9 @@ export const treatmentFields = z
     endedOn: optionalDate,
     outcome: optionalText(1000),
     reasonStopped: optionalText(1000),
+    /** SSRI, SNRI, atypical antipsychotic...: filled from the drug vocabulary when known. */
+    drugClass: optionalText(60),
+    sourceDocumentId,
   })
   .refine((t) => !t.startedOn || !t.endedOn || t.endedOn >= t.startedOn, {
     error: 'cannot be before the start date',
@@ -30,6 +37,7 @@ export const assessmentFields = z
     score: z.number({ error: 'must be a number' }).min(0, { error: 'cannot be negative' }),
     assessedOn: requiredDate,
     notes: optionalText(1000),
+    sourceDocumentId,
   })
   .superRefine((a, ctx) => {
     const range = INSTRUMENT_RANGES[a.instrument.toUpperCase()];
@@ -48,6 +56,7 @@ export const communicationFields = z.object({
   person: optionalText(200),
   referenceNumber: optionalText(100),
   summary: requiredText(10000),
+  sourceDocumentId,
 });
 
 export const deadlineFields = z.object({
@@ -56,6 +65,7 @@ export const deadlineFields = z.object({
   dueOn: requiredDate,
   completedOn: optionalDate,
   notes: optionalText(2000),
+  sourceDocumentId,
 });
 
 /** Each kind of case record: its fields and the API name prefix that edits it. */

@@ -61,6 +61,12 @@ function mergeHandlers(parts: Partial<Handlers>[]): Handlers {
 export function toApiError(error: unknown): ApiError {
   if (error instanceof AppError) return error.toJSON();
   if (error instanceof ZodError) return describeZodError(error);
+  if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+    return {
+      code: 'not-found',
+      message: 'This refers to a record that no longer exists (it may have been deleted).',
+    };
+  }
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'internal', message: `Advocate Desk hit an unexpected problem: ${message}` };
 }

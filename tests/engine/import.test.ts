@@ -188,6 +188,42 @@ describe('documents.proposeFacts', () => {
   });
 });
 
+describe('accepting a proposed fact', () => {
+  it('creates the record with its drug class and the document it came from', async () => {
+    const { engine, caseId } = await setup();
+    const { imported } = await ok(engine, 'documents.import', {
+      caseId,
+      paths: [join(CLINICAL, 'progress-note-trd.docx')],
+    });
+    const sourceDocumentId = imported[0]!.id;
+    const facts = await ok(engine, 'documents.proposeFacts', { id: sourceDocumentId });
+    const trial = facts.find((f) => f.kind === 'treatment' && f.values.name === 'Bupropion')!;
+    const created = await ok(engine, 'treatments.create', {
+      caseId,
+      values: {
+        kind: 'medication',
+        name: String(trial.values.name),
+        dose: trial.values.dose as string,
+        drugClass: trial.values.drugClass as string,
+        startedOn: trial.values.startedOn as string,
+        sourceDocumentId,
+      },
+    });
+    expect(created).toMatchObject({ drugClass: 'NDRI', sourceDocumentId, startedOn: '2020-01-01' });
+  });
+
+  it('refuses a source document that does not exist, and writes nothing', async () => {
+    const { engine, caseId } = await setup();
+    const before = rowCounts(engine);
+    const error = await fails(engine, 'diagnoses.create', {
+      caseId,
+      values: { icd10Code: 'F33.2', sourceDocumentId: 424242 },
+    });
+    expect(error.code).toBe('not-found');
+    expect(rowCounts(engine)).toEqual(before);
+  });
+});
+
 describe('documents.importFile (bytes from the window)', () => {
   it('imports a dropped file and refuses a bad one by name, writing nothing for it', async () => {
     const { engine, caseId } = await setup();

@@ -39,7 +39,11 @@ export function exchangeHandlers({
           kind,
           records[kind]
             .forCase(caseId)
-            .map((r) => fieldsOf(r, Object.keys(CASE_RECORDS[kind].shape))),
+            // Document ids mean nothing on another machine: the link to a source stays behind.
+            .map((r) => ({
+              ...fieldsOf<object>(r, Object.keys(CASE_RECORDS[kind].shape)),
+              sourceDocumentId: null,
+            })),
         ]),
       ) as Pick<ExchangeCase, CaseRecordKind>;
       const exported: ExchangeCase = {
@@ -80,7 +84,9 @@ export function exchangeHandlers({
         const created = cases.insert({ ...values, clientId: client.id });
         const lists = { diagnoses, treatments, assessments, communications, deadlines };
         for (const kind of RECORD_KINDS) {
-          for (const record of lists[kind]) records[kind].insert({ ...record, caseId: created.id });
+          for (const record of lists[kind]) {
+            records[kind].insert({ ...record, sourceDocumentId: null, caseId: created.id });
+          }
         }
         docs.forEach((doc, d) => {
           const bytes = Buffer.from(doc.contentBase64, 'base64');

@@ -2,5 +2,6 @@
 import type { Migration } from '../migrate';
 import { initial } from './0001-initial';
 import { documentHtml } from './0002-document-html';
+import { factSources } from './0003-fact-sources';
 
-export const migrations: readonly Migration[] = [initial, documentHtml];
+export const migrations: readonly Migration[] = [initial, documentHtml, factSources];
