@@ -1,6 +1,6 @@
 // `npm run bench`: the case library's speed with thousands of cases. Figures, not pass/fail; the
 // targets below are what an advocate should never wait longer than, and are printed beside them.
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -120,6 +120,23 @@ await time('cases.update', 20, 100, (i) =>
     memberId: `N${i}`,
   }),
 );
+// Importing: every real Word fixture, converted in its worker one after another.
+const fixtures = ['clinical', 'mammoth', 'python-docx'].flatMap((folder) => {
+  const dirPath = join('..', 'shared', 'fixtures', 'word', folder);
+  return existsSync(dirPath)
+    ? readdirSync(dirPath)
+        .filter((f) => f.endsWith('.docx'))
+        .map((f) => join(dirPath, f))
+    : [];
+});
+if (fixtures.length > 0) {
+  const t = performance.now();
+  const summary = await must('documents.import', { caseId: 1, paths: fixtures });
+  const ms = performance.now() - t;
+  console.log(
+    `${'documents.import of the Word fixtures'.padEnd(40)} ${summary.imported.length} files in ${(ms / 1000).toFixed(1)} s: ${(ms / fixtures.length).toFixed(0)} ms per file (target < 500 ms)`,
+  );
+}
 console.log(`\nMemory: ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB resident`);
 
 engine.close();
