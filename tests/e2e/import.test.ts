@@ -44,7 +44,7 @@ describe('Word import in a browser', () => {
       .screenshot({ path: '/tmp/import-summary.png' });
 
     // The list refreshes with the imported file; clicking it opens the preview.
-    await page.getByRole('button', { name: 'denial-ketamine-erisa.docx' }).click();
+    await page.getByRole('button', { name: 'denial-ketamine-erisa.docx', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'denial-ketamine-erisa.docx' });
     const paper = dialog.getByTestId('document-preview');
     await paper.getByText('Notice of Adverse Benefit Determination').first().waitFor();

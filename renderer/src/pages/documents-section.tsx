@@ -7,6 +7,8 @@ import { asAppError, call } from '../api';
 import { formatDate, formatSize } from '../lib/format';
 import { bytesToBase64 } from '../lib/sanitize';
 import { DocumentPreview } from './document-preview';
+import { FactReview } from './fact-review';
+import type { Decision, Decisions } from './fact-review';
 
 interface Progress {
   index: number;
@@ -36,6 +38,9 @@ export function DocumentsSection({
   const [progress, setProgress] = useState<Progress | null>(null);
   const [summary, setSummary] = useState<Summary | null>(null);
   const [preview, setPreview] = useState<DocumentInfo | null>(null);
+  const [review, setReview] = useState<DocumentInfo | null>(null);
+  // What was accepted or rejected, per document, while this case stays open.
+  const [decisions, setDecisions] = useState<Record<number, Decisions>>({});
   const busy = progress !== null;
 
   async function importFiles(files: File[]) {
@@ -189,6 +194,9 @@ export function DocumentsSection({
                 <th scope="col">Origin</th>
                 <th scope="col">Size</th>
                 <th scope="col">Added</th>
+                <th scope="col">
+                  <span className="visually-hidden">Facts</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -202,6 +210,16 @@ export function DocumentsSection({
                   <td>{DOCUMENT_ORIGIN.labels[d.origin]}</td>
                   <td>{formatSize(d.sizeBytes)}</td>
                   <td>{formatDate(d.createdAt)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button button-small"
+                      aria-label={`Review facts in ${d.fileName}`}
+                      onClick={() => setReview(d)}
+                    >
+                      Review facts
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -214,6 +232,22 @@ export function DocumentsSection({
           id={preview.id}
           fileName={preview.fileName}
           onClose={() => setPreview(null)}
+        />
+      )}
+      {review && (
+        <FactReview
+          caseId={caseId}
+          documentId={review.id}
+          fileName={review.fileName}
+          decisions={decisions[review.id] ?? {}}
+          onDecide={(index: number, decision: Decision) =>
+            setDecisions((old) => ({
+              ...old,
+              [review.id]: { ...old[review.id], [index]: decision },
+            }))
+          }
+          onChanged={onChanged}
+          onClose={() => setReview(null)}
         />
       )}
     </section>
