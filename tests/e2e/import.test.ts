@@ -1,5 +1,5 @@
 // Importing Word files from the case page: picker, one-at-a-time upload, summary, and a safe preview.
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Harness, apiCall } from './harness';
@@ -79,6 +79,19 @@ describe('Word import in a browser', () => {
       .locator('.import-refused')
       .getByText(/^dropped\.doc: \S/)
       .waitFor();
+
+    // A picked folder imports its Word files and ignores everything else in it.
+    const folder = join(harness.dir, 'records');
+    mkdirSync(folder);
+    copyFileSync(
+      resolve('../shared/fixtures/word/clinical/intake-form.docx'),
+      join(folder, 'intake.docx'),
+    );
+    writeFileSync(join(folder, 'scan-list.txt'), 'not a Word file');
+    writeFileSync(join(folder, '~$intake.docx'), 'Word lock file');
+    await page.getByTestId('import-folder-input').setInputFiles(folder);
+    await summary.getByText('Imported 1 of 1').waitFor();
+    await page.getByRole('button', { name: 'intake.docx', exact: true }).waitFor();
     await page.close();
   });
 });

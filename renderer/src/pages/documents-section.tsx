@@ -1,5 +1,5 @@
 // The files kept with a case: Word files imported by picker or drag-and-drop, and a preview of each.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import { DOCUMENT_ORIGIN } from '../../../electron/contract/choices';
 import type { DocumentInfo } from '../../../electron/contract/document';
@@ -22,6 +22,13 @@ interface Summary {
   skipped: number;
 }
 
+/** A picked folder holds everything; only Word files (not Word's "~$" lock files) are imported. */
+function wordFilesOnly(files: File[]): File[] {
+  return files
+    .filter((f) => /\.(docx|doc)$/i.test(f.name) && !f.name.startsWith('~$'))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
 export function DocumentsSection({
   caseId,
   documents,
@@ -32,6 +39,7 @@ export function DocumentsSection({
   onChanged: () => void;
 }) {
   const inputRef = useRef<HTMLInputElement>(null);
+  const folderRef = useRef<HTMLInputElement>(null);
   const cancelRef = useRef(false);
   const dragDepth = useRef(0);
   const [dragging, setDragging] = useState(false);
@@ -42,6 +50,11 @@ export function DocumentsSection({
   // What was accepted or rejected, per document, while this case stays open.
   const [decisions, setDecisions] = useState<Record<number, Decisions>>({});
   const busy = progress !== null;
+
+  // React has no prop for folder picking; the attribute is set once on the element.
+  useEffect(() => {
+    folderRef.current?.setAttribute('webkitdirectory', '');
+  }, []);
 
   async function importFiles(files: File[]) {
     if (busy || files.length === 0) return;
@@ -113,6 +126,22 @@ export function DocumentsSection({
         >
           Import Word files
         </button>
+        <button
+          type="button"
+          className="button button-small"
+          disabled={busy}
+          onClick={() => folderRef.current?.click()}
+        >
+          Import a folder
+        </button>
+        <input
+          ref={folderRef}
+          type="file"
+          hidden
+          aria-label="Folder of Word files to import"
+          data-testid="import-folder-input"
+          onChange={(e) => void importFiles(wordFilesOnly(Array.from(e.currentTarget.files ?? [])))}
+        />
         <input
           ref={inputRef}
           type="file"
