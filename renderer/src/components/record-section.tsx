@@ -1,17 +1,14 @@
 // A section of the case page for one kind of record: its table, and add, edit and delete.
 import { useState } from 'react';
-import type { ReactNode } from 'react';
 import type { CaseRecordKind } from '../../../electron/contract/case-records';
 import { call } from '../api';
 import type { FieldSpec } from '../lib/form';
 import { ConfirmDialog } from './confirm-dialog';
+import { DataTable } from './data-table';
+import type { Column } from './data-table';
 import { EntityForm } from './entity-form';
 import { Modal } from './modal';
-
-export interface Column<T> {
-  header: string;
-  render: (row: T) => ReactNode;
-}
+import { RowActions } from './row-actions';
 
 interface RecordSectionProps<T extends { id: number }> {
   kind: CaseRecordKind;
@@ -49,48 +46,18 @@ export function RecordSection<T extends { id: number }>(props: RecordSectionProp
       {rows.length === 0 ? (
         <p className="empty-note">{empty}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                {columns.map((c) => (
-                  <th scope="col" key={c.header}>
-                    {c.header}
-                  </th>
-                ))}
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  {columns.map((c) => (
-                    <td key={c.header}>{c.render(row)}</td>
-                  ))}
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      className="button button-small"
-                      onClick={() => setEditing({ mode: 'edit', row })}
-                    >
-                      Edit<span className="visually-hidden"> {noun}</span>
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-small button-ghost-danger"
-                      onClick={() => setEditing({ mode: 'delete', row })}
-                    >
-                      Delete<span className="visually-hidden"> {noun}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={title}
+          columns={columns}
+          rows={rows}
+          actions={(row) => (
+            <RowActions
+              name={noun}
+              onEdit={() => setEditing({ mode: 'edit', row })}
+              onDelete={() => setEditing({ mode: 'delete', row })}
+            />
+          )}
+        />
       )}
       {(editing?.mode === 'add' || editing?.mode === 'edit') && (
         <Modal title={editing.mode === 'add' ? `Add ${noun}` : `Edit ${noun}`} onClose={close}>

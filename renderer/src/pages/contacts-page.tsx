@@ -6,7 +6,9 @@ import { call } from '../api';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { EntityForm } from '../components/entity-form';
 import { ErrorBanner } from '../components/error-banner';
+import { DataTable } from '../components/data-table';
 import { Modal } from '../components/modal';
+import { RowActions } from '../components/row-actions';
 import { orDash } from '../lib/format';
 import { CONTACT_SPECS } from '../lib/specs';
 import { useLoad } from '../lib/use-load';
@@ -40,50 +42,24 @@ export function ContactsPage() {
         </div>
       )}
       {data && data.length > 0 && (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">Contacts</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Organisation</th>
-                <th scope="col">Phone</th>
-                <th scope="col">Fax</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.map((c) => (
-                <tr key={c.id}>
-                  <td>{c.name}</td>
-                  <td>{CONTACT_KIND.labels[c.kind]}</td>
-                  <td>{orDash(c.organisation)}</td>
-                  <td>{orDash(c.phone)}</td>
-                  <td>{orDash(c.fax)}</td>
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      className="button button-small"
-                      onClick={() => setEditing({ mode: 'edit', contact: c })}
-                    >
-                      Edit<span className="visually-hidden"> {c.name}</span>
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-small button-ghost-danger"
-                      onClick={() => setEditing({ mode: 'delete', contact: c })}
-                    >
-                      Delete<span className="visually-hidden"> {c.name}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Contacts"
+          rows={data}
+          columns={[
+            { header: 'Name', render: (c) => c.name },
+            { header: 'Kind', render: (c) => CONTACT_KIND.labels[c.kind] },
+            { header: 'Organisation', render: (c) => orDash(c.organisation) },
+            { header: 'Phone', render: (c) => orDash(c.phone) },
+            { header: 'Fax', render: (c) => orDash(c.fax) },
+          ]}
+          actions={(c) => (
+            <RowActions
+              name={c.name}
+              onEdit={() => setEditing({ mode: 'edit', contact: c })}
+              onDelete={() => setEditing({ mode: 'delete', contact: c })}
+            />
+          )}
+        />
       )}
       {(editing?.mode === 'add' || editing?.mode === 'edit') && (
         <Modal title={editing.mode === 'add' ? 'New contact' : 'Edit contact'} onClose={close}>

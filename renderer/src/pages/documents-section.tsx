@@ -4,6 +4,7 @@ import type { DragEvent } from 'react';
 import { DOCUMENT_ORIGIN } from '../../../electron/contract/choices';
 import type { DocumentInfo } from '../../../electron/contract/document';
 import { asAppError, call } from '../api';
+import { DataTable } from '../components/data-table';
 import { formatDate, formatSize } from '../lib/format';
 import { bytesToBase64 } from '../lib/sanitize';
 import { DocumentPreview } from './document-preview';
@@ -214,46 +215,34 @@ export function DocumentsSection({
       {documents.length === 0 ? (
         <p className="empty-note">No documents kept with this case yet.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">Documents</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Origin</th>
-                <th scope="col">Size</th>
-                <th scope="col">Added</th>
-                <th scope="col">
-                  <span className="visually-hidden">Facts</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {documents.map((d) => (
-                <tr key={d.id}>
-                  <td>
-                    <button type="button" className="link-button" onClick={() => setPreview(d)}>
-                      {d.fileName}
-                    </button>
-                  </td>
-                  <td>{DOCUMENT_ORIGIN.labels[d.origin]}</td>
-                  <td>{formatSize(d.sizeBytes)}</td>
-                  <td>{formatDate(d.createdAt)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button button-small"
-                      aria-label={`Review facts in ${d.fileName}`}
-                      onClick={() => setReview(d)}
-                    >
-                      Review facts
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Documents"
+          rows={documents}
+          actionsLabel="Facts"
+          columns={[
+            {
+              header: 'Name',
+              render: (d) => (
+                <button type="button" className="link-button" onClick={() => setPreview(d)}>
+                  {d.fileName}
+                </button>
+              ),
+            },
+            { header: 'Origin', render: (d) => DOCUMENT_ORIGIN.labels[d.origin] },
+            { header: 'Size', render: (d) => formatSize(d.sizeBytes) },
+            { header: 'Added', render: (d) => formatDate(d.createdAt) },
+          ]}
+          actions={(d) => (
+            <button
+              type="button"
+              className="button button-small"
+              aria-label={`Review facts in ${d.fileName}`}
+              onClick={() => setReview(d)}
+            >
+              Review facts
+            </button>
+          )}
+        />
       )}
 
       {preview && (

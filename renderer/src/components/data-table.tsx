@@ -1,0 +1,51 @@
+// The app's one table: a caption for screen readers, a header row, and optional row actions.
+import type { ReactNode } from 'react';
+
+export interface Column<T> {
+  header: string;
+  render: (row: T) => ReactNode;
+}
+
+interface DataTableProps<T extends { id: number }> {
+  caption: string;
+  columns: Column<T>[];
+  rows: T[];
+  /** Buttons for one row, in a last column headed (for screen readers) by `actionsLabel`. */
+  actions?: (row: T) => ReactNode;
+  actionsLabel?: string;
+}
+
+export function DataTable<T extends { id: number }>(props: DataTableProps<T>) {
+  const { caption, columns, rows, actions, actionsLabel = 'Actions' } = props;
+  return (
+    <div className="table-wrap">
+      <table className="data-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th scope="col" key={c.header}>
+                {c.header}
+              </th>
+            ))}
+            {actions && (
+              <th scope="col">
+                <span className="visually-hidden">{actionsLabel}</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              {columns.map((c) => (
+                <td key={c.header}>{c.render(row)}</td>
+              ))}
+              {actions && <td className="row-actions">{actions(row)}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
