@@ -15,6 +15,14 @@ import { exchangeFile } from './exchange';
 import type { Proposal } from './facts';
 import type { ExchangeFileValues, ExchangeImportResult } from './exchange';
 import { id } from './fields';
+import { documentSave, letterGenerate, letterPreview, templateSave } from './letter';
+import type {
+  DocumentFile,
+  GeneratedLetter,
+  LetterPreview,
+  Template,
+  TemplateSummary,
+} from './letter';
 import { profileInput } from './profile';
 import type { Profile } from './profile';
 
@@ -22,7 +30,7 @@ const byId = z.object({ id });
 const none = z.object({}).default({});
 const query = z.object({ query: z.string().trim().max(200).optional() }).default({});
 
-const { diagnoses, treatments, assessments, communications, deadlines } = CASE_RECORDS;
+const { diagnoses, treatments, assessments, communications, deadlines, denials } = CASE_RECORDS;
 
 /** Argument schemas, by call name. */
 export const apiArgs = {
@@ -58,6 +66,9 @@ export const apiArgs = {
   'deadlines.create': recordCreate(deadlines),
   'deadlines.update': recordUpdate(deadlines),
   'deadlines.delete': byId,
+  'denials.create': recordCreate(denials),
+  'denials.update': recordUpdate(denials),
+  'denials.delete': byId,
 
   'contacts.list': contactListQuery,
   'contacts.get': byId,
@@ -69,6 +80,18 @@ export const apiArgs = {
   'documents.import': documentImport,
   'documents.importFile': documentImportFile,
   'documents.proposeFacts': byId,
+  'documents.file': byId,
+  'documents.saveTo': documentSave,
+
+  // Letters: templates users can change, the checklist and preview, and generated .docx files.
+  'templates.list': none,
+  'templates.get': byId,
+  'templates.save': templateSave,
+  'templates.duplicate': byId,
+  'templates.reset': byId,
+  'templates.delete': byId,
+  'letters.preview': letterPreview,
+  'letters.generate': letterGenerate,
 
   search: z.object({
     query: z.string().trim().min(1, { error: 'is required' }).max(200),
@@ -113,6 +136,16 @@ export type ApiResults = RecordResults & {
   'documents.import': ImportSummary;
   'documents.importFile': FileImportResult;
   'documents.proposeFacts': Proposal[];
+  'documents.file': DocumentFile;
+  'documents.saveTo': { path: string };
+  'templates.list': TemplateSummary[];
+  'templates.get': Template;
+  'templates.save': Template;
+  'templates.duplicate': Template;
+  'templates.reset': Template;
+  'templates.delete': null;
+  'letters.preview': LetterPreview;
+  'letters.generate': GeneratedLetter;
   search: CaseSummary[];
   'exchange.export': ExchangeFileValues;
   'exchange.import': ExchangeImportResult;

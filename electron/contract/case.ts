@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { CASE_STATUS, PLAN_TYPE } from './choices';
 import { id, optionalDate, optionalNpi, optionalText, requiredText } from './fields';
 import type { Client } from './client';
-import type { Assessment, Communication, Deadline, Diagnosis, Treatment } from './case-records';
+import type {
+  Assessment,
+  Communication,
+  Deadline,
+  Denial,
+  Diagnosis,
+  Treatment,
+} from './case-records';
 import type { DocumentInfo } from './document';
 
 /** A case's own fields, without the client it belongs to (the exchange format nests cases). */
@@ -25,6 +32,12 @@ export const caseFields = z.object({
     .transform((v) => (v ? v : null)),
   memberId: optionalText(60),
   groupNumber: optionalText(60),
+  /** How the condition limits work, family, self-care: letters argue necessity from it. */
+  functionalImpact: optionalText(10000),
+  /** What the treating provider expects without the requested treatment. */
+  prognosis: optionalText(10000),
+  /** Frequency, number of sessions, duration, setting and monitoring of the request. */
+  treatmentPlan: optionalText(5000),
   notes: optionalText(10000),
 });
 
@@ -64,6 +77,7 @@ export interface CaseDetail {
   assessments: Assessment[];
   communications: Communication[];
   deadlines: Deadline[];
+  denials: Denial[];
   documents: DocumentInfo[];
 }
 

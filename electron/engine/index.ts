@@ -15,7 +15,9 @@ import type { OpenDatabaseOptions } from './db/open';
 import { migrations } from './db/migrations';
 import { exchangeHandlers } from './exchange/handlers';
 import { describeZodError } from './errors/zod-error';
+import { documentFileHandlers } from './documents/handlers';
 import { importHandlers } from './imports/handlers';
+import { letterHandlers } from './letters/handlers';
 import { profileHandlers } from './profile/handlers';
 import { recordHandlers } from './records/handlers';
 import { searchHandlers } from './search/handlers';
@@ -39,10 +41,11 @@ export interface Engine {
 const SELF_TRANSACTED: ReadonlySet<ApiName> = new Set<ApiName>([
   'documents.import',
   'documents.importFile',
+  'letters.generate',
 ]);
 
 /** Calls that only read: they run in a deferred transaction for a consistent snapshot. */
-const READS = /\.(get|list|info|export|proposeFacts)$|^search$/;
+const READS = /\.(get|list|info|export|proposeFacts|file|preview)$|^search$/;
 
 function mergeHandlers(parts: Partial<Handlers>[]): Handlers {
   const merged: Partial<Handlers> = {};
@@ -90,6 +93,8 @@ export function openEngine(options: EngineOptions): Engine {
     searchHandlers(ctx),
     exchangeHandlers(ctx),
     importHandlers(ctx),
+    documentFileHandlers(ctx),
+    letterHandlers(ctx),
   ]);
 
   const run = async (name: unknown, rawArgs: unknown): Promise<ApiReply<unknown>> => {

@@ -41,6 +41,7 @@ export function caseHandlers({ db }: EngineContext): HandlerSet<CaseCalls> {
         assessments: records.assessments.forCase(id),
         communications: records.communications.forCase(id),
         deadlines: records.deadlines.forCase(id),
+        denials: records.denials.forCase(id),
         documents: documents.forCase(id),
       };
     },

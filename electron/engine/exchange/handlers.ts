@@ -78,11 +78,12 @@ export function exchangeHandlers({
           assessments,
           communications,
           deadlines,
+          denials,
           documents: docs,
           ...values
         } = incoming;
         const created = cases.insert({ ...values, clientId: client.id });
-        const lists = { diagnoses, treatments, assessments, communications, deadlines };
+        const lists = { diagnoses, treatments, assessments, communications, deadlines, denials };
         for (const kind of RECORD_KINDS) {
           for (const record of lists[kind]) {
             records[kind].insert({ ...record, sourceDocumentId: null, caseId: created.id });

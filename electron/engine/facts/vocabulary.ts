@@ -1,11 +1,10 @@
 // The vocabularies shipped as data in resources/vocabulary: ICD-10-CM descriptions and drugs
 // with their classes.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resourcePath } from '../resources';
 
-const folder = new URL('../../../resources/vocabulary/', import.meta.url);
 const load = <T>(name: string) =>
-  JSON.parse(readFileSync(fileURLToPath(new URL(name, folder)), 'utf8')) as T;
+  JSON.parse(readFileSync(resourcePath('vocabulary', name), 'utf8')) as T;
 
 export interface Drug {
   name: string;

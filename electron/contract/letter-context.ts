@@ -1,0 +1,120 @@
+// What a letter template can read: the case's facts, named for template authors. Every value is
+// text ready to print (dates already written out as "March 15, 2021"); a value the case lacks is
+// a gap that the letter marks visibly and the checklist names, never a blank or "undefined".
+
+/** A person or organisation's postal block, one line per entry. */
+export interface ContextAddress {
+  lines: string[];
+  /** The lines joined with ", " for a single-line mention. */
+  oneLine: string;
+}
+
+export interface ContextTreatment {
+  name: string;
+  kind: string;
+  /** SSRI, SNRI, atypical antipsychotic...; a gap for a medication whose class is unknown. */
+  drugClass: string;
+  dose: string;
+  started: string;
+  ended: string;
+  /** "14 weeks" when both dates are known. */
+  duration: string;
+  weeks: number | null;
+  outcome: string;
+  reasonStopped: string;
+}
+
+export interface ContextScore {
+  instrument: string;
+  score: string;
+  date: string;
+}
+
+/** One instrument's scores over time: first, latest and every reading in order. */
+export interface ContextScoreSeries {
+  instrument: string;
+  first: ContextScore;
+  latest: ContextScore;
+  count: number;
+  /** "24 (January 5, 2026), 22 (March 2, 2026)". */
+  series: string;
+}
+
+/** The fields every template may use; see docs/letter-templates.md for what each one holds. */
+export interface LetterContext {
+  today: string;
+  advocate: {
+    name: string;
+    organisation: string;
+    phone: string;
+    email: string;
+    address: ContextAddress;
+    signatureBlock: string;
+  };
+  client: {
+    name: string;
+    firstName: string;
+    lastName: string;
+    dateOfBirth: string;
+    phone: string;
+    email: string;
+    address: ContextAddress;
+    state: string;
+  };
+  plan: {
+    insurer: string;
+    name: string;
+    type: string;
+    memberId: string;
+    groupNumber: string;
+    isErisa: boolean;
+    isMedicare: boolean;
+    isMedicaid: boolean;
+  };
+  provider: {
+    name: string;
+    npi: string;
+    practice: string;
+    phone: string;
+    fax: string;
+  };
+  request: {
+    treatment: string;
+    codes: string;
+    /** Frequency, number of sessions, duration, setting and monitoring. */
+    plan: string;
+  };
+  clinical: {
+    functionalImpact: string;
+    prognosis: string;
+  };
+  diagnoses: { code: string; description: string; date: string }[];
+  primaryDiagnosis: { code: string; description: string };
+  treatments: ContextTreatment[];
+  medications: ContextTreatment[];
+  therapies: ContextTreatment[];
+  procedures: ContextTreatment[];
+  /** The distinct classes of medication tried, e.g. "SSRI, SNRI and NDRI". */
+  medicationClasses: string;
+  medicationClassCount: number;
+  medicationCount: number;
+  assessments: ContextScore[];
+  scores: ContextScoreSeries[];
+  hasDenial: boolean;
+  denial: {
+    date: string;
+    referenceNumber: string;
+    claimNumber: string;
+    service: string;
+    reason: string;
+    claimType: string;
+  };
+  recipient: {
+    name: string;
+    title: string;
+    organisation: string;
+    address: ContextAddress;
+    /** "Dr. Okafor", "Senator Reyes" or "Medical Director". */
+    salutation: string;
+  };
+}

@@ -1,0 +1,144 @@
+// Letters: the kinds the app writes, templates users can change, and what a letter is made of
+// before it becomes a .docx (the same model feeds the Word file and the live preview).
+import { z } from 'zod';
+import { choices } from './choices';
+import { id } from './fields';
+
+/** The built-in kinds of letter, in the order a case usually needs them. */
+export const LETTER_KIND = choices({
+  'medical-necessity': 'Letter of medical necessity',
+  'prior-auth-cover': 'Prior-authorization cover letter',
+  appeal: 'Internal appeal',
+  'expedited-appeal': 'Expedited (urgent) appeal',
+  'external-review': 'External review request',
+  lawmaker: 'Letter to a lawmaker',
+  'state-complaint': 'Complaint to the state insurance department',
+  'claim-file-request': 'Claim file and criteria request',
+});
+export type LetterKind = (typeof LETTER_KIND.values)[number];
+
+/** A template as lists show it. */
+export interface TemplateSummary {
+  id: number;
+  name: string;
+  kind: LetterKind;
+  description: string;
+  /** Set for the app's own templates, which can be reset to their originals. */
+  builtInKey: string | null;
+  /** A built-in whose text differs from the original the app ships. */
+  modified: boolean;
+  updatedAt: string;
+}
+
+export interface Template extends TemplateSummary {
+  /** The whole template: YAML front matter, then Markdown with Liquid (docs/letter-templates.md). */
+  source: string;
+}
+
+/** Largest template text accepted: a long letter is ~20 kB. */
+export const MAX_TEMPLATE_CHARS = 200_000;
+const templateSource = z
+  .string({ error: 'is required' })
+  .min(1, { error: 'is required' })
+  .max(MAX_TEMPLATE_CHARS, { error: `must be at most ${MAX_TEMPLATE_CHARS} characters` });
+
+export const templateSave = z.object({ id: id.optional(), source: templateSource });
+
+/** Which template a letter uses: one by id, or the built-in of a kind. */
+const templateChoice = {
+  templateId: id.optional(),
+  kind: z.enum(LETTER_KIND.values, { error: 'is not a kind of letter' }).optional(),
+  /** The address-book contact the letter goes to. */
+  recipientId: id.optional(),
+};
+const oneTemplate = <T extends { templateId?: number | undefined; kind?: string | undefined }>(
+  v: T,
+) => v.templateId !== undefined || v.kind !== undefined;
+const needOne = { error: 'Choose a template or a kind of letter.', path: ['templateId'] };
+
+export const letterRequest = z
+  .object({ caseId: id, ...templateChoice })
+  .refine(oneTemplate, needOne);
+
+/** A preview of unsaved template text on a real case, for the template editor. */
+export const letterPreview = z
+  .object({ caseId: id, ...templateChoice, source: templateSource.optional() })
+  .refine((v) => v.source !== undefined || oneTemplate(v), needOne);
+
+export const letterGenerate = z
+  .object({
+    caseId: id,
+    ...templateChoice,
+    /** A note kept with the generated document. */
+    note: z.string().trim().max(1000).optional(),
+  })
+  .refine(oneTemplate, needOne);
+
+/** A piece of text with its emphasis; `gap` marks something the case lacks. */
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  gap?: boolean;
+}
+
+export type Block =
+  | { type: 'heading'; runs: Run[] }
+  | { type: 'paragraph'; runs: Run[] }
+  | { type: 'quote'; runs: Run[] }
+  | { type: 'list'; ordered: boolean; items: Run[][] }
+  | { type: 'table'; header: Run[][]; rows: Run[][][] };
+
+/** Everything on the page, in order, before it is laid out as Word or as the preview. */
+export interface LetterModel {
+  title: string;
+  kind: LetterKind;
+  letterhead: { name: string; lines: string[] };
+  date: string;
+  /** The recipient's address block, a line each (a gap when no recipient is chosen). */
+  recipient: Run[][];
+  re: Run[][];
+  body: Block[];
+  closing: string;
+  signature: Run[][];
+  enclosures: Run[][];
+  cc: Run[][];
+  /** How many gaps the letter has: things the case lacks, marked in the text. */
+  gaps: number;
+}
+
+/** One thing the letter will lack, and where in the app to fill it in. */
+export interface ChecklistItem {
+  /** The template field it stands for, e.g. "plan.memberId". */
+  field: string;
+  label: string;
+  /** What to fill in, in words: "the member ID on the case page". */
+  where: string;
+  /** A route in the app, e.g. "/cases/12#case-memberId". */
+  link: string;
+}
+
+export interface LetterPreview {
+  model: LetterModel;
+  checklist: ChecklistItem[];
+}
+
+export interface GeneratedLetter {
+  documentId: number;
+  fileName: string;
+  gaps: number;
+  checklist: ChecklistItem[];
+}
+
+export const documentSave = z.object({
+  id,
+  /** A file path on this computer; the folder must exist. */
+  path: z.string().trim().min(1, { error: 'is required' }).max(4096),
+});
+
+/** A document's bytes, for a download or an app that opens it. */
+export interface DocumentFile {
+  fileName: string;
+  mediaType: string;
+  contentBase64: string;
+}

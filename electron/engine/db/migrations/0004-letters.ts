@@ -1,0 +1,53 @@
+// Schema version 4: what letters need. Denials as records (appeals answer them), the case facts
+// a letter argues from, letter templates users can change, and each generated letter's origin.
+import type { Migration } from '../migrate';
+
+const now = `(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
+export const letters: Migration = {
+  version: 4,
+  name: 'letters',
+  sql: `
+ALTER TABLE cases ADD COLUMN functional_impact TEXT;
+ALTER TABLE cases ADD COLUMN prognosis TEXT;
+ALTER TABLE cases ADD COLUMN treatment_plan TEXT;
+
+CREATE TABLE denials (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+  denied_on TEXT NOT NULL, reference_number TEXT, claim_number TEXT, service TEXT, reason TEXT,
+  claim_type TEXT, appeal_due_on TEXT,
+  source_document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT ${now},
+  updated_at TEXT NOT NULL DEFAULT ${now}
+) STRICT;
+CREATE INDEX denials_case ON denials(case_id);
+
+-- A built-in template keeps its key so it can be reset; a user's own has none.
+CREATE TABLE letter_templates (
+  id INTEGER PRIMARY KEY,
+  builtin_key TEXT UNIQUE,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL,
+  created_at TEXT NOT NULL DEFAULT ${now},
+  updated_at TEXT NOT NULL DEFAULT ${now}
+) STRICT;
+CREATE INDEX letter_templates_kind ON letter_templates(kind, name COLLATE NOCASE);
+
+-- A generated letter: its document, and the template text and case data it was made from, so
+-- the advocate can always tell what a letter said and why.
+CREATE TABLE letters (
+  document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  template_id INTEGER REFERENCES letter_templates(id) ON DELETE SET NULL,
+  template_name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  template_source TEXT NOT NULL,
+  data_json TEXT NOT NULL,
+  recipient_contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
+  gaps INTEGER NOT NULL
+) STRICT;
+CREATE INDEX letters_template ON letters(template_id);
+`,
+};

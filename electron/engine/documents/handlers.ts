@@ -1,0 +1,41 @@
+// A document's bytes: for a download, for an app that opens it, or written to a chosen file.
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { AppError } from '../../contract/errors';
+import type { DocumentFile } from '../../contract/letter';
+import type { EngineContext, HandlerSet } from '../context';
+
+export function documentFileHandlers({
+  db,
+}: EngineContext): HandlerSet<'documents.file' | 'documents.saveTo'> {
+  const read = db.prepare(
+    `SELECT d.file_name AS fileName, d.media_type AS mediaType, c.bytes
+     FROM documents d JOIN document_contents c ON c.document_id = d.id WHERE d.id = ?`,
+  );
+  const file = (id: number) => {
+    const row = read.get(id) as { fileName: string; mediaType: string; bytes: Buffer } | undefined;
+    if (!row)
+      throw new AppError('not-found', `No document with id ${id}; it may have been deleted.`);
+    return row;
+  };
+  return {
+    'documents.file': ({ id }): DocumentFile => {
+      const { bytes, ...rest } = file(id);
+      return { ...rest, contentBase64: bytes.toString('base64') };
+    },
+    'documents.saveTo': ({ id, path }) => {
+      const { bytes } = file(id);
+      const target = resolve(path);
+      try {
+        writeFileSync(target, bytes);
+      } catch (error) {
+        const reason =
+          (error as NodeJS.ErrnoException).code === 'ENOENT'
+            ? 'its folder does not exist'
+            : (error as Error).message;
+        throw new AppError('invalid-input', `Could not save to ${target}: ${reason}.`, 'path');
+      }
+      return { path: target };
+    },
+  };
+}

@@ -1,0 +1,152 @@
+// Composes a letter: renders the template's parts against the case, reads the body's Markdown
+// into blocks, and frames them with letterhead, date, recipient, RE lines and signature.
+import type { ChecklistItem, LetterKind, LetterModel, Run } from '../../contract/letter';
+import { letterContext } from './context';
+import type { LetterInput } from './context';
+import { gapsIn } from './gaps';
+import { fieldsRead, renderText } from './liquid';
+import { markdownBlocks, markdownLine } from './markdown';
+import type { ParsedTemplate } from './template-source';
+import { LETTER_FIELDS, checklistItem } from './where-to-fill';
+
+/** Lists whose emptiness a letter should warn about when the template reads them. */
+const LISTS = [
+  'diagnoses',
+  'treatments',
+  'medications',
+  'therapies',
+  'procedures',
+  'assessments',
+  'scores',
+] as const;
+
+const plain = (text: string): Run[] => (text ? [{ text }] : []);
+
+function signature(input: LetterInput, signer: 'advocate' | 'provider'): Run[][] {
+  const c = input.detail.case;
+  if (signer === 'provider') {
+    const lines = [
+      c.providerName,
+      c.providerPractice,
+      c.providerNpi ? `NPI ${c.providerNpi}` : null,
+      c.providerPhone ? `Phone ${c.providerPhone}` : null,
+    ];
+    if (!c.providerName) return [[{ text: '[treating provider needed]', gap: true }]];
+    return lines.filter((l): l is string => !!l).map(plain);
+  }
+  const p = input.profile;
+  const block = p.signatureBlock?.split(/\r?\n/).filter((l) => l.trim()) ?? [];
+  const lines = block.length ? block : [p.name, p.organisation].filter((l): l is string => !!l);
+  if (!lines.length) return [[{ text: '[your name needed]', gap: true }]];
+  return lines.map(plain);
+}
+
+function letterhead(input: LetterInput, signer: 'advocate' | 'provider') {
+  const c = input.detail.case;
+  if (signer === 'provider') {
+    const name = c.providerPractice ?? c.providerName ?? '';
+    const contact = [
+      c.providerPhone && `Phone ${c.providerPhone}`,
+      c.providerFax && `Fax ${c.providerFax}`,
+    ];
+    return { name, lines: [contact.filter(Boolean).join('  ·  ')].filter(Boolean) };
+  }
+  const p = input.profile;
+  const cityLine = [p.city, [p.state, p.postalCode].filter(Boolean).join(' ')]
+    .filter(Boolean)
+    .join(', ');
+  const street = [p.addressLine1, p.addressLine2, cityLine].filter(Boolean).join(', ');
+  const contact = [p.phone, p.email].filter(Boolean).join('  ·  ');
+  return {
+    name: p.organisation ?? p.name ?? '',
+    lines: [p.organisation && p.name ? p.name : '', street, contact].filter(Boolean),
+  };
+}
+
+function recipientLines(input: LetterInput): Run[][] {
+  const r = input.recipient;
+  if (!r) return [[{ text: '[a recipient needed]', gap: true }]];
+  const cityLine = [r.city, [r.state, r.postalCode].filter(Boolean).join(' ')]
+    .filter(Boolean)
+    .join(', ');
+  return [r.name, r.title, r.department, r.organisation, r.addressLine1, r.addressLine2, cityLine]
+    .filter((l): l is string => !!l)
+    .map(plain);
+}
+
+export interface Composed {
+  model: LetterModel;
+  checklist: ChecklistItem[];
+}
+
+/** The letter a template makes from a case, and what it lacks. */
+export function composeLetter(
+  template: ParsedTemplate,
+  input: LetterInput,
+  kind: LetterKind = template.meta.kind,
+): Composed {
+  const data = letterContext(input);
+  const { meta, body } = template;
+  const renderLines = (lines: string[], part: string) =>
+    lines.map((line, i) => renderText(line, data, `${part} line ${i + 1}`));
+
+  const renderedBody = renderText(body, data, 'letter text');
+  const re = renderLines(meta.re, 're');
+  const enclosures = renderLines(meta.enclosures, 'enclosures');
+  const cc = renderLines(meta.cc, 'cc');
+
+  const model: LetterModel = {
+    title: meta.name,
+    kind,
+    letterhead: letterhead(input, meta.signer),
+    date: data.today,
+    recipient: recipientLines(input),
+    re: re.map(markdownLine).filter((l) => l.length),
+    body: markdownBlocks(renderedBody),
+    closing: 'Sincerely,',
+    signature: signature(input, meta.signer),
+    enclosures: enclosures.map(markdownLine).filter((l) => l.length),
+    cc: cc.map(markdownLine).filter((l) => l.length),
+    gaps: 0,
+  };
+  model.gaps = countGaps(model);
+
+  const ids = { caseId: input.detail.case.id, clientId: input.detail.client.id };
+  const items: ChecklistItem[] = [];
+  if (!input.recipient) items.push(checklistItem('recipient', 'a recipient', ids));
+  const read = new Set(
+    [body, ...meta.re, ...meta.enclosures, ...meta.cc].flatMap((t) =>
+      fieldsRead(t).map((s) => s[0]),
+    ),
+  );
+  for (const list of LISTS) {
+    if (read.has(list) && data[list].length === 0) {
+      items.push(checklistItem(list, LETTER_FIELDS[list]?.label ?? list, ids));
+    }
+  }
+  for (const gap of gapsIn([renderedBody, ...re, ...enclosures, ...cc].join('\n'))) {
+    if (gap.field) items.push(checklistItem(gap.field, gap.label, ids));
+  }
+  if (meta.signer === 'provider' && !input.detail.case.providerName) {
+    items.push(checklistItem('provider.name', 'treating provider', ids));
+  }
+  const seen = new Set<string>();
+  const checklist = items.filter((i) => !seen.has(i.label) && seen.add(i.label));
+  return { model, checklist };
+}
+
+function countGaps(model: LetterModel): number {
+  const lines: Run[][] = [
+    ...model.recipient,
+    ...model.re,
+    ...model.signature,
+    ...model.enclosures,
+    ...model.cc,
+  ];
+  for (const block of model.body) {
+    if (block.type === 'list') lines.push(...block.items);
+    else if (block.type === 'table') lines.push(...block.header, ...block.rows.flat());
+    else lines.push(block.runs);
+  }
+  return lines.flat().filter((r) => r.gap).length;
+}

@@ -1,0 +1,250 @@
+// Turns a case (with the advocate's profile and the recipient) into what templates read: every
+// value written out for print, and every missing one a gap named for the checklist.
+import type { CaseDetail } from '../../contract/case';
+import type { Treatment } from '../../contract/case-records';
+import { CLAIM_TYPE, PLAN_TYPE, TREATMENT_KIND } from '../../contract/choices';
+import type { Contact } from '../../contract/contact';
+import type { Profile } from '../../contract/profile';
+import { LETTER_FIELDS } from './where-to-fill';
+import { Missing } from './gaps';
+
+/** Everything a letter is made from: kept with each generated letter. */
+export interface LetterInput {
+  detail: CaseDetail;
+  profile: Profile;
+  recipient: Contact | null;
+  /** The letter's date, YYYY-MM-DD. */
+  today: string;
+}
+
+type Value = string | Missing;
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "2021-03-15" → "March 15, 2021": the way US letters write dates. */
+export function longDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${MONTHS[(m ?? 1) - 1]} ${d}, ${y}`;
+}
+
+const labelOf = (field: string) =>
+  (LETTER_FIELDS[field] ?? LETTER_FIELDS[field.split('.')[0] ?? ''])?.label ??
+  field
+    .split('.')
+    .at(-1)!
+    .replace(/([A-Z])/g, ' $1')
+    .toLowerCase();
+
+/** The value, or a gap for `field` when there is none. */
+const or = (field: string, value: string | null | undefined, label = labelOf(field)): Value =>
+  value ? value : new Missing(field, label);
+const dateOr = (field: string, value: string | null | undefined, label?: string): Value =>
+  or(field, value ? longDate(value) : null, label);
+
+function address(
+  field: string,
+  who: {
+    addressLine1: string | null;
+    addressLine2: string | null;
+    city: string | null;
+    state: string | null;
+    postalCode: string | null;
+  },
+) {
+  const cityLine = [who.city, [who.state, who.postalCode].filter(Boolean).join(' ')]
+    .filter(Boolean)
+    .join(', ');
+  const lines = [who.addressLine1, who.addressLine2, cityLine].filter((l): l is string => !!l);
+  return { lines, oneLine: or(field, lines.join(', ')) };
+}
+
+function weeksBetween(start: string | null, end: string | null): number | null {
+  if (!start || !end) return null;
+  const days = (Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000;
+  return Math.max(0, Math.round(days / 7));
+}
+
+/** "SSRI, SNRI and NDRI". */
+export function listInWords(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+function treatment(t: Treatment, i: number) {
+  const weeks = weeksBetween(t.startedOn, t.endedOn);
+  const at = (name: string) => `treatments.${i}.${name}`;
+  return {
+    name: t.name,
+    kind: TREATMENT_KIND.labels[t.kind],
+    drugClass:
+      t.kind === 'medication' ? or('drugClass', t.drugClass, `drug class of ${t.name}`) : '',
+    dose: or(at('dose'), t.dose, `dose of ${t.name}`),
+    started: dateOr(at('started'), t.startedOn, `start date of ${t.name}`),
+    ended: t.endedOn
+      ? longDate(t.endedOn)
+      : t.startedOn
+        ? 'ongoing'
+        : or(at('ended'), null, `end date of ${t.name}`),
+    duration: weeks === null ? or(at('duration'), null, `dates of ${t.name}`) : `${weeks} weeks`,
+    weeks: weeks ?? new Missing(at('weeks'), `dates of ${t.name}`),
+    outcome: or(at('outcome'), t.outcome, `outcome of ${t.name}`),
+    reasonStopped: or(at('reasonStopped'), t.reasonStopped, `why ${t.name} stopped`),
+  };
+}
+
+const score = (a: { instrument: string; score: number; assessedOn: string }) => ({
+  instrument: a.instrument,
+  score: String(a.score),
+  date: longDate(a.assessedOn),
+});
+
+function scoreSeries(assessments: CaseDetail['assessments']) {
+  const byInstrument = new Map<string, CaseDetail['assessments']>();
+  for (const a of [...assessments].sort((x, y) => x.assessedOn.localeCompare(y.assessedOn))) {
+    const key = a.instrument.toUpperCase();
+    byInstrument.set(key, [...(byInstrument.get(key) ?? []), a]);
+  }
+  return [...byInstrument.values()].map((list) => ({
+    instrument: list[0]!.instrument,
+    first: score(list[0]!),
+    latest: score(list.at(-1)!),
+    count: list.length,
+    series: list.map((a) => `${a.score} (${longDate(a.assessedOn)})`).join(', '),
+  }));
+}
+
+function salutation(recipient: Contact | null): Value {
+  if (!recipient) return new Missing('recipient', 'a recipient');
+  const title = recipient.title?.trim();
+  const last = recipient.name.trim().split(/\s+/).at(-1) ?? recipient.name;
+  if (/^(dr|doctor)\b/i.test(recipient.name)) return `Dr. ${last}`;
+  if (
+    title &&
+    /^(senator|representative|congress(wo)?man|assembly(wo)?man|delegate|commissioner|director|dr\.?)$/i.test(
+      title,
+    )
+  ) {
+    return `${title.replace(/\.$/, '')} ${last}`;
+  }
+  if (recipient.kind === 'insurer') return title || 'Medical Director';
+  return recipient.name;
+}
+
+/** The values a template reads; missing ones are gaps. */
+export function letterContext({ detail, profile, recipient, today }: LetterInput) {
+  const c = detail.case;
+  const client = detail.client;
+  const treatments = detail.treatments.map(treatment);
+  const meds = detail.treatments.filter((t) => t.kind === 'medication');
+  const classes = [...new Set(meds.map((t) => t.drugClass).filter((k): k is string => !!k))];
+  const denial = detail.denials[0];
+  const diagnosis = detail.diagnoses[0];
+  const recipientAddress = recipient ? address('recipient', recipient) : { lines: [], oneLine: '' };
+
+  return {
+    today: longDate(today),
+    advocate: {
+      name: or('advocate.name', profile.name),
+      organisation: or('advocate.organisation', profile.organisation),
+      phone: or('advocate.phone', profile.phone),
+      email: or('advocate.email', profile.email),
+      address: address('advocate.address', profile),
+      signatureBlock: or('advocate.signatureBlock', profile.signatureBlock),
+    },
+    client: {
+      name: `${client.firstName} ${client.lastName}`,
+      firstName: client.firstName,
+      lastName: client.lastName,
+      dateOfBirth: dateOr('client.dateOfBirth', client.dateOfBirth),
+      phone: or('client.phone', client.phone),
+      email: or('client.email', client.email),
+      address: address('client.address', client),
+      state: or('client.state', client.state),
+    },
+    plan: {
+      insurer: or('plan.insurer', c.insurerName),
+      name: or('plan.name', c.planName),
+      type: or('plan.type', c.planType ? PLAN_TYPE.labels[c.planType] : null),
+      memberId: or('plan.memberId', c.memberId),
+      groupNumber: or('plan.groupNumber', c.groupNumber),
+      isErisa: c.planType === 'employer-self-funded',
+      isMedicare: c.planType === 'medicare' || c.planType === 'medicare-advantage',
+      isMedicaid: c.planType === 'medicaid',
+    },
+    provider: {
+      name: or('provider.name', c.providerName),
+      npi: or('provider.npi', c.providerNpi),
+      practice: or('provider.practice', c.providerPractice),
+      phone: or('provider.phone', c.providerPhone),
+      fax: or('provider.fax', c.providerFax),
+    },
+    request: {
+      treatment: c.requestedTreatment,
+      codes: or('request.codes', c.treatmentCodes),
+      plan: or('request.plan', c.treatmentPlan),
+    },
+    clinical: {
+      functionalImpact: or('clinical.functionalImpact', c.functionalImpact),
+      prognosis: or('clinical.prognosis', c.prognosis),
+    },
+    diagnoses: detail.diagnoses.map((d) => ({
+      code: d.icd10Code,
+      description: or('diagnoses.description', d.description, `description of ${d.icd10Code}`),
+      date: d.diagnosedOn ? longDate(d.diagnosedOn) : '',
+    })),
+    primaryDiagnosis: {
+      code: or('primaryDiagnosis', diagnosis?.icd10Code),
+      description: diagnosis
+        ? or(
+            'diagnoses.description',
+            diagnosis.description,
+            `description of ${diagnosis.icd10Code}`,
+          )
+        : new Missing('primaryDiagnosis', 'a diagnosis'),
+    },
+    treatments,
+    medications: treatments.filter((_, i) => detail.treatments[i]!.kind === 'medication'),
+    therapies: treatments.filter((_, i) => detail.treatments[i]!.kind === 'therapy'),
+    procedures: treatments.filter((_, i) => detail.treatments[i]!.kind === 'procedure'),
+    medicationClasses: or('medications', listInWords(classes), 'classes of medication tried'),
+    medicationClassCount: classes.length,
+    medicationCount: meds.length,
+    assessments: detail.assessments.map(score),
+    scores: scoreSeries(detail.assessments),
+    hasDenial: denial !== undefined,
+    denial: {
+      date: dateOr('denial', denial?.deniedOn, 'denial date'),
+      referenceNumber: or('denial', denial?.referenceNumber, 'denial reference number'),
+      claimNumber: or('denial', denial?.claimNumber, 'claim number'),
+      service: or('denial', denial?.service, 'service denied'),
+      reason: or('denial', denial?.reason, 'denial reason'),
+      claimType: or(
+        'denial',
+        denial?.claimType ? CLAIM_TYPE.labels[denial.claimType] : null,
+        'kind of claim denied',
+      ),
+    },
+    recipient: {
+      name: or('recipient', recipient?.name, 'a recipient'),
+      title: recipient?.title ?? '',
+      organisation: recipient?.organisation ?? '',
+      address: recipientAddress,
+      salutation: salutation(recipient),
+    },
+  };
+}
+
+export type BuiltContext = ReturnType<typeof letterContext>;

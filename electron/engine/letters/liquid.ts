@@ -1,0 +1,88 @@
+// The template language: Liquid, locked down. Templates are data people edit, so they read only
+// the letter's own values (own properties, no files, no partials), within time and size limits,
+// and everything they print is escaped so a client's data can never become formatting.
+import { Liquid } from 'liquidjs';
+import { AppError } from '../../contract/errors';
+import { Missing, gapMarker, stripMarkers } from './gaps';
+
+/** Text kept as paragraphs (the `paragraphs` filter): blank lines survive, other breaks don't. */
+class Paragraphs {
+  constructor(readonly text: string) {}
+}
+
+// Every ASCII punctuation mark may be backslash-escaped in Markdown, and is then printed as is.
+const MARKDOWN_PUNCTUATION = /[!-/:-@[-`{-~]/g;
+
+const escapeInline = (text: string) =>
+  stripMarkers(text).replace(/\s+/g, ' ').replace(MARKDOWN_PUNCTUATION, '\\$&');
+
+/** A field the letter's data does not have at all (a misspelt name, or an empty list joined). */
+const UNKNOWN = { field: '', label: 'value' };
+
+/** What `{{ value }}` prints: literal text, a gap marker, or kept paragraphs. */
+function printed(value: unknown): string {
+  if (value instanceof Missing) return gapMarker(value);
+  if (value instanceof Paragraphs) {
+    return value.text
+      .split(/\n\s*\n/)
+      .map((p) => escapeInline(p).trim())
+      .filter(Boolean)
+      .join('\n\n');
+  }
+  if (value === null || value === undefined || value === '') return gapMarker(UNKNOWN);
+  if (Array.isArray(value)) return value.map(printed).join(', ');
+  if (typeof value === 'object') return gapMarker(UNKNOWN);
+  return escapeInline(String(value));
+}
+
+export const liquid = new Liquid({
+  ownPropertyOnly: true,
+  strictFilters: true,
+  // In-memory, empty: {% include %} and {% render %} can never read a file.
+  templates: {},
+  relativeReference: false,
+  outputEscape: printed,
+  // A template is text a person wrote; these stop a runaway loop from hanging the app.
+  parseLimit: 1_000_000,
+  renderLimit: 2_000,
+  memoryLimit: 50_000_000,
+});
+
+liquid.registerFilter('paragraphs', (value: unknown) =>
+  typeof value === 'string' ? new Paragraphs(value) : value,
+);
+
+/** Renders one piece of a template, naming the part in any error. */
+export function renderText(text: string, data: object, part: string): string {
+  try {
+    return liquid.parseAndRenderSync(text, data) as string;
+  } catch (error) {
+    throw templateError(error, part);
+  }
+}
+
+/** Checks that a piece of template text parses; throws what is wrong and where. */
+export function checkText(text: string, part: string): void {
+  try {
+    liquid.parse(text);
+  } catch (error) {
+    throw templateError(error, part);
+  }
+}
+
+/** The template fields a piece of text reads, e.g. ["plan", "memberId"]. */
+export function fieldsRead(text: string): string[][] {
+  return liquid
+    .globalVariableSegmentsSync(text)
+    .map((segments) => segments.filter((s): s is string | number => typeof s !== 'object'))
+    .map((segments) => segments.map(String));
+}
+
+function templateError(error: unknown, part: string): AppError {
+  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return new AppError(
+    'invalid-input',
+    `The template's ${part} has a problem: ${message}`,
+    'source',
+  );
+}

@@ -1,0 +1,113 @@
+// SQL for letter templates, and the built-ins seeded from resources/templates (one .md a kind).
+import type { Database } from 'better-sqlite3';
+import { readdirSync, readFileSync } from 'node:fs';
+import { AppError } from '../../contract/errors';
+import type { LetterKind, Template, TemplateSummary } from '../../contract/letter';
+import { fromRow } from '../db/table';
+import { resourcePath } from '../resources';
+import { parseTemplate } from './template-source';
+
+let builtIns: ReadonlyMap<string, string> | undefined;
+
+/** The templates the app ships, by key (their file name), as their original text. */
+export function builtInTemplates(): ReadonlyMap<string, string> {
+  if (!builtIns) {
+    const dir = resourcePath('templates');
+    builtIns = new Map(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.md'))
+        .sort()
+        .map((f) => [f.slice(0, -3), readFileSync(`${dir}/${f}`, 'utf8')]),
+    );
+  }
+  return builtIns;
+}
+
+interface Row {
+  id: number;
+  builtinKey: string | null;
+  name: string;
+  kind: LetterKind;
+  description: string;
+  source: string;
+  updatedAt: string;
+}
+
+export function templateQueries(db: Database) {
+  const all = db.prepare(
+    'SELECT * FROM letter_templates ORDER BY builtin_key IS NULL, kind, name COLLATE NOCASE',
+  );
+  const one = db.prepare('SELECT * FROM letter_templates WHERE id = ?');
+  const byName = db.prepare(
+    'SELECT * FROM letter_templates WHERE name = ? COLLATE NOCASE ORDER BY builtin_key IS NULL, id LIMIT 1',
+  );
+  const forKind = db.prepare(
+    'SELECT * FROM letter_templates WHERE kind = ? ORDER BY builtin_key IS NULL, id LIMIT 1',
+  );
+  const keys = db
+    .prepare('SELECT builtin_key FROM letter_templates WHERE builtin_key IS NOT NULL')
+    .pluck();
+  const insert = db.prepare(
+    `INSERT INTO letter_templates (builtin_key, name, kind, description, source)
+     VALUES (@builtinKey, @name, @kind, @description, @source) RETURNING *`,
+  );
+  const update = db.prepare(
+    `UPDATE letter_templates SET name = @name, kind = @kind, description = @description,
+       source = @source, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+     WHERE id = @id RETURNING *`,
+  );
+  const remove = db.prepare('DELETE FROM letter_templates WHERE id = ?');
+
+  const summary = (row: Row): Template => ({
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    description: row.description,
+    builtInKey: row.builtinKey,
+    modified: row.builtinKey !== null && builtInTemplates().get(row.builtinKey) !== row.source,
+    updatedAt: row.updatedAt,
+    source: row.source,
+  });
+  const read = (row: unknown) => (row === undefined ? undefined : summary(fromRow<Row>(row)));
+  const fieldsOf = (source: string) => {
+    const { meta } = parseTemplate(source);
+    return { name: meta.name, kind: meta.kind, description: meta.description, source };
+  };
+
+  return {
+    list: (): TemplateSummary[] =>
+      all.all().map((r) => {
+        const { source: _source, ...rest } = read(r)!;
+        return rest;
+      }),
+    get(id: number): Template {
+      const found = read(one.get(id));
+      if (!found)
+        throw new AppError(
+          'not-found',
+          `No letter template with id ${id}; it may have been deleted.`,
+        );
+      return found;
+    },
+    byName: (name: string) => read(byName.get(name)),
+    forKind: (kind: LetterKind) => read(forKind.get(kind)),
+    /** Adds built-ins this library does not have yet; never touches a user's edits. */
+    seed(): void {
+      const have = new Set(keys.all() as string[]);
+      for (const [key, source] of builtInTemplates()) {
+        if (!have.has(key)) insert.run({ builtinKey: key, ...fieldsOf(source) });
+      }
+    },
+    create: (source: string) => read(insert.get({ builtinKey: null, ...fieldsOf(source) }))!,
+    update: (id: number, source: string) => {
+      const found = read(update.get({ id, ...fieldsOf(source) }));
+      if (!found)
+        throw new AppError(
+          'not-found',
+          `No letter template with id ${id}; it may have been deleted.`,
+        );
+      return found;
+    },
+    remove: (id: number) => remove.run(id),
+  };
+}

@@ -1,0 +1,68 @@
+// Reads a template's text: YAML front matter (name, kind, RE lines, enclosures...) and a body of
+// Markdown with Liquid. Every problem is reported in words an advocate can act on.
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { CONTACT_KIND } from '../../contract/choices';
+import { AppError } from '../../contract/errors';
+import { LETTER_KIND } from '../../contract/letter';
+import { checkText } from './liquid';
+
+const lines = z
+  .union([z.string(), z.array(z.string()), z.null()])
+  .optional()
+  .transform((v) => (v == null ? [] : Array.isArray(v) ? v : [v]));
+
+const frontMatter = z.object({
+  name: z.string({ error: 'is required' }).trim().min(1, { error: 'is required' }).max(200),
+  kind: z.enum(LETTER_KIND.values, {
+    error: `must be one of ${LETTER_KIND.values.join(', ')}`,
+  }),
+  description: z.string().trim().max(500).optional().default(''),
+  recipient: z.enum(CONTACT_KIND.values).optional().default('insurer'),
+  signer: z.enum(['advocate', 'provider']).optional().default('advocate'),
+  re: lines,
+  enclosures: lines,
+  cc: lines,
+});
+
+export type TemplateMeta = z.output<typeof frontMatter>;
+
+export interface ParsedTemplate {
+  meta: TemplateMeta;
+  body: string;
+}
+
+const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+const invalid = (message: string) => new AppError('invalid-input', message, 'source');
+
+/** Splits, validates and parse-checks a template; throws on the first problem found. */
+export function parseTemplate(source: string): ParsedTemplate {
+  const fence = FENCE.exec(source.replace(/^\uFEFF/, ''));
+  if (!fence) {
+    throw invalid(
+      'The template must start with its settings between two lines of three dashes (---), then the letter text.',
+    );
+  }
+  let raw: unknown;
+  try {
+    raw = parseYaml(fence[1] ?? '', { maxAliasCount: 10 });
+  } catch (error) {
+    throw invalid(`The template's settings could not be read: ${(error as Error).message}`);
+  }
+  const meta = frontMatter.safeParse(raw ?? {});
+  if (!meta.success) {
+    const issue = meta.error.issues[0];
+    throw invalid(
+      `The template's setting "${issue?.path.join('.') || 'settings'}" ${issue?.message}.`,
+    );
+  }
+  const body = source.replace(/^\uFEFF/, '').slice(fence[0].length);
+  if (!body.trim()) throw invalid('The template has no letter text after its settings.');
+
+  checkText(body, 'letter text');
+  for (const part of ['re', 'enclosures', 'cc'] as const) {
+    meta.data[part].forEach((line, i) => checkText(line, `${part} line ${i + 1}`));
+  }
+  return { meta: meta.data, body };
+}

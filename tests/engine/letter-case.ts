@@ -1,0 +1,104 @@
+// A complete case for letter tests: profile, recipient, diagnoses, treatments across classes,
+// scores over time and a denial, so every built-in template has what it reads.
+import type { Engine } from '../../electron/engine';
+import { clientWithCase, ok } from './helpers';
+
+export async function fullLetterCase(engine: Engine) {
+  await ok(engine, 'profile.update', {
+    name: 'Jordan Reyes',
+    organisation: 'Reyes Patient Advocacy',
+    addressLine1: '400 Main Street, Suite 2',
+    city: 'Springfield',
+    state: 'IL',
+    postalCode: '62701',
+    phone: '555-0199',
+    email: 'jordan@reyes-advocacy.example',
+    signatureBlock: 'Jordan Reyes\nPatient Advocate, Reyes Patient Advocacy',
+  });
+  const { client, case: kase } = await clientWithCase(
+    engine,
+    {},
+    {
+      requestedTreatment: 'IV ketamine infusion series',
+      treatmentCodes: 'J3490, 96365',
+      functionalImpact:
+        'Unable to work since March 2024; needs help with meals and errands.\n\nStopped driving.',
+      prognosis: 'Without treatment, high risk of hospitalisation and suicide attempt.',
+      treatmentPlan: 'Six infusions over three weeks, then maintenance every four weeks.',
+    },
+  );
+  const caseId = kase.id;
+  const insurer = await ok(engine, 'contacts.create', {
+    kind: 'insurer',
+    name: 'Dr. Helen Park',
+    title: 'Medical Director',
+    organisation: 'Prairie Health',
+    department: 'Appeals Unit',
+    addressLine1: 'PO Box 1200',
+    city: 'Chicago',
+    state: 'IL',
+    postalCode: '60601',
+  });
+  await ok(engine, 'diagnoses.create', {
+    caseId,
+    values: {
+      icd10Code: 'F33.2',
+      description: 'Major depressive disorder, recurrent, severe',
+      diagnosedOn: '2019-03-15',
+    },
+  });
+  const meds = [
+    ['Sertraline', 'SSRI', '200 mg daily', '2019-04-01', '2019-08-01'],
+    ['Venlafaxine XR', 'SNRI', '225 mg daily', '2019-09-01', '2020-02-01'],
+    ['Bupropion XL', 'NDRI', '450 mg daily', '2020-03-01', '2020-09-01'],
+  ] as const;
+  for (const [name, drugClass, dose, startedOn, endedOn] of meds) {
+    await ok(engine, 'treatments.create', {
+      caseId,
+      values: {
+        kind: 'medication',
+        name,
+        drugClass,
+        dose,
+        startedOn,
+        endedOn,
+        outcome: 'Less than 25% improvement',
+        reasonStopped: 'No response at a therapeutic dose',
+      },
+    });
+  }
+  await ok(engine, 'treatments.create', {
+    caseId,
+    values: {
+      kind: 'therapy',
+      name: 'Cognitive behavioural therapy',
+      dose: 'Weekly',
+      startedOn: '2020-01-10',
+      endedOn: '2021-01-10',
+      outcome: 'Minimal change in PHQ-9',
+      reasonStopped: 'Plateaued',
+    },
+  });
+  for (const [score, assessedOn] of [
+    [24, '2024-01-05'],
+    [23, '2024-06-02'],
+  ] as const) {
+    await ok(engine, 'assessments.create', {
+      caseId,
+      values: { instrument: 'PHQ-9', score, assessedOn },
+    });
+  }
+  await ok(engine, 'denials.create', {
+    caseId,
+    values: {
+      deniedOn: '2024-07-01',
+      referenceNumber: 'UM-2024-55821',
+      claimNumber: 'CLM-771-0042',
+      service: 'IV ketamine infusion (J3490)',
+      reason: 'The requested service is considered experimental and investigational.',
+      claimType: 'pre-service',
+      appealDueOn: '2024-12-28',
+    },
+  });
+  return { client, caseId, recipientId: insurer.id };
+}
