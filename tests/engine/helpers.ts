@@ -120,9 +120,12 @@ const TABLES = [
   'assessments',
   'communications',
   'deadlines',
+  'denials',
   'documents',
   'document_contents',
   'contacts',
+  'letter_templates',
+  'letters',
   'search_fts',
 ] as const;
 

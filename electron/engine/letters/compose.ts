@@ -9,16 +9,11 @@ import { markdownBlocks, markdownLine } from './markdown';
 import type { ParsedTemplate } from './template-source';
 import { LETTER_FIELDS, checklistItem } from './where-to-fill';
 
-/** Lists whose emptiness a letter should warn about when the template reads them. */
-const LISTS = [
-  'diagnoses',
-  'treatments',
-  'medications',
-  'therapies',
-  'procedures',
-  'assessments',
-  'scores',
-] as const;
+/**
+ * Lists a strong letter cannot do without, so an empty one is on the checklist when the template
+ * reads it. (Therapies and procedures are often rightly absent.)
+ */
+const LISTS = ['diagnoses', 'treatments', 'medications', 'assessments', 'scores'] as const;
 
 const plain = (text: string): Run[] => (text ? [{ text }] : []);
 
@@ -125,7 +120,9 @@ export function composeLetter(
     }
   }
   for (const gap of gapsIn([renderedBody, ...re, ...enclosures, ...cc].join('\n'))) {
-    if (gap.field) items.push(checklistItem(gap.field, gap.label, ids));
+    // With no denial on record, one entry says so instead of one per detail of it.
+    const noDenial = gap.field === 'denial' && !data.hasDenial;
+    if (gap.field) items.push(checklistItem(gap.field, noDenial ? LETTER_FIELDS.denial!.label : gap.label, ids));
   }
   if (meta.signer === 'provider' && !input.detail.case.providerName) {
     items.push(checklistItem('provider.name', 'treating provider', ids));

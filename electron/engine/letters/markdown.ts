@@ -62,9 +62,19 @@ function merge(runs: Run[]): Run[] {
   return out.filter((r) => r.text !== '');
 }
 
+/** A whole line's runs, merged and trimmed at both ends (loops often leave a trailing space). */
+function line(runs: Run[]): Run[] {
+  const out = merge(runs);
+  const first = out[0];
+  const last = out.at(-1);
+  if (first) first.text = first.text.trimStart();
+  if (last) last.text = last.text.trimEnd();
+  return out.filter((r) => r.text !== '');
+}
+
 function listItem(item: Tokens.ListItem): Run[] {
   // A list item holds text tokens (tight list) or paragraphs (loose list): read both as one line.
-  return merge(
+  return line(
     item.tokens.flatMap((t, i) => {
       const runs =
         t.type === 'list'
@@ -80,13 +90,13 @@ function blocks(tokens: readonly Token[]): Block[] {
   for (const token of tokens) {
     switch (token.type) {
       case 'heading':
-        out.push({ type: 'heading', runs: inline((token as Tokens.Heading).tokens) });
+        out.push({ type: 'heading', runs: line(inline((token as Tokens.Heading).tokens)) });
         break;
       case 'paragraph':
-        out.push({ type: 'paragraph', runs: inline((token as Tokens.Paragraph).tokens) });
+        out.push({ type: 'paragraph', runs: line(inline((token as Tokens.Paragraph).tokens)) });
         break;
       case 'text':
-        out.push({ type: 'paragraph', runs: inline([token]) });
+        out.push({ type: 'paragraph', runs: line(inline([token])) });
         break;
       case 'blockquote':
         for (const inner of blocks((token as Tokens.Blockquote).tokens)) {
@@ -103,8 +113,8 @@ function blocks(tokens: readonly Token[]): Block[] {
         const table = token as Tokens.Table;
         out.push({
           type: 'table',
-          header: table.header.map((cell) => inline(cell.tokens)),
-          rows: table.rows.map((row) => row.map((cell) => inline(cell.tokens))),
+          header: table.header.map((cell) => line(inline(cell.tokens))),
+          rows: table.rows.map((row) => row.map((cell) => line(inline(cell.tokens)))),
         });
         break;
       }
@@ -127,5 +137,5 @@ export function markdownBlocks(markdown: string): Block[] {
 export function markdownLine(markdown: string): Run[] {
   const text = markdown.trim();
   if (!text) return [];
-  return merge(new Lexer({ gfm: true }).inlineTokens(text).flatMap((t) => inline([t])));
+  return line(inline(new Lexer({ gfm: true }).inlineTokens(text)));
 }

@@ -1,0 +1,229 @@
+// Letters from the engine's side: every built-in kind from a full case, gaps and the checklist
+// on a thin one, client data that looks like markup, locked-down templates, and editing them.
+import mammoth from 'mammoth';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LETTER_KIND } from '../../electron/contract/letter';
+import type { Engine } from '../../electron/engine';
+import { cleanup, clientWithCase, fails, ok, rowCounts, tempDir, tempEngine } from './helpers';
+import { fullLetterCase } from './letter-case';
+
+afterEach(cleanup);
+
+async function letterText(engine: Engine, documentId: number): Promise<string> {
+  const file = await ok(engine, 'documents.file', { id: documentId });
+  const { value } = await mammoth.extractRawText({
+    buffer: Buffer.from(file.contentBase64, 'base64'),
+  });
+  return value;
+}
+
+const RAW_SYNTAX = /\{\{|\{%|%\}|\}\}|undefined|\bnull\b|\[object|\uE000|\uE001/;
+
+describe('letters', () => {
+  it('writes every built-in kind from a full case with no gaps, as real Word files', async () => {
+    const engine = tempEngine();
+    const { caseId, recipientId } = await fullLetterCase(engine);
+    for (const kind of LETTER_KIND.values) {
+      const letter = await ok(engine, 'letters.generate', { caseId, kind, recipientId });
+      expect(letter.fileName).toMatch(/Maria Okonkwo.*\.docx$/);
+      expect({ kind, gaps: letter.gaps, checklist: letter.checklist }).toEqual({
+        kind,
+        gaps: 0,
+        checklist: [],
+      });
+      const text = await letterText(engine, letter.documentId);
+      expect(text, kind).not.toMatch(RAW_SYNTAX);
+      expect(text, kind).toContain('Maria Okonkwo');
+      // A lawmaker's office gets the constituent's story, not their insurance numbers.
+      if (kind !== 'lawmaker') expect(text, kind).toContain('XQZ123456789');
+      expect(text, kind).toContain('Prairie Health');
+    }
+    const documents = (await ok(engine, 'cases.get', { id: caseId })).documents;
+    expect(documents).toHaveLength(LETTER_KIND.values.length);
+    expect(documents.every((d) => d.origin === 'generated')).toBe(true);
+  });
+
+  it('an appeal quotes the denial and lists every treatment tried with its class', async () => {
+    const engine = tempEngine();
+    const { caseId, recipientId } = await fullLetterCase(engine);
+    const letter = await ok(engine, 'letters.generate', { caseId, kind: 'appeal', recipientId });
+    const text = await letterText(engine, letter.documentId);
+    expect(text).toContain('UM-2024-55821');
+    expect(text).toContain('The requested service is considered experimental and investigational.');
+    for (const drug of ['Sertraline', 'Venlafaxine XR', 'Bupropion XL', 'SSRI', 'SNRI', 'NDRI']) {
+      expect(text).toContain(drug);
+    }
+  });
+
+  it('keeps the template and the data each letter was made from', async () => {
+    const engine = tempEngine();
+    const { caseId, recipientId } = await fullLetterCase(engine);
+    const letter = await ok(engine, 'letters.generate', { caseId, kind: 'lawmaker', recipientId });
+    const origin = engine.db
+      .prepare('SELECT * FROM letters WHERE document_id = ?')
+      .get(letter.documentId) as {
+      template_source: string;
+      data_json: string;
+      kind: string;
+    };
+    expect(origin.kind).toBe('lawmaker');
+    expect(origin.template_source).toContain('kind: lawmaker');
+    expect(JSON.parse(origin.data_json).detail.case.memberId).toBe('XQZ123456789');
+  });
+
+  it('marks what a thin case lacks as gaps and lists each in the checklist with where to fill it', async () => {
+    const engine = tempEngine();
+    const { case: kase, client } = await clientWithCase(
+      engine,
+      {},
+      { memberId: null, groupNumber: null },
+    );
+    const preview = await ok(engine, 'letters.preview', { caseId: kase.id, kind: 'appeal' });
+    const labels = preview.checklist.map((i) => i.label);
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        'a recipient',
+        'member ID',
+        'medication trials',
+        'the denial (date, reference, reason)',
+      ]),
+    );
+    expect(labels.filter((l) => /denial/.test(l))).toHaveLength(1);
+    const memberId = preview.checklist.find((i) => i.label === 'member ID');
+    expect(memberId?.link).toBe(`/cases/${kase.id}?focus=case-memberId`);
+    const dob = await ok(engine, 'letters.preview', { caseId: kase.id, kind: 'medical-necessity' });
+    expect(dob.checklist.every((i) => !i.link.includes('undefined'))).toBe(true);
+    expect(client.id).toBeGreaterThan(0);
+
+    const letter = await ok(engine, 'letters.generate', { caseId: kase.id, kind: 'appeal' });
+    expect(letter.gaps).toBeGreaterThan(0);
+    const text = await letterText(engine, letter.documentId);
+    expect(text).toContain('[member ID needed]');
+    expect(text).toContain('[a recipient needed]');
+    expect(text).not.toMatch(RAW_SYNTAX);
+  });
+
+  it("prints a client's data literally, even when it looks like Markdown or template code", async () => {
+    const engine = tempEngine();
+    const { caseId, recipientId } = await fullLetterCase(engine);
+    const hostile =
+      '{{ advocate.name }} **bold** | cell | <script>x</script> # heading \\ {% raw %}';
+    await ok(engine, 'denials.create', {
+      caseId,
+      values: { deniedOn: '2024-09-01', referenceNumber: 'REF|1', reason: hostile },
+    });
+    const letter = await ok(engine, 'letters.generate', { caseId, kind: 'appeal', recipientId });
+    const text = await letterText(engine, letter.documentId);
+    expect(text).toContain(hostile);
+    expect(text).toContain('REF|1');
+  });
+
+  it('refuses a template that reaches for files, and stops one that runs away', async () => {
+    const engine = tempEngine();
+    const { caseId } = await fullLetterCase(engine);
+    const head = '---\nname: Test\nkind: appeal\n---\n';
+    const include = await fails(engine, 'letters.preview', {
+      caseId,
+      source: `${head}{% include '/etc/passwd' %}`,
+    });
+    expect(include.code).toBe('invalid-input');
+    expect(include.message).not.toContain('root:');
+    const loop = await fails(engine, 'letters.preview', {
+      caseId,
+      source: `${head}{% for i in (1..100000000) %}{{ i }}{% endfor %}`,
+    });
+    expect(loop.code).toBe('invalid-input');
+    expect(loop.message).toMatch(/template/i);
+    const proto = await ok(engine, 'letters.preview', {
+      caseId,
+      source: `${head}A{{ client.constructor }}B{{ client.name.length }}C`,
+    });
+    expect(JSON.stringify(proto.model.body)).not.toMatch(/function|Object/);
+  });
+
+  it('names what is wrong with a template and saves nothing', async () => {
+    const engine = tempEngine();
+    const before = rowCounts(engine);
+    const cases: [string, RegExp][] = [
+      ['no settings at all', /three dashes/],
+      ['---\nname: X\nkind: poem\n---\nHi', /kind.*must be one of/],
+      ['---\nname: [unclosed\nkind: appeal\n---\nHi', /settings could not be read/],
+      ['---\nname: X\nkind: appeal\n---\n{% if x %}never closed', /letter text has a problem/],
+      ['---\nname: X\nkind: appeal\nre:\n  - "{{ oops"\n---\nHi', /re line 1 has a problem/],
+    ];
+    for (const [source, message] of cases) {
+      const error = await fails(engine, 'templates.save', { source });
+      expect(error.code, source).toBe('invalid-input');
+      expect(error.message, source).toMatch(message);
+    }
+    expect(rowCounts(engine)).toEqual(before);
+  });
+
+  it('edits, duplicates and resets built-ins; deletes only the user’s own', async () => {
+    const engine = tempEngine();
+    const list = await ok(engine, 'templates.list', {});
+    const appeal = list.find((t) => t.builtInKey === 'appeal')!;
+    const original = await ok(engine, 'templates.get', { id: appeal.id });
+
+    const edited = await ok(engine, 'templates.save', {
+      id: appeal.id,
+      source: original.source.replace(/\n---\n/, '\n---\nPS: edited by the advocate.\n\n'),
+    });
+    expect(edited.modified).toBe(true);
+
+    const copy = await ok(engine, 'templates.duplicate', { id: appeal.id });
+    expect(copy).toMatchObject({
+      name: `Copy of ${appeal.name}`,
+      kind: 'appeal',
+      builtInKey: null,
+    });
+    expect(copy.source).toContain('PS: edited by the advocate.');
+
+    const reset = await ok(engine, 'templates.reset', { id: appeal.id });
+    expect(reset.source).toBe(original.source);
+    expect(reset.modified).toBe(false);
+
+    expect((await fails(engine, 'templates.delete', { id: appeal.id })).message).toMatch(/reset/);
+    expect((await fails(engine, 'templates.reset', { id: copy.id })).message).toMatch(/your own/);
+    await ok(engine, 'templates.delete', { id: copy.id });
+    expect((await ok(engine, 'templates.list', {})).map((t) => t.id)).not.toContain(copy.id);
+  });
+
+  it('previews unsaved template text on a real case', async () => {
+    const engine = tempEngine();
+    const { caseId, recipientId } = await fullLetterCase(engine);
+    const preview = await ok(engine, 'letters.preview', {
+      caseId,
+      recipientId,
+      source:
+        '---\nname: Quick note\nkind: appeal\nre:\n  - "Member {{ plan.memberId }}"\n---\n## Hello\n\nDear {{ recipient.salutation }}, {% for m in medications %}{{ m.name }}; {% endfor %}',
+    });
+    expect(preview.model.re).toEqual([[{ text: 'Member XQZ123456789' }]]);
+    expect(preview.model.body[0]).toEqual({ type: 'heading', runs: [{ text: 'Hello' }] });
+    expect(preview.model.body[1]).toEqual({
+      type: 'paragraph',
+      runs: [{ text: 'Dear Dr. Park, Sertraline; Venlafaxine XR; Bupropion XL;' }],
+    });
+  });
+
+  it('saves a document to a chosen file, and says so when the folder does not exist', async () => {
+    const engine = tempEngine();
+    const { caseId, recipientId } = await fullLetterCase(engine);
+    const letter = await ok(engine, 'letters.generate', {
+      caseId,
+      kind: 'claim-file-request',
+      recipientId,
+    });
+    const path = join(tempDir(), 'letter.docx');
+    await ok(engine, 'documents.saveTo', { id: letter.documentId, path });
+    expect(existsSync(path)).toBe(true);
+    expect(readFileSync(path).subarray(0, 2).toString()).toBe('PK');
+    const missing = await fails(engine, 'documents.saveTo', {
+      id: letter.documentId,
+      path: join(tempDir(), 'no', 'x.docx'),
+    });
+    expect(missing.message).toMatch(/folder does not exist/);
+  });
+});
