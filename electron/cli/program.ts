@@ -7,6 +7,7 @@ import type { ApiError } from '../contract/errors';
 import { openEngine } from '../engine';
 import type { Engine } from '../engine';
 import { defaultDatabasePath } from '../engine/data-path';
+import { addLetterCommand } from './letter-command';
 
 export interface CliIo {
   out(line: string): void;
@@ -115,6 +116,18 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
       io.out(`${summary.imported.length} imported, ${summary.refused.length} refused`);
       if (summary.refused.length > 0) throw new CliExit(1);
     });
+
+  addLetterCommand(program, {
+    call,
+    out: io.out,
+    err: io.err,
+    fail: (message) => {
+      throw new CliFailure(message);
+    },
+    exit: (code) => {
+      throw new CliExit(code);
+    },
+  });
 
   program
     .command('search <query...>')

@@ -122,7 +122,8 @@ export function composeLetter(
   for (const gap of gapsIn([renderedBody, ...re, ...enclosures, ...cc].join('\n'))) {
     // With no denial on record, one entry says so instead of one per detail of it.
     const noDenial = gap.field === 'denial' && !data.hasDenial;
-    if (gap.field) items.push(checklistItem(gap.field, noDenial ? LETTER_FIELDS.denial!.label : gap.label, ids));
+    if (gap.field)
+      items.push(checklistItem(gap.field, noDenial ? LETTER_FIELDS.denial!.label : gap.label, ids));
   }
   if (meta.signer === 'provider' && !input.detail.case.providerName) {
     items.push(checklistItem('provider.name', 'treating provider', ids));

@@ -238,7 +238,9 @@ function labelled(label: string, lines: Run[][]): Paragraph[] {
   if (!lines.length) return [];
   return [
     new Paragraph({ style: 'ListLabel', children: [new TextRun(label)] }),
-    ...lines.map((line) => para(line, { numbering: { reference: 'bullets', level: 0 } })),
+    ...lines.map((line) =>
+      para(line, { numbering: { reference: 'bullets', level: 0 }, spacing: { after: 40 } }),
+    ),
   ];
 }
 

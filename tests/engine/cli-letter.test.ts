@@ -1,0 +1,161 @@
+// `advocate letter`: one letter to a file, a batch into a folder with progress, clear refusals.
+import mammoth from 'mammoth';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/program';
+import { openEngine } from '../../electron/engine';
+import { clientWithCase } from './helpers';
+import { fullLetterCase } from './letter-case';
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out, err };
+}
+
+let dir: string;
+let db: string;
+let ids: { caseId: number; recipientId: number; thinCaseId: number };
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'advocate-cli-letter-'));
+  db = join(dir, 'library.sqlite');
+  const engine = openEngine({ databasePath: db });
+  const full = await fullLetterCase(engine);
+  const thin = await clientWithCase(engine, { firstName: 'Lee' }, { memberId: null });
+  ids = { ...full, thinCaseId: thin.case.id };
+  engine.close();
+});
+
+describe('advocate letter', () => {
+  it('writes one letter to the file named, and keeps it with the case', async () => {
+    const out = join(dir, 'appeal.docx');
+    const run = await cli(
+      '--db',
+      db,
+      'letter',
+      '--case',
+      String(ids.caseId),
+      '--kind',
+      'appeal',
+      '--to',
+      String(ids.recipientId),
+      '--out',
+      out,
+    );
+    expect(run).toMatchObject({ code: 0, out: [out], err: [] });
+    const { value } = await mammoth.extractRawText({ path: out });
+    expect(value).toContain('UM-2024-55821');
+    const engine = openEngine({ databasePath: db });
+    expect(
+      engine.db.prepare("SELECT count(*) FROM documents WHERE origin = 'generated'").pluck().get(),
+    ).toBe(1);
+    engine.close();
+  });
+
+  it('picks a template by name', async () => {
+    const out = join(dir, 'x.docx');
+    const run = await cli(
+      '--db',
+      db,
+      'letter',
+      '--case',
+      String(ids.caseId),
+      '--template',
+      'letter to a lawmaker',
+      '--to',
+      String(ids.recipientId),
+      '--out',
+      out,
+    );
+    expect(run.code).toBe(0);
+    expect((await mammoth.extractRawText({ path: out })).value).toMatch(/constituent/i);
+    const missing = await cli(
+      '--db',
+      db,
+      'letter',
+      '--case',
+      String(ids.caseId),
+      '--template',
+      'No such',
+      '--out',
+      out,
+    );
+    expect(missing).toMatchObject({
+      code: 1,
+      err: ['advocate: There is no template named "No such".'],
+    });
+  });
+
+  it('writes one letter per case into a folder, with progress, and names the gaps', async () => {
+    const folder = join(dir, 'out');
+    const mk = await cli(
+      '--db',
+      db,
+      'letter',
+      '--kind',
+      'lawmaker',
+      '--cases',
+      'all',
+      '--to',
+      String(ids.recipientId),
+      '--out-dir',
+      folder,
+    );
+    expect(mk.code).toBe(1); // the folder does not exist yet: every letter fails, and says why
+    expect(mk.err[0]).toMatch(/letter 1 of 2: case \d+: Could not save .*folder does not exist/);
+
+    mkdirSync(folder);
+    const run = await cli(
+      '--db',
+      db,
+      'letter',
+      '--kind',
+      'lawmaker',
+      '--cases',
+      'all',
+      '--to',
+      String(ids.recipientId),
+      '--out-dir',
+      folder,
+    );
+    expect(run.code).toBe(0);
+    expect(run.out).toEqual([`2 letters written to ${folder}, 0 failed`]);
+    expect(run.err.filter((l) => /^letter \d of 2: case \d+ → /.test(l))).toHaveLength(2);
+    expect(run.err.some((l) => l.startsWith(`case ${ids.thinCaseId}: `) && /gaps/.test(l))).toBe(
+      true,
+    );
+    const files = readdirSync(folder);
+    expect(files).toHaveLength(2);
+    expect(files.every((f) => f.endsWith('.docx') && existsSync(join(folder, f)))).toBe(true);
+  });
+
+  it('refuses unclear requests with a reason', async () => {
+    expect((await cli('--db', db, 'letter', '--case', '1', '--out', 'x.docx')).err).toEqual([
+      'advocate: Say which letter: --kind KIND or --template NAME.',
+    ]);
+    expect(
+      (await cli('--db', db, 'letter', '--case', '1', '--kind', 'poem', '--out', 'x.docx')).err[0],
+    ).toMatch(/"poem" is not a kind of letter/);
+    expect((await cli('--db', db, 'letter', '--kind', 'appeal', '--cases', 'all')).err).toEqual([
+      'advocate: Say which folder to write the letters to: --out-dir FOLDER.',
+    ]);
+    expect(
+      (
+        await cli(
+          '--db',
+          db,
+          'letter',
+          '--case',
+          '999',
+          '--kind',
+          'appeal',
+          '--out',
+          join(dir, 'a.docx'),
+        )
+      ).err[0],
+    ).toMatch(/No case with id 999/);
+  });
+});
