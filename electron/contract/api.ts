@@ -82,6 +82,7 @@ export const apiArgs = {
   'documents.proposeFacts': byId,
   'documents.file': byId,
   'documents.saveTo': documentSave,
+  'documents.open': byId,
 
   // Letters: templates users can change, the checklist and preview, and generated .docx files.
   'templates.list': none,
@@ -138,6 +139,7 @@ export type ApiResults = RecordResults & {
   'documents.proposeFacts': Proposal[];
   'documents.file': DocumentFile;
   'documents.saveTo': { path: string };
+  'documents.open': { path: string };
   'templates.list': TemplateSummary[];
   'templates.get': Template;
   'templates.save': Template;

@@ -1,12 +1,15 @@
 // What every handler is given: the open database and the facts about it.
 import type { Database } from 'better-sqlite3';
 import type { ApiName, ApiParsedArgs, ApiResults } from '../contract/api';
+import type { OpenFile } from './documents/open-document';
 
 export interface EngineContext {
   db: Database;
   databasePath: string;
   appVersion: string;
   schemaVersion: number;
+  /** Opens a file in the system's default app ("Open in Word"). */
+  openFile: OpenFile;
 }
 
 /**

@@ -16,6 +16,8 @@ import { migrations } from './db/migrations';
 import { exchangeHandlers } from './exchange/handlers';
 import { describeZodError } from './errors/zod-error';
 import { documentFileHandlers } from './documents/handlers';
+import { systemOpener } from './documents/open-document';
+import type { OpenFile } from './documents/open-document';
 import { importHandlers } from './imports/handlers';
 import { letterHandlers } from './letters/handlers';
 import { profileHandlers } from './profile/handlers';
@@ -25,6 +27,8 @@ import { searchHandlers } from './search/handlers';
 export interface EngineOptions extends OpenDatabaseOptions {
   databasePath: string;
   appVersion?: string;
+  /** How "Open in Word" opens a file: the system opener unless a door knows better. */
+  openFile?: OpenFile;
 }
 
 export interface Engine {
@@ -42,6 +46,7 @@ const SELF_TRANSACTED: ReadonlySet<ApiName> = new Set<ApiName>([
   'documents.import',
   'documents.importFile',
   'letters.generate',
+  'documents.open',
 ]);
 
 /** Calls that only read: they run in a deferred transaction for a consistent snapshot. */
@@ -82,6 +87,7 @@ export function openEngine(options: EngineOptions): Engine {
     databasePath: options.databasePath,
     appVersion: options.appVersion ?? '0.0.0',
     schemaVersion: migrations.length,
+    openFile: options.openFile ?? systemOpener,
   };
   const handlers = mergeHandlers([
     appHandlers(ctx),

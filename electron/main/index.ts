@@ -1,5 +1,5 @@
 // Electron's main process: lifecycle, the window, and the door from the window to the engine.
-import { app, dialog } from 'electron';
+import { app, dialog, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openEngine } from '../engine';
@@ -21,6 +21,10 @@ app.whenReady().then(() => {
     engine = openEngine({
       databasePath,
       appVersion: app.getVersion(),
+      openFile: async (path) => {
+        const problem = await shell.openPath(path);
+        if (problem) throw new Error(problem);
+      },
       ...(process.env.ADVOCATE_DESK_SQLITE_BINDING
         ? { nativeBinding: process.env.ADVOCATE_DESK_SQLITE_BINDING }
         : {}),

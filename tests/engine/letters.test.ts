@@ -120,6 +120,24 @@ describe('letters', () => {
     expect(text).toContain('REF|1');
   });
 
+  it('a value captured and printed again stays literal, and optional blanks print nothing', async () => {
+    const engine = tempEngine();
+    const { caseId } = await fullLetterCase(engine);
+    await ok(engine, 'denials.create', {
+      caseId,
+      values: { deniedOn: '2024-09-01', reason: '*not* covered | see 1. below' },
+    });
+    const preview = await ok(engine, 'letters.preview', {
+      caseId,
+      source:
+        '---\nname: T\nkind: appeal\n---\n{% capture why %}Reason: {{ denial.reason }}{% endcapture %}{{ why }}\n\n[{% if recipient.title %}titled{% endif %}{{ recipient.title }}]',
+    });
+    expect(preview.model.body).toEqual([
+      { type: 'paragraph', runs: [{ text: 'Reason: *not* covered | see 1. below' }] },
+      { type: 'paragraph', runs: [{ text: '[]' }] },
+    ]);
+  });
+
   it('refuses a template that reaches for files, and stops one that runs away', async () => {
     const engine = tempEngine();
     const { caseId } = await fullLetterCase(engine);

@@ -4,10 +4,11 @@ import { resolve } from 'node:path';
 import { AppError } from '../../contract/errors';
 import type { DocumentFile } from '../../contract/letter';
 import type { EngineContext, HandlerSet } from '../context';
+import { openDocumentCopy } from './open-document';
 
-export function documentFileHandlers({
-  db,
-}: EngineContext): HandlerSet<'documents.file' | 'documents.saveTo'> {
+type FileCalls = 'documents.file' | 'documents.saveTo' | 'documents.open';
+
+export function documentFileHandlers({ db, openFile }: EngineContext): HandlerSet<FileCalls> {
   const read = db.prepare(
     `SELECT d.file_name AS fileName, d.media_type AS mediaType, c.bytes
      FROM documents d JOIN document_contents c ON c.document_id = d.id WHERE d.id = ?`,
@@ -36,6 +37,15 @@ export function documentFileHandlers({
         throw new AppError('invalid-input', `Could not save to ${target}: ${reason}.`, 'path');
       }
       return { path: target };
+    },
+    // Self-transacted: the bytes are read in one statement, and the app opening them is slow.
+    'documents.open': async ({ id }) => {
+      const { fileName, bytes } = file(id);
+      try {
+        return { path: await openDocumentCopy(id, fileName, bytes, openFile) };
+      } catch (error) {
+        throw new AppError('internal', `Could not open ${fileName}: ${(error as Error).message}.`);
+      }
     },
   };
 }

@@ -6,7 +6,7 @@ import { CLAIM_TYPE, PLAN_TYPE, TREATMENT_KIND } from '../../contract/choices';
 import type { Contact } from '../../contract/contact';
 import type { Profile } from '../../contract/profile';
 import { LETTER_FIELDS } from './where-to-fill';
-import { Missing } from './gaps';
+import { BLANK, Missing, stripMarkers } from './gaps';
 
 /** Everything a letter is made from: kept with each generated letter. */
 export interface LetterInput {
@@ -83,14 +83,15 @@ export function listInWords(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
-function treatment(t: Treatment, i: number) {
-  const weeks = weeksBetween(t.startedOn, t.endedOn);
+function treatment(t: Treatment, i: number, today: string) {
+  // A treatment still going on has lasted until today.
+  const weeks = weeksBetween(t.startedOn, t.endedOn ?? (t.startedOn ? today : null));
   const at = (name: string) => `treatments.${i}.${name}`;
   return {
     name: t.name,
     kind: TREATMENT_KIND.labels[t.kind],
     drugClass:
-      t.kind === 'medication' ? or('drugClass', t.drugClass, `drug class of ${t.name}`) : '',
+      t.kind === 'medication' ? or('drugClass', t.drugClass, `drug class of ${t.name}`) : BLANK,
     dose: or(at('dose'), t.dose, `dose of ${t.name}`),
     started: dateOr(at('started'), t.startedOn, `start date of ${t.name}`),
     ended: t.endedOn
@@ -98,7 +99,10 @@ function treatment(t: Treatment, i: number) {
       : t.startedOn
         ? 'ongoing'
         : or(at('ended'), null, `end date of ${t.name}`),
-    duration: weeks === null ? or(at('duration'), null, `dates of ${t.name}`) : `${weeks} weeks`,
+    duration:
+      weeks === null
+        ? or(at('duration'), null, `dates of ${t.name}`)
+        : `${weeks} weeks${t.endedOn ? '' : ' so far'}`,
     weeks: weeks ?? new Missing(at('weeks'), `dates of ${t.name}`),
     outcome: or(at('outcome'), t.outcome, `outcome of ${t.name}`),
     reasonStopped: or(at('reasonStopped'), t.reasonStopped, `why ${t.name} stopped`),
@@ -144,15 +148,21 @@ function salutation(recipient: Contact | null): Value {
 }
 
 /** The values a template reads; missing ones are gaps. */
-export function letterContext({ detail, profile, recipient, today }: LetterInput) {
+export function letterContext(raw: LetterInput) {
+  // Private-use characters mark gaps and literal punctuation: none may come from people's data.
+  const { detail, profile, recipient, today } = JSON.parse(JSON.stringify(raw), (_, v: unknown) =>
+    typeof v === 'string' ? stripMarkers(v) : v,
+  ) as LetterInput;
   const c = detail.case;
   const client = detail.client;
-  const treatments = detail.treatments.map(treatment);
+  const treatments = detail.treatments.map((t, i) => treatment(t, i, today));
   const meds = detail.treatments.filter((t) => t.kind === 'medication');
   const classes = [...new Set(meds.map((t) => t.drugClass).filter((k): k is string => !!k))];
   const denial = detail.denials[0];
   const diagnosis = detail.diagnoses[0];
-  const recipientAddress = recipient ? address('recipient', recipient) : { lines: [], oneLine: '' };
+  const recipientAddress = recipient
+    ? address('recipient', recipient)
+    : { lines: [], oneLine: new Missing('recipient', 'a recipient') };
 
   return {
     today: longDate(today),
@@ -203,7 +213,7 @@ export function letterContext({ detail, profile, recipient, today }: LetterInput
     diagnoses: detail.diagnoses.map((d) => ({
       code: d.icd10Code,
       description: or('diagnoses.description', d.description, `description of ${d.icd10Code}`),
-      date: d.diagnosedOn ? longDate(d.diagnosedOn) : '',
+      date: d.diagnosedOn ? longDate(d.diagnosedOn) : BLANK,
     })),
     primaryDiagnosis: {
       code: or('primaryDiagnosis', diagnosis?.icd10Code),
@@ -239,8 +249,8 @@ export function letterContext({ detail, profile, recipient, today }: LetterInput
     },
     recipient: {
       name: or('recipient', recipient?.name, 'a recipient'),
-      title: recipient?.title ?? '',
-      organisation: recipient?.organisation ?? '',
+      title: recipient?.title ?? BLANK,
+      organisation: recipient?.organisation ?? BLANK,
       address: recipientAddress,
       salutation: salutation(recipient),
     },

@@ -6,7 +6,31 @@ import { Drop } from 'liquidjs';
 export const GAP_OPEN = '\uE000';
 export const GAP_CLOSE = '\uE001';
 const GAP_SEP = '\uE002';
-const PRIVATE_USE = /[\uE000-\uE002]/g;
+/** Every private-use character the letter machinery uses: gap markers and literal punctuation. */
+const PRIVATE_USE = /[\uE000-\uE002\uE100-\uE17F]/g;
+
+// A value printed into Markdown keeps its punctuation as private-use look-alikes, so Markdown
+// never reads a client's "*", "|" or "1." as formatting; they turn back after parsing. Unlike
+// backslash escapes this is idempotent, so a value captured and printed again stays right.
+const LITERAL_BASE = 0xe100;
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
+const LITERAL = /[\uE121-\uE17E]/g;
+
+/** Text whose punctuation Markdown will not read as formatting. */
+export const literal = (text: string) =>
+  text.replace(ASCII_PUNCTUATION, (c) => String.fromCharCode(LITERAL_BASE + c.charCodeAt(0)));
+
+/** Undoes `literal` once Markdown has been read. */
+export const unliteral = (text: string) =>
+  text.replace(LITERAL, (c) => String.fromCharCode(c.charCodeAt(0) - LITERAL_BASE));
+
+/** A value a case may rightly lack (a title, a date): false in `if`, prints as nothing. */
+export class Blank extends Drop {
+  override valueOf(): null {
+    return null;
+  }
+}
+export const BLANK = new Blank();
 
 /** A missing value: the template field it stands for ("plan.memberId") and the words for it. */
 export class Missing extends Drop {
@@ -29,7 +53,7 @@ export const gapMarker = (gap: { field: string; label: string }) =>
 /** How a gap reads on the page. */
 export const gapText = (label: string) => `[${label} needed]`;
 
-/** Text people typed, with the gap markers' characters removed so nothing can fake a gap. */
+/** Text people typed, without the private-use characters above, so nothing can fake a gap. */
 export const stripMarkers = (text: string) => text.replace(PRIVATE_USE, '');
 
 /** Splits text into plain parts and gaps (with the field each stands for), in order. */
@@ -41,11 +65,11 @@ export function splitGaps(text: string): { text: string; gap?: string }[] {
   );
   let last = 0;
   for (const match of text.matchAll(pattern)) {
-    if (match.index > last) parts.push({ text: text.slice(last, match.index) });
-    parts.push({ text: gapText(match[2] ?? ''), gap: match[1] ?? '' });
+    if (match.index > last) parts.push({ text: unliteral(text.slice(last, match.index)) });
+    parts.push({ text: gapText(unliteral(match[2] ?? '')), gap: match[1] ?? '' });
     last = match.index + match[0].length;
   }
-  if (last < text.length) parts.push({ text: text.slice(last) });
+  if (last < text.length) parts.push({ text: unliteral(text.slice(last)) });
   return parts;
 }
 

@@ -3,18 +3,14 @@
 // and everything they print is escaped so a client's data can never become formatting.
 import { Liquid } from 'liquidjs';
 import { AppError } from '../../contract/errors';
-import { Missing, gapMarker, stripMarkers } from './gaps';
+import { Blank, Missing, gapMarker, literal } from './gaps';
 
 /** Text kept as paragraphs (the `paragraphs` filter): blank lines survive, other breaks don't. */
 class Paragraphs {
   constructor(readonly text: string) {}
 }
 
-// Every ASCII punctuation mark may be backslash-escaped in Markdown, and is then printed as is.
-const MARKDOWN_PUNCTUATION = /[!-/:-@[-`{-~]/g;
-
-const escapeInline = (text: string) =>
-  stripMarkers(text).replace(/\s+/g, ' ').replace(MARKDOWN_PUNCTUATION, '\\$&');
+const escapeInline = (text: string) => literal(text.replace(/\s+/g, ' '));
 
 /** A field the letter's data does not have at all (a misspelt name, or an empty list joined). */
 const UNKNOWN = { field: '', label: 'value' };
@@ -22,6 +18,7 @@ const UNKNOWN = { field: '', label: 'value' };
 /** What `{{ value }}` prints: literal text, a gap marker, or kept paragraphs. */
 function printed(value: unknown): string {
   if (value instanceof Missing) return gapMarker(value);
+  if (value instanceof Blank) return '';
   if (value instanceof Paragraphs) {
     return value.text
       .split(/\n\s*\n/)
