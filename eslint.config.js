@@ -26,7 +26,7 @@ const noElectron = {
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', '.cache/**', 'node_modules/**', 'coverage/**'] },
+  { ignores: ['scratch/**', 'out/**', 'dist/**', '.cache/**', 'node_modules/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -32,7 +32,9 @@ export const systemOpener: OpenFile = (path) => {
 export function openCopyPath(documentId: number, fileName: string): string {
   const folder = join(tmpdir(), 'advocate-desk-open');
   mkdirSync(folder, { recursive: true, mode: 0o700 });
-  const safe = basename(fileName.replace(/\\/g, '/')).replace(/[<>:"|?*\u0000-\u001f]/g, '_');
+  const safe = [...basename(fileName.replace(/\\/g, '/'))]
+    .map((c) => (c < ' ' || '<>:"|?*'.includes(c) ? '_' : c))
+    .join('');
   return join(folder, `${documentId}-${safe || 'document.docx'}`);
 }
 
