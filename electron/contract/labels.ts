@@ -34,6 +34,13 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   npi: 'NPI',
   signatureBlock: 'Signature block',
   organisation: 'Organisation',
+  functionalImpact: 'Functional impact',
+  prognosis: 'Prognosis without treatment',
+  treatmentPlan: 'Treatment plan',
+  deniedOn: 'Date of the denial',
+  claimNumber: 'Claim number',
+  claimType: 'Kind of claim',
+  appealDueOn: 'Appeal deadline on the letter',
 };
 
 /** The label for a field: from the table above, or its name in words ("groupNumber" → "Group number"). */

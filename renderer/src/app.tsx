@@ -1,6 +1,8 @@
 // Routes of the app. Hash routing, because the app is served from files and from the host alike.
 import { HashRouter, Route, Routes } from 'react-router';
 import { Layout } from './components/layout';
+import { TemplateEditPage } from './features/letters/template-edit-page';
+import { TemplatesPage } from './features/letters/templates-page';
 import { CaseListPage } from './pages/case-list-page';
 import { CaseNewPage } from './pages/case-new-page';
 import { CasePage } from './pages/case-page';
@@ -24,6 +26,8 @@ export function App() {
           <Route path="clients/new" element={<ClientNewPage />} />
           <Route path="clients/:id" element={<ClientEditPage />} />
           <Route path="contacts" element={<ContactsPage />} />
+          <Route path="templates" element={<TemplatesPage />} />
+          <Route path="templates/:id" element={<TemplateEditPage />} />
           <Route path="profile" element={<ProfilePage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -7,6 +7,7 @@ const NAV = [
   { to: '/', label: 'Cases', end: true },
   { to: '/clients', label: 'Clients', end: false },
   { to: '/contacts', label: 'Contacts', end: false },
+  { to: '/templates', label: 'Letter templates', end: false },
   { to: '/profile', label: 'Profile', end: false },
 ];
 

@@ -2,6 +2,7 @@
 import {
   CASE_STATUS,
   CHANNEL,
+  CLAIM_TYPE,
   CONTACT_KIND,
   DEADLINE_KIND,
   PLAN_TYPE,
@@ -32,6 +33,26 @@ export const CASE_SPECS: FieldSpec[] = [
   { name: 'planType', type: 'select', choices: PLAN_TYPE, optional: true },
   { name: 'memberId' },
   { name: 'groupNumber' },
+  {
+    name: 'functionalImpact',
+    type: 'textarea',
+    wide: true,
+    group: 'What letters argue from',
+    hint: 'Work, family, self-care, safety: what the condition stops the client doing.',
+  },
+  {
+    name: 'prognosis',
+    label: 'Prognosis without treatment',
+    type: 'textarea',
+    wide: true,
+    hint: 'What the treating provider expects if the request is refused.',
+  },
+  {
+    name: 'treatmentPlan',
+    type: 'textarea',
+    wide: true,
+    hint: 'Frequency, number of sessions, duration, setting and monitoring.',
+  },
   { name: 'notes', label: 'Case notes', type: 'textarea', wide: true, group: 'Notes' },
 ];
 
@@ -105,4 +126,20 @@ export const DEADLINE_SPECS: FieldSpec[] = [
   { name: 'dueOn', type: 'date', required: true },
   { name: 'completedOn', type: 'date' },
   { name: 'notes', type: 'textarea', wide: true },
+];
+
+export const DENIAL_SPECS: FieldSpec[] = [
+  { name: 'deniedOn', label: 'Date of the denial', type: 'date', required: true },
+  { name: 'claimType', type: 'select', choices: CLAIM_TYPE, optional: true },
+  { name: 'referenceNumber' },
+  { name: 'claimNumber' },
+  { name: 'service', label: 'Service denied', wide: true },
+  {
+    name: 'reason',
+    label: 'Reason, word for word',
+    type: 'textarea',
+    wide: true,
+    hint: 'Copy it exactly: appeals quote it.',
+  },
+  { name: 'appealDueOn', label: 'Appeal deadline on the letter', type: 'date' },
 ];

@@ -11,12 +11,15 @@ import { CASE_SPECS } from '../lib/specs';
 import { useLoad } from '../lib/use-load';
 import { CaseRecords } from './case-records';
 import { DocumentsSection } from './documents-section';
+import { LettersSection } from '../features/letters/letters-section';
+import { useFocusFromQuery } from '../lib/use-focus-from-query';
 
 export function CasePage() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const { data, error, reload } = useLoad(() => call('cases.get', { id }), [id]);
+  useFocusFromQuery(data !== null);
 
   if (!data) {
     return <div className="page">{error ? <ErrorBanner error={error} /> : <p>Loading…</p>}</div>;
@@ -93,6 +96,7 @@ export function CasePage() {
       </div>
 
       <CaseRecords detail={data} onChanged={reload} />
+      <LettersSection caseId={c.id} version={c.updatedAt} onChanged={reload} />
       <DocumentsSection caseId={c.id} documents={data.documents} onChanged={reload} />
 
       {confirmDelete && (

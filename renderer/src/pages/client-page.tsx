@@ -8,6 +8,7 @@ import { EntityForm } from '../components/entity-form';
 import { ErrorBanner } from '../components/error-banner';
 import { fullName } from '../lib/format';
 import { CLIENT_SPECS } from '../lib/specs';
+import { useFocusFromQuery } from '../lib/use-focus-from-query';
 import { useLoad } from '../lib/use-load';
 
 export function ClientNewPage() {
@@ -37,6 +38,7 @@ export function ClientEditPage() {
   const [confirmDelete, setConfirmDelete] = useState(false);
   const client = useLoad(() => call('clients.get', { id }), [id]);
   const cases = useLoad(() => call('cases.list', { clientId: id, limit: 1000 }), [id]);
+  useFocusFromQuery(client.data !== null);
 
   if (!client.data) {
     return (

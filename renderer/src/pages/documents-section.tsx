@@ -4,7 +4,10 @@ import type { DragEvent } from 'react';
 import { DOCUMENT_ORIGIN } from '../../../electron/contract/choices';
 import type { DocumentInfo } from '../../../electron/contract/document';
 import { asAppError, call } from '../api';
+import type { AppError } from '../../../electron/contract/errors';
 import { DataTable } from '../components/data-table';
+import { ErrorBanner } from '../components/error-banner';
+import { downloadDocument, openDocument } from '../lib/files';
 import { formatDate, formatSize } from '../lib/format';
 import { bytesToBase64 } from '../lib/sanitize';
 import { DocumentPreview } from './document-preview';
@@ -51,6 +54,11 @@ export function DocumentsSection({
   // What was accepted or rejected, per document, while this case stays open.
   const [decisions, setDecisions] = useState<Record<number, Decisions>>({});
   const busy = progress !== null;
+  const [fileError, setFileError] = useState<AppError | null>(null);
+  const act = (work: () => Promise<void>) => {
+    setFileError(null);
+    work().catch((e: unknown) => setFileError(asAppError(e)));
+  };
 
   // React has no prop for folder picking; the attribute is set once on the element.
   useEffect(() => {
@@ -212,13 +220,14 @@ export function DocumentsSection({
         </div>
       )}
 
+      <ErrorBanner error={fileError} />
       {documents.length === 0 ? (
         <p className="empty-note">No documents kept with this case yet.</p>
       ) : (
         <DataTable
           caption="Documents"
           rows={documents}
-          actionsLabel="Facts"
+          actionsLabel="Actions"
           columns={[
             {
               header: 'Name',
@@ -233,14 +242,34 @@ export function DocumentsSection({
             { header: 'Added', render: (d) => formatDate(d.createdAt) },
           ]}
           actions={(d) => (
-            <button
-              type="button"
-              className="button button-small"
-              aria-label={`Review facts in ${d.fileName}`}
-              onClick={() => setReview(d)}
-            >
-              Review facts
-            </button>
+            <>
+              <button
+                type="button"
+                className="button button-small"
+                aria-label={`Open ${d.fileName} in Word`}
+                onClick={() => act(() => openDocument(d.id))}
+              >
+                Open in Word
+              </button>
+              <button
+                type="button"
+                className="button button-small"
+                aria-label={`Download ${d.fileName}`}
+                onClick={() => act(() => downloadDocument(d.id))}
+              >
+                Download
+              </button>
+              {d.origin === 'imported' && (
+                <button
+                  type="button"
+                  className="button button-small"
+                  aria-label={`Review facts in ${d.fileName}`}
+                  onClick={() => setReview(d)}
+                >
+                  Review facts
+                </button>
+              )}
+            </>
           )}
         />
       )}

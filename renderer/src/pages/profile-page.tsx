@@ -3,10 +3,12 @@ import { call } from '../api';
 import { EntityForm } from '../components/entity-form';
 import { ErrorBanner } from '../components/error-banner';
 import { PROFILE_SPECS } from '../lib/specs';
+import { useFocusFromQuery } from '../lib/use-focus-from-query';
 import { useLoad } from '../lib/use-load';
 
 export function ProfilePage() {
   const { data, error } = useLoad(() => call('profile.get', {}), []);
+  useFocusFromQuery(data !== null);
 
   return (
     <div className="page page-narrow">

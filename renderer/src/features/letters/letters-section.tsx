@@ -1,0 +1,199 @@
+// Letters on the case page: pick a template and a recipient, see what the letter will lack and
+// how it reads, then generate the .docx into the case's documents.
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { CONTACT_KIND } from '../../../../electron/contract/choices';
+import type { Contact } from '../../../../electron/contract/contact';
+import type { AppError } from '../../../../electron/contract/errors';
+import { LETTER_KIND } from '../../../../electron/contract/letter';
+import type { GeneratedLetter, TemplateSummary } from '../../../../electron/contract/letter';
+import { asAppError, call } from '../../api';
+import { ErrorBanner } from '../../components/error-banner';
+import { downloadDocument, openDocument } from '../../lib/files';
+import { useLoad } from '../../lib/use-load';
+import { Checklist } from './checklist';
+import { LetterPaper } from './letter-paper';
+
+function TemplateOptions({ templates }: { templates: TemplateSummary[] }) {
+  return (
+    <>
+      {LETTER_KIND.values.map((kind) => {
+        const ofKind = templates.filter((t) => t.kind === kind);
+        if (!ofKind.length) return null;
+        return (
+          <optgroup key={kind} label={LETTER_KIND.labels[kind]}>
+            {ofKind.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+                {t.builtInKey ? '' : ' (yours)'}
+              </option>
+            ))}
+          </optgroup>
+        );
+      })}
+    </>
+  );
+}
+
+function ContactOptions({ contacts }: { contacts: Contact[] }) {
+  return (
+    <>
+      {CONTACT_KIND.values.map((kind) => {
+        const ofKind = contacts.filter((c) => c.kind === kind);
+        if (!ofKind.length) return null;
+        return (
+          <optgroup key={kind} label={CONTACT_KIND.labels[kind]}>
+            {ofKind.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+                {c.organisation ? ` — ${c.organisation}` : ''}
+              </option>
+            ))}
+          </optgroup>
+        );
+      })}
+    </>
+  );
+}
+
+interface LettersSectionProps {
+  caseId: number;
+  /** Changes whenever the case or its records do, so the checklist and preview follow. */
+  version: string;
+  onChanged: () => void;
+}
+
+export function LettersSection({ caseId, version, onChanged }: LettersSectionProps) {
+  const lists = useLoad(
+    async () => ({
+      templates: await call('templates.list', {}),
+      contacts: await call('contacts.list', {}),
+    }),
+    [],
+  );
+  const [templateId, setTemplateId] = useState<number | null>(null);
+  const [recipientId, setRecipientId] = useState<number | null>(null);
+  const [showPreview, setShowPreview] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [made, setMade] = useState<GeneratedLetter | null>(null);
+  const [actionError, setActionError] = useState<AppError | null>(null);
+
+  const chosen = templateId ?? lists.data?.templates[0]?.id ?? null;
+  const request = {
+    caseId,
+    ...(chosen ? { templateId: chosen } : { kind: 'medical-necessity' as const }),
+    ...(recipientId ? { recipientId } : {}),
+  };
+  const preview = useLoad(
+    () => call('letters.preview', request),
+    [caseId, chosen, recipientId, version],
+  );
+
+  const generate = async () => {
+    setBusy(true);
+    setActionError(null);
+    try {
+      setMade(await call('letters.generate', request));
+      onChanged();
+    } catch (e) {
+      setActionError(asAppError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const act = (work: () => Promise<void>) =>
+    work().catch((e: unknown) => setActionError(asAppError(e)));
+
+  return (
+    <section className="card" aria-labelledby="section-letters">
+      <div className="card-header">
+        <h2 id="section-letters">Letters</h2>
+        <Link className="button button-small button-ghost" to="/templates">
+          Edit templates
+        </Link>
+      </div>
+      <ErrorBanner error={lists.error} />
+      <div className="letter-controls">
+        <div className="field">
+          <label className="field-label" htmlFor="letter-template">
+            Letter
+          </label>
+          <select
+            id="letter-template"
+            value={chosen ?? ''}
+            onChange={(e) => {
+              setTemplateId(Number(e.target.value));
+              setMade(null);
+            }}
+          >
+            <TemplateOptions templates={lists.data?.templates ?? []} />
+          </select>
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor="letter-recipient">
+            To
+          </label>
+          <select
+            id="letter-recipient"
+            value={recipientId ?? ''}
+            onChange={(e) => {
+              setRecipientId(e.target.value ? Number(e.target.value) : null);
+              setMade(null);
+            }}
+          >
+            <option value="">Choose from the address book…</option>
+            <ContactOptions contacts={lists.data?.contacts ?? []} />
+          </select>
+        </div>
+      </div>
+
+      <ErrorBanner error={preview.error} />
+      {preview.data && <Checklist items={preview.data.checklist} />}
+
+      <div className="letter-actions">
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={busy || !preview.data}
+          onClick={generate}
+        >
+          {busy ? 'Writing the letter…' : 'Generate letter'}
+        </button>
+        <button
+          type="button"
+          className="button"
+          aria-expanded={showPreview}
+          onClick={() => setShowPreview((v) => !v)}
+        >
+          {showPreview ? 'Hide preview' : 'Preview'}
+        </button>
+      </div>
+      <ErrorBanner error={actionError} />
+      {made && (
+        <div className="banner banner-ok" role="status">
+          <span>
+            Saved <strong>{made.fileName}</strong> with this case&apos;s documents
+            {made.gaps > 0 ? ` — ${made.gaps} gaps are marked in yellow for you to fill in.` : '.'}
+          </span>
+          <span className="banner-actions">
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => act(() => openDocument(made.documentId))}
+            >
+              Open in Word
+            </button>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => act(() => downloadDocument(made.documentId))}
+            >
+              Save a copy…
+            </button>
+          </span>
+        </div>
+      )}
+      {showPreview && preview.data && <LetterPaper model={preview.data.model} />}
+    </section>
+  );
+}
