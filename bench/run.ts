@@ -1,6 +1,7 @@
 // `npm run bench`: the case library's speed with thousands of cases. Figures, not pass/fail; the
 // targets below are what an advocate should never wait longer than, and are printed beside them.
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -137,6 +138,50 @@ if (fixtures.length > 0) {
     `${'documents.import of the Word fixtures'.padEnd(40)} ${summary.imported.length} files in ${(ms / 1000).toFixed(1)} s: ${(ms / fixtures.length).toFixed(0)} ms per file (target < 500 ms)`,
   );
 }
+
+// Letters: a preview as the editor redraws it, then a batch of 1,000 appeals written into their
+// cases' documents. LibreOffice then opens a sample, outside the timed path.
+const LETTERS = Math.min(1000, CASES);
+const insurer = await must('contacts.create', {
+  kind: 'insurer',
+  name: 'Medical Director',
+  organisation: 'Acme Health',
+});
+await time('letters.preview (appeal)', 50, 100, (i) =>
+  must('letters.preview', { caseId: 1 + ((i * 41) % CASES), kind: 'appeal' }),
+);
+const batchStart = performance.now();
+const made: number[] = [];
+for (let i = 0; i < LETTERS; i++) {
+  const letter = await must('letters.generate', {
+    caseId: 1 + i,
+    kind: 'appeal',
+    recipientId: insurer.id,
+  });
+  made.push(letter.documentId);
+}
+const batchMs = performance.now() - batchStart;
+console.log(
+  `${`letters.generate, batch of ${LETTERS}`.padEnd(40)} ${(batchMs / LETTERS).toFixed(1)} ms per letter, ${((LETTERS * 1000) / batchMs).toFixed(0)} letters/s (target < 200 ms per letter)`,
+);
+const sample = join(dir, 'letters');
+execFileSync('mkdir', ['-p', sample]);
+const files = made.slice(0, 5).map((id, i) => join(sample, `sample-${i}.docx`));
+for (const [i, id] of made.slice(0, 5).entries()) {
+  const file = await must('documents.file', { id });
+  writeFileSync(files[i]!, Buffer.from(file.contentBase64, 'base64'));
+}
+try {
+  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', sample, ...files], {
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
+  const pdfs = readdirSync(sample).filter((f) => f.endsWith('.pdf')).length;
+  console.log(`${'LibreOffice opens the sample letters'.padEnd(40)} ${pdfs} of ${files.length}`);
+} catch {
+  console.log('LibreOffice is not installed here: the sample letters were not opened.');
+}
+
 console.log(`\nMemory: ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB resident`);
 
 engine.close();

@@ -2,6 +2,7 @@
 // the letter's own values (own properties, no files, no partials), within time and size limits,
 // and everything they print is escaped so a client's data can never become formatting.
 import { Liquid } from 'liquidjs';
+import type { Template } from 'liquidjs';
 import { AppError } from '../../contract/errors';
 import { Blank, Missing, gapMarker, literal } from './gaps';
 
@@ -49,10 +50,30 @@ liquid.registerFilter('paragraphs', (value: unknown) =>
   typeof value === 'string' ? new Paragraphs(value) : value,
 );
 
+// Parsed templates by text: a batch of letters, or a preview redrawn as the advocate types,
+// parses each template once. Oldest entries go first.
+const parsed = new Map<string, Template[]>();
+const PARSED_KEPT = 200;
+
+function parse(text: string, part: string): Template[] {
+  let templates = parsed.get(text);
+  if (!templates) {
+    try {
+      templates = liquid.parse(text);
+    } catch (error) {
+      throw templateError(error, part);
+    }
+    if (parsed.size >= PARSED_KEPT) parsed.delete(parsed.keys().next().value as string);
+    parsed.set(text, templates);
+  }
+  return templates;
+}
+
 /** Renders one piece of a template, naming the part in any error. */
 export function renderText(text: string, data: object, part: string): string {
+  const templates = parse(text, part);
   try {
-    return liquid.parseAndRenderSync(text, data) as string;
+    return liquid.renderSync(templates, data) as string;
   } catch (error) {
     throw templateError(error, part);
   }
@@ -60,17 +81,13 @@ export function renderText(text: string, data: object, part: string): string {
 
 /** Checks that a piece of template text parses; throws what is wrong and where. */
 export function checkText(text: string, part: string): void {
-  try {
-    liquid.parse(text);
-  } catch (error) {
-    throw templateError(error, part);
-  }
+  parse(text, part);
 }
 
 /** The template fields a piece of text reads, e.g. ["plan", "memberId"]. */
 export function fieldsRead(text: string): string[][] {
   return liquid
-    .globalVariableSegmentsSync(text)
+    .globalVariableSegmentsSync(parse(text, 'text'))
     .map((segments) => segments.filter((s): s is string | number => typeof s !== 'object'))
     .map((segments) => segments.map(String));
 }
