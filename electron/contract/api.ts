@@ -15,10 +15,11 @@ import { exchangeFile } from './exchange';
 import type { Proposal } from './facts';
 import type { ExchangeFileValues, ExchangeImportResult } from './exchange';
 import { id } from './fields';
-import { documentSave, letterGenerate, letterPreview, templateSave } from './letter';
+import { documentSave, letterGenerate, letterheadSet, letterPreview, templateSave } from './letter';
 import type {
   DocumentFile,
   GeneratedLetter,
+  LetterheadInfo,
   LetterPreview,
   Template,
   TemplateSummary,
@@ -93,6 +94,9 @@ export const apiArgs = {
   'templates.delete': byId,
   'letters.preview': letterPreview,
   'letters.generate': letterGenerate,
+  'letterhead.get': none,
+  'letterhead.set': letterheadSet,
+  'letterhead.clear': none,
 
   search: z.object({
     query: z.string().trim().min(1, { error: 'is required' }).max(200),
@@ -148,6 +152,9 @@ export type ApiResults = RecordResults & {
   'templates.delete': null;
   'letters.preview': LetterPreview;
   'letters.generate': GeneratedLetter;
+  'letterhead.get': LetterheadInfo | null;
+  'letterhead.set': LetterheadInfo;
+  'letterhead.clear': null;
   search: CaseSummary[];
   'exchange.export': ExchangeFileValues;
   'exchange.import': ExchangeImportResult;

@@ -142,3 +142,15 @@ export interface DocumentFile {
   mediaType: string;
   contentBase64: string;
 }
+
+/** The advocate's own letterhead: a Word file with {{letter}} where the letter goes. */
+export const letterheadSet = z.object({
+  fileName: z.string().trim().min(1, { error: 'is required' }).max(255),
+  // 50 MB of file is about 67 MB of base64; the engine checks the real size after decoding.
+  contentBase64: z.string().max(80_000_000, { error: 'is larger than the 50 MB limit' }),
+});
+
+export interface LetterheadInfo {
+  fileName: string;
+  sizeBytes: number;
+}

@@ -20,6 +20,7 @@ import { systemOpener } from './documents/open-document';
 import type { OpenFile } from './documents/open-document';
 import { importHandlers } from './imports/handlers';
 import { letterHandlers } from './letters/handlers';
+import { letterheadHandlers } from './letters/letterhead';
 import { profileHandlers } from './profile/handlers';
 import { recordHandlers } from './records/handlers';
 import { searchHandlers } from './search/handlers';
@@ -47,6 +48,7 @@ const SELF_TRANSACTED: ReadonlySet<ApiName> = new Set<ApiName>([
   'documents.importFile',
   'letters.generate',
   'documents.open',
+  'letterhead.set',
 ]);
 
 /** Calls that only read: they run in a deferred transaction for a consistent snapshot. */
@@ -101,6 +103,7 @@ export function openEngine(options: EngineOptions): Engine {
     importHandlers(ctx),
     documentFileHandlers(ctx),
     letterHandlers(ctx),
+    letterheadHandlers(ctx),
   ]);
 
   const run = async (name: unknown, rawArgs: unknown): Promise<ApiReply<unknown>> => {

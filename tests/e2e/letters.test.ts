@@ -3,6 +3,7 @@
 // with a live preview and reset.
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Document, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Harness, apiCall } from './harness';
 
@@ -146,5 +147,34 @@ describe('letters', () => {
     await page.getByRole('button', { name: 'Reset to original' }).click();
     await page.getByText('Reset to the original').waitFor();
     expect(await page.getByLabel('Template text').inputValue()).toBe(original);
+  });
+
+  test('an own letterhead is refused without its placeholder and used with it', async () => {
+    const host = await harness.startHost();
+    const page = await harness.openApp(host.url);
+    await page.getByRole('link', { name: 'Profile' }).click();
+    const card = page.getByRole('region', { name: 'Letterhead' });
+    const docx = async (text: string) =>
+      Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph(text)] }] }));
+    const file = card.getByLabel('Letterhead Word file');
+
+    await file.setInputFiles({
+      name: 'plain.docx',
+      mimeType: 'application/octet-stream',
+      buffer: await docx('Our office'),
+    });
+    await card
+      .getByRole('alert')
+      .getByText(/plain\.docx has no \{\{letter\}\} placeholder/)
+      .waitFor();
+
+    await file.setInputFiles({
+      name: 'ours.docx',
+      mimeType: 'application/octet-stream',
+      buffer: await docx('{{letter}}'),
+    });
+    await card.getByText(/written on your own letterhead, ours\.docx/).waitFor();
+    await card.getByRole('button', { name: 'Stop using it' }).click();
+    await card.getByText(/headed with your name/).waitFor();
   });
 });

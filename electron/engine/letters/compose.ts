@@ -46,6 +46,9 @@ function letterhead(input: LetterInput, signer: 'advocate' | 'provider') {
     ];
     return { name, lines: [contact.filter(Boolean).join('  ·  ')].filter(Boolean) };
   }
+  if (input.letterheadName) {
+    return { name: '', lines: [`On your own letterhead (${input.letterheadName})`] };
+  }
   const p = input.profile;
   const cityLine = [p.city, [p.state, p.postalCode].filter(Boolean).join(' ')]
     .filter(Boolean)

@@ -15,6 +15,8 @@ export interface LetterInput {
   recipient: Contact | null;
   /** The letter's date, YYYY-MM-DD. */
   today: string;
+  /** The advocate's own letterhead document, when they use one. */
+  letterheadName?: string | null;
 }
 
 type Value = string | Missing;

@@ -14,6 +14,7 @@ import { composeLetter } from './compose';
 import type { LetterInput } from './context';
 import { letterDocx } from './docx';
 import { letterQueries } from './letter-queries';
+import { letterheadQueries } from './letterhead';
 import { builtInTemplates, templateQueries } from './template-queries';
 import { parseTemplate } from './template-source';
 
@@ -58,6 +59,7 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
   const cases = caseHandlers(ctx);
   const contacts = contactHandlers(ctx);
   const profile = profileHandlers(ctx);
+  const letterhead = letterheadQueries(db);
   db.transaction(() => templates.seed()).immediate();
 
   const chooseTemplate = ({ templateId, kind }: TemplateChoice): Template => {
@@ -78,6 +80,7 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
           ? null
           : (contacts['contacts.get']({ id: recipientId }) as LetterInput['recipient']),
       today: localToday(),
+      letterheadName: letterhead.info()?.fileName ?? null,
     };
   };
 
@@ -128,16 +131,21 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
       note,
       ...choice
     }): Promise<GeneratedLetter> => {
-      const { template, input } = db
+      const { template, input, ownLetterhead } = db
         .transaction(() => ({
           template: chooseTemplate(choice),
           input: inputFor(caseId, recipientId),
+          ownLetterhead: letterhead.bytes(),
         }))
         .deferred();
       const parsed = parseTemplate(template.source);
       const { model, checklist } = composeLetter(parsed, input);
       const clientName = `${input.detail.client.firstName} ${input.detail.client.lastName}`;
-      const bytes = await letterDocx(model, { subject: `${model.title} · ${clientName}` });
+      // A letter the treating provider signs goes on the practice's paper, not the advocate's.
+      const bytes = await letterDocx(model, {
+        subject: `${model.title} · ${clientName}`,
+        letterhead: parsed.meta.signer === 'advocate' ? ownLetterhead : null,
+      });
       const fileName = letterFileName(parsed.meta.kind, clientName, input.today);
       const document = db
         .transaction(() => {

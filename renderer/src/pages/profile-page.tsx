@@ -1,6 +1,7 @@
 // The advocate's own details, which head every letter.
 import { call } from '../api';
 import { EntityForm } from '../components/entity-form';
+import { LetterheadCard } from '../features/letters/letterhead-card';
 import { ErrorBanner } from '../components/error-banner';
 import { PROFILE_SPECS } from '../lib/specs';
 import { useFocusFromQuery } from '../lib/use-focus-from-query';
@@ -28,6 +29,7 @@ export function ProfilePage() {
           />
         </section>
       )}
+      <LetterheadCard />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // Schema version 4: what letters need. Denials as records (appeals answer them), the case facts
-// a letter argues from, letter templates users can change, and each generated letter's origin.
+// a letter argues from, the advocate's own letterhead, letter templates users can change, and
+// each generated letter's origin.
 import type { Migration } from '../migrate';
 
 const now = `(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
@@ -11,6 +12,10 @@ export const letters: Migration = {
 ALTER TABLE cases ADD COLUMN functional_impact TEXT;
 ALTER TABLE cases ADD COLUMN prognosis TEXT;
 ALTER TABLE cases ADD COLUMN treatment_plan TEXT;
+
+-- The advocate's own letterhead: a .docx whose {{letter}} placeholder the letter replaces.
+ALTER TABLE profile ADD COLUMN letterhead_name TEXT;
+ALTER TABLE profile ADD COLUMN letterhead BLOB;
 
 CREATE TABLE denials (
   id INTEGER PRIMARY KEY,
