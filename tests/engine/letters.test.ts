@@ -71,6 +71,13 @@ describe('letters', () => {
     expect(origin.kind).toBe('lawmaker');
     expect(origin.template_source).toContain('kind: lawmaker');
     expect(JSON.parse(origin.data_json).detail.case.memberId).toBe('XQZ123456789');
+
+    // Like an imported document, a letter has a preview and is found by what it says.
+    const view = await ok(engine, 'documents.get', { id: letter.documentId });
+    expect(view.html).toContain('constituent');
+    expect((await ok(engine, 'search', { query: 'constituent' })).map((c) => c.id)).toEqual([
+      caseId,
+    ]);
   });
 
   it('marks what a thin case lacks as gaps and lists each in the checklist with where to fill it', async () => {

@@ -1,5 +1,6 @@
 // Calls for letters: templates (list, edit, duplicate, reset), the checklist and live preview,
 // and generating a letter into the case's documents.
+import mammoth from 'mammoth';
 import { parseDocument } from 'yaml';
 import type { CaseDetail } from '../../contract/case';
 import { AppError } from '../../contract/errors';
@@ -147,6 +148,12 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
         letterhead: parsed.meta.signer === 'advocate' ? ownLetterhead : null,
       });
       const fileName = letterFileName(parsed.meta.kind, clientName, input.today);
+      // The app's own file, so mammoth reads it in-process: its HTML is the document's preview
+      // and its text makes the letter findable by search, like an imported one.
+      const [{ value: html }, { value: text }] = await Promise.all([
+        mammoth.convertToHtml({ buffer: bytes }),
+        mammoth.extractRawText({ buffer: bytes }),
+      ]);
       const document = db
         .transaction(() => {
           const doc = documents.add({
@@ -154,7 +161,8 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
             fileName,
             mediaType: DOCX,
             origin: 'generated',
-            text: null,
+            text,
+            html,
             note: note ?? `${template.name}${model.gaps ? ` (${model.gaps} gaps to fill)` : ''}`,
             bytes,
           });
