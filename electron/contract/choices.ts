@@ -1,6 +1,7 @@
 // The fixed vocabularies of the case library, each value with the label people read.
 
-function choices<const T extends Record<string, string>>(labels: T) {
+/** A fixed vocabulary: its values in order and the label people read for each. */
+export function choices<const T extends Record<string, string>>(labels: T) {
   const values = Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]];
   return { values, labels } as const;
 }
