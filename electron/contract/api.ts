@@ -17,6 +17,22 @@ import type { ExchangeFileValues, ExchangeImportResult } from './exchange';
 import { id } from './fields';
 import { profileInput } from './profile';
 import type { Profile } from './profile';
+import {
+  calendarExport,
+  communicationLog,
+  dashboardQuery,
+  denialFields,
+  denialPreview,
+  stageMove,
+} from './workflow';
+import type {
+  CalendarFile,
+  CaseWorkflow,
+  CommunicationLogResult,
+  Dashboard,
+  DenialView,
+  StageMove,
+} from './workflow';
 
 const byId = z.object({ id });
 const none = z.object({}).default({});
@@ -77,6 +93,17 @@ export const apiArgs = {
 
   'exchange.export': z.object({ caseId: id }),
   'exchange.import': exchangeFile,
+
+  // Appeal workflow (issue 5): stages, denials and deadlines, quick log, dashboard, calendar.
+  'stages.move': stageMove,
+  'denials.preview': denialPreview,
+  'denials.create': z.object({ caseId: id, values: denialFields }),
+  'denials.update': z.object({ id, values: denialFields }),
+  'denials.delete': byId,
+  'workflow.get': z.object({ caseId: id }),
+  'communications.log': communicationLog,
+  'dashboard.get': dashboardQuery,
+  'calendar.export': calendarExport,
 } as const;
 
 export interface AppInfo {
@@ -116,6 +143,16 @@ export type ApiResults = RecordResults & {
   search: CaseSummary[];
   'exchange.export': ExchangeFileValues;
   'exchange.import': ExchangeImportResult;
+  // Appeal workflow (issue 5).
+  'stages.move': StageMove;
+  'denials.preview': DenialView;
+  'denials.create': DenialView;
+  'denials.update': DenialView;
+  'denials.delete': null;
+  'workflow.get': CaseWorkflow;
+  'communications.log': CommunicationLogResult;
+  'dashboard.get': Dashboard;
+  'calendar.export': CalendarFile;
 };
 
 export type ApiName = keyof typeof apiArgs;

@@ -19,6 +19,7 @@ import { importHandlers } from './imports/handlers';
 import { profileHandlers } from './profile/handlers';
 import { recordHandlers } from './records/handlers';
 import { searchHandlers } from './search/handlers';
+import { workflowHandlers } from './workflow/handlers';
 
 export interface EngineOptions extends OpenDatabaseOptions {
   databasePath: string;
@@ -42,7 +43,7 @@ const SELF_TRANSACTED: ReadonlySet<ApiName> = new Set<ApiName>([
 ]);
 
 /** Calls that only read: they run in a deferred transaction for a consistent snapshot. */
-const READS = /\.(get|list|info|export|proposeFacts)$|^search$/;
+const READS = /\.(get|list|info|export|proposeFacts|preview)$|^search$/;
 
 function mergeHandlers(parts: Partial<Handlers>[]): Handlers {
   const merged: Partial<Handlers> = {};
@@ -90,6 +91,7 @@ export function openEngine(options: EngineOptions): Engine {
     searchHandlers(ctx),
     exchangeHandlers(ctx),
     importHandlers(ctx),
+    workflowHandlers(ctx),
   ]);
 
   const run = async (name: unknown, rawArgs: unknown): Promise<ApiReply<unknown>> => {

@@ -1,7 +1,7 @@
 // The time zone a deadline is counted in: a deadline is a calendar date in the client's state.
 // States that span two zones get the zone most of their people live in; the advocate can always
 // read the date itself, which never moves.
-import { localTimeZone } from './plain-date';
+import { localTimeZone, todayIn } from './plain-date';
 
 const EASTERN = 'America/New_York';
 const CENTRAL = 'America/Chicago';
@@ -71,4 +71,9 @@ export const STATE_TIME_ZONES: Readonly<Record<string, string>> = {
 /** The zone to count a client's deadlines in: their state's, else the machine's. */
 export function timeZoneForState(state: string | null | undefined): string {
   return (state && STATE_TIME_ZONES[state]) || localTimeZone();
+}
+
+/** Today in the client's state: the calendar their deadlines are counted in. */
+export function todayForState(state: string | null | undefined, now: Date = new Date()): string {
+  return todayIn(timeZoneForState(state), now);
 }

@@ -3,5 +3,11 @@ import type { Migration } from '../migrate';
 import { initial } from './0001-initial';
 import { documentHtml } from './0002-document-html';
 import { factSources } from './0003-fact-sources';
+import { appealWorkflow } from './0004-appeal-workflow';
 
-export const migrations: readonly Migration[] = [initial, documentHtml, factSources];
+export const migrations: readonly Migration[] = [
+  initial,
+  documentHtml,
+  factSources,
+  appealWorkflow,
+];
