@@ -120,7 +120,9 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
     .command('deadlines')
     .description('deadlines across cases')
     .command('ics')
-    .description('write open deadlines and tasks as an .ics calendar file (Outlook, Google Calendar)')
+    .description(
+      'write open deadlines and tasks as an .ics calendar file (Outlook, Google Calendar)',
+    )
     .requiredOption('--out <file>', 'the .ics file to write')
     .option('--case <id>', 'only this case')
     .option('--initials', 'put client initials instead of names in the calendar')

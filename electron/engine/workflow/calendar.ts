@@ -18,6 +18,36 @@ const dateArray = (date: string): [number, number, number] => {
   return [year, month, day];
 };
 
+/**
+ * Folds a content line at 75 octets, as RFC 5545 section 3.1 asks. The ics library counts
+ * characters, so a line with accents or dashes could run past 75 octets; this never splits a
+ * character's UTF-8 bytes.
+ */
+export function foldLine(line: string): string {
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const ch of line) {
+    const size = Buffer.byteLength(ch);
+    const limit = parts.length === 0 ? 75 : 74; // continuation lines start with a space
+    if (octets + size > limit) {
+      parts.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += ch;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+/** Unfolds the library's output and folds it again by octets. */
+function refold(text: string): string {
+  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
+  return lines.map((l) => (l ? foldLine(l) : l)).join('\r\n');
+}
+
 /** The .ics text for `rows`; UIDs are stable so importing again updates rather than duplicates. */
 export function deadlinesCalendar(rows: OpenDeadlineRow[], initialsOnly: boolean): string {
   const events: EventAttributes[] = rows.map((d) => {
@@ -50,5 +80,5 @@ export function deadlinesCalendar(rows: OpenDeadlineRow[], initialsOnly: boolean
       `The calendar file could not be written: ${error?.message ?? 'no output'}`,
     );
   }
-  return value;
+  return refold(value);
 }
