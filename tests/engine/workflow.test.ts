@@ -383,7 +383,7 @@ describe('readiness meter', () => {
       });
     await med('Sertraline', 'SSRI');
     await med('Escitalopram', 'SSRI');
-    let items = (await ok(engine, 'workflow.get', { caseId: k.id })).readiness.items;
+    const items = (await ok(engine, 'workflow.get', { caseId: k.id })).readiness.items;
     expect(items.find((i) => i.key === 'failed-treatments')).toMatchObject({ done: false });
     await med('Venlafaxine', 'SNRI');
     for (const [score, assessedOn] of [
