@@ -1,5 +1,5 @@
 // One case: who, what and with whom, and everything recorded along the way.
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { call } from '../api';
 import { ConfirmDialog } from '../components/confirm-dialog';
@@ -9,6 +9,7 @@ import { StatusBadge } from '../components/status-badge';
 import { formatDate, fullName, orDash } from '../lib/format';
 import { CASE_SPECS } from '../lib/specs';
 import { useLoad } from '../lib/use-load';
+import { WorkflowPanel } from '../features/workflow/workflow-panel';
 import { CaseRecords } from './case-records';
 import { DocumentsSection } from './documents-section';
 
@@ -16,7 +17,16 @@ export function CasePage() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const { data, error, reload } = useLoad(() => call('cases.get', { id }), [id]);
+  // Bumped when the workflow moves the stage, so the case form shows the new one.
+  const [formVersion, setFormVersion] = useState(0);
+  const { data, error, reload: reloadCase } = useLoad(() => call('cases.get', { id }), [id]);
+  const workflow = useLoad(() => call('workflow.get', { caseId: id }), [id]);
+  const reloadWorkflow = workflow.reload;
+  // Records, stage and workflow change together: reload both views after any edit.
+  const reload = useCallback(() => {
+    reloadCase();
+    reloadWorkflow();
+  }, [reloadCase, reloadWorkflow]);
 
   if (!data) {
     return <div className="page">{error ? <ErrorBanner error={error} /> : <p>Loading…</p>}</div>;
@@ -52,13 +62,26 @@ export function CasePage() {
       </div>
       <ErrorBanner error={error} />
 
+      {workflow.data && workflow.data.caseId === c.id && (
+        <WorkflowPanel
+          detail={data}
+          workflow={workflow.data}
+          onChanged={reload}
+          onStageChanged={() => {
+            reload();
+            setFormVersion((v) => v + 1);
+          }}
+        />
+      )}
+      <ErrorBanner error={workflow.error} />
+
       <div className="case-grid">
         <section className="card" aria-labelledby="section-details">
           <div className="card-header">
             <h2 id="section-details">Case &amp; plan details</h2>
           </div>
           <EntityForm
-            key={c.id}
+            key={`${c.id}-${formVersion}`}
             formId="case"
             specs={CASE_SPECS}
             initial={c}
