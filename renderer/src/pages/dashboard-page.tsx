@@ -160,59 +160,57 @@ export function DashboardPage() {
         )}
       </section>
 
-      <div className="dashboard-grid">
-        <section className="card" aria-labelledby="waiting">
-          <div className="card-header">
-            <h2 id="waiting">Waiting on the insurer past its decision time</h2>
-          </div>
-          {board.waiting.length === 0 ? (
-            <p className="empty-note">No insurer is late on a decision.</p>
-          ) : (
-            <DataTable
-              caption="Waiting on the insurer"
-              rows={board.waiting.map((w) => ({ ...w, id: w.caseId }))}
-              columns={[
-                { header: 'Client', render: (w) => caseLink(w.caseId, w.clientName) },
-                { header: 'Stage', render: (w) => <StatusBadge status={w.stage} /> },
-                { header: 'Insurer', render: (w) => orDash(w.insurerName) },
-                { header: 'Since', render: (w) => formatDate(w.submittedOn) },
-                {
-                  header: 'Decision was due',
-                  render: (w) => (
-                    <span title={w.rule} className="nowrap">
-                      {formatDate(w.decisionDueOn)}{' '}
-                      <span className="badge badge-bad">{dueText(-w.daysOverdue, 'late')}</span>
-                    </span>
-                  ),
-                },
-              ]}
-            />
-          )}
-        </section>
+      <section className="card" aria-labelledby="waiting">
+        <div className="card-header">
+          <h2 id="waiting">Waiting on the insurer past its decision time</h2>
+        </div>
+        {board.waiting.length === 0 ? (
+          <p className="empty-note">No insurer is late on a decision.</p>
+        ) : (
+          <DataTable
+            caption="Waiting on the insurer"
+            rows={board.waiting.map((w) => ({ ...w, id: w.caseId }))}
+            columns={[
+              { header: 'Client', render: (w) => caseLink(w.caseId, w.clientName) },
+              { header: 'Stage', render: (w) => <StatusBadge status={w.stage} /> },
+              { header: 'Insurer', render: (w) => orDash(w.insurerName) },
+              { header: 'Since', render: (w) => formatDate(w.submittedOn) },
+              {
+                header: 'Decision was due',
+                render: (w) => (
+                  <span title={w.rule} className="nowrap">
+                    {formatDate(w.decisionDueOn)}{' '}
+                    <span className="badge badge-bad">{dueText(-w.daysOverdue, 'late')}</span>
+                  </span>
+                ),
+              },
+            ]}
+          />
+        )}
+      </section>
 
-        <section className="card" aria-labelledby="idle">
-          <div className="card-header">
-            <h2 id="idle">No activity in 30 days</h2>
-          </div>
-          {board.idle.length === 0 ? (
-            <p className="empty-note">Every open case has moved in the last 30 days.</p>
-          ) : (
-            <DataTable
-              caption="No activity in 30 days"
-              rows={board.idle.map((c) => ({ ...c, id: c.caseId }))}
-              columns={[
-                { header: 'Client', render: (c) => caseLink(c.caseId, c.clientName) },
-                { header: 'Treatment', render: (c) => c.requestedTreatment },
-                { header: 'Stage', render: (c) => <StatusBadge status={c.status} /> },
-                {
-                  header: 'Last activity',
-                  render: (c) => `${formatDate(c.lastActivityOn)} (${c.daysIdle} days)`,
-                },
-              ]}
-            />
-          )}
-        </section>
-      </div>
+      <section className="card" aria-labelledby="idle">
+        <div className="card-header">
+          <h2 id="idle">No activity in 30 days</h2>
+        </div>
+        {board.idle.length === 0 ? (
+          <p className="empty-note">Every open case has moved in the last 30 days.</p>
+        ) : (
+          <DataTable
+            caption="No activity in 30 days"
+            rows={board.idle.map((c) => ({ ...c, id: c.caseId }))}
+            columns={[
+              { header: 'Client', render: (c) => caseLink(c.caseId, c.clientName) },
+              { header: 'Treatment', render: (c) => c.requestedTreatment },
+              { header: 'Stage', render: (c) => <StatusBadge status={c.status} /> },
+              {
+                header: 'Last activity',
+                render: (c) => `${formatDate(c.lastActivityOn)} (${c.daysIdle} days)`,
+              },
+            ]}
+          />
+        )}
+      </section>
 
       <section className="card" aria-labelledby="charts">
         <div className="card-header">

@@ -21,7 +21,7 @@ interface BarChartProps {
 }
 
 const WIDTH = 560;
-const LABEL = 190;
+const LABEL = 230;
 const ROW = 30;
 const BAR = 18;
 
@@ -72,7 +72,7 @@ export function BarChart({ title, series, rows, empty }: BarChartProps) {
                     textAnchor="end"
                     dominantBaseline="central"
                   >
-                    {row.label.length > 28 ? `${row.label.slice(0, 27)}…` : row.label}
+                    {row.label.length > 30 ? `${row.label.slice(0, 29)}…` : row.label}
                   </text>
                   <rect className="chart-track" x={LABEL} y={y} width={plot} height={BAR} rx="3" />
                   {row.values.map((v, s) => {

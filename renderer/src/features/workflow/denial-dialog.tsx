@@ -116,7 +116,7 @@ export function DenialDialog({ caseId, planType, denial, onClose, onSaved }: Den
     <Modal
       title={denial ? 'Edit denial' : 'Record a denial'}
       onClose={onClose}
-      className="modal-wide"
+      className="modal-denial"
     >
       <form className="entity-form" onSubmit={submit} aria-label="Denial">
         {error && !fieldShown && <ErrorBanner error={error} />}
