@@ -120,6 +120,19 @@ describe('denials', () => {
     expect(flow.stages.at(-1)?.note).toContain('PA-778812');
   });
 
+  it('moves a case taken on after its denial to Denied without breaking the history order', async () => {
+    const engine = tempEngine();
+    const { case: k } = await intakeCase(engine, { openedOn: '2025-03-01' });
+    await ok(engine, 'denials.create', {
+      caseId: k.id,
+      values: denial({ deniedOn: '2025-01-15' }),
+    });
+    const flow = await ok(engine, 'workflow.get', { caseId: k.id });
+    expect(flow.status).toBe('denied');
+    expect(flow.stages.at(-1)).toMatchObject({ toStage: 'denied', movedOn: '2025-03-01' });
+    expect(flow.stages.at(-1)?.note).toContain('Denial of Wed Jan 15, 2025 recorded');
+  });
+
   it('previews the deadline without writing anything', async () => {
     const engine = tempEngine();
     const { case: k } = await intakeCase(engine, { planType: 'aca-marketplace' });

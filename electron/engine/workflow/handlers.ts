@@ -198,15 +198,18 @@ export function workflowHandlers({ db }: EngineContext): HandlerSet<WorkflowCall
     'denials.create': ({ caseId, values }) => {
       const facts = q.caseFacts(caseId);
       const saved = save(facts, values, null);
-      const last = stages.last(caseId);
-      if (BEFORE_DENIAL.includes(facts.status) && (!last || values.deniedOn >= last.movedOn)) {
+      if (BEFORE_DENIAL.includes(facts.status)) {
+        // History stays in date order: a denial older than the last move (a case taken on after
+        // the denial) moves the case on the day of that last move.
+        const last = stages.last(caseId);
+        const movedOn = last && last.movedOn > values.deniedOn ? last.movedOn : values.deniedOn;
         stages.setStatus(caseId, 'denied');
         stages.record({
           caseId,
           fromStage: facts.status,
           toStage: 'denied',
-          movedOn: values.deniedOn,
-          note: `Denial recorded${values.referenceNumber ? ` (reference ${values.referenceNumber})` : ''}: ${values.service}`,
+          movedOn,
+          note: `Denial of ${longDate(values.deniedOn)} recorded${values.referenceNumber ? ` (reference ${values.referenceNumber})` : ''}: ${values.service}`,
           claimType: values.claimType,
         });
       }

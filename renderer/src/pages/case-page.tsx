@@ -17,8 +17,6 @@ export function CasePage() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
   const [confirmDelete, setConfirmDelete] = useState(false);
-  // Bumped when the workflow moves the stage, so the case form shows the new one.
-  const [formVersion, setFormVersion] = useState(0);
   const { data, error, reload: reloadCase } = useLoad(() => call('cases.get', { id }), [id]);
   const workflow = useLoad(() => call('workflow.get', { caseId: id }), [id]);
   const reloadWorkflow = workflow.reload;
@@ -67,10 +65,7 @@ export function CasePage() {
           detail={data}
           workflow={workflow.data}
           onChanged={reload}
-          onStageChanged={() => {
-            reload();
-            setFormVersion((v) => v + 1);
-          }}
+          onStageChanged={reload}
         />
       )}
       <ErrorBanner error={workflow.error} />
@@ -81,7 +76,8 @@ export function CasePage() {
             <h2 id="section-details">Case &amp; plan details</h2>
           </div>
           <EntityForm
-            key={`${c.id}-${formVersion}`}
+            // A stage moved by the workflow shows in the form: a new stage starts a fresh form.
+            key={`${c.id}-${c.status}`}
             formId="case"
             specs={CASE_SPECS}
             initial={c}
