@@ -94,6 +94,22 @@ describe('stages', () => {
   });
 });
 
+describe('stages of imported cases', () => {
+  it('starts the history of a case imported from the exchange format', async () => {
+    const engine = tempEngine();
+    const { caseIds } = await ok(engine, 'exchange.import', {
+      format: 'advocate-desk/case-exchange',
+      version: 1,
+      client: { firstName: 'Marisol', lastName: 'Quintero', state: 'TX' },
+      cases: [{ requestedTreatment: 'TMS', status: 'internal-appeal-1', openedOn: '2025-02-01' }],
+    });
+    const flow = await ok(engine, 'workflow.get', { caseId: caseIds[0]! });
+    expect(flow.stages).toMatchObject([
+      { fromStage: null, toStage: 'internal-appeal-1', movedOn: '2025-02-01', note: 'Imported' },
+    ]);
+  });
+});
+
 describe('denials', () => {
   it('computes the appeal deadline from the plan type, shows the rule, and puts it on the case', async () => {
     const engine = tempEngine();
