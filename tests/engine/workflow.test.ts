@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../electron/cli/program';
 import type { ApiArgs } from '../../electron/contract/api';
 import { migrations } from '../../electron/engine/db/migrations';
@@ -371,19 +371,28 @@ describe('dashboard', () => {
     ]);
   });
 
-  it("judges 'overdue' by today in each client's state when no date is given", async () => {
+  it('counts a deadline in the client’s state: due today in California, overdue in New York', async () => {
     const engine = tempEngine();
-    const { case: k } = await intakeCase(engine);
-    const now = new Date().toISOString().slice(0, 10);
-    const yesterdayUtc = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
-    await ok(engine, 'deadlines.create', {
-      caseId: k.id,
-      values: { kind: 'deadline', title: 'Long past', dueOn: yesterdayUtc },
-    });
-    const board = await ok(engine, 'dashboard.get', {});
-    expect(board.overdue.map((d) => d.title)).toEqual(['Long past']);
-    expect(Math.abs(board.overdue[0]!.daysLeft)).toBeGreaterThanOrEqual(1);
-    expect(board.today.length).toBe(now.length);
+    const ca = await clientWithCase(engine, { firstName: 'Cal', state: 'CA' });
+    const ny = await clientWithCase(engine, { firstName: 'Nia', state: 'NY' });
+    for (const { case: k } of [ca, ny]) {
+      await ok(engine, 'deadlines.create', {
+        caseId: k.id,
+        values: { kind: 'deadline', title: 'Appeal due', dueOn: '2025-02-28' },
+      });
+    }
+    // 06:30 UTC on Mar 1 is 22:30 on Feb 28 in Los Angeles and 01:30 on Mar 1 in New York.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2025-03-01T06:30:00Z'));
+    try {
+      const board = await ok(engine, 'dashboard.get', {});
+      expect(board.overdue.map((d) => [d.caseId, d.daysLeft])).toEqual([[ny.case.id, -1]]);
+      expect(board.dueThisWeek.map((d) => [d.caseId, d.daysLeft])).toEqual([[ca.case.id, 0]]);
+      const flow = await ok(engine, 'workflow.get', { caseId: ca.case.id });
+      expect([flow.today, flow.timeZone]).toEqual(['2025-02-28', 'America/Los_Angeles']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
