@@ -51,6 +51,13 @@ describe('stages', () => {
       ['gathering-records', 'prior-auth-submitted', '2025-01-09'],
     ]);
     expect(flow.stages[1]?.note).toBe('Asked Dr. Lovelace for records');
+    // Waiting on the insurer: a pre-service request under ERISA is due in 15 days.
+    expect(flow.waiting).toMatchObject({
+      stage: 'prior-auth-submitted',
+      submittedOn: '2025-01-09',
+      claimType: 'pre-service',
+      decisionDueOn: '2025-01-24',
+    });
     expect((await ok(engine, 'cases.get', { id: k.id })).case.status).toBe('prior-auth-submitted');
   });
 

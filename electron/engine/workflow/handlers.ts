@@ -16,8 +16,7 @@ import type {
 import { CLOSED_STAGES, WAITING_STAGES } from '../../contract/workflow';
 import type { EngineContext, HandlerSet } from '../context';
 import { touchCase } from '../cases/touch';
-import { addDays, daysBetween, longDate } from '../deadlines/plain-date';
-import { todayIn } from '../deadlines/plain-date';
+import { addDays, daysBetween, longDate, todayIn } from '../deadlines/plain-date';
 import { appealDeadline, decisionDue } from '../deadlines/rules';
 import { timeZoneForState, todayForState } from '../deadlines/state-time-zones';
 import { recordQueries } from '../records/queries';
@@ -124,7 +123,7 @@ export function workflowHandlers({ db }: EngineContext): HandlerSet<WorkflowCall
 
   const waitFor = (facts: CaseFacts): DecisionWait | null => {
     if (!WAITING_STAGES.includes(facts.status)) return null;
-    const row = q.waitingCases().find((w) => w.caseId === facts.id);
+    const row = q.waitingCases(facts.id)[0];
     if (!row) return null;
     return describeWait(row);
   };

@@ -125,7 +125,8 @@ export function workflowQueries(db: Database) {
     JOIN stage_moves m ON m.id = (
       SELECT id FROM stage_moves s WHERE s.case_id = k.id AND s.to_stage = k.status
       ORDER BY s.moved_on DESC, s.id DESC LIMIT 1)
-    WHERE k.status IN (SELECT value FROM json_each('${waiting}'))`);
+    WHERE k.status IN (SELECT value FROM json_each('${waiting}'))
+      AND (@caseId IS NULL OR k.id = @caseId)`);
   // Activity: any change to the case or its records (updated_at), a logged contact, a stage move.
   const quietCases = db.prepare(`
     WITH activity AS (
@@ -168,7 +169,8 @@ export function workflowQueries(db: Database) {
     },
     openDeadlines: (until: string, caseId: number | null = null) =>
       openDeadlines.all({ until, caseId }).map((r) => fromRow<OpenDeadlineRow>(r)),
-    waitingCases: () => waitingCases.all().map((r) => fromRow<WaitingRow>(r)),
+    waitingCases: (caseId: number | null = null) =>
+      waitingCases.all({ caseId }).map((r) => fromRow<WaitingRow>(r)),
     quietCases: (cutoff: string) => quietCases.all({ cutoff }).map((r) => fromRow<ActivityRow>(r)),
     byStage: () => byStage.all() as { status: CaseStatus; count: number }[],
     outcomesByInsurer: () => byInsurer.all() as { label: string; won: number; lost: number }[],
