@@ -1,6 +1,6 @@
 // The advocate CLI: parses argv, calls the engine, prints. Every command is one API call.
 import { Command, CommanderError } from 'commander';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ImportSummary } from '../contract/document';
 import type { ApiError } from '../contract/errors';
@@ -128,6 +128,30 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
       throw new CliExit(code);
     },
   });
+
+  program
+    .command('deadlines')
+    .description('deadlines across cases')
+    .command('ics')
+    .description(
+      'write open deadlines and tasks as an .ics calendar file (Outlook, Google Calendar)',
+    )
+    .requiredOption('--out <file>', 'the .ics file to write')
+    .option('--case <id>', 'only this case')
+    .option('--initials', 'put client initials instead of names in the calendar')
+    .action(async (opts: { out: string; case?: string; initials?: boolean }) => {
+      const file = (await call('calendar.export', {
+        ...(opts.case === undefined ? {} : { caseId: positiveId(opts.case) }),
+        initialsOnly: opts.initials === true,
+      })) as { text: string; events: number };
+      try {
+        writeFileSync(opts.out, file.text);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new CliFailure(`${opts.out}: cannot write the file (${code ?? 'unknown error'}).`);
+      }
+      io.out(`${file.events} deadline${file.events === 1 ? '' : 's'} written to ${opts.out}`);
+    });
 
   program
     .command('search <query...>')

@@ -26,12 +26,28 @@ import type {
 } from './letter';
 import { profileInput } from './profile';
 import type { Profile } from './profile';
+import {
+  calendarExport,
+  communicationLog,
+  dashboardQuery,
+  denialFields,
+  denialPreview,
+  stageMove,
+} from './workflow';
+import type {
+  CalendarFile,
+  CaseWorkflow,
+  CommunicationLogResult,
+  Dashboard,
+  DenialView,
+  StageMove,
+} from './workflow';
 
 const byId = z.object({ id });
 const none = z.object({}).default({});
 const query = z.object({ query: z.string().trim().max(200).optional() }).default({});
 
-const { diagnoses, treatments, assessments, communications, deadlines, denials } = CASE_RECORDS;
+const { diagnoses, treatments, assessments, communications, deadlines } = CASE_RECORDS;
 
 /** Argument schemas, by call name. */
 export const apiArgs = {
@@ -67,9 +83,6 @@ export const apiArgs = {
   'deadlines.create': recordCreate(deadlines),
   'deadlines.update': recordUpdate(deadlines),
   'deadlines.delete': byId,
-  'denials.create': recordCreate(denials),
-  'denials.update': recordUpdate(denials),
-  'denials.delete': byId,
 
   'contacts.list': contactListQuery,
   'contacts.get': byId,
@@ -105,6 +118,17 @@ export const apiArgs = {
 
   'exchange.export': z.object({ caseId: id }),
   'exchange.import': exchangeFile,
+
+  // Appeal workflow (issue 5): stages, denials and deadlines, quick log, dashboard, calendar.
+  'stages.move': stageMove,
+  'denials.preview': denialPreview,
+  'denials.create': z.object({ caseId: id, values: denialFields }),
+  'denials.update': z.object({ id, values: denialFields }),
+  'denials.delete': byId,
+  'workflow.get': z.object({ caseId: id }),
+  'communications.log': communicationLog,
+  'dashboard.get': dashboardQuery,
+  'calendar.export': calendarExport,
 } as const;
 
 export interface AppInfo {
@@ -158,6 +182,16 @@ export type ApiResults = RecordResults & {
   search: CaseSummary[];
   'exchange.export': ExchangeFileValues;
   'exchange.import': ExchangeImportResult;
+  // Appeal workflow (issue 5).
+  'stages.move': StageMove;
+  'denials.preview': DenialView;
+  'denials.create': DenialView;
+  'denials.update': DenialView;
+  'denials.delete': null;
+  'workflow.get': CaseWorkflow;
+  'communications.log': CommunicationLogResult;
+  'dashboard.get': Dashboard;
+  'calendar.export': CalendarFile;
 };
 
 export type ApiName = keyof typeof apiArgs;

@@ -1,6 +1,6 @@
 // The records that hang off a case: diagnoses, treatments tried, scores, calls and deadlines.
 import { z } from 'zod';
-import { CHANNEL, CLAIM_TYPE, DEADLINE_KIND, INSTRUMENT_RANGES, TREATMENT_KIND } from './choices';
+import { CHANNEL, DEADLINE_KIND, INSTRUMENT_RANGES, TREATMENT_KIND } from './choices';
 import { icd10Code, id, optionalDate, optionalText, requiredDate, requiredText } from './fields';
 
 /** The document a record's facts were accepted from, if any. */
@@ -68,23 +68,6 @@ export const deadlineFields = z.object({
   sourceDocumentId,
 });
 
-/** An insurer's adverse decision, as its letter states it: what appeals and letters answer. */
-export const denialFields = z.object({
-  deniedOn: requiredDate,
-  referenceNumber: optionalText(100),
-  claimNumber: optionalText(100),
-  service: optionalText(300),
-  /** The reason as the letter words it: appeals quote it word for word. */
-  reason: optionalText(5000),
-  claimType: z
-    .union([z.literal(''), z.enum(CLAIM_TYPE.values, { error: 'is not a known kind of claim' })])
-    .nullish()
-    .transform((v) => (v ? v : null)),
-  /** The appeal deadline printed on the letter, when it gives one. */
-  appealDueOn: optionalDate,
-  sourceDocumentId,
-});
-
 /** Each kind of case record: its fields and the API name prefix that edits it. */
 export const CASE_RECORDS = {
   diagnoses: diagnosisFields,
@@ -92,7 +75,6 @@ export const CASE_RECORDS = {
   assessments: assessmentFields,
   communications: communicationFields,
   deadlines: deadlineFields,
-  denials: denialFields,
 } as const;
 
 export type CaseRecordKind = keyof typeof CASE_RECORDS;
@@ -104,7 +86,6 @@ export type Treatment = Stored<typeof treatmentFields>;
 export type Assessment = Stored<typeof assessmentFields>;
 export type Communication = Stored<typeof communicationFields>;
 export type Deadline = Stored<typeof deadlineFields>;
-export type Denial = Stored<typeof denialFields>;
 
 export interface CaseRecordTypes {
   diagnoses: Diagnosis;
@@ -112,7 +93,6 @@ export interface CaseRecordTypes {
   assessments: Assessment;
   communications: Communication;
   deadlines: Deadline;
-  denials: Denial;
 }
 
 /** Arguments to create a record: the case and the record's fields. */

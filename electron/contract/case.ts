@@ -3,14 +3,7 @@ import { z } from 'zod';
 import { CASE_STATUS, PLAN_TYPE } from './choices';
 import { id, optionalDate, optionalNpi, optionalText, requiredText } from './fields';
 import type { Client } from './client';
-import type {
-  Assessment,
-  Communication,
-  Deadline,
-  Denial,
-  Diagnosis,
-  Treatment,
-} from './case-records';
+import type { Assessment, Communication, Deadline, Diagnosis, Treatment } from './case-records';
 import type { DocumentInfo } from './document';
 
 /** A case's own fields, without the client it belongs to (the exchange format nests cases). */
@@ -77,7 +70,6 @@ export interface CaseDetail {
   assessments: Assessment[];
   communications: Communication[];
   deadlines: Deadline[];
-  denials: Denial[];
   documents: DocumentInfo[];
 }
 

@@ -1,6 +1,6 @@
 // The fixed vocabularies of the case library, each value with the label people read.
 
-/** A fixed list of values, each with the label people read. */
+/** A fixed vocabulary: its values in order and the label people read for each. */
 export function choices<const T extends Record<string, string>>(labels: T) {
   const values = Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]];
   return { values, labels } as const;
@@ -55,14 +55,6 @@ export const CONTACT_KIND = choices({
   lawmaker: 'Lawmaker',
   agency: 'Agency',
   other: 'Other',
-});
-
-/** What kind of claim was denied: it sets how fast the insurer must decide an appeal. */
-export const CLAIM_TYPE = choices({
-  'pre-service': 'Pre-service (prior authorization)',
-  'post-service': 'Post-service (a claim for care received)',
-  urgent: 'Urgent care',
-  concurrent: 'Ongoing (concurrent) care',
 });
 
 export const DEADLINE_KIND = choices({

@@ -7,7 +7,6 @@ import {
   assessmentFields,
   communicationFields,
   deadlineFields,
-  denialFields,
   diagnosisFields,
   treatmentFields,
 } from './case-records';
@@ -34,7 +33,6 @@ export const exchangeCase = caseFields.extend({
   assessments: z.array(assessmentFields).default([]),
   communications: z.array(communicationFields).default([]),
   deadlines: z.array(deadlineFields).default([]),
-  denials: z.array(denialFields).default([]),
   documents: z.array(exchangeDocument).default([]),
 });
 

@@ -13,3 +13,4 @@ export * from './profile';
 export * from './us-states';
 export * from './labels';
 export * from './facts';
+export * from './workflow';

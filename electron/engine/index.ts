@@ -24,6 +24,7 @@ import { letterheadHandlers } from './letters/letterhead';
 import { profileHandlers } from './profile/handlers';
 import { recordHandlers } from './records/handlers';
 import { searchHandlers } from './search/handlers';
+import { workflowHandlers } from './workflow/handlers';
 
 export interface EngineOptions extends OpenDatabaseOptions {
   databasePath: string;
@@ -104,6 +105,7 @@ export function openEngine(options: EngineOptions): Engine {
     documentFileHandlers(ctx),
     letterHandlers(ctx),
     letterheadHandlers(ctx),
+    workflowHandlers(ctx),
   ]);
 
   const run = async (name: unknown, rawArgs: unknown): Promise<ApiReply<unknown>> => {

@@ -9,6 +9,7 @@ import { CasePage } from './pages/case-page';
 import { ClientListPage } from './pages/client-list-page';
 import { ClientEditPage, ClientNewPage } from './pages/client-page';
 import { ContactsPage } from './pages/contacts-page';
+import { DashboardPage } from './pages/dashboard-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { ProfilePage } from './pages/profile-page';
 import { SearchPage } from './pages/search-page';
@@ -19,6 +20,7 @@ export function App() {
       <Routes>
         <Route element={<Layout />}>
           <Route index element={<CaseListPage />} />
+          <Route path="dashboard" element={<DashboardPage />} />
           <Route path="search" element={<SearchPage />} />
           <Route path="cases/new" element={<CaseNewPage />} />
           <Route path="cases/:id" element={<CasePage />} />

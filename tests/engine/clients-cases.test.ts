@@ -175,14 +175,6 @@ describe('cases', () => {
       caseId,
       values: { kind: 'deadline', title: 'File appeal', dueOn: '2024-08-01' },
     });
-    const denial = await ok(engine, 'denials.create', {
-      caseId,
-      values: {
-        deniedOn: '2024-02-01',
-        referenceNumber: 'UM-1',
-        reason: 'Not medically necessary',
-      },
-    });
     const detail = await ok(engine, 'cases.get', { id: caseId });
     expect(detail).toEqual({
       case: { ...kase, updatedAt: detail.case.updatedAt },
@@ -192,7 +184,6 @@ describe('cases', () => {
       assessments: [assessment],
       communications: [communication],
       deadlines: [deadline],
-      denials: [denial],
       documents: [],
     });
   });

@@ -97,7 +97,7 @@ export async function fullLetterCase(engine: Engine) {
       service: 'IV ketamine infusion (J3490)',
       reason: 'The requested service is considered experimental and investigational.',
       claimType: 'pre-service',
-      appealDueOn: '2024-12-28',
+      letterDeadlineOn: '2024-12-28',
     },
   });
   return { client, caseId, recipientId: insurer.id };

@@ -119,7 +119,12 @@ describe('letters', () => {
       '{{ advocate.name }} **bold** | cell | <script>x</script> # heading \\ {% raw %}';
     await ok(engine, 'denials.create', {
       caseId,
-      values: { deniedOn: '2024-09-01', referenceNumber: 'REF|1', reason: hostile },
+      values: {
+        deniedOn: '2024-09-01',
+        referenceNumber: 'REF|1',
+        reason: hostile,
+        service: 'IV ketamine',
+      },
     });
     const letter = await ok(engine, 'letters.generate', { caseId, kind: 'appeal', recipientId });
     const text = await letterText(engine, letter.documentId);
@@ -132,7 +137,7 @@ describe('letters', () => {
     const { caseId } = await fullLetterCase(engine);
     await ok(engine, 'denials.create', {
       caseId,
-      values: { deniedOn: '2024-09-01', reason: '*not* covered | see 1. below' },
+      values: { deniedOn: '2024-09-01', reason: '*not* covered | see 1. below', service: 'TMS' },
     });
     const preview = await ok(engine, 'letters.preview', {
       caseId,

@@ -115,18 +115,18 @@ describe('migrations', () => {
     expect(row).toEqual({ text: 'old note', html: null, warnings: '[]' });
   });
 
-  it('0004 keeps version 3 cases, adds their letter facts empty, and seeds the built-in templates', async () => {
-    const path = join(tempDir(), 'v3.sqlite');
+  it('0005 keeps version 4 cases, adds their letter facts empty, and seeds the built-in templates', async () => {
+    const path = join(tempDir(), 'v4.sqlite');
     const v3 = new BetterSqlite3(path);
-    for (const m of migrations.slice(0, 3)) v3.exec(m.sql);
-    v3.pragma('user_version = 3');
+    for (const m of migrations.slice(0, 4)) v3.exec(m.sql);
+    v3.pragma('user_version = 4');
     v3.exec(`INSERT INTO clients (first_name, last_name) VALUES ('Ana', 'Ruiz');
       INSERT INTO cases (client_id, requested_treatment, member_id) VALUES (1, 'TMS', 'M-1');`);
     v3.close();
     const engine = openTracked(path);
     const detail = await ok(engine, 'cases.get', { id: 1 });
     expect(detail.case).toMatchObject({ memberId: 'M-1', functionalImpact: null, prognosis: null });
-    expect(detail.denials).toEqual([]);
+    expect(engine.db.prepare('SELECT claim_number FROM denials').all()).toEqual([]);
     const kinds = (await ok(engine, 'templates.list', {})).map((t) => t.kind);
     expect(new Set(kinds).size).toBe(8);
   });

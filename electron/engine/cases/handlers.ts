@@ -7,6 +7,8 @@ import type { EngineContext, HandlerSet } from '../context';
 import { clientQueries } from '../clients/queries';
 import { documentQueries } from '../documents/queries';
 import { recordQueries } from '../records/queries';
+import { todayForState } from '../deadlines/state-time-zones';
+import { stageQueries } from '../workflow/queries';
 import { caseQueries } from './queries';
 
 type CaseCalls = 'cases.list' | 'cases.get' | 'cases.create' | 'cases.update' | 'cases.delete';
@@ -15,6 +17,7 @@ export function caseHandlers({ db }: EngineContext): HandlerSet<CaseCalls> {
   const q = caseQueries(db);
   const clients = clientQueries(db);
   const documents = documentQueries(db);
+  const stages = stageQueries(db);
   const records = Object.fromEntries(
     (Object.keys(CASE_RECORDS) as CaseRecordKind[]).map((kind) => [kind, recordQueries(db, kind)]),
   ) as { [K in CaseRecordKind]: ReturnType<typeof recordQueries<K>> };
@@ -41,20 +44,42 @@ export function caseHandlers({ db }: EngineContext): HandlerSet<CaseCalls> {
         assessments: records.assessments.forCase(id),
         communications: records.communications.forCase(id),
         deadlines: records.deadlines.forCase(id),
-        denials: records.denials.forCase(id),
         documents: documents.forCase(id),
       };
     },
     'cases.create': (values) => {
       requireClient(values.clientId);
-      return q.insert({
+      const created = q.insert({
         ...values,
-        openedOn: values.openedOn ?? new Date().toISOString().slice(0, 10),
+        openedOn: values.openedOn ?? todayForState(clients.get(values.clientId).state),
       });
+      // The case's stage history starts with the stage it was opened at.
+      stages.record({
+        caseId: created.id,
+        fromStage: null,
+        toStage: created.status,
+        movedOn: created.openedOn ?? todayForState(null),
+        note: null,
+        claimType: null,
+      });
+      return created;
     },
     'cases.update': ({ id, ...values }) => {
       requireClient(values.clientId);
-      return q.update(id, values);
+      const before = q.get(id);
+      const updated = q.update(id, values);
+      if (before.status !== updated.status) {
+        // A stage changed from the case form is a move like any other, dated today.
+        stages.record({
+          caseId: id,
+          fromStage: before.status,
+          toStage: updated.status,
+          movedOn: todayForState(clients.get(updated.clientId).state),
+          note: 'Changed on the case form',
+          claimType: null,
+        });
+      }
+      return updated;
     },
     'cases.delete': ({ id }) => {
       q.remove(id);

@@ -12,6 +12,8 @@ import { caseQueries } from '../cases/queries';
 import { clientQueries } from '../clients/queries';
 import { documentQueries } from '../documents/queries';
 import { recordQueries } from '../records/queries';
+import { todayForState } from '../deadlines/state-time-zones';
+import { stageQueries } from '../workflow/queries';
 
 const RECORD_KINDS = Object.keys(CASE_RECORDS) as CaseRecordKind[];
 type ExchangeCase = ExchangeFileValues['cases'][number];
@@ -27,6 +29,7 @@ export function exchangeHandlers({
   const cases = caseQueries(db);
   const clients = clientQueries(db);
   const documents = documentQueries(db);
+  const stages = stageQueries(db);
   const records = Object.fromEntries(RECORD_KINDS.map((k) => [k, recordQueries(db, k)])) as {
     [K in CaseRecordKind]: ReturnType<typeof recordQueries<K>>;
   };
@@ -78,12 +81,20 @@ export function exchangeHandlers({
           assessments,
           communications,
           deadlines,
-          denials,
           documents: docs,
           ...values
         } = incoming;
         const created = cases.insert({ ...values, clientId: client.id });
-        const lists = { diagnoses, treatments, assessments, communications, deadlines, denials };
+        // The stage history starts with the stage the case arrives at.
+        stages.record({
+          caseId: created.id,
+          fromStage: null,
+          toStage: created.status,
+          movedOn: created.openedOn ?? todayForState(client.state),
+          note: 'Imported',
+          claimType: null,
+        });
+        const lists = { diagnoses, treatments, assessments, communications, deadlines };
         for (const kind of RECORD_KINDS) {
           for (const record of lists[kind]) {
             records[kind].insert({ ...record, sourceDocumentId: null, caseId: created.id });

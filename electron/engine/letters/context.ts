@@ -2,15 +2,19 @@
 // value written out for print, and every missing one a gap named for the checklist.
 import type { CaseDetail } from '../../contract/case';
 import type { Treatment } from '../../contract/case-records';
-import { CLAIM_TYPE, PLAN_TYPE, TREATMENT_KIND } from '../../contract/choices';
+import { PLAN_TYPE, TREATMENT_KIND } from '../../contract/choices';
 import type { Contact } from '../../contract/contact';
 import type { Profile } from '../../contract/profile';
+import { CLAIM_TYPE } from '../../contract/workflow';
+import type { Denial } from '../../contract/workflow';
 import { LETTER_FIELDS } from './where-to-fill';
 import { BLANK, Missing, stripMarkers } from './gaps';
 
 /** Everything a letter is made from: kept with each generated letter. */
 export interface LetterInput {
   detail: CaseDetail;
+  /** The case's denials, newest first: letters answer the newest. */
+  denials: Denial[];
   profile: Profile;
   recipient: Contact | null;
   /** The letter's date, YYYY-MM-DD. */
@@ -152,15 +156,16 @@ function salutation(recipient: Contact | null): Value {
 /** The values a template reads; missing ones are gaps. */
 export function letterContext(raw: LetterInput) {
   // Private-use characters mark gaps and literal punctuation: none may come from people's data.
-  const { detail, profile, recipient, today } = JSON.parse(JSON.stringify(raw), (_, v: unknown) =>
-    typeof v === 'string' ? stripMarkers(v) : v,
+  const { detail, denials, profile, recipient, today } = JSON.parse(
+    JSON.stringify(raw),
+    (_, v: unknown) => (typeof v === 'string' ? stripMarkers(v) : v),
   ) as LetterInput;
   const c = detail.case;
   const client = detail.client;
   const treatments = detail.treatments.map((t, i) => treatment(t, i, today));
   const meds = detail.treatments.filter((t) => t.kind === 'medication');
   const classes = [...new Set(meds.map((t) => t.drugClass).filter((k): k is string => !!k))];
-  const denial = detail.denials[0];
+  const denial = denials[0];
   const diagnosis = detail.diagnoses[0];
   const recipientAddress = recipient
     ? address('recipient', recipient)

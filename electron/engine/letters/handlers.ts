@@ -16,6 +16,7 @@ import type { LetterInput } from './context';
 import { letterDocx } from './docx';
 import { letterQueries } from './letter-queries';
 import { letterheadQueries } from './letterhead';
+import { denialQueries } from '../workflow/queries';
 import { builtInTemplates, templateQueries } from './template-queries';
 import { parseTemplate } from './template-source';
 
@@ -61,6 +62,7 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
   const contacts = contactHandlers(ctx);
   const profile = profileHandlers(ctx);
   const letterhead = letterheadQueries(db);
+  const denials = denialQueries(db);
   db.transaction(() => templates.seed()).immediate();
 
   const chooseTemplate = ({ templateId, kind }: TemplateChoice): Template => {
@@ -75,6 +77,7 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
     const { documents: _documents, ...detail } = cases['cases.get']({ id: caseId }) as CaseDetail;
     return {
       detail: { ...detail, documents: [] },
+      denials: denials.forCase(caseId),
       profile: profile['profile.get']({}) as LetterInput['profile'],
       recipient:
         recipientId === undefined

@@ -11,7 +11,6 @@ export const RECORD_META: Record<CaseRecordKind, { label: string; orderBy: strin
   assessments: { label: 'assessment', orderBy: 'assessed_on, id' },
   communications: { label: 'log entry', orderBy: 'occurred_on DESC, id DESC' },
   deadlines: { label: 'deadline or task', orderBy: 'completed_on IS NOT NULL, due_on, id' },
-  denials: { label: 'denial', orderBy: 'denied_on DESC, id DESC' },
 };
 
 export function recordQueries<K extends CaseRecordKind>(db: Database, kind: K) {

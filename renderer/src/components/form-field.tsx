@@ -22,6 +22,7 @@ export function FormField({ formId, spec, value, error, onChange }: FormFieldPro
     required: spec.required,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy || undefined,
+    'data-autofocus': spec.autoFocus ? true : undefined,
   };
 
   let control;

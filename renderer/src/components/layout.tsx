@@ -4,6 +4,7 @@ import type { FormEvent } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 
 const NAV = [
+  { to: '/dashboard', label: 'Dashboard', end: false },
   { to: '/', label: 'Cases', end: true },
   { to: '/clients', label: 'Clients', end: false },
   { to: '/contacts', label: 'Contacts', end: false },

@@ -19,6 +19,8 @@ export interface FieldSpec {
   hint?: string;
   /** Starts a titled group of fields (a fieldset) in long forms. */
   group?: string;
+  /** Takes the focus when the form's dialog opens. */
+  autoFocus?: boolean;
 }
 
 export type FormValues = Record<string, string>;

@@ -2,7 +2,6 @@
 import {
   CASE_STATUS,
   CHANNEL,
-  CLAIM_TYPE,
   CONTACT_KIND,
   DEADLINE_KIND,
   PLAN_TYPE,
@@ -126,20 +125,4 @@ export const DEADLINE_SPECS: FieldSpec[] = [
   { name: 'dueOn', type: 'date', required: true },
   { name: 'completedOn', type: 'date' },
   { name: 'notes', type: 'textarea', wide: true },
-];
-
-export const DENIAL_SPECS: FieldSpec[] = [
-  { name: 'deniedOn', label: 'Date of the denial', type: 'date', required: true },
-  { name: 'claimType', type: 'select', choices: CLAIM_TYPE, optional: true },
-  { name: 'referenceNumber' },
-  { name: 'claimNumber' },
-  { name: 'service', label: 'Service denied', wide: true },
-  {
-    name: 'reason',
-    label: 'Reason, word for word',
-    type: 'textarea',
-    wide: true,
-    hint: 'Copy it exactly: appeals quote it.',
-  },
-  { name: 'appealDueOn', label: 'Appeal deadline on the letter', type: 'date' },
 ];

@@ -1,5 +1,5 @@
 // One case: who, what and with whom, and everything recorded along the way.
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { call } from '../api';
 import { ConfirmDialog } from '../components/confirm-dialog';
@@ -9,6 +9,7 @@ import { StatusBadge } from '../components/status-badge';
 import { formatDate, fullName, orDash } from '../lib/format';
 import { CASE_SPECS } from '../lib/specs';
 import { useLoad } from '../lib/use-load';
+import { WorkflowPanel } from '../features/workflow/workflow-panel';
 import { CaseRecords } from './case-records';
 import { DocumentsSection } from './documents-section';
 import { LettersSection } from '../features/letters/letters-section';
@@ -18,7 +19,14 @@ export function CasePage() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const { data, error, reload } = useLoad(() => call('cases.get', { id }), [id]);
+  const { data, error, reload: reloadCase } = useLoad(() => call('cases.get', { id }), [id]);
+  const workflow = useLoad(() => call('workflow.get', { caseId: id }), [id]);
+  const reloadWorkflow = workflow.reload;
+  // Records, stage and workflow change together: reload both views after any edit.
+  const reload = useCallback(() => {
+    reloadCase();
+    reloadWorkflow();
+  }, [reloadCase, reloadWorkflow]);
   useFocusFromQuery(data !== null);
 
   if (!data) {
@@ -55,13 +63,24 @@ export function CasePage() {
       </div>
       <ErrorBanner error={error} />
 
+      {workflow.data && workflow.data.caseId === c.id && (
+        <WorkflowPanel
+          detail={data}
+          workflow={workflow.data}
+          onChanged={reload}
+          onStageChanged={reload}
+        />
+      )}
+      <ErrorBanner error={workflow.error} />
+
       <div className="case-grid">
         <section className="card" aria-labelledby="section-details">
           <div className="card-header">
             <h2 id="section-details">Case &amp; plan details</h2>
           </div>
           <EntityForm
-            key={c.id}
+            // A stage moved by the workflow shows in the form: a new stage starts a fresh form.
+            key={`${c.id}-${c.status}`}
             formId="case"
             specs={CASE_SPECS}
             initial={c}
@@ -96,7 +115,11 @@ export function CasePage() {
       </div>
 
       <CaseRecords detail={data} onChanged={reload} />
-      <LettersSection caseId={c.id} version={c.updatedAt} onChanged={reload} />
+      <LettersSection
+        caseId={c.id}
+        version={`${c.updatedAt} ${workflow.data?.denials.map((d) => d.updatedAt).join() ?? ''}`}
+        onChanged={reload}
+      />
       <DocumentsSection caseId={c.id} documents={data.documents} onChanged={reload} />
 
       {confirmDelete && (

@@ -1,10 +1,5 @@
 // The record sections of a case page: diagnoses, treatments, scores, calls and deadlines.
-import {
-  CHANNEL,
-  CLAIM_TYPE,
-  DEADLINE_KIND,
-  TREATMENT_KIND,
-} from '../../../electron/contract/choices';
+import { CHANNEL, DEADLINE_KIND, TREATMENT_KIND } from '../../../electron/contract/choices';
 import type { CaseDetail } from '../../../electron/contract/case';
 import { RecordSection } from '../components/record-section';
 import { formatDate, orDash } from '../lib/format';
@@ -12,7 +7,6 @@ import {
   ASSESSMENT_SPECS,
   COMMUNICATION_SPECS,
   DEADLINE_SPECS,
-  DENIAL_SPECS,
   DIAGNOSIS_SPECS,
   TREATMENT_SPECS,
 } from '../lib/specs';
@@ -69,26 +63,6 @@ export function CaseRecords({ detail, onChanged }: { detail: CaseDetail; onChang
           { header: 'Score', render: (a) => a.score },
           { header: 'Date', render: (a) => formatDate(a.assessedOn) },
           { header: 'Notes', render: (a) => orDash(a.notes) },
-        ]}
-      />
-      <RecordSection
-        kind="denials"
-        title="Denials"
-        noun="denial"
-        caseId={caseId}
-        rows={detail.denials}
-        specs={DENIAL_SPECS}
-        empty="No denials recorded. Appeals quote the denial's date, reference and reason."
-        onChanged={onChanged}
-        columns={[
-          { header: 'Denied on', render: (d) => formatDate(d.deniedOn) },
-          { header: 'Reference', render: (d) => orDash(d.referenceNumber) },
-          {
-            header: 'Kind of claim',
-            render: (d) => (d.claimType ? CLAIM_TYPE.labels[d.claimType] : '—'),
-          },
-          { header: 'Reason', render: (d) => <span className="pre-line">{orDash(d.reason)}</span> },
-          { header: 'Appeal due', render: (d) => formatDate(d.appealDueOn) },
         ]}
       />
       <RecordSection

@@ -3,6 +3,13 @@ import type { Migration } from '../migrate';
 import { initial } from './0001-initial';
 import { documentHtml } from './0002-document-html';
 import { factSources } from './0003-fact-sources';
-import { letters } from './0004-letters';
+import { appealWorkflow } from './0004-appeal-workflow';
+import { letters } from './0005-letters';
 
-export const migrations: readonly Migration[] = [initial, documentHtml, factSources, letters];
+export const migrations: readonly Migration[] = [
+  initial,
+  documentHtml,
+  factSources,
+  appealWorkflow,
+  letters,
+];

@@ -1,12 +1,12 @@
-// Schema version 4: what letters need. Denials as records (appeals answer them), the case facts
-// a letter argues from, the advocate's own letterhead, letter templates users can change, and
+// Schema version 5: what letters need. The case facts a letter argues from, the claim number
+// appeals quote, the advocate's own letterhead, letter templates users can change, and
 // each generated letter's origin.
 import type { Migration } from '../migrate';
 
 const now = `(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 export const letters: Migration = {
-  version: 4,
+  version: 5,
   name: 'letters',
   sql: `
 ALTER TABLE cases ADD COLUMN functional_impact TEXT;
@@ -17,16 +17,7 @@ ALTER TABLE cases ADD COLUMN treatment_plan TEXT;
 ALTER TABLE profile ADD COLUMN letterhead_name TEXT;
 ALTER TABLE profile ADD COLUMN letterhead BLOB;
 
-CREATE TABLE denials (
-  id INTEGER PRIMARY KEY,
-  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
-  denied_on TEXT NOT NULL, reference_number TEXT, claim_number TEXT, service TEXT, reason TEXT,
-  claim_type TEXT, appeal_due_on TEXT,
-  source_document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
-  created_at TEXT NOT NULL DEFAULT ${now},
-  updated_at TEXT NOT NULL DEFAULT ${now}
-) STRICT;
-CREATE INDEX denials_case ON denials(case_id);
+ALTER TABLE denials ADD COLUMN claim_number TEXT;
 
 -- A built-in template keeps its key so it can be reset; a user's own has none.
 CREATE TABLE letter_templates (

@@ -1,0 +1,274 @@
+// The appeal workflow: stage moves, denials and their appeal deadlines, the dashboard, readiness.
+import { z } from 'zod';
+import type { CaseStatus } from './case';
+import { CASE_STATUS, choices } from './choices';
+import { communicationFields } from './case-records';
+import type { Communication, Deadline } from './case-records';
+import { id, optionalDate, optionalText, requiredDate, requiredText } from './fields';
+
+/** What kind of claim a request or a denial is: it decides the insurer's decision time. */
+export const CLAIM_TYPE = choices({
+  'pre-service': 'Pre-service (prior authorization)',
+  'post-service': 'Post-service (care already given)',
+  urgent: 'Urgent (expedited)',
+});
+
+/** Which decision a denial letter announces: it decides the next step and its window. */
+export const DECISION_LEVEL = choices({
+  initial: 'Initial denial (prior authorization or claim)',
+  'internal-appeal': 'Internal appeal denied; another internal level remains',
+  'final-internal': 'Final internal appeal denied',
+  'external-review': 'External review upheld the denial',
+  'medicare-redetermination': 'Medicare redetermination denied',
+  'medicare-reconsideration': 'Medicare reconsideration (QIC or IRE) denied',
+  'medicare-alj': 'Medicare ALJ hearing decision unfavourable',
+  'medicare-council': 'Medicare Appeals Council decision unfavourable',
+});
+
+export type ClaimType = (typeof CLAIM_TYPE.values)[number];
+export type DecisionLevel = (typeof DECISION_LEVEL.values)[number];
+
+/** Stages in which the case waits for the insurer (or reviewer) to decide. */
+export const WAITING_STAGES: readonly CaseStatus[] = [
+  'prior-auth-submitted',
+  'internal-appeal-1',
+  'internal-appeal-2',
+  'external-review',
+];
+
+/** Stages after which nothing is pending. */
+export const CLOSED_STAGES: readonly CaseStatus[] = [
+  'closed-won',
+  'closed-lost',
+  'closed-withdrawn',
+];
+
+export const stageMove = z.object({
+  caseId: id,
+  to: z.enum(CASE_STATUS.values, { error: 'is not a known case stage' }),
+  movedOn: requiredDate,
+  note: optionalText(2000),
+  /** For a move into a waiting stage: decides the insurer's decision time. */
+  claimType: z
+    .enum(CLAIM_TYPE.values)
+    .nullish()
+    .transform((v) => v ?? null),
+});
+
+/** One dated move of a case from one stage to another. */
+export interface StageMove {
+  id: number;
+  caseId: number;
+  fromStage: CaseStatus | null;
+  toStage: CaseStatus;
+  movedOn: string;
+  note: string | null;
+  claimType: ClaimType | null;
+  createdAt: string;
+}
+
+export const denialFields = z
+  .object({
+    /** The date printed on the notice. */
+    deniedOn: requiredDate,
+    /** When the notice arrived, if known: the federal rules count from receipt. */
+    receivedOn: optionalDate,
+    referenceNumber: optionalText(100),
+    /** The claim the denial is about, when the notice gives one: appeals quote it. */
+    claimNumber: optionalText(100),
+    /** The insurer's reason, quoted word for word. */
+    reason: requiredText(10000),
+    service: requiredText(300),
+    claimType: z
+      .enum(CLAIM_TYPE.values, { error: 'is not a known claim type' })
+      .default('pre-service'),
+    level: z.enum(DECISION_LEVEL.values, { error: 'is not a known decision' }).default('initial'),
+    /** The appeal deadline the letter itself states. */
+    letterDeadlineOn: optionalDate,
+    /** The deadline the advocate chose over the computed one (usually the letter's). */
+    overrideOn: optionalDate,
+    /** Medicaid: the state's fair-hearing window in days, from the notice or the state's rules. */
+    stateWindowDays: z
+      .number({ error: 'must be a number of days' })
+      .int({ error: 'must be a whole number of days' })
+      .min(1, { error: 'must be at least 1 day' })
+      .max(365, { error: 'must be at most 365 days' })
+      .nullish()
+      .transform((v) => v ?? null),
+  })
+  .refine((d) => !d.receivedOn || d.receivedOn >= d.deniedOn, {
+    error: 'cannot be before the date on the notice',
+    path: ['receivedOn'],
+  });
+
+export type DenialValues = z.output<typeof denialFields>;
+export type DenialInput = z.input<typeof denialFields>;
+
+/** What a deadline rule says about one denial. */
+export interface DeadlineComputation {
+  /** The last day to file, or null when the rule needs something only the user knows. */
+  dueOn: string | null;
+  /** The rule in words, with its source: shown beside the date. */
+  rule: string;
+  /** The regulation or manual the rule comes from. */
+  source: string;
+  /** The step this deadline is for, in words ("Internal appeal"). */
+  nextStep: string;
+  /** The stage the case moves to when that step is filed, when there is one. */
+  nextStage: CaseStatus | null;
+  /** Things the advocate should know: weekends, conflicting sources, expedited options. */
+  warnings: string[];
+  /** What the user must supply when `dueOn` is null. */
+  needs: 'plan-type' | 'state-window' | 'letter-date' | null;
+}
+
+/** A stored denial with the deadline it produced. */
+export interface Denial extends DenialValues {
+  id: number;
+  caseId: number;
+  /** The computed date and the rule, as they were when the denial was last saved. */
+  computedOn: string | null;
+  rule: string;
+  /** The deadline row that carries the effective date (on the case page, dashboard, calendar). */
+  deadlineId: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A denial as the case page shows it: stored values, today's computation, and the date in force. */
+export interface DenialView extends Denial {
+  computation: DeadlineComputation;
+  /** The date in force: the override, else the computed date, else the letter's. */
+  effectiveOn: string | null;
+  effectiveFrom: 'override' | 'rule' | 'letter' | null;
+}
+
+export const denialPreview = z.object({
+  caseId: id,
+  values: denialFields,
+});
+
+/** The insurer's decision time for a case waiting in a stage. */
+export interface DecisionWait {
+  stage: CaseStatus;
+  submittedOn: string;
+  claimType: ClaimType;
+  decisionDueOn: string | null;
+  rule: string;
+  source: string;
+}
+
+/** One item of the readiness meter. */
+export interface ReadinessItem {
+  key:
+    | 'diagnosis'
+    | 'failed-treatments'
+    | 'scores'
+    | 'functional-impact'
+    | 'provider-letter'
+    | 'records';
+  label: string;
+  done: boolean;
+  /** What was found, or what to gather next. */
+  detail: string;
+}
+
+export interface Readiness {
+  items: ReadinessItem[];
+  done: number;
+  total: number;
+}
+
+/** The case page's workflow panel. */
+export interface CaseWorkflow {
+  caseId: number;
+  status: CaseStatus;
+  /** Today in the client's state (the calendar deadlines are counted in). */
+  today: string;
+  timeZone: string;
+  stages: StageMove[];
+  denials: DenialView[];
+  waiting: DecisionWait | null;
+  readiness: Readiness;
+}
+
+export const communicationLog = z.object({
+  caseId: id,
+  values: communicationFields,
+  /** Optional follow-up: a task due that day. */
+  followUpOn: optionalDate,
+});
+
+export interface CommunicationLogResult {
+  communication: Communication;
+  followUp: Deadline | null;
+}
+
+export const dashboardQuery = z
+  .object({
+    /** Count from this date instead of today in each client's state (tests, what-if). */
+    today: optionalDate,
+  })
+  .default({ today: null });
+
+export interface DashboardDeadline {
+  id: number;
+  caseId: number;
+  clientName: string;
+  requestedTreatment: string;
+  insurerName: string | null;
+  kind: Deadline['kind'];
+  title: string;
+  dueOn: string;
+  /** Negative when overdue. */
+  daysLeft: number;
+  notes: string | null;
+}
+
+export interface WaitingCase extends DecisionWait {
+  caseId: number;
+  clientName: string;
+  requestedTreatment: string;
+  insurerName: string | null;
+  daysOverdue: number;
+}
+
+export interface IdleCase {
+  caseId: number;
+  clientName: string;
+  requestedTreatment: string;
+  status: CaseStatus;
+  lastActivityOn: string;
+  daysIdle: number;
+}
+
+export interface OutcomeCount {
+  label: string;
+  won: number;
+  lost: number;
+}
+
+export interface Dashboard {
+  today: string;
+  overdue: DashboardDeadline[];
+  dueThisWeek: DashboardDeadline[];
+  waiting: WaitingCase[];
+  idle: IdleCase[];
+  byStage: { status: CaseStatus; count: number }[];
+  outcomesByInsurer: OutcomeCount[];
+  outcomesByTreatment: OutcomeCount[];
+}
+
+export const calendarExport = z
+  .object({
+    caseId: id.optional(),
+    /** Put initials instead of client names in the calendar (it may sync to an online service). */
+    initialsOnly: z.boolean().default(false),
+  })
+  .default({ initialsOnly: false });
+
+export interface CalendarFile {
+  fileName: string;
+  text: string;
+  events: number;
+}

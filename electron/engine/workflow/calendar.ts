@@ -1,0 +1,84 @@
+// Deadlines as an iCalendar file (RFC 5545) that Outlook and Google Calendar import. Each deadline
+// is an all-day event (DTSTART;VALUE=DATE): a floating calendar date that no time zone moves.
+import { createEvents } from 'ics';
+import type { EventAttributes } from 'ics';
+import { AppError } from '../../contract/errors';
+import { addDays, parts } from '../deadlines/plain-date';
+import type { OpenDeadlineRow } from './queries';
+
+const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => `${w[0]!.toUpperCase()}.`)
+    .join('');
+
+const dateArray = (date: string): [number, number, number] => {
+  const { year, month, day } = parts(date);
+  return [year, month, day];
+};
+
+/**
+ * Folds a content line at 75 octets, as RFC 5545 section 3.1 asks. The ics library counts
+ * characters, so a line with accents or dashes could run past 75 octets; this never splits a
+ * character's UTF-8 bytes.
+ */
+export function foldLine(line: string): string {
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const ch of line) {
+    const size = Buffer.byteLength(ch);
+    const limit = parts.length === 0 ? 75 : 74; // continuation lines start with a space
+    if (octets + size > limit) {
+      parts.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += ch;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+/** Unfolds the library's output and folds it again by octets. */
+function refold(text: string): string {
+  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
+  return lines.map((l) => (l ? foldLine(l) : l)).join('\r\n');
+}
+
+/** The .ics text for `rows`; UIDs are stable so importing again updates rather than duplicates. */
+export function deadlinesCalendar(rows: OpenDeadlineRow[], initialsOnly: boolean): string {
+  const events: EventAttributes[] = rows.map((d) => {
+    const who = initialsOnly ? initials(d.clientName) : d.clientName;
+    const description = [
+      `${d.requestedTreatment}${d.insurerName ? ` · ${d.insurerName}` : ''}`,
+      d.notes,
+      `Case ${d.caseId} in Advocate Desk.`,
+    ]
+      .filter(Boolean)
+      .join('\n');
+    return {
+      uid: `deadline-${d.id}@advocate-desk`,
+      title: `${d.title} (${who})`,
+      description,
+      start: dateArray(d.dueOn),
+      end: dateArray(addDays(d.dueOn, 1)),
+      categories: [d.kind === 'deadline' ? 'Deadline' : 'Task'],
+      transp: 'TRANSPARENT',
+      alarms: [{ action: 'display', description: d.title, trigger: { hours: 72, before: true } }],
+    };
+  });
+  const { error, value } = createEvents(events, {
+    productId: '-//Advocate Desk//Deadlines//EN',
+    calName: 'Advocate Desk deadlines',
+  });
+  if (error || !value) {
+    throw new AppError(
+      'internal',
+      `The calendar file could not be written: ${error?.message ?? 'no output'}`,
+    );
+  }
+  return refold(value);
+}

@@ -1,0 +1,189 @@
+// SQL for the appeal workflow: stage history, denials, and the rows the dashboard and readiness
+// meter are built from. Every value is a bound parameter.
+import type { Database } from 'better-sqlite3';
+import type { CaseStatus, PlanType } from '../../contract/case';
+import type { Deadline } from '../../contract/case-records';
+import { AppError } from '../../contract/errors';
+import type { ClaimType, Denial, StageMove } from '../../contract/workflow';
+import { CLOSED_STAGES, WAITING_STAGES, denialFields } from '../../contract/workflow';
+import { defineTable, fromRow } from '../db/table';
+
+const closed = JSON.stringify(CLOSED_STAGES);
+const waiting = JSON.stringify(WAITING_STAGES);
+
+/** A case with what every workflow rule needs: its plan, stage and client's state. */
+export interface CaseFacts {
+  id: number;
+  status: CaseStatus;
+  planType: PlanType | null;
+  state: string | null;
+  clientName: string;
+  requestedTreatment: string;
+  insurerName: string | null;
+  notes: string | null;
+}
+
+const CASE_FACTS = `
+  SELECT k.id, k.status, k.plan_type, cl.state, cl.first_name || ' ' || cl.last_name AS client_name,
+         k.requested_treatment, k.insurer_name, k.notes
+  FROM cases k JOIN clients cl ON cl.id = k.client_id`;
+
+export interface OpenDeadlineRow extends Deadline {
+  clientName: string;
+  requestedTreatment: string;
+  insurerName: string | null;
+  state: string | null;
+}
+
+export interface WaitingRow {
+  caseId: number;
+  status: CaseStatus;
+  planType: PlanType | null;
+  state: string | null;
+  clientName: string;
+  requestedTreatment: string;
+  insurerName: string | null;
+  submittedOn: string;
+  claimType: ClaimType | null;
+  denialClaimType: ClaimType | null;
+}
+
+export interface ActivityRow {
+  caseId: number;
+  status: CaseStatus;
+  state: string | null;
+  clientName: string;
+  requestedTreatment: string;
+  lastActivityOn: string;
+}
+
+export function stageQueries(db: Database) {
+  const insert = db.prepare(
+    `INSERT INTO stage_moves (case_id, from_stage, to_stage, moved_on, note, claim_type)
+     VALUES (@caseId, @fromStage, @toStage, @movedOn, @note, @claimType) RETURNING *`,
+  );
+  const forCase = db.prepare('SELECT * FROM stage_moves WHERE case_id = ? ORDER BY moved_on, id');
+  const last = db.prepare(
+    'SELECT * FROM stage_moves WHERE case_id = ? ORDER BY moved_on DESC, id DESC LIMIT 1',
+  );
+  const setStatus = db.prepare(
+    `UPDATE cases SET status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
+  );
+  return {
+    record: (move: Omit<StageMove, 'id' | 'createdAt'>) => fromRow<StageMove>(insert.get(move)),
+    forCase: (caseId: number) => forCase.all(caseId).map((r) => fromRow<StageMove>(r)),
+    last: (caseId: number) => {
+      const row = last.get(caseId);
+      return row === undefined ? undefined : fromRow<StageMove>(row);
+    },
+    setStatus: (caseId: number, status: CaseStatus) => setStatus.run(status, caseId),
+  };
+}
+
+const DENIAL_COLUMNS = [
+  'caseId',
+  ...Object.keys(denialFields.shape),
+  'computedOn',
+  'rule',
+  'deadlineId',
+];
+
+export function denialQueries(db: Database) {
+  const table = defineTable<Denial>(db, 'denials', DENIAL_COLUMNS, 'denial');
+  const forCase = db.prepare(
+    'SELECT * FROM denials WHERE case_id = ? ORDER BY denied_on DESC, id DESC',
+  );
+  const latestClaimType = db
+    .prepare(
+      'SELECT claim_type FROM denials WHERE case_id = ? ORDER BY denied_on DESC, id DESC LIMIT 1',
+    )
+    .pluck();
+  return {
+    ...table,
+    forCase: (caseId: number) => forCase.all(caseId).map((r) => fromRow<Denial>(r)),
+    latestClaimType: (caseId: number) =>
+      (latestClaimType.get(caseId) as ClaimType | undefined) ?? null,
+  };
+}
+
+export function workflowQueries(db: Database) {
+  const facts = db.prepare(`${CASE_FACTS} WHERE k.id = ?`);
+  const openDeadlines = db.prepare(`
+    SELECT d.*, cl.first_name || ' ' || cl.last_name AS client_name, k.requested_treatment,
+           k.insurer_name, cl.state
+    FROM deadlines d JOIN cases k ON k.id = d.case_id JOIN clients cl ON cl.id = k.client_id
+    WHERE d.completed_on IS NULL AND d.due_on <= @until
+      AND (@caseId IS NULL OR d.case_id = @caseId)
+    ORDER BY d.due_on, d.id`);
+  const waitingCases = db.prepare(`
+    SELECT k.id AS case_id, k.status, k.plan_type, cl.state,
+           cl.first_name || ' ' || cl.last_name AS client_name, k.requested_treatment, k.insurer_name,
+           m.moved_on AS submitted_on, m.claim_type,
+           (SELECT claim_type FROM denials dn WHERE dn.case_id = k.id
+             ORDER BY dn.denied_on DESC, dn.id DESC LIMIT 1) AS denial_claim_type
+    FROM cases k JOIN clients cl ON cl.id = k.client_id
+    JOIN stage_moves m ON m.id = (
+      SELECT id FROM stage_moves s WHERE s.case_id = k.id AND s.to_stage = k.status
+      ORDER BY s.moved_on DESC, s.id DESC LIMIT 1)
+    WHERE k.status IN (SELECT value FROM json_each('${waiting}'))
+      AND (@caseId IS NULL OR k.id = @caseId)`);
+  // Activity: any change to the case or its records (updated_at), a logged contact, a stage move.
+  const quietCases = db.prepare(`
+    WITH activity AS (
+      SELECT k.id AS case_id, k.status, cl.state, cl.first_name || ' ' || cl.last_name AS client_name,
+             k.requested_treatment,
+             max(substr(k.updated_at, 1, 10),
+                 coalesce((SELECT max(occurred_on) FROM communications c WHERE c.case_id = k.id), ''),
+                 coalesce((SELECT max(moved_on) FROM stage_moves s WHERE s.case_id = k.id), ''))
+               AS last_activity_on
+      FROM cases k JOIN clients cl ON cl.id = k.client_id
+      WHERE k.status NOT IN (SELECT value FROM json_each('${closed}')))
+    SELECT * FROM activity WHERE last_activity_on <= @cutoff ORDER BY last_activity_on, case_id`);
+  const byStage = db.prepare('SELECT status, count(*) AS count FROM cases GROUP BY status');
+  const outcomes = (column: string, missing: string) =>
+    db.prepare(`
+      SELECT coalesce(nullif(trim(${column}), ''), '${missing}') AS label,
+             sum(status IN ('closed-won', 'approved')) AS won, sum(status = 'closed-lost') AS lost
+      FROM cases WHERE status IN ('closed-won', 'approved', 'closed-lost')
+      GROUP BY label COLLATE NOCASE ORDER BY won + lost DESC, label COLLATE NOCASE LIMIT 12`);
+  const byInsurer = outcomes('insurer_name', 'Insurer not recorded');
+  const byTreatment = outcomes('requested_treatment', 'Treatment not recorded');
+  const documentHits = db.prepare(`
+    SELECT id, file_name, origin,
+      (lower(file_name) LIKE '%necessity%' OR lower(file_name) LIKE '%lmn%'
+        OR lower(coalesce(text, '')) LIKE '%letter of medical necessity%'
+        OR lower(coalesce(text, '')) LIKE '%medically necessary for%') AS provider_letter,
+      (lower(coalesce(text, '')) LIKE '%functional%' OR lower(coalesce(text, '')) LIKE '%unable to work%'
+        OR lower(coalesce(text, '')) LIKE '%activities of daily living%'
+        OR lower(coalesce(text, '')) LIKE '%whodas%' OR lower(coalesce(text, '')) LIKE '%sheehan%')
+        AS functional
+    FROM documents WHERE case_id = ? ORDER BY id`);
+
+  return {
+    caseFacts(caseId: number): CaseFacts {
+      const row = facts.get(caseId);
+      if (row === undefined) {
+        throw new AppError('not-found', `No case with id ${caseId}; it may have been deleted.`);
+      }
+      return fromRow<CaseFacts>(row);
+    },
+    openDeadlines: (until: string, caseId: number | null = null) =>
+      openDeadlines.all({ until, caseId }).map((r) => fromRow<OpenDeadlineRow>(r)),
+    waitingCases: (caseId: number | null = null) =>
+      waitingCases.all({ caseId }).map((r) => fromRow<WaitingRow>(r)),
+    quietCases: (cutoff: string) => quietCases.all({ cutoff }).map((r) => fromRow<ActivityRow>(r)),
+    byStage: () => byStage.all() as { status: CaseStatus; count: number }[],
+    outcomesByInsurer: () => byInsurer.all() as { label: string; won: number; lost: number }[],
+    outcomesByTreatment: () => byTreatment.all() as { label: string; won: number; lost: number }[],
+    documentHits: (caseId: number) =>
+      documentHits.all(caseId).map((r) =>
+        fromRow<{
+          id: number;
+          fileName: string;
+          origin: string;
+          providerLetter: number;
+          functional: number;
+        }>(r),
+      ),
+  };
+}

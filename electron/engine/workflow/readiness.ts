@@ -1,0 +1,106 @@
+// The readiness meter: what a strong request needs, checked against the case's own records, with
+// the next thing to gather for each item that is missing.
+import type { Assessment, Diagnosis, Treatment } from '../../contract/case-records';
+import type { Readiness, ReadinessItem } from '../../contract/workflow';
+
+export interface ReadinessInput {
+  caseNotes: string | null;
+  diagnoses: Diagnosis[];
+  treatments: Treatment[];
+  assessments: Assessment[];
+  documents: { fileName: string; origin: string; providerLetter: boolean; functional: boolean }[];
+}
+
+/** Words that show the illness's effect on daily life was written down. */
+const FUNCTIONAL =
+  /\b(functional|functioning|function|unable to work|missed work|disability leave|activities of daily living|ADLs?|WHODAS|Sheehan|work and social adjustment|self-care)\b/i;
+/** Instruments that measure function rather than symptoms. */
+const FUNCTIONAL_INSTRUMENTS = /^(WHODAS|SDS|WSAS|GAF|SOFAS)/i;
+
+const classOf = (t: Treatment) => t.drugClass?.trim().toLowerCase() || null;
+const tried = (t: Treatment) => Boolean(t.endedOn || t.reasonStopped || t.outcome);
+
+function failedTreatments(treatments: Treatment[]): ReadinessItem {
+  const meds = treatments.filter((t) => t.kind === 'medication' && tried(t));
+  const classes = [...new Set(meds.map(classOf).filter((c): c is string => c !== null))];
+  const unclassed = meds.filter((t) => classOf(t) === null).map((t) => t.name);
+  const done = classes.length >= 2;
+  let detail: string;
+  if (done)
+    detail = `${meds.length} medications tried across ${classes.length} classes (${classes.join(', ')}).`;
+  else if (unclassed.length) {
+    detail = `Record the drug class of ${unclassed.join(', ')}: payers count failed trials by class (most ask for 2).`;
+  } else if (meds.length) {
+    detail = `Trials in ${classes.length} class so far (${classes.join(', ')}); most payers ask for at least 2 classes, each with dose, dates and why it stopped.`;
+  } else {
+    detail = 'Add the medications tried before, with class, dose, dates and why each stopped.';
+  }
+  return { key: 'failed-treatments', label: 'Failed treatments across classes', done, detail };
+}
+
+/** Checks the case against what a strong request needs; `done` counts the items met. */
+export function readiness(input: ReadinessInput): Readiness {
+  const { diagnoses, assessments, documents } = input;
+  const scored = [...assessments].sort((a, b) => a.assessedOn.localeCompare(b.assessedOn));
+  const latest = scored.at(-1);
+  const letters = documents.filter((d) => d.providerLetter);
+  const records = documents.filter((d) => d.origin === 'imported' && !d.providerLetter);
+  const functionalText = [
+    input.caseNotes,
+    ...assessments.map((a) => a.notes),
+    ...input.treatments.flatMap((t) => [t.outcome, t.reasonStopped]),
+  ].some((text) => text && FUNCTIONAL.test(text));
+  const functionalScore = assessments.find((a) => FUNCTIONAL_INSTRUMENTS.test(a.instrument));
+  const functionalDoc = documents.find((d) => d.functional);
+
+  const items: ReadinessItem[] = [
+    {
+      key: 'diagnosis',
+      label: 'Diagnosis with ICD-10 code',
+      done: diagnoses.length > 0,
+      detail: diagnoses.length
+        ? diagnoses.map((d) => d.icd10Code).join(', ')
+        : 'Add the diagnosis and its ICD-10-CM code from the provider’s records.',
+    },
+    failedTreatments(input.treatments),
+    {
+      key: 'scores',
+      label: 'Standard scores (baseline and current)',
+      done: scored.length >= 2,
+      detail: latest
+        ? scored.length >= 2
+          ? `${scored.length} scores; latest ${latest.instrument} ${latest.score} on ${latest.assessedOn}.`
+          : `One score (${latest.instrument} ${latest.score}); add a second to show severity over time.`
+        : 'Add PHQ-9, MADRS or other standard scores, at baseline and now.',
+    },
+    {
+      key: 'functional-impact',
+      label: 'Functional impact described',
+      done: Boolean(functionalScore || functionalDoc || functionalText),
+      detail: functionalScore
+        ? `${functionalScore.instrument} ${functionalScore.score}`
+        : functionalDoc
+          ? `Described in ${functionalDoc.fileName}.`
+          : functionalText
+            ? 'Described in the case notes or records.'
+            : 'Describe how the illness limits work, self-care or daily life (e.g. WHODAS, Sheehan Disability Scale, missed work).',
+    },
+    {
+      key: 'provider-letter',
+      label: 'Letter of medical necessity from the provider',
+      done: letters.length > 0,
+      detail: letters.length
+        ? letters.map((d) => d.fileName).join(', ')
+        : 'Ask the treating provider for a letter of medical necessity and import it.',
+    },
+    {
+      key: 'records',
+      label: 'Medical records enclosed',
+      done: records.length > 0,
+      detail: records.length
+        ? `${records.length} document${records.length === 1 ? '' : 's'} on file.`
+        : 'Import the clinical notes and records that support the request.',
+    },
+  ];
+  return { items, done: items.filter((i) => i.done).length, total: items.length };
+}

@@ -1,0 +1,216 @@
+// The case page's workflow card: where the case stands, what is due, what the insurer owes, what
+// the request still needs, and the actions that move it on.
+import { useState } from 'react';
+import type { CaseDetail } from '../../../../electron/contract/case';
+import { CASE_STATUS } from '../../../../electron/contract/choices';
+import type { CaseWorkflow, DenialView } from '../../../../electron/contract/workflow';
+import { DECISION_LEVEL } from '../../../../electron/contract/workflow';
+import { call } from '../../api';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { RowActions } from '../../components/row-actions';
+import { StatusBadge } from '../../components/status-badge';
+import { formatDate, orDash } from '../../lib/format';
+import { DeadlineNote } from './deadline-note';
+import { DenialDialog } from './denial-dialog';
+import { LogDialog } from './log-dialog';
+import { ReadinessMeter } from './readiness-meter';
+import { StageDialog } from './stage-dialog';
+import { daysFrom, DueBadge } from './due-badge';
+import { useShortcut } from './use-shortcut';
+
+type Open =
+  | { kind: 'log' }
+  | { kind: 'stage' }
+  | { kind: 'denial'; denial: DenialView | null }
+  | { kind: 'delete-denial'; denial: DenialView }
+  | null;
+
+interface WorkflowPanelProps {
+  detail: CaseDetail;
+  workflow: CaseWorkflow;
+  /** After a change to the log or tasks. */
+  onChanged: () => void;
+  /** After a change that can move the case's stage (a move, a denial). */
+  onStageChanged: () => void;
+}
+
+export function WorkflowPanel(props: WorkflowPanelProps) {
+  const { detail, workflow, onChanged, onStageChanged } = props;
+  const [open, setOpen] = useState<Open>(null);
+  const close = () => setOpen(null);
+  useShortcut('l', () => setOpen({ kind: 'log' }));
+  const { today, waiting, readiness } = workflow;
+  const nextDue = detail.deadlines.find((d) => !d.completedOn);
+  const latest = workflow.denials[0];
+  const suggested = latest?.computation.nextStage ?? null;
+
+  return (
+    <section className="card workflow" aria-labelledby="section-workflow">
+      <div className="card-header">
+        <h2 id="section-workflow">Appeal workflow</h2>
+        <div className="card-actions">
+          <button type="button" className="button" onClick={() => setOpen({ kind: 'stage' })}>
+            Move stage
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setOpen({ kind: 'denial', denial: null })}
+          >
+            Record denial
+          </button>
+          <button
+            type="button"
+            className="button button-primary"
+            aria-keyshortcuts="L"
+            title="Log a call or letter (shortcut: L)"
+            onClick={() => setOpen({ kind: 'log' })}
+          >
+            Log call or letter <kbd aria-hidden="true">L</kbd>
+          </button>
+        </div>
+      </div>
+
+      <div className="workflow-grid">
+        <div className="workflow-main">
+          <dl className="status-strip">
+            <div>
+              <dt>Stage</dt>
+              <dd>
+                <StatusBadge status={workflow.status} />
+              </dd>
+            </div>
+            <div>
+              <dt>Next due</dt>
+              <dd>
+                {nextDue ? (
+                  <>
+                    {formatDate(nextDue.dueOn)} <DueBadge days={daysFrom(today, nextDue.dueOn)} />
+                    <span className="strip-sub">{nextDue.title}</span>
+                  </>
+                ) : (
+                  'Nothing due'
+                )}
+              </dd>
+            </div>
+            <div>
+              <dt>Insurer decision</dt>
+              <dd>
+                {waiting?.decisionDueOn ? (
+                  <>
+                    {formatDate(waiting.decisionDueOn)}{' '}
+                    <DueBadge days={daysFrom(today, waiting.decisionDueOn)} late="late" />
+                    <span className="strip-sub">
+                      Waiting since {formatDate(waiting.submittedOn)}
+                    </span>
+                  </>
+                ) : waiting ? (
+                  'No decision time encoded'
+                ) : (
+                  'Not waiting'
+                )}
+              </dd>
+            </div>
+          </dl>
+          {waiting && <p className="rule small">{waiting.rule}</p>}
+
+          <h3 className="subhead">Denials</h3>
+          {workflow.denials.length === 0 ? (
+            <p className="empty-note">
+              No denial recorded. Record one from the letter to compute the appeal deadline.
+            </p>
+          ) : (
+            <ul className="denials">
+              {workflow.denials.map((d) => (
+                <li key={d.id} className="denial">
+                  <div className="denial-head">
+                    <div>
+                      <strong>{d.service}</strong>
+                      <span className="denial-meta">
+                        {DECISION_LEVEL.labels[d.level]} · notice {formatDate(d.deniedOn)} · ref{' '}
+                        {orDash(d.referenceNumber)}
+                      </span>
+                    </div>
+                    <RowActions
+                      name="denial"
+                      onEdit={() => setOpen({ kind: 'denial', denial: d })}
+                      onDelete={() => setOpen({ kind: 'delete-denial', denial: d })}
+                    />
+                  </div>
+                  <blockquote className="denial-reason">{d.reason}</blockquote>
+                  <p className="denial-deadline">
+                    <span>{d.computation.nextStep} due</span>{' '}
+                    <strong data-testid="denial-deadline">{formatDate(d.effectiveOn)}</strong>{' '}
+                    {d.effectiveOn && <DueBadge days={daysFrom(today, d.effectiveOn)} />}{' '}
+                    <span className="source-tag">
+                      {d.effectiveFrom === 'override'
+                        ? `your date (rule: ${formatDate(d.computation.dueOn)})`
+                        : d.effectiveFrom === 'letter'
+                          ? 'from the letter'
+                          : d.effectiveFrom === 'rule'
+                            ? 'computed'
+                            : ''}
+                    </span>
+                  </p>
+                  <DeadlineNote denial={d} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+
+        <div className="workflow-side">
+          <ReadinessMeter readiness={readiness} />
+          <h3 className="subhead">Stage history</h3>
+          <ol className="timeline">
+            {[...workflow.stages].reverse().map((s) => (
+              <li key={s.id}>
+                <time dateTime={s.movedOn}>{formatDate(s.movedOn)}</time>
+                <span>
+                  {s.fromStage ? `${CASE_STATUS.labels[s.fromStage]} → ` : 'Opened at '}
+                  <strong>{CASE_STATUS.labels[s.toStage]}</strong>
+                </span>
+                {s.note && <span className="timeline-note">{s.note}</span>}
+              </li>
+            ))}
+          </ol>
+        </div>
+      </div>
+
+      {open?.kind === 'log' && (
+        <LogDialog caseId={detail.case.id} today={today} onClose={close} onSaved={onChanged} />
+      )}
+      {open?.kind === 'stage' && (
+        <StageDialog
+          caseId={detail.case.id}
+          current={workflow.status}
+          suggested={suggested}
+          today={today}
+          onClose={close}
+          onSaved={onStageChanged}
+        />
+      )}
+      {open?.kind === 'denial' && (
+        <DenialDialog
+          caseId={detail.case.id}
+          planType={detail.case.planType}
+          denial={open.denial}
+          onClose={close}
+          onSaved={onStageChanged}
+        />
+      )}
+      {open?.kind === 'delete-denial' && (
+        <ConfirmDialog
+          title="Delete denial?"
+          message="The denial and its open appeal deadline will be removed from the case. This cannot be undone."
+          confirmLabel="Delete denial"
+          onClose={close}
+          onConfirm={async () => {
+            await call('denials.delete', { id: open.denial.id });
+            onChanged();
+          }}
+        />
+      )}
+    </section>
+  );
+}

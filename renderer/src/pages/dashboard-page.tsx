@@ -1,0 +1,260 @@
+// The dashboard: every case's next step and due date at a glance — what is overdue or due this
+// week, which insurers are late, which cases have gone quiet — and how cases end, as charts.
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { CASE_STATUS } from '../../../electron/contract/choices';
+import type { Dashboard, DashboardDeadline } from '../../../electron/contract/workflow';
+import { CLOSED_STAGES } from '../../../electron/contract/workflow';
+import { asAppError, call } from '../api';
+import { DataTable } from '../components/data-table';
+import { ErrorBanner } from '../components/error-banner';
+import { StatusBadge } from '../components/status-badge';
+import { BarChart } from '../features/workflow/bar-chart';
+import { DueBadge, dueText } from '../features/workflow/due-badge';
+import { formatDate, orDash } from '../lib/format';
+import { useLoad } from '../lib/use-load';
+import type { AppError } from '../../../electron/contract/errors';
+
+const caseLink = (caseId: number, text: string) => <Link to={`/cases/${caseId}`}>{text}</Link>;
+
+function download(fileName: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function Tile({
+  count,
+  label,
+  tone,
+  href,
+}: {
+  count: number;
+  label: string;
+  tone: string;
+  href: string;
+}) {
+  return (
+    <a
+      className={`tile ${count > 0 ? `tile-${tone}` : ''}`}
+      href={href}
+      onClick={(e) => {
+        // Hash links are routes here: scroll to the section by hand.
+        e.preventDefault();
+        document.getElementById(href.slice(1))?.scrollIntoView({ block: 'start' });
+      }}
+    >
+      <span className="tile-count">{count}</span>
+      <span className="tile-label">{label}</span>
+    </a>
+  );
+}
+
+const deadlineColumns = [
+  {
+    header: 'Due',
+    render: (d: DashboardDeadline) => (
+      <span className="nowrap">
+        {formatDate(d.dueOn)} <DueBadge days={d.daysLeft} />
+      </span>
+    ),
+  },
+  { header: 'What', render: (d: DashboardDeadline) => d.title },
+  { header: 'Client', render: (d: DashboardDeadline) => caseLink(d.caseId, d.clientName) },
+  { header: 'Treatment', render: (d: DashboardDeadline) => d.requestedTreatment },
+  { header: 'Insurer', render: (d: DashboardDeadline) => orDash(d.insurerName) },
+];
+
+export function DashboardPage() {
+  const { data, error } = useLoad(() => call('dashboard.get', {}), []);
+  const [initialsOnly, setInitialsOnly] = useState(false);
+  const [exportError, setExportError] = useState<AppError | null>(null);
+
+  const exportCalendar = async () => {
+    try {
+      const file = await call('calendar.export', { initialsOnly });
+      download(file.fileName, file.text);
+      setExportError(null);
+    } catch (e) {
+      setExportError(asAppError(e));
+    }
+  };
+
+  if (!data) {
+    return <div className="page">{error ? <ErrorBanner error={error} /> : <p>Loading…</p>}</div>;
+  }
+  const board: Dashboard = data;
+  const due = [...board.overdue, ...board.dueThisWeek];
+  const open = board.byStage.filter((s) => !CLOSED_STAGES.includes(s.status));
+  const closed = board.byStage.filter((s) => CLOSED_STAGES.includes(s.status));
+
+  return (
+    <div className="page dashboard">
+      <div className="page-header">
+        <div>
+          <h1>Dashboard</h1>
+          <p className="page-meta">
+            <span>Today is {formatDate(board.today)}</span>
+            <span>Deadlines are counted in each client’s state</span>
+          </p>
+        </div>
+        <div className="page-actions calendar-export">
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={initialsOnly}
+              onChange={(e) => setInitialsOnly(e.target.checked)}
+            />
+            Initials only
+          </label>
+          <button
+            type="button"
+            className="button"
+            onClick={exportCalendar}
+            title="All open deadlines and tasks as an .ics file for Outlook or Google Calendar. Calendars synced online keep a copy of what you export: choose initials to leave names out."
+          >
+            Download calendar (.ics)
+          </button>
+        </div>
+      </div>
+      <ErrorBanner error={error ?? exportError} />
+
+      <div className="tiles" role="list">
+        <div role="listitem">
+          <Tile count={board.overdue.length} label="Overdue" tone="bad" href="#due" />
+        </div>
+        <div role="listitem">
+          <Tile
+            count={board.dueThisWeek.length}
+            label="Due in the next 7 days"
+            tone="warn"
+            href="#due"
+          />
+        </div>
+        <div role="listitem">
+          <Tile
+            count={board.waiting.length}
+            label="Insurer past its decision time"
+            tone="bad"
+            href="#waiting"
+          />
+        </div>
+        <div role="listitem">
+          <Tile count={board.idle.length} label="No activity in 30 days" tone="warn" href="#idle" />
+        </div>
+      </div>
+
+      <section className="card" aria-labelledby="due">
+        <div className="card-header">
+          <h2 id="due">Overdue and due this week</h2>
+        </div>
+        {due.length === 0 ? (
+          <p className="empty-note">Nothing overdue or due in the next 7 days.</p>
+        ) : (
+          <DataTable caption="Overdue and due this week" columns={deadlineColumns} rows={due} />
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="waiting">
+        <div className="card-header">
+          <h2 id="waiting">Waiting on the insurer past its decision time</h2>
+        </div>
+        {board.waiting.length === 0 ? (
+          <p className="empty-note">No insurer is late on a decision.</p>
+        ) : (
+          <DataTable
+            caption="Waiting on the insurer"
+            rows={board.waiting.map((w) => ({ ...w, id: w.caseId }))}
+            columns={[
+              { header: 'Client', render: (w) => caseLink(w.caseId, w.clientName) },
+              { header: 'Stage', render: (w) => <StatusBadge status={w.stage} /> },
+              { header: 'Insurer', render: (w) => orDash(w.insurerName) },
+              { header: 'Since', render: (w) => formatDate(w.submittedOn) },
+              {
+                header: 'Decision was due',
+                render: (w) => (
+                  <span title={w.rule} className="nowrap">
+                    {formatDate(w.decisionDueOn)}{' '}
+                    <span className="badge badge-bad">{dueText(-w.daysOverdue, 'late')}</span>
+                  </span>
+                ),
+              },
+            ]}
+          />
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="idle">
+        <div className="card-header">
+          <h2 id="idle">No activity in 30 days</h2>
+        </div>
+        {board.idle.length === 0 ? (
+          <p className="empty-note">Every open case has moved in the last 30 days.</p>
+        ) : (
+          <DataTable
+            caption="No activity in 30 days"
+            rows={board.idle.map((c) => ({ ...c, id: c.caseId }))}
+            columns={[
+              { header: 'Client', render: (c) => caseLink(c.caseId, c.clientName) },
+              { header: 'Treatment', render: (c) => c.requestedTreatment },
+              { header: 'Stage', render: (c) => <StatusBadge status={c.status} /> },
+              {
+                header: 'Last activity',
+                render: (c) => `${formatDate(c.lastActivityOn)} (${c.daysIdle} days)`,
+              },
+            ]}
+          />
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="charts">
+        <div className="card-header">
+          <h2 id="charts">Cases and outcomes</h2>
+        </div>
+        <div className="charts">
+          <BarChart
+            title="Open cases by stage"
+            series={[{ name: 'cases', tone: 'tone-info' }]}
+            rows={open.map((s) => ({ label: CASE_STATUS.labels[s.status], values: [s.count] }))}
+            empty="No cases yet."
+          />
+          <BarChart
+            title="Closed cases"
+            series={[{ name: 'cases', tone: 'tone-muted' }]}
+            rows={closed.map((s) => ({ label: CASE_STATUS.labels[s.status], values: [s.count] }))}
+            empty="No case has closed yet."
+          />
+          <BarChart
+            title="Won and lost by insurer"
+            series={[
+              { name: 'won', tone: 'tone-good' },
+              { name: 'lost', tone: 'tone-bad' },
+            ]}
+            rows={board.outcomesByInsurer.map((o) => ({ label: o.label, values: [o.won, o.lost] }))}
+            empty="Outcomes appear here once cases are approved or closed."
+          />
+          <BarChart
+            title="Won and lost by treatment"
+            series={[
+              { name: 'won', tone: 'tone-good' },
+              { name: 'lost', tone: 'tone-bad' },
+            ]}
+            rows={board.outcomesByTreatment.map((o) => ({
+              label: o.label,
+              values: [o.won, o.lost],
+            }))}
+            empty="Outcomes appear here once cases are approved or closed."
+          />
+        </div>
+        <p className="chart-note">
+          Won counts approved and closed-won cases; withdrawn cases are left out.
+        </p>
+      </section>
+    </div>
+  );
+}
