@@ -4,17 +4,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/program';
 import { openEngine } from '../../electron/engine';
+import { cli } from './run-cli';
 import { clientWithCase } from './helpers';
 import { fullLetterCase } from './letter-case';
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out, err };
-}
 
 let dir: string;
 let db: string;

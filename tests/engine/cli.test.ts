@@ -4,8 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/program';
 import { openEngine } from '../../electron/engine';
+import { cli } from './run-cli';
 
 const sample = {
   format: 'advocate-desk/case-exchange',
@@ -27,13 +27,6 @@ const sample = {
     },
   ],
 };
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out, err };
-}
 
 let dir: string;
 let db: string;

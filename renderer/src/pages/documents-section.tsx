@@ -6,8 +6,8 @@ import type { DocumentInfo } from '../../../electron/contract/document';
 import { asAppError, call } from '../api';
 import type { AppError } from '../../../electron/contract/errors';
 import { DataTable } from '../components/data-table';
+import { DocumentFileButtons } from '../components/document-file-buttons';
 import { ErrorBanner } from '../components/error-banner';
-import { downloadDocument, openDocument } from '../lib/files';
 import { formatDate, formatSize } from '../lib/format';
 import { bytesToBase64 } from '../lib/sanitize';
 import { DocumentPreview } from './document-preview';
@@ -55,10 +55,6 @@ export function DocumentsSection({
   const [decisions, setDecisions] = useState<Record<number, Decisions>>({});
   const busy = progress !== null;
   const [fileError, setFileError] = useState<AppError | null>(null);
-  const act = (work: () => Promise<void>) => {
-    setFileError(null);
-    work().catch((e: unknown) => setFileError(asAppError(e)));
-  };
 
   // React has no prop for folder picking; the attribute is set once on the element.
   useEffect(() => {
@@ -243,22 +239,7 @@ export function DocumentsSection({
           ]}
           actions={(d) => (
             <>
-              <button
-                type="button"
-                className="button button-small"
-                aria-label={`Open ${d.fileName} in Word`}
-                onClick={() => act(() => openDocument(d.id))}
-              >
-                Open in Word
-              </button>
-              <button
-                type="button"
-                className="button button-small"
-                aria-label={`Download ${d.fileName}`}
-                onClick={() => act(() => downloadDocument(d.id))}
-              >
-                Download
-              </button>
+              <DocumentFileButtons id={d.id} fileName={d.fileName} onError={setFileError} />
               {d.origin === 'imported' && (
                 <button
                   type="button"

@@ -9,23 +9,27 @@ import { LETTER_KIND } from '../../../../electron/contract/letter';
 import type { GeneratedLetter, TemplateSummary } from '../../../../electron/contract/letter';
 import { asAppError, call } from '../../api';
 import { ErrorBanner } from '../../components/error-banner';
-import { downloadDocument, openDocument } from '../../lib/files';
+import { DocumentFileButtons } from '../../components/document-file-buttons';
 import { useLoad } from '../../lib/use-load';
 import { Checklist } from './checklist';
 import { LetterPaper } from './letter-paper';
 
-function TemplateOptions({ templates }: { templates: TemplateSummary[] }) {
+/** Options grouped under a heading per kind, in the kinds' own order. */
+function GroupedOptions<T extends { id: number; kind: string }>(props: {
+  items: T[];
+  kinds: { values: readonly string[]; labels: Readonly<Record<string, string>> };
+  label: (item: T) => string;
+}) {
   return (
     <>
-      {LETTER_KIND.values.map((kind) => {
-        const ofKind = templates.filter((t) => t.kind === kind);
+      {props.kinds.values.map((kind) => {
+        const ofKind = props.items.filter((item) => item.kind === kind);
         if (!ofKind.length) return null;
         return (
-          <optgroup key={kind} label={LETTER_KIND.labels[kind]}>
-            {ofKind.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-                {t.builtInKey ? '' : ' (yours)'}
+          <optgroup key={kind} label={props.kinds.labels[kind]}>
+            {ofKind.map((item) => (
+              <option key={item.id} value={item.id}>
+                {props.label(item)}
               </option>
             ))}
           </optgroup>
@@ -35,26 +39,8 @@ function TemplateOptions({ templates }: { templates: TemplateSummary[] }) {
   );
 }
 
-function ContactOptions({ contacts }: { contacts: Contact[] }) {
-  return (
-    <>
-      {CONTACT_KIND.values.map((kind) => {
-        const ofKind = contacts.filter((c) => c.kind === kind);
-        if (!ofKind.length) return null;
-        return (
-          <optgroup key={kind} label={CONTACT_KIND.labels[kind]}>
-            {ofKind.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-                {c.organisation ? ` — ${c.organisation}` : ''}
-              </option>
-            ))}
-          </optgroup>
-        );
-      })}
-    </>
-  );
-}
+const templateLabel = (t: TemplateSummary) => `${t.name}${t.builtInKey ? '' : ' (yours)'}`;
+const contactLabel = (c: Contact) => `${c.name}${c.organisation ? ` — ${c.organisation}` : ''}`;
 
 interface LettersSectionProps {
   caseId: number;
@@ -101,8 +87,6 @@ export function LettersSection({ caseId, version, onChanged }: LettersSectionPro
       setBusy(false);
     }
   };
-  const act = (work: () => Promise<void>) =>
-    work().catch((e: unknown) => setActionError(asAppError(e)));
 
   return (
     <section className="card" aria-labelledby="section-letters">
@@ -126,7 +110,11 @@ export function LettersSection({ caseId, version, onChanged }: LettersSectionPro
               setMade(null);
             }}
           >
-            <TemplateOptions templates={lists.data?.templates ?? []} />
+            <GroupedOptions
+              items={lists.data?.templates ?? []}
+              kinds={LETTER_KIND}
+              label={templateLabel}
+            />
           </select>
         </div>
         <div className="field">
@@ -142,7 +130,11 @@ export function LettersSection({ caseId, version, onChanged }: LettersSectionPro
             }}
           >
             <option value="">Choose from the address book…</option>
-            <ContactOptions contacts={lists.data?.contacts ?? []} />
+            <GroupedOptions
+              items={lists.data?.contacts ?? []}
+              kinds={CONTACT_KIND}
+              label={contactLabel}
+            />
           </select>
         </div>
       </div>
@@ -176,20 +168,11 @@ export function LettersSection({ caseId, version, onChanged }: LettersSectionPro
             {made.gaps > 0 ? ` — ${made.gaps} gaps are marked in yellow for you to fill in.` : '.'}
           </span>
           <span className="banner-actions">
-            <button
-              type="button"
-              className="button button-small"
-              onClick={() => act(() => openDocument(made.documentId))}
-            >
-              Open in Word
-            </button>
-            <button
-              type="button"
-              className="button button-small"
-              onClick={() => act(() => downloadDocument(made.documentId))}
-            >
-              Save a copy…
-            </button>
+            <DocumentFileButtons
+              id={made.documentId}
+              fileName={made.fileName}
+              onError={setActionError}
+            />
           </span>
         </div>
       )}
