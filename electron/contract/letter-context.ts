@@ -101,6 +101,8 @@ export interface LetterContext {
   assessments: ContextScore[];
   scores: ContextScoreSeries[];
   hasDenial: boolean;
+  /** "first", or "second" when the denial answered is of an internal appeal. */
+  appealLevel: 'first' | 'second';
   denial: {
     date: string;
     referenceNumber: string;
@@ -108,6 +110,7 @@ export interface LetterContext {
     service: string;
     reason: string;
     claimType: string;
+    decision: string;
   };
   recipient: {
     name: string;

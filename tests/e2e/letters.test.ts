@@ -51,6 +51,7 @@ async function seed(url: string) {
       deniedOn: '2026-10-01',
       referenceNumber: 'UM-55821',
       reason: 'Not medically necessary.',
+      service: 'IV ketamine infusion series',
     },
   });
   return kase.id;

@@ -57,6 +57,26 @@ describe('letters', () => {
     }
   });
 
+  it('an appeal of an upheld first appeal says it is the second level', async () => {
+    const engine = tempEngine();
+    const { caseId, recipientId } = await fullLetterCase(engine);
+    const first = await ok(engine, 'letters.preview', { caseId, kind: 'appeal', recipientId });
+    expect(JSON.stringify(first.model.body)).toContain('This is a first-level internal appeal.');
+    await ok(engine, 'denials.create', {
+      caseId,
+      values: {
+        deniedOn: '2024-09-15',
+        reason: 'Upheld on first-level appeal.',
+        service: 'IV ketamine infusion (J3490)',
+        level: 'internal-appeal',
+      },
+    });
+    const second = await ok(engine, 'letters.preview', { caseId, kind: 'appeal', recipientId });
+    const body = JSON.stringify(second.model.body);
+    expect(body).toContain('This is a second-level internal appeal');
+    expect(body).toContain('Upheld on first-level appeal.');
+  });
+
   it('keeps the template and the data each letter was made from', async () => {
     const engine = tempEngine();
     const { caseId, recipientId } = await fullLetterCase(engine);

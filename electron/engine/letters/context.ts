@@ -5,7 +5,7 @@ import type { Treatment } from '../../contract/case-records';
 import { PLAN_TYPE, TREATMENT_KIND } from '../../contract/choices';
 import type { Contact } from '../../contract/contact';
 import type { Profile } from '../../contract/profile';
-import { CLAIM_TYPE } from '../../contract/workflow';
+import { CLAIM_TYPE, DECISION_LEVEL } from '../../contract/workflow';
 import type { Denial } from '../../contract/workflow';
 import { LETTER_FIELDS } from './where-to-fill';
 import { BLANK, Missing, stripMarkers } from './gaps';
@@ -242,6 +242,8 @@ export function letterContext(raw: LetterInput) {
     assessments: detail.assessments.map(score),
     scores: scoreSeries(detail.assessments),
     hasDenial: denial !== undefined,
+    /** Which internal appeal this is: the second once an internal appeal was already denied. */
+    appealLevel: denial?.level === 'internal-appeal' ? 'second' : 'first',
     denial: {
       date: dateOr('denial', denial?.deniedOn, 'denial date'),
       referenceNumber: or('denial', denial?.referenceNumber, 'denial reference number'),
@@ -253,6 +255,8 @@ export function letterContext(raw: LetterInput) {
         denial?.claimType ? CLAIM_TYPE.labels[denial.claimType] : null,
         'kind of claim denied',
       ),
+      /** The decision the notice announces, e.g. "Final internal appeal denied". */
+      decision: or('denial', denial ? DECISION_LEVEL.labels[denial.level] : null, 'denial'),
     },
     recipient: {
       name: or('recipient', recipient?.name, 'a recipient'),
