@@ -117,19 +117,20 @@ export function composeLetter(
       fieldsRead(t).map((s) => s[0]),
     ),
   );
-  for (const list of LISTS) {
-    if (read.has(list) && data[list].length === 0) {
-      items.push(checklistItem(list, LETTER_FIELDS[list]?.label ?? list, ids));
-    }
+  // In the order the letter reads: who signs, the RE block, the body, then the lists it lacks.
+  if (meta.signer === 'provider' && !input.detail.case.providerName) {
+    items.push(checklistItem('provider.name', 'treating provider', ids));
   }
-  for (const gap of gapsIn([renderedBody, ...re, ...enclosures, ...cc].join('\n'))) {
+  for (const gap of gapsIn([...re, renderedBody, ...enclosures, ...cc].join('\n'))) {
     // With no denial on record, one entry says so instead of one per detail of it.
     const noDenial = gap.field === 'denial' && !data.hasDenial;
     if (gap.field)
       items.push(checklistItem(gap.field, noDenial ? LETTER_FIELDS.denial!.label : gap.label, ids));
   }
-  if (meta.signer === 'provider' && !input.detail.case.providerName) {
-    items.push(checklistItem('provider.name', 'treating provider', ids));
+  for (const list of LISTS) {
+    if (read.has(list) && data[list].length === 0) {
+      items.push(checklistItem(list, LETTER_FIELDS[list]?.label ?? list, ids));
+    }
   }
   const seen = new Set<string>();
   const checklist = items.filter((i) => !seen.has(i.label) && seen.add(i.label));
