@@ -17,6 +17,23 @@ import type { ExchangeFileValues, ExchangeImportResult } from './exchange';
 import { id } from './fields';
 import { profileInput } from './profile';
 import type { Profile } from './profile';
+import {
+  archiveExport,
+  archiveImport,
+  backupCreate,
+  backupFile,
+  backupFolder,
+  caseHistoryQuery,
+} from './safety';
+import type {
+  ArchiveImportResult,
+  ArchiveSummary,
+  BackupInfo,
+  BackupList,
+  BackupPreview,
+  HistoryEntry,
+  RestoreResult,
+} from './safety';
 
 const byId = z.object({ id });
 const none = z.object({}).default({});
@@ -77,6 +94,16 @@ export const apiArgs = {
 
   'exchange.export': z.object({ caseId: id }),
   'exchange.import': exchangeFile,
+
+  // Keeping clients' data safe (issue 6): backups, restore, the whole-library archive, history.
+  'backups.list': none,
+  'backups.create': backupCreate,
+  'backups.setFolder': backupFolder,
+  'backups.preview': backupFile,
+  'backups.restore': backupFile,
+  'archive.export': archiveExport,
+  'archive.import': archiveImport,
+  'cases.history': caseHistoryQuery,
 } as const;
 
 export interface AppInfo {
@@ -116,6 +143,16 @@ export type ApiResults = RecordResults & {
   search: CaseSummary[];
   'exchange.export': ExchangeFileValues;
   'exchange.import': ExchangeImportResult;
+
+  // Keeping clients' data safe (issue 6).
+  'backups.list': BackupList;
+  'backups.create': BackupInfo;
+  'backups.setFolder': BackupList;
+  'backups.preview': BackupPreview;
+  'backups.restore': RestoreResult;
+  'archive.export': ArchiveSummary;
+  'archive.import': ArchiveImportResult;
+  'cases.history': HistoryEntry[];
 };
 
 export type ApiName = keyof typeof apiArgs;

@@ -13,3 +13,5 @@ export * from './profile';
 export * from './us-states';
 export * from './labels';
 export * from './facts';
+export * from './safety';
+export * from './archive';

@@ -7,6 +7,12 @@ export interface EngineContext {
   databasePath: string;
   appVersion: string;
   schemaVersion: number;
+  nativeBinding?: string;
+  /**
+   * Closes the database, runs `work` on the closed file (a restore), then reopens it and rebuilds
+   * every handler. Only the restore uses it.
+   */
+  replaceDatabase?: (work: () => void) => void;
 }
 
 /**
