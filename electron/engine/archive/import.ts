@@ -133,7 +133,12 @@ export function writeArchive(
   const cases = caseQueries(db);
   const documents = documentQueries(db);
   const records = Object.fromEntries(RECORD_KINDS.map((k) => [k, recordQueries(db, k)]));
-  const contacts = defineTable<{ id: number }>(db, 'contacts', Object.keys(contactInput.shape), 'contact');
+  const contacts = defineTable<{ id: number }>(
+    db,
+    'contacts',
+    Object.keys(contactInput.shape),
+    'contact',
+  );
   const stampStatements = new Map<string, Statement>();
   const setStamps = (table: string, id: number, s: { createdAt: string; updatedAt: string }) => {
     let stmt = stampStatements.get(table);

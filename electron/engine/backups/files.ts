@@ -15,12 +15,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../../contract/errors';
-import type {
-  BackupInfo,
-  BackupPreview,
-  BackupReason,
-  LibraryCounts,
-} from '../../contract/safety';
+import type { BackupInfo, BackupPreview, BackupReason, LibraryCounts } from '../../contract/safety';
 import { SETTING, readSetting } from '../settings/queries';
 import { backupsToKeep } from './rotation';
 
@@ -46,7 +41,9 @@ export function backupFileName(takenAt: Date, reason: BackupReason): string {
 }
 
 /** The date and reason in a backup's file name, or null for any other file. */
-export function parseBackupFileName(name: string): { takenAt: string; reason: BackupReason } | null {
+export function parseBackupFileName(
+  name: string,
+): { takenAt: string; reason: BackupReason } | null {
   const match = NAME.exec(name);
   if (!match) return null;
   const [date, time] = match[1]!.split('T') as [string, string];
@@ -132,7 +129,8 @@ export function inspectBackup(
       ...(nativeBinding ? { nativeBinding } : {}),
     });
     const problems = integrityProblems(db, true);
-    if (problems.length) throw unusable(file, `it is damaged (${problems.slice(0, 3).join('; ')}).`);
+    if (problems.length)
+      throw unusable(file, `it is damaged (${problems.slice(0, 3).join('; ')}).`);
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
     if (schemaVersion > latestSchema) {
       throw unusable(file, `a newer version of Advocate Desk made it (schema ${schemaVersion}).`);
@@ -140,8 +138,7 @@ export function inspectBackup(
     if (schemaVersion < 1) throw unusable(file, 'it is not an Advocate Desk case library.');
     const counts = libraryCounts(db);
     const lastChangeAt = db.prepare('SELECT max(updated_at) FROM cases').pluck().get() as
-      | string
-      | null;
+      string | null;
     const name = basename(file);
     const parsed = parseBackupFileName(name);
     return {
@@ -225,6 +222,33 @@ export async function takeBackup(db: Database, target: BackupTarget): Promise<Ba
   }
   finish(partial, final, target.nativeBinding);
   return describe(final);
+}
+
+/** Takes an online backup to a file of the user's choosing (`advocate backup --out FILE`). */
+export async function backupToFile(
+  db: Database,
+  out: string,
+  nativeBinding?: string,
+): Promise<BackupInfo> {
+  const final = resolve(out);
+  const partial = join(dirname(final), `.${basename(final)}.partial`);
+  try {
+    await db.backup(partial);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw new AppError(
+      'backup-unusable',
+      `The backup to ${final} failed (${(error as Error).message}). Check the folder exists and has room.`,
+    );
+  }
+  finish(partial, final, nativeBinding);
+  return {
+    file: final,
+    fileName: basename(final),
+    takenAt: new Date().toISOString(),
+    reason: 'manual',
+    sizeBytes: statSync(final).size,
+  };
 }
 
 /**

@@ -4,21 +4,11 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { AppError } from '../../contract/errors';
 import type { EngineContext, HandlerSet } from '../context';
 import { SETTING, writeSetting } from '../settings/queries';
-import {
-  backupFolderOf,
-  inspectBackup,
-  listBackups,
-  rotateBackups,
-  takeBackup,
-} from './files';
+import { backupFolderOf, inspectBackup, listBackups, rotateBackups, takeBackup } from './files';
 import { replaceLibraryFile } from './restore';
 
 type BackupCalls =
-  | 'backups.list'
-  | 'backups.create'
-  | 'backups.setFolder'
-  | 'backups.preview'
-  | 'backups.restore';
+  'backups.list' | 'backups.create' | 'backups.setFolder' | 'backups.preview' | 'backups.restore';
 
 /** Takes a backup of the engine's library now and applies rotation; what a timer calls too. */
 export async function backupNow(ctx: EngineContext, reason: 'daily' | 'manual' | 'pre-restore') {

@@ -47,7 +47,11 @@ export function replaceLibraryFile(
  * Keeps the library file exactly as it is (with its write-ahead log) in the backup folder, for a
  * library too damaged to back up through SQLite. Rotation never deletes these.
  */
-export function keepDamagedCopy(databasePath: string, folder: string, now = new Date()): BackupInfo {
+export function keepDamagedCopy(
+  databasePath: string,
+  folder: string,
+  now = new Date(),
+): BackupInfo {
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   const fileName = backupFileName(now, 'damaged');
   const file = join(folder, fileName);

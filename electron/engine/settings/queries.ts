@@ -17,8 +17,7 @@ function hasSettingsTable(db: Database): boolean {
 export function readSetting(db: Database, key: string): string | undefined {
   if (!hasSettingsTable(db)) return undefined;
   return db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as
-    | string
-    | undefined;
+    string | undefined;
 }
 
 /** Stores a setting (the caller provides the transaction when it needs one). */

@@ -53,7 +53,14 @@ const AUDITED: Record<string, { columns: string[]; label: string }> = {
     label: 'instrument',
   },
   communications: {
-    columns: ['occurred_on', 'channel', 'person', 'reference_number', 'summary', 'source_document_id'],
+    columns: [
+      'occurred_on',
+      'channel',
+      'person',
+      'reference_number',
+      'summary',
+      'source_document_id',
+    ],
     label: 'summary',
   },
   deadlines: {
