@@ -11,14 +11,18 @@ type BackupCalls =
   'backups.list' | 'backups.create' | 'backups.setFolder' | 'backups.preview' | 'backups.restore';
 
 /** Takes a backup of the engine's library now and applies rotation; what a timer calls too. */
-export async function backupNow(ctx: EngineContext, reason: 'daily' | 'manual' | 'pre-restore') {
+export async function backupNow(
+  ctx: EngineContext,
+  reason: 'daily' | 'manual' | 'pre-restore',
+  rotate = true,
+) {
   const folder = backupFolderOf(ctx.db, ctx.databasePath);
   const info = await takeBackup(ctx.db, {
     folder,
     reason,
     ...(ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {}),
   });
-  rotateBackups(folder);
+  if (rotate) rotateBackups(folder);
   return info;
 }
 
@@ -62,8 +66,10 @@ export function backupHandlers(ctx: EngineContext): HandlerSet<BackupCalls> {
       const restored = inspectBackup(source, schemaVersion, nativeBinding);
       if (!ctx.replaceDatabase) throw new Error('This engine cannot replace its database.');
       // The library as it is now, first: a restore can itself be undone.
-      const previous = await backupNow(ctx, 'pre-restore');
+      // Rotation waits until the restore is done: it could otherwise delete the chosen backup.
+      const previous = await backupNow(ctx, 'pre-restore', false);
       ctx.replaceDatabase(() => replaceLibraryFile(databasePath, source, nativeBinding));
+      rotateBackups(backupFolderOf(ctx.db, databasePath));
       return { restored, previous };
     },
   };
