@@ -1,6 +1,7 @@
 // Routes of the app. Hash routing, because the app is served from files and from the host alike.
 import { HashRouter, Route, Routes } from 'react-router';
 import { Layout } from './components/layout';
+import { BackupsPage } from './pages/backups-page';
 import { CaseListPage } from './pages/case-list-page';
 import { CaseNewPage } from './pages/case-new-page';
 import { CasePage } from './pages/case-page';
@@ -25,6 +26,7 @@ export function App() {
           <Route path="clients/:id" element={<ClientEditPage />} />
           <Route path="contacts" element={<ContactsPage />} />
           <Route path="profile" element={<ProfilePage />} />
+          <Route path="backups" element={<BackupsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

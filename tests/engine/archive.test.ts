@@ -163,7 +163,7 @@ describe('the whole-library archive', () => {
     expect(sourceDoc?.fileName).toBe('progress-note-trd.docx');
     const before = await ok(source, 'cases.history', { caseId });
     const after = await ok(target, 'cases.history', { caseId: moved.id });
-    const strip = (h: typeof before) => h.map(({ id, recordId, ...rest }) => rest);
+    const strip = (h: typeof before) => h.map(({ id: _id, recordId: _recordId, ...rest }) => rest);
     expect(strip(after)).toEqual(strip(before));
     const dose = after.find((h) => h.field === 'dose')!;
     expect(dose).toMatchObject({ oldValue: '100 mg', newValue: '200 mg' });

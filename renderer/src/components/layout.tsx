@@ -8,6 +8,7 @@ const NAV = [
   { to: '/clients', label: 'Clients', end: false },
   { to: '/contacts', label: 'Contacts', end: false },
   { to: '/profile', label: 'Profile', end: false },
+  { to: '/backups', label: 'Backups', end: false },
 ];
 
 export function Layout() {

@@ -11,6 +11,7 @@ import { CASE_SPECS } from '../lib/specs';
 import { useLoad } from '../lib/use-load';
 import { CaseRecords } from './case-records';
 import { DocumentsSection } from './documents-section';
+import { HistorySection } from './history-section';
 
 export function CasePage() {
   const id = Number(useParams().id);
@@ -94,6 +95,7 @@ export function CasePage() {
 
       <CaseRecords detail={data} onChanged={reload} />
       <DocumentsSection caseId={c.id} documents={data.documents} onChanged={reload} />
+      <HistorySection caseId={c.id} version={JSON.stringify(data).length + c.updatedAt} />
 
       {confirmDelete && (
         <ConfirmDialog

@@ -1,0 +1,52 @@
+// The case's history: who changed what and when, newest first, one row per change.
+import type { HistoryEntry } from '../../../electron/contract/safety';
+import { call } from '../api';
+import { DataTable } from '../components/data-table';
+import { ErrorBanner } from '../components/error-banner';
+import { useLoad } from '../lib/use-load';
+
+const WHAT: Record<string, string> = {
+  cases: 'Case',
+  diagnoses: 'Diagnosis',
+  treatments: 'Treatment',
+  assessments: 'Score',
+  communications: 'Log entry',
+  deadlines: 'Deadline or task',
+  documents: 'Document',
+};
+
+/** "provider_npi" → "provider npi". */
+const fieldLabel = (field: string) => field.replace(/_/g, ' ');
+const show = (v: HistoryEntry['oldValue']) => (v === null || v === '' ? '—' : String(v));
+
+function describe(h: HistoryEntry): string {
+  if (h.action === 'create') return `Added ${show(h.newValue)}`;
+  if (h.action === 'delete') return `Deleted ${show(h.oldValue)}`;
+  return `${fieldLabel(h.field ?? '')}: ${show(h.oldValue)} → ${show(h.newValue)}`;
+}
+
+/** `version` changes whenever the case page reloads, so the history follows each save. */
+export function HistorySection({ caseId, version }: { caseId: number; version: string }) {
+  const { data, error } = useLoad(() => call('cases.history', { caseId }), [caseId, version]);
+  return (
+    <section className="card" aria-labelledby="section-history">
+      <div className="card-header">
+        <h2 id="section-history">History</h2>
+      </div>
+      <ErrorBanner error={error} />
+      {data && data.length === 0 && <p>No changes recorded yet.</p>}
+      {data && data.length > 0 && (
+        <DataTable
+          caption="Changes to this case, newest first"
+          rows={data}
+          columns={[
+            { header: 'When', render: (h) => new Date(h.changedAt).toLocaleString('en-US') },
+            { header: 'What', render: (h) => WHAT[h.tableName] ?? h.tableName },
+            { header: 'Change', render: describe },
+            { header: 'Who', render: (h) => h.actor },
+          ]}
+        />
+      )}
+    </section>
+  );
+}
