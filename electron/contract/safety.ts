@@ -34,6 +34,8 @@ export interface BackupInfo {
   takenAt: string;
   reason: BackupReason;
   sizeBytes: number;
+  /** What it holds (read without a full check); null when it cannot be read. */
+  counts?: LibraryCounts | null;
 }
 
 /** What a backup holds, shown before restoring it. */

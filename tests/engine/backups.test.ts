@@ -79,6 +79,7 @@ describe('taking backups', () => {
     const list = await ok(engine, 'backups.list', {});
     expect(list.folder).toBe(join(dir, 'backups'));
     expect(list.backups.map((b) => b.file)).toEqual([info.file]);
+    expect(list.backups[0]!.counts).toEqual({ clients: 2, cases: 2, documents: 0, contacts: 0 });
     expect(list.backups[0]!.sizeBytes).toBe(statSync(info.file).size);
     // A self-contained file (no WAL beside it) holding what the library held.
     const copy = new BetterSqlite3(info.file, { readonly: true });

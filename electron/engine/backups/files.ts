@@ -69,6 +69,23 @@ export function listBackups(folder: string): BackupInfo[] {
   return found.sort((a, b) => b.takenAt.localeCompare(a.takenAt));
 }
 
+/** What a backup holds, read quickly (no integrity check); null when it cannot be read. */
+export function peekCounts(file: string, nativeBinding?: string): LibraryCounts | null {
+  let db: Database | undefined;
+  try {
+    db = new BetterSqlite3(file, {
+      readonly: true,
+      fileMustExist: true,
+      ...(nativeBinding ? { nativeBinding } : {}),
+    });
+    return libraryCounts(db);
+  } catch {
+    return null;
+  } finally {
+    db?.close();
+  }
+}
+
 /** The problems integrity_check (or its quick form) finds; empty when the file is sound. */
 export function integrityProblems(db: Database, full: boolean): string[] {
   const rows = db.pragma(full ? 'integrity_check' : 'quick_check', { simple: false }) as Record<

@@ -4,7 +4,14 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { AppError } from '../../contract/errors';
 import type { EngineContext, HandlerSet } from '../context';
 import { SETTING, writeSetting } from '../settings/queries';
-import { backupFolderOf, inspectBackup, listBackups, rotateBackups, takeBackup } from './files';
+import {
+  backupFolderOf,
+  inspectBackup,
+  listBackups,
+  peekCounts,
+  rotateBackups,
+  takeBackup,
+} from './files';
 import { replaceLibraryFile } from './restore';
 
 type BackupCalls =
@@ -30,7 +37,11 @@ export function backupHandlers(ctx: EngineContext): HandlerSet<BackupCalls> {
   const { db, databasePath, schemaVersion, nativeBinding } = ctx;
   const list = () => {
     const folder = backupFolderOf(db, databasePath);
-    return { folder, backups: listBackups(folder) };
+    const backups = listBackups(folder).map((b) => ({
+      ...b,
+      counts: b.reason === 'damaged' ? null : peekCounts(b.file, nativeBinding),
+    }));
+    return { folder, backups };
   };
 
   return {

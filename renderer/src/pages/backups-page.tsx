@@ -139,6 +139,13 @@ export function BackupsPage() {
             columns={[
               { header: 'Taken', render: (b) => formatTime(b.takenAt) },
               { header: 'Why', render: (b) => REASON_LABELS[b.reason] },
+              {
+                header: 'Holds',
+                render: (b) =>
+                  b.counts
+                    ? `${b.counts.clients} clients · ${b.counts.cases} cases · ${b.counts.documents} documents`
+                    : '—',
+              },
               { header: 'Size', render: (b) => formatSize(b.sizeBytes) },
             ]}
             actionsLabel="Restore"
