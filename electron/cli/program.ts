@@ -176,6 +176,21 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
       );
     });
 
+  program
+    .command('documents')
+    .description(
+      "save a case's original documents into a folder (names made safe; nothing replaced)",
+    )
+    .requiredOption('--case <id>', 'the case id')
+    .requiredOption('--to <folder>', 'the folder to save them in')
+    .action(async (opts: { case: string; to: string }) => {
+      const saved = (await call('documents.saveOriginals', {
+        caseId: positiveId(opts.case),
+        folder: resolve(opts.to),
+      })) as { files: string[] };
+      for (const f of saved.files) io.out(f);
+    });
+
   const archiveCmd = program
     .command('archive')
     .description(

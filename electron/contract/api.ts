@@ -24,6 +24,7 @@ import {
   backupFile,
   backupFolder,
   caseHistoryQuery,
+  saveOriginalsArgs,
 } from './safety';
 import type {
   ArchiveImportResult,
@@ -33,6 +34,7 @@ import type {
   BackupPreview,
   HistoryEntry,
   RestoreResult,
+  SavedOriginals,
 } from './safety';
 
 const byId = z.object({ id });
@@ -104,6 +106,7 @@ export const apiArgs = {
   'archive.export': archiveExport,
   'archive.import': archiveImport,
   'cases.history': caseHistoryQuery,
+  'documents.saveOriginals': saveOriginalsArgs,
 } as const;
 
 export interface AppInfo {
@@ -153,6 +156,7 @@ export type ApiResults = RecordResults & {
   'archive.export': ArchiveSummary;
   'archive.import': ArchiveImportResult;
   'cases.history': HistoryEntry[];
+  'documents.saveOriginals': SavedOriginals;
 };
 
 export type ApiName = keyof typeof apiArgs;

@@ -15,6 +15,7 @@ export const backupFolder = z.object({ folder: filePath });
 export const archiveExport = z.object({ out: filePath });
 export const archiveImport = z.object({ file: filePath });
 export const caseHistoryQuery = z.object({ caseId: id });
+export const saveOriginalsArgs = z.object({ caseId: id, folder: filePath });
 
 /** Why a backup was taken; part of its file name. */
 export type BackupReason = 'daily' | 'manual' | 'pre-migration' | 'pre-restore' | 'damaged';
@@ -79,4 +80,10 @@ export interface HistoryEntry {
   newValue: string | number | null;
   changedAt: string;
   actor: string;
+}
+
+export interface SavedOriginals {
+  folder: string;
+  /** Where each document was written, in the case's order. */
+  files: string[];
 }

@@ -54,7 +54,7 @@ const SELF_TRANSACTED: ReadonlySet<ApiName> = new Set<ApiName>([
 ]);
 
 /** Calls that only read: they run in a deferred transaction for a consistent snapshot. */
-const READS = /\.(get|list|info|export|proposeFacts|preview|history)$|^search$/;
+const READS = /\.(get|list|info|export|proposeFacts|preview|history|saveOriginals)$|^search$/;
 
 function mergeHandlers(parts: Partial<Handlers>[]): Handlers {
   const merged: Partial<Handlers> = {};
