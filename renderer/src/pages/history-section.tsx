@@ -1,4 +1,5 @@
 // The case's history: who changed what and when, newest first, one row per change.
+import { fieldLabel } from '../../../electron/contract/labels';
 import type { HistoryEntry } from '../../../electron/contract/safety';
 import { call } from '../api';
 import { DataTable } from '../components/data-table';
@@ -15,14 +16,15 @@ const WHAT: Record<string, string> = {
   documents: 'Document',
 };
 
-/** "provider_npi" → "provider npi". */
-const fieldLabel = (field: string) => field.replace(/_/g, ' ');
+/** A column ("provider_npi") in the words the forms use ("Provider NPI"). */
+const columnLabel = (column: string) =>
+  fieldLabel(column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()));
 const show = (v: HistoryEntry['oldValue']) => (v === null || v === '' ? '—' : String(v));
 
 function describe(h: HistoryEntry): string {
   if (h.action === 'create') return `Added ${show(h.newValue)}`;
   if (h.action === 'delete') return `Deleted ${show(h.oldValue)}`;
-  return `${fieldLabel(h.field ?? '')}: ${show(h.oldValue)} → ${show(h.newValue)}`;
+  return `${columnLabel(h.field ?? '')}: ${show(h.oldValue)} → ${show(h.newValue)}`;
 }
 
 /** `version` changes whenever the case page reloads, so the history follows each save. */
