@@ -9,6 +9,7 @@ import {
   readFileSync,
   readdirSync,
   statSync,
+  utimesSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
@@ -20,7 +21,11 @@ import { backupsToKeep } from '../../electron/engine/backups/rotation';
 import { dailyBackupDue, startBackupSchedule } from '../../electron/engine/backups/schedule';
 import { migrate } from '../../electron/engine/db/migrate';
 import { migrations } from '../../electron/engine/db/migrations';
-import { DamagedLibraryError, openDatabase } from '../../electron/engine/db/open';
+import {
+  DamagedLibraryError,
+  backUpBeforeMigrating,
+  openDatabase,
+} from '../../electron/engine/db/open';
 import { SETTING, readSetting } from '../../electron/engine/settings/queries';
 import { cleanup, clientWithCase, fails, ok, openTracked, tempDir } from './helpers';
 
@@ -164,6 +169,29 @@ describe('before a migration', () => {
     expect(copy.pragma('user_version', { simple: true })).toBe(3);
     expect(copy.prepare('SELECT last_name FROM clients').pluck().get()).toBe('Old');
     copy.close();
+  });
+
+  it('falls back to the folder beside the library when the chosen one is unreachable', async () => {
+    const { dir, path, engine } = await library(1);
+    // A folder on a drive that is not plugged in (here: below a file, so it cannot be made).
+    const blocker = join(dir, 'not-a-folder');
+    writeFileSync(blocker, 'x');
+    engine.db
+      .prepare("INSERT INTO settings (key, value) VALUES ('backup.folder', ?)")
+      .run(join(blocker, 'backups'));
+    backUpBeforeMigrating(engine.db, path, {}, new Date());
+    expect(listBackups(join(dir, 'backups')).map((b) => b.reason)).toEqual(['pre-migration']);
+  });
+
+  it('clears copies a crash left half-written', async () => {
+    const { dir, engine } = await library(1);
+    const folder = join(dir, 'backups');
+    await ok(engine, 'backups.create', {});
+    const stale = join(folder, '.advocate-desk-2026-01-01T00-00-00-000Z-daily.sqlite.partial');
+    writeFileSync(stale, 'half');
+    utimesSync(stale, new Date(Date.now() - 2 * 3600_000), new Date(Date.now() - 2 * 3600_000));
+    await ok(engine, 'backups.create', {});
+    expect(existsSync(stale)).toBe(false);
   });
 
   it('takes no backup when nothing needs migrating', async () => {

@@ -300,6 +300,7 @@ function describe(file: string): BackupInfo {
 
 /** Deletes the backups rotation no longer keeps (never a copy of a damaged library). */
 export function rotateBackups(folder: string, now: Date = new Date()): string[] {
+  removeStalePartials(folder, now);
   const candidates = listBackups(folder).filter((b) => b.reason !== 'damaged');
   const keep = backupsToKeep(candidates, now);
   const removed: string[] = [];
@@ -309,6 +310,21 @@ export function rotateBackups(folder: string, now: Date = new Date()): string[] 
     removed.push(b.file);
   }
   return removed;
+}
+
+/** Removes copies left half-written by a crash more than an hour ago. */
+function removeStalePartials(folder: string, now: Date): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!/^\.advocate-desk-.*\.partial$/.test(name)) continue;
+    const file = join(folder, name);
+    if (now.getTime() - statSync(file).mtimeMs > 3600_000) rmSync(file, { force: true });
+  }
 }
 
 /** The newest backup in `folder` that passes integrity_check, or null. */

@@ -2,12 +2,11 @@
 // and only then renamed over it, so a crash at any moment leaves either the old library or the
 // restored one, never half of each.
 import BetterSqlite3 from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../contract/errors';
 import type { BackupInfo } from '../../contract/safety';
 import { backupFileName, integrityProblems, parseBackupFileName, syncFolder } from './files';
-import { statSync } from 'node:fs';
 
 /**
  * Replaces the (closed) library at `databasePath` with a copy of `source`, already inspected.

@@ -57,6 +57,30 @@ function damaged(db: Database | undefined, path: string, what: string): DamagedL
   return new DamagedLibraryError(path, newestGoodBackup(folder, migrations.length), what);
 }
 
+/**
+ * The backup before a migration: in the chosen folder, or beside the library when that folder
+ * cannot be written (an external drive left at the office must not stop the app opening).
+ * Nothing is migrated unless one of the two worked.
+ */
+export function backUpBeforeMigrating(
+  db: Database,
+  path: string,
+  options: OpenDatabaseOptions,
+  now: Date,
+): void {
+  const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  const chosen = backupFolderOf(db, path);
+  let folder = chosen;
+  try {
+    takeBackupSync(db, { folder, reason: 'pre-migration', now, ...binding });
+  } catch (error) {
+    folder = defaultBackupFolder(path);
+    if (folder === chosen) throw error;
+    takeBackupSync(db, { folder, reason: 'pre-migration', now, ...binding });
+  }
+  rotateBackups(folder, now);
+}
+
 /** Opens (creating if needed), checks and migrates the database at `path`. */
 export function openDatabase(path: string, options: OpenDatabaseOptions = {}): Database {
   const now = options.now ?? (() => new Date());
@@ -91,16 +115,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
     db.pragma('secure_delete = ON');
     db.pragma('busy_timeout = 5000');
 
-    if (current > 0 && current < migrations.length) {
-      const folder = backupFolderOf(db, path);
-      takeBackupSync(db, {
-        folder,
-        reason: 'pre-migration',
-        now: now(),
-        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-      });
-      rotateBackups(folder, now());
-    }
+    if (current > 0 && current < migrations.length) backUpBeforeMigrating(db, path, options, now());
     migrate(db, migrations);
     if (checkedInFull) writeSetting(db, SETTING.lastFullCheck, now().toISOString());
     return db;
