@@ -50,6 +50,8 @@ export interface BackupPreview extends BackupInfo {
 export interface BackupList {
   folder: string;
   backups: BackupInfo[];
+  /** The last automatic backup that failed (a drive unplugged), until one succeeds again. */
+  lastFailure: { at: string; message: string } | null;
 }
 
 export interface RestoreResult {

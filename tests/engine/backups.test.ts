@@ -8,6 +8,7 @@ import {
   openSync,
   readFileSync,
   readdirSync,
+  rmSync,
   statSync,
   utimesSync,
   writeFileSync,
@@ -134,6 +135,25 @@ describe('taking backups', () => {
     expect(dailyBackupDue([at(new Date('2026-11-23T08:00:00'))], now)).toBe(false);
     expect(dailyBackupDue([at(new Date('2026-11-22T23:00:00'))], now)).toBe(true);
     expect(dailyBackupDue([], now)).toBe(true);
+  });
+
+  it('remembers a failed daily backup until one succeeds, so the Backups page can say so', async () => {
+    const { dir, engine } = await library(1);
+    const drive = join(dir, 'usb-drive');
+    await ok(engine, 'backups.setFolder', { folder: drive });
+    // The drive is unplugged: its folder is gone and a file sits where it was.
+    rmSync(drive, { recursive: true });
+    writeFileSync(drive, '');
+    const errors: unknown[] = [];
+    const schedule = startBackupSchedule(engine.context, (e) => errors.push(e));
+    expect(await schedule.started).toBeNull();
+    schedule.stop();
+    expect(errors).toHaveLength(1);
+    const failed = await ok(engine, 'backups.list', {});
+    expect(failed.lastFailure?.message).toContain(drive);
+    rmSync(drive);
+    await ok(engine, 'backups.create', {});
+    expect((await ok(engine, 'backups.list', {})).lastFailure).toBeNull();
   });
 
   it('deletes backups rotation no longer keeps when it takes a new one', async () => {

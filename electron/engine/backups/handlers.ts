@@ -2,8 +2,9 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { AppError } from '../../contract/errors';
+import type { BackupList } from '../../contract/safety';
 import type { EngineContext, HandlerSet } from '../context';
-import { SETTING, writeSetting } from '../settings/queries';
+import { SETTING, deleteSetting, readSetting, writeSetting } from '../settings/queries';
 import {
   backupFolderOf,
   inspectBackup,
@@ -30,7 +31,20 @@ export async function backupNow(
     ...(ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {}),
   });
   if (rotate) rotateBackups(folder);
+  ctx.db.transaction(() => deleteSetting(ctx.db, SETTING.lastBackupFailure)).immediate();
   return info;
+}
+
+/** Remembers why an automatic backup failed, for the Backups page to say so. */
+export function recordBackupFailure(ctx: EngineContext, error: unknown): void {
+  if (!ctx.db.open) return;
+  const failure = {
+    at: new Date().toISOString(),
+    message: error instanceof Error ? error.message : String(error),
+  };
+  ctx.db
+    .transaction(() => writeSetting(ctx.db, SETTING.lastBackupFailure, JSON.stringify(failure)))
+    .immediate();
 }
 
 export function backupHandlers(ctx: EngineContext): HandlerSet<BackupCalls> {
@@ -41,7 +55,9 @@ export function backupHandlers(ctx: EngineContext): HandlerSet<BackupCalls> {
       ...b,
       counts: b.reason === 'damaged' ? null : peekCounts(b.file, nativeBinding),
     }));
-    return { folder, backups };
+    const failure = readSetting(db, SETTING.lastBackupFailure);
+    const lastFailure = failure ? (JSON.parse(failure) as BackupList['lastFailure']) : null;
+    return { folder, backups, lastFailure };
   };
 
   return {

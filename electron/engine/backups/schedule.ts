@@ -3,7 +3,7 @@
 import type { BackupInfo } from '../../contract/safety';
 import type { EngineContext } from '../context';
 import { backupFolderOf, listBackups } from './files';
-import { backupNow } from './handlers';
+import { backupNow, recordBackupFailure } from './handlers';
 
 export const CHECK_EVERY_MS = 60 * 60 * 1000;
 
@@ -39,6 +39,11 @@ export function startBackupSchedule(
       if (!dailyBackupDue(listBackups(folder), new Date())) return null;
       return await backupNow(ctx, 'daily');
     } catch (error) {
+      try {
+        recordBackupFailure(ctx, error);
+      } catch {
+        // The library itself is busy or closing; the next check tries again.
+      }
       onError(error);
       return null;
     } finally {

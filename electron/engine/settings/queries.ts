@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 export const SETTING = {
   backupFolder: 'backup.folder',
   lastFullCheck: 'integrity.lastFullCheck',
+  lastBackupFailure: 'backup.lastFailure',
 } as const;
 
 function hasSettingsTable(db: Database): boolean {
@@ -25,4 +26,9 @@ export function writeSetting(db: Database, key: string, value: string): void {
   db.prepare(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   ).run(key, value);
+}
+
+/** Removes a setting. */
+export function deleteSetting(db: Database, key: string): void {
+  db.prepare('DELETE FROM settings WHERE key = ?').run(key);
 }

@@ -97,6 +97,11 @@ export function BackupsPage() {
         </div>
       </div>
       <ErrorBanner error={error ?? problem} />
+      {data?.lastFailure && (
+        <ErrorBanner
+          error={`The automatic backup of ${formatTime(data.lastFailure.at)} failed: ${data.lastFailure.message}`}
+        />
+      )}
       {notice && (
         <div className="banner banner-ok" role="status">
           {notice}
