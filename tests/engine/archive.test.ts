@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine';
+import { ARCHIVE_COVERAGE } from '../../electron/engine/archive/export';
 import {
   cleanup,
   clientWithCase,
@@ -104,6 +105,17 @@ function withoutIds(value: unknown): unknown {
 }
 
 describe('the whole-library archive', () => {
+  it('covers every table of the schema (a new table must say where the archive keeps it)', () => {
+    const engine = tempEngine();
+    const tables = engine.db
+      .prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_fts_%'",
+      )
+      .pluck()
+      .all() as string[];
+    expect(tables.sort()).toEqual(Object.keys(ARCHIVE_COVERAGE).sort());
+  });
+
   it('round-trips every record field for field and every document byte for byte', async () => {
     const source = tempEngine();
     await richLibrary(source);
@@ -146,6 +158,45 @@ describe('the whole-library archive', () => {
     expect(copied.map((r) => r.bytes.toString('base64'))).toEqual(
       original.map((r) => r.bytes.toString('base64')),
     );
+  });
+
+  it('carries every column of every archived table (a new column must be exported too)', async () => {
+    const source = tempEngine();
+    await richLibrary(source);
+    const out = join(tempDir(), 'library.zip');
+    await ok(source, 'archive.export', { out });
+    const a = entries(out);
+    const library = json(a, 'library.json') as {
+      profile: object;
+      contacts: object[];
+    };
+    const client = json(a, 'clients/000002.json') as {
+      client: object;
+      cases: Record<string, object[]>[];
+    };
+    const kase = client.cases[0]!;
+    const keysOf: Record<string, object | undefined> = {
+      profile: library.profile,
+      contacts: library.contacts[0],
+      clients: client.client,
+      cases: kase,
+      documents: kase.documents![0],
+      case_history: kase.history![0],
+      ...Object.fromEntries(
+        ['diagnoses', 'treatments', 'assessments', 'communications'].map((k) => [k, kase[k]![0]]),
+      ),
+    };
+    // Ids are the library's own; links between rows are carried by position instead.
+    const implicit = new Set(['id', 'caseId', 'clientId', 'sourceDocumentId']);
+    const camel = (c: string) => c.replace(/_([a-z0-9])/g, (_, x: string) => x.toUpperCase());
+    for (const [table, sample] of Object.entries(keysOf)) {
+      expect(sample, table).toBeDefined();
+      const columns = (source.db.pragma(`table_info(${table})`) as { name: string }[])
+        .map((c) => camel(c.name))
+        .filter((c) => !implicit.has(c));
+      const missing = columns.filter((c) => !(c in sample!));
+      expect(missing, `${table} columns not in the archive`).toEqual([]);
+    }
   });
 
   it('keeps a fact linked to its source document and the case history on the new machine', async () => {

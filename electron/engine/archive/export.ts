@@ -20,6 +20,23 @@ import { libraryCounts } from '../backups/files';
 import { fromRow } from '../db/table';
 
 export const RECORD_KINDS = Object.keys(CASE_RECORDS) as CaseRecordKind[];
+
+/**
+ * Every table of the schema, and where the archive keeps it. A table added by a later migration
+ * must be listed here (a test checks), so that moving computers never silently leaves it behind.
+ */
+export const ARCHIVE_COVERAGE: Readonly<Record<string, string>> = {
+  profile: 'library.json',
+  contacts: 'library.json',
+  clients: 'clients/*.json',
+  cases: 'clients/*.json',
+  ...Object.fromEntries(RECORD_KINDS.map((k) => [k, 'clients/*.json'])),
+  documents: 'clients/*.json',
+  document_contents: 'documents/<sha256>',
+  case_history: 'clients/*.json (history)',
+  settings: "not archived: this computer's backup folder and check dates",
+  search_fts: 'not archived: rebuilt by triggers as records are written',
+};
 type Row = Record<string, unknown>;
 
 const pick = (row: Row, keys: readonly string[]) =>
