@@ -22,6 +22,8 @@ describe('case history', () => {
     const page = await harness.openApp(host.url);
     await page.getByRole('link', { name: 'Hana Sato' }).click();
     const history = page.getByRole('table', { name: 'Changes to this case, newest first' });
+    // Folded until asked for, so it never crowds the records above.
+    await page.getByText('Show the one change, newest first').click();
     await history.getByText('Added Esketamine nasal spray').waitFor();
 
     await page.getByLabel('Member ID').fill('NEW-2');

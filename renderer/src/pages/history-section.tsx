@@ -38,16 +38,22 @@ export function HistorySection({ caseId, version }: { caseId: number; version: s
       <ErrorBanner error={error} />
       {data && data.length === 0 && <p>No changes recorded yet.</p>}
       {data && data.length > 0 && (
-        <DataTable
-          caption="Changes to this case, newest first"
-          rows={data}
-          columns={[
-            { header: 'When', render: (h) => new Date(h.changedAt).toLocaleString('en-US') },
-            { header: 'What', render: (h) => WHAT[h.tableName] ?? h.tableName },
-            { header: 'Change', render: describe },
-            { header: 'Who', render: (h) => h.actor },
-          ]}
-        />
+        // Folded by default: the history is long and the records above are what a person works on.
+        <details className="history">
+          <summary>
+            Show {data.length === 1 ? 'the one change' : `all ${data.length} changes`}, newest first
+          </summary>
+          <DataTable
+            caption="Changes to this case, newest first"
+            rows={data}
+            columns={[
+              { header: 'When', render: (h) => new Date(h.changedAt).toLocaleString('en-US') },
+              { header: 'What', render: (h) => WHAT[h.tableName] ?? h.tableName },
+              { header: 'Change', render: describe },
+              { header: 'Who', render: (h) => h.actor },
+            ]}
+          />
+        </details>
       )}
     </section>
   );
