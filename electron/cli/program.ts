@@ -8,6 +8,11 @@ import { openEngine } from '../engine';
 import type { Engine } from '../engine';
 import { defaultDatabasePath } from '../engine/data-path';
 import { addLetterCommand } from './letter-command';
+import { backupToFile, defaultBackupFolder, inspectBackup } from '../engine/backups/files';
+import { keepDamagedCopy, replaceLibraryFile } from '../engine/backups/restore';
+import { migrations } from '../engine/db/migrations';
+import { AppError } from '../contract/errors';
+import type { ArchiveImportResult, ArchiveSummary, RestoreResult } from '../contract/safety';
 
 export interface CliIo {
   out(line: string): void;
@@ -56,9 +61,10 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
       writeErr: (s) => io.err(s.trimEnd()),
     });
 
+  const dbPath = () => resolve(program.opts<{ db?: string }>().db ?? defaultDatabasePath());
   const open = () => {
-    const path = resolve(program.opts<{ db?: string }>().db ?? defaultDatabasePath());
-    engine ??= openEngine({ databasePath: path, appVersion: version });
+    const path = dbPath();
+    engine ??= openEngine({ databasePath: path, appVersion: version, door: 'cli' });
     return engine;
   };
   const call = async (name: string, args: unknown, context?: string) => {
@@ -163,6 +169,94 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
         limit: Number(opts.limit),
       })) as unknown[];
       for (const item of found) io.out(JSON.stringify(item));
+    });
+
+  program
+    .command('backup')
+    .description('back up the case library now (to the backup folder, or to --out FILE)')
+    .option('--out <file>', 'write the backup to this file instead')
+    .action(async (opts: { out?: string }) => {
+      const info = opts.out
+        ? await backupToFile(open().db, opts.out)
+        : ((await call('backups.create', {})) as { file: string; sizeBytes: number });
+      io.out(`backed up to ${info.file} (${info.sizeBytes} bytes)`);
+    });
+
+  program
+    .command('restore <file>')
+    .description(
+      'replace the case library with a backup, after backing up the current one (close the app first)',
+    )
+    .action(async (file: string) => {
+      const source = resolve(file);
+      try {
+        open();
+      } catch (error) {
+        const code = error instanceof AppError ? error.code : '';
+        if (code !== 'database-damaged' && code !== 'database-unreadable') throw error;
+        // The library cannot be opened: keep it exactly as it is, then put the backup in place.
+        const preview = inspectBackup(source, migrations.length);
+        const kept = keepDamagedCopy(dbPath(), defaultBackupFolder(dbPath()));
+        replaceLibraryFile(dbPath(), source);
+        io.out(`kept the damaged library as ${kept.file}`);
+        io.out(
+          `restored ${source}: ${preview.counts.clients} clients, ${preview.counts.cases} cases, ${preview.counts.documents} documents`,
+        );
+        open();
+        return;
+      }
+      const result = (await call('backups.restore', { file: source })) as RestoreResult;
+      const { counts } = result.restored;
+      io.out(`backed up the library as it was to ${result.previous.file}`);
+      io.out(
+        `restored ${source}: ${counts.clients} clients, ${counts.cases} cases, ${counts.documents} documents`,
+      );
+    });
+
+  program
+    .command('documents')
+    .description(
+      "save a case's original documents into a folder (names made safe; nothing replaced)",
+    )
+    .requiredOption('--case <id>', 'the case id')
+    .requiredOption('--to <folder>', 'the folder to save them in')
+    .action(async (opts: { case: string; to: string }) => {
+      const saved = (await call('documents.saveOriginals', {
+        caseId: positiveId(opts.case),
+        folder: resolve(opts.to),
+      })) as { files: string[] };
+      for (const f of saved.files) io.out(f);
+    });
+
+  const archiveCmd = program
+    .command('archive')
+    .description(
+      'move the whole library to another computer: one file with every record and document',
+    );
+  archiveCmd
+    .command('export')
+    .description('write every client, case, record, contact and original document to one archive')
+    .requiredOption('--out <file>', 'the archive file to write (.zip)')
+    .action(async (opts: { out: string }) => {
+      const summary = (await call('archive.export', { out: resolve(opts.out) })) as ArchiveSummary;
+      const { counts } = summary;
+      io.out(
+        `wrote ${summary.file} (${summary.sizeBytes} bytes): ${counts.clients} clients, ${counts.cases} cases, ${counts.documents} documents, ${counts.contacts} contacts`,
+      );
+    });
+  archiveCmd
+    .command('import <file>')
+    .description('add everything in an archive to this library (checked in full before writing)')
+    .action(async (file: string) => {
+      const result = (await call(
+        'archive.import',
+        { file: resolve(file) },
+        file,
+      )) as ArchiveImportResult;
+      const { counts } = result;
+      io.out(
+        `imported ${result.clientIds.length} clients; the library now holds ${counts.clients} clients, ${counts.cases} cases, ${counts.documents} documents`,
+      );
     });
 
   program

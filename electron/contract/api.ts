@@ -42,6 +42,25 @@ import type {
   DenialView,
   StageMove,
 } from './workflow';
+import {
+  archiveExport,
+  archiveImport,
+  backupCreate,
+  backupFile,
+  backupFolder,
+  caseHistoryQuery,
+  saveOriginalsArgs,
+} from './safety';
+import type {
+  ArchiveImportResult,
+  ArchiveSummary,
+  BackupInfo,
+  BackupList,
+  BackupPreview,
+  HistoryEntry,
+  RestoreResult,
+  SavedOriginals,
+} from './safety';
 
 const byId = z.object({ id });
 const none = z.object({}).default({});
@@ -129,6 +148,16 @@ export const apiArgs = {
   'communications.log': communicationLog,
   'dashboard.get': dashboardQuery,
   'calendar.export': calendarExport,
+  // Keeping clients' data safe (issue 6): backups, restore, the whole-library archive, history.
+  'backups.list': none,
+  'backups.create': backupCreate,
+  'backups.setFolder': backupFolder,
+  'backups.preview': backupFile,
+  'backups.restore': backupFile,
+  'archive.export': archiveExport,
+  'archive.import': archiveImport,
+  'cases.history': caseHistoryQuery,
+  'documents.saveOriginals': saveOriginalsArgs,
 } as const;
 
 export interface AppInfo {
@@ -192,6 +221,17 @@ export type ApiResults = RecordResults & {
   'communications.log': CommunicationLogResult;
   'dashboard.get': Dashboard;
   'calendar.export': CalendarFile;
+
+  // Keeping clients' data safe (issue 6).
+  'backups.list': BackupList;
+  'backups.create': BackupInfo;
+  'backups.setFolder': BackupList;
+  'backups.preview': BackupPreview;
+  'backups.restore': RestoreResult;
+  'archive.export': ArchiveSummary;
+  'archive.import': ArchiveImportResult;
+  'cases.history': HistoryEntry[];
+  'documents.saveOriginals': SavedOriginals;
 };
 
 export type ApiName = keyof typeof apiArgs;

@@ -8,6 +8,9 @@ export type ErrorCode =
   | 'unknown-call'
   | 'database-too-new'
   | 'database-unreadable'
+  | 'database-damaged'
+  | 'backup-unusable'
+  | 'busy'
   | 'unauthorized'
   | 'internal';
 

@@ -14,3 +14,5 @@ export * from './us-states';
 export * from './labels';
 export * from './facts';
 export * from './workflow';
+export * from './safety';
+export * from './archive';

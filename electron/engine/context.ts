@@ -10,6 +10,12 @@ export interface EngineContext {
   schemaVersion: number;
   /** Opens a file in the system's default app ("Open in Word"). */
   openFile: OpenFile;
+  nativeBinding?: string;
+  /**
+   * Closes the database, runs `work` on the closed file (a restore), then reopens it and rebuilds
+   * every handler. Only the restore uses it.
+   */
+  replaceDatabase?: (work: () => void) => void;
 }
 
 /**

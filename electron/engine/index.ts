@@ -5,7 +5,11 @@ import { apiArgs, isApiName } from '../contract/api';
 import type { ApiArgs, ApiName, ApiResults } from '../contract/api';
 import type { ApiError, ApiReply } from '../contract/errors';
 import { AppError } from '../contract/errors';
+import { userInfo } from 'node:os';
 import { appHandlers } from './app/handlers';
+import { archiveHandlers } from './archive/handlers';
+import { backupHandlers } from './backups/handlers';
+import { historyHandlers } from './history/handlers';
 import { caseHandlers } from './cases/handlers';
 import { clientHandlers } from './clients/handlers';
 import { contactHandlers } from './contacts/handlers';
@@ -26,11 +30,13 @@ import { recordHandlers } from './records/handlers';
 import { searchHandlers } from './search/handlers';
 import { workflowHandlers } from './workflow/handlers';
 
-export interface EngineOptions extends OpenDatabaseOptions {
+export interface EngineOptions extends Omit<OpenDatabaseOptions, 'auditActor'> {
   databasePath: string;
   appVersion?: string;
   /** How "Open in Word" opens a file: the system opener unless a door knows better. */
   openFile?: OpenFile;
+  /** The door this engine serves ("app", "browser", "cli"), recorded in each case's history. */
+  door?: string;
 }
 
 export interface Engine {
@@ -39,7 +45,10 @@ export interface Engine {
   /** Same, for a door that received the name from outside (IPC, HTTP, argv). */
   callUnchecked(name: unknown, args: unknown): Promise<ApiReply<unknown>>;
   readonly databasePath: string;
+  /** The open database (a restore replaces it). */
   readonly db: Database;
+  /** The context handlers see; the backup timer uses it. */
+  readonly context: EngineContext;
   close(): void;
 }
 
@@ -50,10 +59,13 @@ const SELF_TRANSACTED: ReadonlySet<ApiName> = new Set<ApiName>([
   'letters.generate',
   'documents.open',
   'letterhead.set',
+  'backups.create',
+  'backups.restore',
+  'archive.import',
 ]);
 
 /** Calls that only read: they run in a deferred transaction for a consistent snapshot. */
-const READS = /\.(get|list|info|export|proposeFacts|file|preview)$|^search$/;
+const READS = /\.(get|list|info|export|proposeFacts|file|preview|history|saveOriginals)$|^search$/;
 
 function mergeHandlers(parts: Partial<Handlers>[]): Handlers {
   const merged: Partial<Handlers> = {};
@@ -84,29 +96,58 @@ export function toApiError(error: unknown): ApiError {
 
 /** Opens the database at `databasePath` (creating and migrating it) and returns the engine. */
 export function openEngine(options: EngineOptions): Engine {
-  const db = openDatabase(options.databasePath, options);
+  // Who changed what, for each case's history: the computer's user, the door and the call.
+  const who = `${safeUserName()} via ${options.door ?? 'engine'}`;
+  let currentCall = '';
+  const open = () =>
+    openDatabase(options.databasePath, {
+      ...options,
+      auditActor: () => (currentCall ? `${who}: ${currentCall}` : who),
+    });
+  let restoring = false;
   const ctx: EngineContext = {
-    db,
+    db: open(),
     databasePath: options.databasePath,
     appVersion: options.appVersion ?? '0.0.0',
     schemaVersion: migrations.length,
     openFile: options.openFile ?? systemOpener,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    replaceDatabase: (work) => {
+      restoring = true;
+      try {
+        ctx.db.close();
+        try {
+          work();
+        } finally {
+          ctx.db = open();
+          handlers = build();
+        }
+      } finally {
+        restoring = false;
+      }
+    },
   };
-  const handlers = mergeHandlers([
-    appHandlers(ctx),
-    profileHandlers(ctx),
-    clientHandlers(ctx),
-    caseHandlers(ctx),
-    recordHandlers(ctx),
-    contactHandlers(ctx),
-    searchHandlers(ctx),
-    exchangeHandlers(ctx),
-    importHandlers(ctx),
-    documentFileHandlers(ctx),
-    letterHandlers(ctx),
-    letterheadHandlers(ctx),
-    workflowHandlers(ctx),
-  ]);
+  const build = () =>
+    mergeHandlers([
+      appHandlers(ctx),
+      profileHandlers(ctx),
+      clientHandlers(ctx),
+      caseHandlers(ctx),
+      recordHandlers(ctx),
+      contactHandlers(ctx),
+      searchHandlers(ctx),
+      exchangeHandlers(ctx),
+      importHandlers(ctx),
+      // Keeping clients' data safe (issue 6).
+      backupHandlers(ctx),
+      archiveHandlers(ctx),
+      historyHandlers(ctx),
+      documentFileHandlers(ctx),
+      letterHandlers(ctx),
+      letterheadHandlers(ctx),
+      workflowHandlers(ctx),
+    ]);
+  let handlers = build();
 
   const run = async (name: unknown, rawArgs: unknown): Promise<ApiReply<unknown>> => {
     try {
@@ -116,10 +157,14 @@ export function openEngine(options: EngineOptions): Engine {
           `Advocate Desk has no call named ${JSON.stringify(name)}.`,
         );
       }
+      if (restoring) {
+        throw new AppError('busy', 'A backup is being restored; try again in a moment.');
+      }
       const args = apiArgs[name].parse(rawArgs ?? undefined);
       const handler = handlers[name] as (a: unknown) => unknown;
+      currentCall = name;
       if (SELF_TRANSACTED.has(name)) return { ok: true, value: await handler(args) };
-      const tx = db.transaction(() => handler(args));
+      const tx = ctx.db.transaction(() => handler(args));
       const value = READS.test(name) ? tx.deferred() : tx.immediate();
       return { ok: true, value };
     } catch (error) {
@@ -131,7 +176,18 @@ export function openEngine(options: EngineOptions): Engine {
     call: (name, args) => run(name, args) as Promise<ApiReply<never>>,
     callUnchecked: run,
     databasePath: options.databasePath,
-    db,
-    close: () => db.close(),
+    get db() {
+      return ctx.db;
+    },
+    context: ctx,
+    close: () => ctx.db.close(),
   };
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown user';
+  }
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openEngine } from '../engine';
 import { defaultDatabasePath } from '../engine/data-path';
+import { startBackupSchedule } from '../engine/backups/schedule';
 import { startHost } from './server';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -25,7 +26,18 @@ const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8
   version: string;
 };
 const databasePath = resolve(values.db ?? defaultDatabasePath());
-const engine = openEngine({ databasePath, appVersion: version });
+let engine: ReturnType<typeof openEngine>;
+try {
+  engine = openEngine({ databasePath, appVersion: version, door: 'browser' });
+} catch (error) {
+  // A damaged library is never overwritten: say so, with the newest good backup to restore.
+  console.error((error as Error).message);
+  process.exit(1);
+}
+// Today's backup if there is none yet, then a check every hour.
+const schedule = startBackupSchedule(engine.context, (error) =>
+  console.error(`Backup failed: ${(error as Error).message}`),
+);
 const host = await startHost({ engine, rendererDir, port: Number(values.port) });
 
 console.log(`Advocate Desk is running at ${host.url}`);
@@ -33,6 +45,7 @@ console.log(`Case library: ${databasePath}`);
 console.log('Only this computer can reach it. Press Ctrl+C to stop.');
 
 const stop = () => {
+  schedule.stop();
   void host.close().then(() => {
     engine.close();
     process.exit(0);

@@ -1,43 +1,74 @@
 // Electron's main process: lifecycle, the window, and the door from the window to the engine.
 import { app, dialog, shell } from 'electron';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openEngine } from '../engine';
 import type { Engine } from '../engine';
 import { DATABASE_FILE } from '../engine/data-path';
+import { startBackupSchedule } from '../engine/backups/schedule';
+import type { BackupSchedule } from '../engine/backups/schedule';
+import { DamagedLibraryError } from '../engine/db/open';
+import { keepDamagedCopy, replaceLibraryFile } from '../engine/backups/restore';
 import { setupApiBridge } from './api-bridge';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createMainWindow } from './window';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 let engine: Engine | undefined;
+let schedule: BackupSchedule | undefined;
 
 registerAppScheme();
 if (!app.requestSingleInstanceLock()) app.quit();
 
 app.whenReady().then(() => {
   const databasePath = process.env.ADVOCATE_DESK_DB || join(app.getPath('userData'), DATABASE_FILE);
-  try {
-    engine = openEngine({
+  const binding = process.env.ADVOCATE_DESK_SQLITE_BINDING;
+  const open = () =>
+    openEngine({
       databasePath,
       appVersion: app.getVersion(),
       openFile: async (path) => {
         const problem = await shell.openPath(path);
         if (problem) throw new Error(problem);
       },
-      ...(process.env.ADVOCATE_DESK_SQLITE_BINDING
-        ? { nativeBinding: process.env.ADVOCATE_DESK_SQLITE_BINDING }
-        : {}),
+      door: 'app',
+      ...(binding ? { nativeBinding: binding } : {}),
     });
+  try {
+    try {
+      engine = open();
+    } catch (error) {
+      // A damaged library is never overwritten silently: say what happened, offer the newest
+      // good backup, and keep the damaged file beside the backups either way.
+      if (!(error instanceof DamagedLibraryError) || !error.newestBackup) throw error;
+      const choice = dialog.showMessageBoxSync({
+        type: 'error',
+        title: 'The case library is damaged',
+        message: error.message,
+        buttons: ['Restore the newest good backup', 'Quit'],
+        defaultId: 0,
+        cancelId: 1,
+      });
+      if (choice !== 0) throw error;
+      keepDamagedCopy(databasePath, dirname(error.newestBackup.file));
+      replaceLibraryFile(databasePath, error.newestBackup.file, binding);
+      engine = open();
+    }
   } catch (error) {
     dialog.showErrorBox('Advocate Desk cannot open its case library', (error as Error).message);
     app.exit(1);
     return;
   }
+  schedule = startBackupSchedule(engine.context, (error) =>
+    console.error(`Backup failed: ${(error as Error).message}`),
+  );
   setupApiBridge(engine);
   serveRenderer(join(here, '../renderer'));
   createMainWindow(join(here, '../preload'));
 });
 
 app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => engine?.close());
+app.on('will-quit', () => {
+  schedule?.stop();
+  engine?.close();
+});

@@ -3,6 +3,7 @@ import { HashRouter, Route, Routes } from 'react-router';
 import { Layout } from './components/layout';
 import { TemplateEditPage } from './features/letters/template-edit-page';
 import { TemplatesPage } from './features/letters/templates-page';
+import { BackupsPage } from './pages/backups-page';
 import { CaseListPage } from './pages/case-list-page';
 import { CaseNewPage } from './pages/case-new-page';
 import { CasePage } from './pages/case-page';
@@ -31,6 +32,7 @@ export function App() {
           <Route path="templates" element={<TemplatesPage />} />
           <Route path="templates/:id" element={<TemplateEditPage />} />
           <Route path="profile" element={<ProfilePage />} />
+          <Route path="backups" element={<BackupsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -131,6 +131,32 @@ describe('migrations', () => {
     expect(new Set(kinds).size).toBe(8);
   });
 
+  it('0006 starts an empty history for a version-5 library and logs changes from then on', async () => {
+    const path = join(tempDir(), 'v5.sqlite');
+    const v3 = new BetterSqlite3(path);
+    for (const m of migrations.slice(0, 5)) v3.exec(m.sql);
+    v3.pragma('user_version = 5');
+    v3.exec(`INSERT INTO clients (first_name, last_name) VALUES ('Ana', 'Ruiz');
+      INSERT INTO cases (client_id, requested_treatment, status) VALUES (1, 'TMS', 'denied');`);
+    v3.close();
+    const engine = openTracked(path);
+    expect(engine.db.prepare('SELECT count(*) FROM case_history').pluck().get()).toBe(0);
+    engine.db.prepare("UPDATE cases SET status = 'approved' WHERE id = 1").run();
+    expect(engine.db.prepare('SELECT field, old_value, new_value FROM case_history').all()).toEqual(
+      [{ field: 'status', old_value: 'denied', new_value: 'approved' }],
+    );
+  });
+
+  it("reads a case's history through the case_history_case index", () => {
+    const engine = openTracked(join(tempDir(), 'library.sqlite'));
+    const plan = engine.db
+      .prepare('EXPLAIN QUERY PLAN SELECT * FROM case_history WHERE case_id = ? ORDER BY id DESC')
+      .all(1)
+      .map((r) => (r as { detail: string }).detail)
+      .join('\n');
+    expect(plan).toMatch(/INDEX case_history_case \(case_id=\?\)/);
+  });
+
   it("lists a case's diagnoses through the diagnoses_case index", () => {
     const engine = openTracked(join(tempDir(), 'library.sqlite'));
     const sql = `SELECT * FROM diagnoses WHERE case_id = ? ORDER BY ${RECORD_META.diagnoses.orderBy}`;

@@ -10,6 +10,7 @@ const NAV = [
   { to: '/contacts', label: 'Contacts', end: false },
   { to: '/templates', label: 'Letter templates', end: false },
   { to: '/profile', label: 'Profile', end: false },
+  { to: '/backups', label: 'Backups', end: false },
 ];
 
 export function Layout() {

@@ -5,7 +5,8 @@ export function sanitizeDocumentHtml(html: string): string {
   const fragment = DOMPurify.sanitize(html, {
     USE_PROFILES: { html: true },
     FORBID_TAGS: ['style', 'form', 'input', 'button', 'iframe', 'object', 'embed'],
-    FORBID_ATTR: ['style'],
+    // Attributes that fetch from a URL without being an <img src>: each would reach the network.
+    FORBID_ATTR: ['style', 'srcset', 'background', 'poster', 'ping', 'action', 'formaction'],
     RETURN_DOM_FRAGMENT: true,
   });
   // Only images embedded in the file itself; anything else would reach out to the network.

@@ -14,6 +14,7 @@ import { CaseRecords } from './case-records';
 import { DocumentsSection } from './documents-section';
 import { LettersSection } from '../features/letters/letters-section';
 import { useFocusFromQuery } from '../lib/use-focus-from-query';
+import { HistorySection } from './history-section';
 
 export function CasePage() {
   const id = Number(useParams().id);
@@ -121,6 +122,7 @@ export function CasePage() {
         onChanged={reload}
       />
       <DocumentsSection caseId={c.id} documents={data.documents} onChanged={reload} />
+      <HistorySection caseId={c.id} version={JSON.stringify(data).length + c.updatedAt} />
 
       {confirmDelete && (
         <ConfirmDialog

@@ -5,6 +5,7 @@ import { documentHtml } from './0002-document-html';
 import { factSources } from './0003-fact-sources';
 import { appealWorkflow } from './0004-appeal-workflow';
 import { letters } from './0005-letters';
+import { safety } from './0006-safety';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -12,4 +13,5 @@ export const migrations: readonly Migration[] = [
   factSources,
   appealWorkflow,
   letters,
+  safety,
 ];

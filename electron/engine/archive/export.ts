@@ -1,0 +1,156 @@
+// Writes the whole library to one zip (see contract/archive.ts): manifest, profile and contacts,
+// a file per client in the exchange format, and every document's original bytes.
+import type { Database } from 'better-sqlite3';
+import { zipSync } from 'fflate';
+import type { Zippable } from 'fflate';
+import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { CASE_RECORDS } from '../../contract/case-records';
+import type { CaseRecordKind } from '../../contract/case-records';
+import { caseFields } from '../../contract/case';
+import { clientInput } from '../../contract/client';
+import { contactInput } from '../../contract/contact';
+import { documentFields } from '../../contract/document';
+import { AppError } from '../../contract/errors';
+import { EXCHANGE_FORMAT, EXCHANGE_VERSION } from '../../contract/exchange';
+import { ARCHIVE_FORMAT, ARCHIVE_VERSION } from '../../contract/archive';
+import type { ArchiveCase, ArchiveClientFile, ArchiveManifest } from '../../contract/archive';
+import { profileInput } from '../../contract/profile';
+import type { ArchiveSummary } from '../../contract/safety';
+import { libraryCounts } from '../backups/files';
+import { fromRow } from '../db/table';
+
+export const RECORD_KINDS = Object.keys(CASE_RECORDS) as CaseRecordKind[];
+
+/**
+ * Every table of the schema, and where the archive keeps it. A table added by a later migration
+ * must be listed here (a test checks), so that moving computers never silently leaves it behind.
+ */
+export const ARCHIVE_COVERAGE: Readonly<Record<string, string>> = {
+  profile: 'library.json',
+  contacts: 'library.json',
+  clients: 'clients/*.json',
+  cases: 'clients/*.json',
+  ...Object.fromEntries(RECORD_KINDS.map((k) => [k, 'clients/*.json'])),
+  documents: 'clients/*.json',
+  document_contents: 'documents/<sha256>',
+  case_history: 'clients/*.json (history)',
+  settings: "not archived: this computer's backup folder and check dates",
+  search_fts: 'not archived: rebuilt by triggers as records are written',
+};
+type Row = Record<string, unknown>;
+
+const pick = (row: Row, keys: readonly string[]) =>
+  Object.fromEntries(keys.map((k) => [k, row[k] ?? null]));
+const STAMPS = ['createdAt', 'updatedAt'];
+
+const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value, null, 1));
+
+/** Builds the archive's entries from the database (run inside one read transaction). */
+export function archiveEntries(db: Database, appVersion: string): Zippable {
+  const all = (sql: string, ...args: unknown[]) =>
+    db
+      .prepare(sql)
+      .all(...args)
+      .map((r) => fromRow<Row>(r));
+  const entries: Zippable = {};
+
+  const profileRow = all('SELECT * FROM profile WHERE id = 1')[0];
+  entries['library.json'] = json({
+    profile: profileRow ? pick(profileRow, [...Object.keys(profileInput.shape), ...STAMPS]) : null,
+    contacts: all('SELECT * FROM contacts ORDER BY id').map((c) =>
+      pick(c, [...Object.keys(contactInput.shape), ...STAMPS]),
+    ),
+  });
+
+  const clientPaths: string[] = [];
+  for (const [n, client] of all('SELECT * FROM clients ORDER BY id').entries()) {
+    const cases = all('SELECT * FROM cases WHERE client_id = ? ORDER BY id', client.id).map(
+      (kase): ArchiveCase => {
+        const docs = all(
+          `SELECT d.*, c.bytes FROM documents d JOIN document_contents c ON c.document_id = d.id
+           WHERE d.case_id = ? ORDER BY d.id`,
+          kase.id,
+        );
+        const docIndex = new Map(docs.map((d, i) => [d.id as number, i]));
+        const records = Object.fromEntries(
+          RECORD_KINDS.map((kind) => [
+            kind,
+            all(`SELECT * FROM ${kind} WHERE case_id = ? ORDER BY id`, kase.id).map((r) => ({
+              ...pick(r, [...Object.keys(CASE_RECORDS[kind].shape), ...STAMPS]),
+              sourceDocumentId: null,
+              originalId: r.id,
+              sourceDocument:
+                r.sourceDocumentId == null
+                  ? null
+                  : (docIndex.get(r.sourceDocumentId as number) ?? null),
+            })),
+          ]),
+        );
+        const documents = docs.map((d) => {
+          const file = `documents/${d.sha256 as string}`;
+          entries[file] = [d.bytes as Uint8Array, { level: 0 }];
+          return {
+            ...pick(d, [...Object.keys(documentFields.shape), ...STAMPS, 'sha256', 'sizeBytes']),
+            originalId: d.id,
+            html: d.html ?? null,
+            warnings: JSON.parse(d.warnings as string) as string[],
+            file,
+          };
+        });
+        const history = all(
+          `SELECT table_name, record_id, action, field, old_value, new_value, changed_at, actor
+           FROM case_history WHERE case_id = ? ORDER BY id`,
+          kase.id,
+        );
+        return {
+          ...(pick(kase, [...Object.keys(caseFields.shape), ...STAMPS]) as object),
+          originalId: kase.id,
+          ...records,
+          documents,
+          history,
+        } as ArchiveCase;
+      },
+    );
+    const file: ArchiveClientFile = {
+      format: EXCHANGE_FORMAT,
+      version: EXCHANGE_VERSION,
+      client: pick(client, [
+        ...Object.keys(clientInput.shape),
+        ...STAMPS,
+      ]) as ArchiveClientFile['client'],
+      cases,
+    };
+    const path = `clients/${String(n + 1).padStart(6, '0')}.json`;
+    clientPaths.push(path);
+    entries[path] = json(file);
+  }
+
+  const manifest: ArchiveManifest & { counts: unknown } = {
+    format: ARCHIVE_FORMAT,
+    version: ARCHIVE_VERSION,
+    createdAt: new Date().toISOString(),
+    appVersion,
+    clients: clientPaths,
+    counts: libraryCounts(db),
+  };
+  entries['manifest.json'] = json(manifest);
+  return entries;
+}
+
+/** Writes the archive to `out` (through a temporary file, so a failure leaves no half archive). */
+export function exportArchive(db: Database, out: string, appVersion: string): ArchiveSummary {
+  const zipped = zipSync(archiveEntries(db, appVersion), { level: 6 });
+  const partial = `${out}.partial`;
+  try {
+    writeFileSync(partial, zipped, { mode: 0o600 });
+    renameSync(partial, out);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw new AppError(
+      'invalid-input',
+      `Cannot write the archive to ${out} (${(error as NodeJS.ErrnoException).code ?? 'error'}). Choose a folder you may write to.`,
+      'out',
+    );
+  }
+  return { file: out, sizeBytes: statSync(out).size, counts: libraryCounts(db) };
+}

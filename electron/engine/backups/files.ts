@@ -1,0 +1,345 @@
+// Backup files: their names, taking one (online, while the app runs), checking one, listing them
+// and deleting the ones rotation no longer keeps. Plain Node; never imports electron.
+import BetterSqlite3 from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import {
+  chmodSync,
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { AppError } from '../../contract/errors';
+import type { BackupInfo, BackupPreview, BackupReason, LibraryCounts } from '../../contract/safety';
+import { SETTING, readSetting } from '../settings/queries';
+import { backupsToKeep } from './rotation';
+
+const REASONS = ['daily', 'manual', 'pre-migration', 'pre-restore', 'damaged'] as const;
+const NAME = new RegExp(
+  `^advocate-desk-(\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\d-\\d{3}Z)-(${REASONS.join('|')})\\.sqlite$`,
+);
+
+/** Where backups go unless the user chose a folder: beside the library, in "backups". */
+export function defaultBackupFolder(databasePath: string): string {
+  return join(dirname(resolve(databasePath)), 'backups');
+}
+
+/** The folder the user chose (kept in the library's settings), else the default. */
+export function backupFolderOf(db: Database, databasePath: string): string {
+  return readSetting(db, SETTING.backupFolder) ?? defaultBackupFolder(databasePath);
+}
+
+/** A backup's file name: when and why it was taken, sortable by name. */
+export function backupFileName(takenAt: Date, reason: BackupReason): string {
+  const stamp = takenAt.toISOString().replace(/[:.]/g, '-');
+  return `advocate-desk-${stamp}-${reason}.sqlite`;
+}
+
+/** The date and reason in a backup's file name, or null for any other file. */
+export function parseBackupFileName(
+  name: string,
+): { takenAt: string; reason: BackupReason } | null {
+  const match = NAME.exec(name);
+  if (!match) return null;
+  const [date, time] = match[1]!.split('T') as [string, string];
+  const [h, m, s, ms] = time.slice(0, -1).split('-');
+  return { takenAt: `${date}T${h}:${m}:${s}.${ms}Z`, reason: match[2] as BackupReason };
+}
+
+/** Backups in `folder`, newest first; an empty list when the folder does not exist yet. */
+export function listBackups(folder: string): BackupInfo[] {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return [];
+  }
+  const found: BackupInfo[] = [];
+  for (const fileName of names) {
+    const parsed = parseBackupFileName(fileName);
+    if (!parsed) continue;
+    const file = join(folder, fileName);
+    found.push({ file, fileName, ...parsed, sizeBytes: statSync(file).size });
+  }
+  return found.sort((a, b) => b.takenAt.localeCompare(a.takenAt));
+}
+
+/** What a backup holds, read quickly (no integrity check); null when it cannot be read. */
+export function peekCounts(file: string, nativeBinding?: string): LibraryCounts | null {
+  let db: Database | undefined;
+  try {
+    db = new BetterSqlite3(file, {
+      readonly: true,
+      fileMustExist: true,
+      ...(nativeBinding ? { nativeBinding } : {}),
+    });
+    return libraryCounts(db);
+  } catch {
+    return null;
+  } finally {
+    db?.close();
+  }
+}
+
+/** The problems integrity_check (or its quick form) finds; empty when the file is sound. */
+export function integrityProblems(db: Database, full: boolean): string[] {
+  const rows = db.pragma(full ? 'integrity_check' : 'quick_check', { simple: false }) as Record<
+    string,
+    string
+  >[];
+  const messages = rows.map((r) => Object.values(r)[0] ?? '');
+  return messages.length === 1 && messages[0] === 'ok' ? [] : messages;
+}
+
+/** How many clients, cases, documents and contacts a library holds. */
+export function libraryCounts(db: Database): LibraryCounts {
+  const count = (table: string) =>
+    db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  return {
+    clients: count('clients'),
+    cases: count('cases'),
+    documents: count('documents'),
+    contacts: count('contacts'),
+  };
+}
+
+function syncFile(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Flushes a folder's entries (a rename) to disk, where the system allows it. */
+export function syncFolder(folder: string): void {
+  try {
+    syncFile(folder);
+  } catch {
+    // Windows cannot open a folder for fsync; its renames are durable once they return.
+  }
+}
+
+const unusable = (file: string, why: string) =>
+  new AppError('backup-unusable', `${file} cannot be used as a backup: ${why}`);
+
+/**
+ * Opens a backup read-only and says what it holds, after a full integrity_check. Throws
+ * backup-unusable naming the file and the reason.
+ */
+export function inspectBackup(
+  file: string,
+  latestSchema: number,
+  nativeBinding?: string,
+): BackupPreview {
+  let db: Database | undefined;
+  try {
+    db = new BetterSqlite3(file, {
+      readonly: true,
+      fileMustExist: true,
+      ...(nativeBinding ? { nativeBinding } : {}),
+    });
+    const problems = integrityProblems(db, true);
+    if (problems.length)
+      throw unusable(file, `it is damaged (${problems.slice(0, 3).join('; ')}).`);
+    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    if (schemaVersion > latestSchema) {
+      throw unusable(file, `a newer version of Advocate Desk made it (schema ${schemaVersion}).`);
+    }
+    if (schemaVersion < 1) throw unusable(file, 'it is not an Advocate Desk case library.');
+    const counts = libraryCounts(db);
+    const lastChangeAt = db.prepare('SELECT max(updated_at) FROM cases').pluck().get() as
+      string | null;
+    const name = basename(file);
+    const parsed = parseBackupFileName(name);
+    return {
+      file,
+      fileName: name,
+      takenAt: parsed?.takenAt ?? statSync(file).mtime.toISOString(),
+      reason: parsed?.reason ?? 'manual',
+      sizeBytes: statSync(file).size,
+      schemaVersion,
+      counts,
+      lastChangeAt,
+    };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const code = (error as { code?: string }).code ?? (error as Error).message;
+    throw unusable(file, `it cannot be read as a case library (${code}).`);
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * Makes a finished copy self-contained (no WAL beside it), checks it in full, and moves it to its
+ * final name; a copy that fails the check is deleted and the backup refused.
+ */
+function finish(partial: string, final: string, nativeBinding?: string): void {
+  const copy = new BetterSqlite3(partial, nativeBinding ? { nativeBinding } : {});
+  try {
+    copy.pragma('journal_mode = DELETE');
+    const problems = integrityProblems(copy, true);
+    if (problems.length) {
+      throw new AppError(
+        'backup-unusable',
+        `The backup copy failed its integrity check (${problems[0]}); it was not kept. Check the backup folder's disk.`,
+      );
+    }
+  } catch (error) {
+    copy.close();
+    rmSync(partial, { force: true });
+    throw error;
+  }
+  copy.close();
+  chmodSync(partial, 0o600);
+  syncFile(partial);
+  renameSync(partial, final);
+  syncFolder(dirname(final));
+}
+
+function prepareTarget(folder: string, reason: BackupReason, now: Date) {
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw new AppError(
+      'backup-unusable',
+      `Cannot use ${folder} for backups (${(error as NodeJS.ErrnoException).code ?? 'error'}). Choose a folder you may write to.`,
+    );
+  }
+  const final = join(folder, backupFileName(now, reason));
+  return { final, partial: join(folder, `.${basename(final)}.partial`) };
+}
+
+export interface BackupTarget {
+  folder: string;
+  reason: BackupReason;
+  now?: Date;
+  nativeBinding?: string;
+}
+
+/** Takes an online backup with SQLite's backup API: the app goes on answering meanwhile. */
+export async function takeBackup(db: Database, target: BackupTarget): Promise<BackupInfo> {
+  const now = target.now ?? new Date();
+  const { final, partial } = prepareTarget(target.folder, target.reason, now);
+  try {
+    await db.backup(partial);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw new AppError(
+      'backup-unusable',
+      `The backup to ${target.folder} failed (${(error as Error).message}). Check that the folder's disk is connected and has room.`,
+    );
+  }
+  finish(partial, final, target.nativeBinding);
+  return describe(final);
+}
+
+/** Takes an online backup to a file of the user's choosing (`advocate backup --out FILE`). */
+export async function backupToFile(
+  db: Database,
+  out: string,
+  nativeBinding?: string,
+): Promise<BackupInfo> {
+  const final = resolve(out);
+  const partial = join(dirname(final), `.${basename(final)}.partial`);
+  try {
+    await db.backup(partial);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw new AppError(
+      'backup-unusable',
+      `The backup to ${final} failed (${(error as Error).message}). Check the folder exists and has room.`,
+    );
+  }
+  finish(partial, final, nativeBinding);
+  return {
+    file: final,
+    fileName: basename(final),
+    takenAt: new Date().toISOString(),
+    reason: 'manual',
+    sizeBytes: statSync(final).size,
+  };
+}
+
+/**
+ * The same, synchronously (`VACUUM INTO`): for the moment before a migration, inside the
+ * synchronous open path, when nothing else is using the file yet.
+ */
+export function takeBackupSync(db: Database, target: BackupTarget): BackupInfo {
+  const now = target.now ?? new Date();
+  const { final, partial } = prepareTarget(target.folder, target.reason, now);
+  try {
+    db.prepare('VACUUM INTO ?').run(partial);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw new AppError(
+      'backup-unusable',
+      `The backup to ${target.folder} failed (${(error as Error).message}). Check that the folder's disk is connected and has room.`,
+    );
+  }
+  finish(partial, final, target.nativeBinding);
+  return describe(final);
+}
+
+function describe(file: string): BackupInfo {
+  const fileName = basename(file);
+  return {
+    file,
+    fileName,
+    ...parseBackupFileName(fileName)!,
+    sizeBytes: statSync(file).size,
+  };
+}
+
+/** Deletes the backups rotation no longer keeps (never a copy of a damaged library). */
+export function rotateBackups(folder: string, now: Date = new Date()): string[] {
+  removeStalePartials(folder, now);
+  const candidates = listBackups(folder).filter((b) => b.reason !== 'damaged');
+  const keep = backupsToKeep(candidates, now);
+  const removed: string[] = [];
+  for (const b of candidates) {
+    if (keep.has(b.file)) continue;
+    rmSync(b.file, { force: true });
+    removed.push(b.file);
+  }
+  return removed;
+}
+
+/** Removes copies left half-written by a crash more than an hour ago. */
+function removeStalePartials(folder: string, now: Date): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!/^\.advocate-desk-.*\.partial$/.test(name)) continue;
+    const file = join(folder, name);
+    if (now.getTime() - statSync(file).mtimeMs > 3600_000) rmSync(file, { force: true });
+  }
+}
+
+/** The newest backup in `folder` that passes integrity_check, or null. */
+export function newestGoodBackup(
+  folder: string,
+  latestSchema: number,
+  nativeBinding?: string,
+): BackupInfo | null {
+  for (const b of listBackups(folder).filter((x) => x.reason !== 'damaged')) {
+    try {
+      inspectBackup(b.file, latestSchema, nativeBinding);
+      return b;
+    } catch {
+      // Try the next older one.
+    }
+  }
+  return null;
+}

@@ -1,0 +1,271 @@
+// Moving computers: the whole library goes into one archive and comes back on another machine
+// with nothing lost — documents byte for byte, records field for field, history included.
+import { unzipSync, zipSync } from 'fflate';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Engine } from '../../electron/engine';
+import { ARCHIVE_COVERAGE } from '../../electron/engine/archive/export';
+import {
+  cleanup,
+  clientWithCase,
+  fails,
+  ok,
+  rowCounts,
+  sampleClient,
+  tempDir,
+  tempEngine,
+} from './helpers';
+
+afterEach(cleanup);
+
+const CLINICAL = join(process.cwd(), '../shared/fixtures/word/clinical');
+
+/** A library with a bit of everything: profile, contacts, clients with and without cases, every
+ * kind of record, imported Word files (with previews and warnings), a fact's source, and history. */
+async function richLibrary(engine: Engine) {
+  await ok(engine, 'profile.update', {
+    name: 'Sam Advocate',
+    organisation: 'Fair Coverage',
+    email: 'sam@example.org',
+    signatureBlock: 'Sam Advocate\nFair Coverage',
+  });
+  await ok(engine, 'contacts.create', {
+    kind: 'insurer',
+    name: 'Prairie Health Appeals',
+    fax: '555-0199',
+  });
+  await ok(engine, 'contacts.create', { kind: 'provider', name: 'Dr. Ruiz', npi: '1234567893' });
+  await ok(engine, 'clients.create', sampleClient({ lastName: 'NoCasesYet', notes: null }));
+  const { case: kase } = await clientWithCase(engine, { notes: 'ünïcödé — "quotes"\nline two' });
+  const caseId = kase.id;
+  const summary = await ok(engine, 'documents.import', {
+    caseId,
+    paths: [join(CLINICAL, 'progress-note-trd.docx'), join(CLINICAL, 'denial-ketamine-erisa.docx')],
+  });
+  expect(summary.imported).toHaveLength(2);
+  const sourceId = summary.imported[0]!.id;
+  await ok(engine, 'diagnoses.create', {
+    caseId,
+    values: {
+      icd10Code: 'F33.2',
+      description: 'MDD, recurrent, severe',
+      sourceDocumentId: sourceId,
+    },
+  });
+  const t = await ok(engine, 'treatments.create', {
+    caseId,
+    values: { kind: 'medication', name: 'Sertraline', dose: '100 mg', startedOn: '2020-01-01' },
+  });
+  await ok(engine, 'treatments.update', {
+    id: t.id,
+    values: { kind: 'medication', name: 'Sertraline', dose: '200 mg', startedOn: '2020-01-01' },
+  });
+  await ok(engine, 'assessments.create', {
+    caseId,
+    values: { instrument: 'PHQ-9', score: 23, assessedOn: '2024-01-05' },
+  });
+  await ok(engine, 'communications.create', {
+    caseId,
+    values: { occurredOn: '2024-02-02', channel: 'phone', summary: 'Denial explained' },
+  });
+  const d = await ok(engine, 'deadlines.create', {
+    caseId,
+    values: { title: 'Internal appeal due', dueOn: '2024-07-30' },
+  });
+  await ok(engine, 'deadlines.delete', { id: d.id });
+  await ok(engine, 'cases.update', { ...kase, id: caseId, status: 'internal-appeal-1' });
+  // A second case for another client, with a document of its own.
+  const other = await clientWithCase(engine, { lastName: 'Second' }, { requestedTreatment: 'TMS' });
+  await ok(engine, 'documents.import', {
+    caseId: other.case.id,
+    paths: [join(CLINICAL, 'intake-form.docx')],
+  });
+  return { caseId };
+}
+
+function entries(file: string): Record<string, Uint8Array> {
+  return unzipSync(readFileSync(file));
+}
+const json = (e: Record<string, Uint8Array>, name: string) =>
+  JSON.parse(new TextDecoder().decode(e[name])) as Record<string, unknown>;
+
+/** Ids belong to one library; everything else must survive the trip. */
+function withoutIds(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutIds);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => k !== 'originalId' && k !== 'recordId')
+        .map(([k, v]) => [k, withoutIds(v)]),
+    );
+  }
+  return value;
+}
+
+describe('the whole-library archive', () => {
+  it('covers every table of the schema (a new table must say where the archive keeps it)', () => {
+    const engine = tempEngine();
+    const tables = engine.db
+      .prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_fts_%'",
+      )
+      .pluck()
+      .all() as string[];
+    expect(tables.sort()).toEqual(Object.keys(ARCHIVE_COVERAGE).sort());
+  });
+
+  it('round-trips every record field for field and every document byte for byte', async () => {
+    const source = tempEngine();
+    await richLibrary(source);
+    const out = join(tempDir(), 'library.zip');
+    const summary = await ok(source, 'archive.export', { out });
+    expect(summary.counts).toEqual({ clients: 3, cases: 2, documents: 3, contacts: 2 });
+
+    const target = tempEngine();
+    const result = await ok(target, 'archive.import', { file: out });
+    expect(result.counts).toEqual(summary.counts);
+
+    const again = join(tempDir(), 'again.zip');
+    await ok(target, 'archive.export', { out: again });
+    const a = entries(out);
+    const b = entries(again);
+    expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
+    expect(json(b, 'library.json')).toEqual(json(a, 'library.json'));
+    const clientFiles = Object.keys(a).filter((n) => n.startsWith('clients/'));
+    expect(clientFiles).toHaveLength(3);
+    for (const name of clientFiles) {
+      expect(withoutIds(json(b, name))).toEqual(withoutIds(json(a, name)));
+    }
+    // Documents: the same bytes, read back from the target database itself.
+    const stored = target.db
+      .prepare(
+        'SELECT d.sha256, c.bytes FROM documents d JOIN document_contents c ON c.document_id = d.id',
+      )
+      .all() as { sha256: string; bytes: Buffer }[];
+    expect(stored).toHaveLength(3);
+    for (const { sha256, bytes } of stored) {
+      expect(Buffer.compare(bytes, Buffer.from(a[`documents/${sha256}`]!))).toBe(0);
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(sha256);
+    }
+    const original = source.db
+      .prepare('SELECT bytes FROM document_contents ORDER BY document_id')
+      .all() as { bytes: Buffer }[];
+    const copied = target.db
+      .prepare('SELECT bytes FROM document_contents ORDER BY document_id')
+      .all() as { bytes: Buffer }[];
+    expect(copied.map((r) => r.bytes.toString('base64'))).toEqual(
+      original.map((r) => r.bytes.toString('base64')),
+    );
+  });
+
+  it('carries every column of every archived table (a new column must be exported too)', async () => {
+    const source = tempEngine();
+    await richLibrary(source);
+    const out = join(tempDir(), 'library.zip');
+    await ok(source, 'archive.export', { out });
+    const a = entries(out);
+    const library = json(a, 'library.json') as {
+      profile: object;
+      contacts: object[];
+    };
+    const client = json(a, 'clients/000002.json') as {
+      client: object;
+      cases: Record<string, object[]>[];
+    };
+    const kase = client.cases[0]!;
+    const keysOf: Record<string, object | undefined> = {
+      profile: library.profile,
+      contacts: library.contacts[0],
+      clients: client.client,
+      cases: kase,
+      documents: kase.documents![0],
+      case_history: kase.history![0],
+      ...Object.fromEntries(
+        ['diagnoses', 'treatments', 'assessments', 'communications'].map((k) => [k, kase[k]![0]]),
+      ),
+    };
+    // Ids are the library's own; links between rows are carried by position instead.
+    const implicit = new Set(['id', 'caseId', 'clientId', 'sourceDocumentId']);
+    const camel = (c: string) => c.replace(/_([a-z0-9])/g, (_, x: string) => x.toUpperCase());
+    for (const [table, sample] of Object.entries(keysOf)) {
+      expect(sample, table).toBeDefined();
+      const columns = (source.db.pragma(`table_info(${table})`) as { name: string }[])
+        .map((c) => camel(c.name))
+        .filter((c) => !implicit.has(c));
+      const missing = columns.filter((c) => !(c in sample!));
+      expect(missing, `${table} columns not in the archive`).toEqual([]);
+    }
+  });
+
+  it('keeps a fact linked to its source document and the case history on the new machine', async () => {
+    const source = tempEngine();
+    const { caseId } = await richLibrary(source);
+    const out = join(tempDir(), 'library.zip');
+    await ok(source, 'archive.export', { out });
+    const target = tempEngine();
+    await ok(target, 'archive.import', { file: out });
+    const list = await ok(target, 'cases.list', {});
+    const moved = list.items.find((c) => c.requestedTreatment !== 'TMS')!;
+    const detail = await ok(target, 'cases.get', { id: moved.id });
+    const diagnosis = detail.diagnoses[0]!;
+    const sourceDoc = detail.documents.find((d) => d.id === diagnosis.sourceDocumentId);
+    expect(sourceDoc?.fileName).toBe('progress-note-trd.docx');
+    const before = await ok(source, 'cases.history', { caseId });
+    const after = await ok(target, 'cases.history', { caseId: moved.id });
+    const strip = (h: typeof before) => h.map(({ id: _id, recordId: _recordId, ...rest }) => rest);
+    expect(strip(after)).toEqual(strip(before));
+    const dose = after.find((h) => h.field === 'dose')!;
+    expect(dose).toMatchObject({ oldValue: '100 mg', newValue: '200 mg' });
+    expect(detail.treatments.map((t) => t.id)).toContain(dose.recordId);
+  });
+
+  it('refuses an entry that would write outside the archive, and writes nothing', async () => {
+    const source = tempEngine();
+    await clientWithCase(source);
+    const out = join(tempDir(), 'library.zip');
+    await ok(source, 'archive.export', { out });
+    const evil = { ...entries(out), '../../outside.txt': new TextEncoder().encode('x') };
+    const evilFile = join(tempDir(), 'evil.zip');
+    writeFileSync(evilFile, zipSync(evil));
+    const target = tempEngine();
+    const counts = rowCounts(target);
+    const error = await fails(target, 'archive.import', { file: evilFile });
+    expect(error.message).toContain('../../outside.txt');
+    expect(rowCounts(target)).toEqual(counts);
+  });
+
+  it('refuses a damaged document or a wrong manifest before writing anything', async () => {
+    const source = tempEngine();
+    await richLibrary(source);
+    const out = join(tempDir(), 'library.zip');
+    await ok(source, 'archive.export', { out });
+    const target = tempEngine();
+    const counts = rowCounts(target);
+
+    const tampered = entries(out);
+    const doc = Object.keys(tampered).find((n) => n.startsWith('documents/'))!;
+    tampered[doc] = new Uint8Array([...tampered[doc]!].reverse());
+    const tamperedFile = join(tempDir(), 'tampered.zip');
+    writeFileSync(tamperedFile, zipSync(tampered));
+    expect((await fails(target, 'archive.import', { file: tamperedFile })).message).toContain(
+      'does not match its checksum',
+    );
+
+    const wrong = entries(out);
+    wrong['manifest.json'] = new TextEncoder().encode(JSON.stringify({ format: 'something-else' }));
+    const wrongFile = join(tempDir(), 'wrong.zip');
+    writeFileSync(wrongFile, zipSync(wrong));
+    expect((await fails(target, 'archive.import', { file: wrongFile })).message).toContain(
+      'manifest.json: format',
+    );
+
+    const notZip = join(tempDir(), 'not.zip');
+    writeFileSync(notZip, 'hello');
+    expect((await fails(target, 'archive.import', { file: notZip })).message).toContain(
+      'not a readable zip',
+    );
+    expect(rowCounts(target)).toEqual(counts);
+  });
+});

@@ -1,0 +1,63 @@
+// A process the crash-safety test kills with SIGKILL: it opens the library and repeats one long
+// operation forever. `node --import tsx crash-worker.ts <operation> <database> <fixtures-dir>`.
+// Each operation prints "go" once its loop starts, so the kill lands inside the work.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openEngine } from '../../../electron/engine';
+import type { Engine } from '../../../electron/engine';
+
+type Operation = (engine: Engine, fixtures: string) => Promise<void>;
+
+async function must<T>(reply: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>) {
+  const r = await reply;
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value;
+}
+
+/** The operations the test can interrupt. Add one here and a matching entry in the test. */
+export const OPERATIONS: Record<string, Operation> = {
+  /** Batch import: a new case, then every Word file of the folder into it, over and over. */
+  'batch-import': async (engine, fixtures) => {
+    const paths = readdirSync(fixtures)
+      .filter((f) => f.endsWith('.docx'))
+      .map((f) => join(fixtures, f));
+    const client = await must(
+      engine.call('clients.create', { firstName: 'Crash', lastName: 'Test' }),
+    );
+    process.stdout.write('go\n');
+    for (;;) {
+      const kase = await must(
+        engine.call('cases.create', {
+          clientId: client.id,
+          requestedTreatment: 'Ketamine infusion',
+        }),
+      );
+      await must(engine.call('documents.import', { caseId: kase.id, paths }));
+    }
+  },
+
+  /** Restore: one listed backup after another (each restore backs up the current state first). */
+  restore: async (engine) => {
+    await must(engine.call('backups.create', {}));
+    await must(engine.call('clients.create', { firstName: 'Only', lastName: 'InSecond' }));
+    await must(engine.call('backups.create', {}));
+    process.stdout.write('go\n');
+    for (let i = 0; ; i++) {
+      const { backups } = await must(engine.call('backups.list', {}));
+      const pick = backups[i % backups.length]!;
+      await must(engine.call('backups.restore', { file: pick.file }));
+    }
+  },
+};
+
+const [operation, databasePath, fixtures] = process.argv.slice(2);
+const run = OPERATIONS[operation ?? ''];
+if (!run || !databasePath || !fixtures) {
+  console.error('usage: crash-worker.ts <operation> <database> <fixtures-dir>');
+  process.exit(2);
+}
+const engine = openEngine({ databasePath, door: 'crash-test' });
+run(engine, fixtures).catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
