@@ -9,7 +9,10 @@ import { clientInput } from './client';
 import { contactInput } from './contact';
 import { documentFields } from './document';
 import { EXCHANGE_FORMAT, EXCHANGE_VERSION } from './exchange';
+import { LETTER_KIND } from './letter';
 import { profileInput } from './profile';
+import { CLAIM_TYPE, denialFields } from './workflow';
+import { CASE_STATUS } from './choices';
 
 export const ARCHIVE_FORMAT = 'advocate-desk/archive';
 export const ARCHIVE_VERSION = 1;
@@ -29,6 +32,18 @@ const archiveRecord = <S extends z.ZodObject>(fields: S) =>
     sourceDocument: z.number().int().min(0).nullable(),
   });
 
+/** A generated letter's origin: the template text and case data it was made from. */
+export const archiveLetter = z.object({
+  templateName: z.string(),
+  kind: z.enum(LETTER_KIND.values),
+  templateSource: z.string(),
+  dataJson: z.string(),
+  gaps: z.number().int().min(0),
+  /** The template's and recipient's ids in the old library (`originalId` in library.json). */
+  template: originalId.nullable(),
+  recipient: originalId.nullable(),
+});
+
 export const archiveDocument = documentFields.extend({
   ...stamps,
   originalId,
@@ -37,6 +52,36 @@ export const archiveDocument = documentFields.extend({
   html: z.string().nullable(),
   warnings: z.array(z.string()),
   file: z.string().regex(ARCHIVE_DOCUMENT_PATH),
+  letter: archiveLetter.nullable().default(null),
+});
+
+export const archiveStageMove = z.object({
+  fromStage: z.enum(CASE_STATUS.values).nullable(),
+  toStage: z.enum(CASE_STATUS.values),
+  movedOn: z.string(),
+  note: z.string().nullable(),
+  claimType: z.enum(CLAIM_TYPE.values).nullable(),
+  createdAt: stamp,
+});
+
+export const archiveDenial = z.object({
+  ...denialFields.shape,
+  ...stamps,
+  originalId,
+  computedOn: z.string().nullable(),
+  rule: z.string(),
+  /** The `originalId` of the deadline that carries its date, among this case's deadlines. */
+  deadline: originalId.nullable(),
+});
+
+export const archiveTemplate = z.object({
+  ...stamps,
+  originalId,
+  builtinKey: z.string().nullable(),
+  name: z.string(),
+  kind: z.enum(LETTER_KIND.values),
+  description: z.string(),
+  source: z.string(),
 });
 
 export const archiveHistoryEntry = z.object({
@@ -60,6 +105,8 @@ export const archiveCase = caseFields.extend({
   deadlines: z.array(archiveRecord(CASE_RECORDS.deadlines)),
   documents: z.array(archiveDocument),
   history: z.array(archiveHistoryEntry),
+  stageMoves: z.array(archiveStageMove).default([]),
+  denials: z.array(archiveDenial).default([]),
 });
 
 /** One client file: the exchange format's envelope, with archive cases. */
@@ -71,8 +118,16 @@ export const archiveClientFile = z.object({
 });
 
 export const archiveLibraryFile = z.object({
-  profile: profileInput.extend(stamps).nullable(),
-  contacts: z.array(contactInput.extend(stamps)),
+  profile: profileInput
+    .extend({
+      ...stamps,
+      letterheadName: z.string().nullable().default(null),
+      /** The advocate's own letterhead .docx, stored like a document's bytes. */
+      letterhead: z.string().regex(ARCHIVE_DOCUMENT_PATH).nullable().default(null),
+    })
+    .nullable(),
+  contacts: z.array(contactInput.extend({ ...stamps, originalId: originalId.optional() })),
+  letterTemplates: z.array(archiveTemplate).default([]),
 });
 
 export const archiveManifest = z.object({

@@ -4,6 +4,7 @@ import { unzipSync, zipSync } from 'fflate';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Document, Packer, Paragraph } from 'docx';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine';
 import { ARCHIVE_COVERAGE } from '../../electron/engine/archive/export';
@@ -31,10 +32,17 @@ async function richLibrary(engine: Engine) {
     email: 'sam@example.org',
     signatureBlock: 'Sam Advocate\nFair Coverage',
   });
-  await ok(engine, 'contacts.create', {
+  const insurer = await ok(engine, 'contacts.create', {
     kind: 'insurer',
     name: 'Prairie Health Appeals',
     fax: '555-0199',
+  });
+  const letterhead = await Packer.toBuffer(
+    new Document({ sections: [{ children: [new Paragraph('{{letter}}')] }] }),
+  );
+  await ok(engine, 'letterhead.set', {
+    fileName: 'our-paper.docx',
+    contentBase64: letterhead.toString('base64'),
   });
   await ok(engine, 'contacts.create', { kind: 'provider', name: 'Dr. Ruiz', npi: '1234567893' });
   await ok(engine, 'clients.create', sampleClient({ lastName: 'NoCasesYet', notes: null }));
@@ -76,6 +84,27 @@ async function richLibrary(engine: Engine) {
   });
   await ok(engine, 'deadlines.delete', { id: d.id });
   await ok(engine, 'cases.update', { ...kase, id: caseId, status: 'internal-appeal-1' });
+  await ok(engine, 'denials.create', {
+    caseId,
+    values: {
+      deniedOn: '2024-07-01',
+      referenceNumber: 'UM-1',
+      claimNumber: 'CLM-9',
+      reason: 'Not medically necessary.',
+      service: 'IV ketamine',
+    },
+  });
+  // Letters: an edited built-in, one of the advocate's own, and a letter made from it.
+  const templates = await ok(engine, 'templates.list', {});
+  const appeal = await ok(engine, 'templates.get', {
+    id: templates.find((t) => t.builtInKey === 'appeal')!.id,
+  });
+  await ok(engine, 'templates.save', {
+    id: appeal.id,
+    source: appeal.source.replace(/\n---\n/, '\n---\nEdited by the advocate.\n\n'),
+  });
+  const own = await ok(engine, 'templates.duplicate', { id: appeal.id });
+  await ok(engine, 'letters.generate', { caseId, templateId: own.id, recipientId: insurer.id });
   // A second case for another client, with a document of its own.
   const other = await clientWithCase(engine, { lastName: 'Second' }, { requestedTreatment: 'TMS' });
   await ok(engine, 'documents.import', {
@@ -121,7 +150,8 @@ describe('the whole-library archive', () => {
     await richLibrary(source);
     const out = join(tempDir(), 'library.zip');
     const summary = await ok(source, 'archive.export', { out });
-    expect(summary.counts).toEqual({ clients: 3, cases: 2, documents: 3, contacts: 2 });
+    // Three imported Word files and one generated letter.
+    expect(summary.counts).toEqual({ clients: 3, cases: 2, documents: 4, contacts: 2 });
 
     const target = tempEngine();
     const result = await ok(target, 'archive.import', { file: out });
@@ -144,7 +174,7 @@ describe('the whole-library archive', () => {
         'SELECT d.sha256, c.bytes FROM documents d JOIN document_contents c ON c.document_id = d.id',
       )
       .all() as { sha256: string; bytes: Buffer }[];
-    expect(stored).toHaveLength(3);
+    expect(stored).toHaveLength(4);
     for (const { sha256, bytes } of stored) {
       expect(Buffer.compare(bytes, Buffer.from(a[`documents/${sha256}`]!))).toBe(0);
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(sha256);
@@ -169,6 +199,7 @@ describe('the whole-library archive', () => {
     const library = json(a, 'library.json') as {
       profile: object;
       contacts: object[];
+      letterTemplates: object[];
     };
     const client = json(a, 'clients/000002.json') as {
       client: object;
@@ -182,12 +213,26 @@ describe('the whole-library archive', () => {
       cases: kase,
       documents: kase.documents![0],
       case_history: kase.history![0],
+      stage_moves: kase.stageMoves![0],
+      denials: kase.denials![0],
+      letter_templates: library.letterTemplates[0],
+      letters: (kase.documents as { letter: object | null }[]).find((d) => d.letter)?.letter,
       ...Object.fromEntries(
         ['diagnoses', 'treatments', 'assessments', 'communications'].map((k) => [k, kase[k]![0]]),
       ),
     };
     // Ids are the library's own; links between rows are carried by position instead.
-    const implicit = new Set(['id', 'caseId', 'clientId', 'sourceDocumentId']);
+    const implicit = new Set([
+      'id',
+      'caseId',
+      'clientId',
+      'sourceDocumentId',
+      // Links carried as the old row's id under a plain name: deadline, template, recipient.
+      'deadlineId',
+      'documentId',
+      'templateId',
+      'recipientContactId',
+    ]);
     const camel = (c: string) => c.replace(/_([a-z0-9])/g, (_, x: string) => x.toUpperCase());
     for (const [table, sample] of Object.entries(keysOf)) {
       expect(sample, table).toBeDefined();
@@ -249,8 +294,9 @@ describe('the whole-library archive', () => {
     tampered[doc] = new Uint8Array([...tampered[doc]!].reverse());
     const tamperedFile = join(tempDir(), 'tampered.zip');
     writeFileSync(tamperedFile, zipSync(tampered));
-    expect((await fails(target, 'archive.import', { file: tamperedFile })).message).toContain(
-      'does not match its checksum',
+    // Whichever file was damaged (a record's original or the letterhead), it is named as such.
+    expect((await fails(target, 'archive.import', { file: tamperedFile })).message).toMatch(
+      /does not match its checksum: the archive is damaged|letterhead document is missing or damaged/,
     );
 
     const wrong = entries(out);

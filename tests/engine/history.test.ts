@@ -41,6 +41,38 @@ describe('case history', () => {
     }
   });
 
+  it('records a denial and a change to what a letter argues from', async () => {
+    const engine = engineFor('app');
+    try {
+      const { client, case: kase } = await clientWithCase(engine);
+      const denial = await ok(engine, 'denials.create', {
+        caseId: kase.id,
+        values: { deniedOn: '2024-07-01', reason: 'Not necessary.', service: 'TMS' },
+      });
+      await ok(engine, 'denials.update', {
+        id: denial.id,
+        values: {
+          deniedOn: '2024-07-01',
+          reason: 'Not necessary.',
+          service: 'TMS',
+          claimNumber: 'C-1',
+        },
+      });
+      await ok(engine, 'cases.update', {
+        ...sampleCase(client.id),
+        id: kase.id,
+        functionalImpact: 'Cannot work.',
+      });
+      const history = await ok(engine, 'cases.history', { caseId: kase.id });
+      const fields = history.map((h) => [h.tableName, h.action, h.field, h.newValue]);
+      expect(fields).toContainEqual(['denials', 'create', null, 'TMS']);
+      expect(fields).toContainEqual(['denials', 'update', 'claim_number', 'C-1']);
+      expect(fields).toContainEqual(['cases', 'update', 'functional_impact', 'Cannot work.']);
+    } finally {
+      engine.close();
+    }
+  });
+
   it('records records added, changed and deleted, and documents imported', async () => {
     const engine = engineFor('cli');
     try {

@@ -3,6 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import { zipSync } from 'fflate';
 import type { Zippable } from 'fflate';
+import { createHash } from 'node:crypto';
 import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { CASE_RECORDS } from '../../contract/case-records';
 import type { CaseRecordKind } from '../../contract/case-records';
@@ -15,6 +16,7 @@ import { EXCHANGE_FORMAT, EXCHANGE_VERSION } from '../../contract/exchange';
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION } from '../../contract/archive';
 import type { ArchiveCase, ArchiveClientFile, ArchiveManifest } from '../../contract/archive';
 import { profileInput } from '../../contract/profile';
+import { denialFields } from '../../contract/workflow';
 import type { ArchiveSummary } from '../../contract/safety';
 import { libraryCounts } from '../backups/files';
 import { fromRow } from '../db/table';
@@ -34,6 +36,10 @@ export const ARCHIVE_COVERAGE: Readonly<Record<string, string>> = {
   documents: 'clients/*.json',
   document_contents: 'documents/<sha256>',
   case_history: 'clients/*.json (history)',
+  stage_moves: 'clients/*.json (stageMoves)',
+  denials: 'clients/*.json (denials)',
+  letters: 'clients/*.json (documents[].letter)',
+  letter_templates: 'library.json (letterTemplates)',
   settings: "not archived: this computer's backup folder and check dates",
   search_fts: 'not archived: rebuilt by triggers as records are written',
 };
@@ -54,13 +60,31 @@ export function archiveEntries(db: Database, appVersion: string): Zippable {
       .map((r) => fromRow<Row>(r));
   const entries: Zippable = {};
 
+  /** Keeps bytes as a file of their own, named by checksum; returns the entry's name. */
+  const keepBytes = (bytes: Uint8Array) => {
+    const file = `documents/${createHash('sha256').update(bytes).digest('hex')}`;
+    entries[file] = [bytes, { level: 0 }];
+    return file;
+  };
+
   const profileRow = all('SELECT * FROM profile WHERE id = 1')[0];
   entries['library.json'] = json({
-    profile: profileRow ? pick(profileRow, [...Object.keys(profileInput.shape), ...STAMPS]) : null,
-    contacts: all('SELECT * FROM contacts ORDER BY id').map((c) =>
-      pick(c, [...Object.keys(contactInput.shape), ...STAMPS]),
-    ),
+    profile: profileRow
+      ? {
+          ...pick(profileRow, [...Object.keys(profileInput.shape), ...STAMPS, 'letterheadName']),
+          letterhead: profileRow.letterhead ? keepBytes(profileRow.letterhead as Uint8Array) : null,
+        }
+      : null,
+    contacts: all('SELECT * FROM contacts ORDER BY id').map((c) => ({
+      ...pick(c, [...Object.keys(contactInput.shape), ...STAMPS]),
+      originalId: c.id,
+    })),
+    letterTemplates: all('SELECT * FROM letter_templates ORDER BY id').map((t) => ({
+      ...pick(t, ['builtinKey', 'name', 'kind', 'description', 'source', ...STAMPS]),
+      originalId: t.id,
+    })),
   });
+  const letterOf = db.prepare('SELECT * FROM letters WHERE document_id = ?');
 
   const clientPaths: string[] = [];
   for (const [n, client] of all('SELECT * FROM clients ORDER BY id').entries()) {
@@ -87,9 +111,17 @@ export function archiveEntries(db: Database, appVersion: string): Zippable {
           ]),
         );
         const documents = docs.map((d) => {
-          const file = `documents/${d.sha256 as string}`;
-          entries[file] = [d.bytes as Uint8Array, { level: 0 }];
+          const file = keepBytes(d.bytes as Uint8Array);
+          const letter = letterOf.get(d.id) as Row | undefined;
+          const origin = letter && fromRow<Row>(letter);
           return {
+            letter: origin
+              ? {
+                  ...pick(origin, ['templateName', 'kind', 'templateSource', 'dataJson', 'gaps']),
+                  template: origin.templateId ?? null,
+                  recipient: origin.recipientContactId ?? null,
+                }
+              : null,
             ...pick(d, [...Object.keys(documentFields.shape), ...STAMPS, 'sha256', 'sizeBytes']),
             originalId: d.id,
             html: d.html ?? null,
@@ -102,12 +134,27 @@ export function archiveEntries(db: Database, appVersion: string): Zippable {
            FROM case_history WHERE case_id = ? ORDER BY id`,
           kase.id,
         );
+        const stageMoves = all(
+          'SELECT * FROM stage_moves WHERE case_id = ? ORDER BY id',
+          kase.id,
+        ).map((m) =>
+          pick(m, ['fromStage', 'toStage', 'movedOn', 'note', 'claimType', 'createdAt']),
+        );
+        const denials = all('SELECT * FROM denials WHERE case_id = ? ORDER BY id', kase.id).map(
+          (d) => ({
+            ...pick(d, [...Object.keys(denialFields.shape), 'computedOn', 'rule', ...STAMPS]),
+            originalId: d.id,
+            deadline: d.deadlineId ?? null,
+          }),
+        );
         return {
           ...(pick(kase, [...Object.keys(caseFields.shape), ...STAMPS]) as object),
           originalId: kase.id,
           ...records,
           documents,
           history,
+          stageMoves,
+          denials,
         } as ArchiveCase;
       },
     );

@@ -24,6 +24,8 @@ import { contactInput } from '../../contract/contact';
 import { profileInput } from '../../contract/profile';
 import { toSnake } from '../db/table';
 import { RECORD_KINDS } from './export';
+import { letterQueries } from '../letters/letter-queries';
+import { denialQueries, stageQueries } from '../workflow/queries';
 
 /** Largest archive read (it is held in memory while it is checked). */
 export const MAX_ARCHIVE_BYTES = 2 * 1024 ** 3;
@@ -95,6 +97,14 @@ export function readArchive(file: string) {
     parseEntry(file, entries, name, archiveClientFile),
   );
   const documents = new Map<string, Uint8Array>();
+  const letterhead = library.profile?.letterhead;
+  if (letterhead) {
+    const bytes = entries[letterhead];
+    if (!bytes || `documents/${createHash('sha256').update(bytes).digest('hex')}` !== letterhead) {
+      throw bad(file, 'the letterhead document is missing or damaged.');
+    }
+    documents.set(letterhead, bytes);
+  }
   for (const [c, client] of clients.entries()) {
     for (const kase of client.cases) {
       for (const doc of kase.documents) {
@@ -118,6 +128,36 @@ export function readArchive(file: string) {
     }
   }
   return { library, clients, documents };
+}
+
+/**
+ * Letter templates: a built-in takes the archived text (the advocate's edits travel); the
+ * advocate's own are added. Returns new ids by old.
+ */
+function writeTemplates(
+  db: Database,
+  templates: ArchiveLibraryFile['letterTemplates'],
+): Map<number, number> {
+  const byKey = db.prepare('SELECT id FROM letter_templates WHERE builtin_key = ?').pluck();
+  const update = db.prepare(
+    `UPDATE letter_templates SET name = @name, kind = @kind, description = @description,
+       source = @source, created_at = @createdAt, updated_at = @updatedAt WHERE id = @id`,
+  );
+  const insert = db.prepare(
+    `INSERT INTO letter_templates (builtin_key, name, kind, description, source, created_at, updated_at)
+     VALUES (@builtinKey, @name, @kind, @description, @source, @createdAt, @updatedAt) RETURNING id`,
+  );
+  const ids = new Map<number, number>();
+  for (const t of templates) {
+    const existing = t.builtinKey ? (byKey.get(t.builtinKey) as number | undefined) : undefined;
+    if (existing !== undefined) {
+      update.run({ ...t, id: existing });
+      ids.set(t.originalId, existing);
+    } else {
+      ids.set(t.originalId, (insert.get(t) as { id: number }).id);
+    }
+  }
+  return ids;
 }
 
 /** Writes a checked archive into the library (call inside one immediate transaction). */
@@ -156,15 +196,26 @@ export function writeArchive(
   const { profile } = archive.library;
   const hasProfile = db.prepare('SELECT 1 FROM profile WHERE id = 1').get() !== undefined;
   if (profile && !hasProfile) {
-    const fields = Object.keys(profileInput.shape);
+    const fields = [...Object.keys(profileInput.shape), 'letterheadName', 'letterhead'];
     db.prepare(
       `INSERT INTO profile (id, ${fields.map(toSnake).join(', ')}, created_at, updated_at)
        VALUES (1, ${fields.map((f) => `@${f}`).join(', ')}, @createdAt, @updatedAt)`,
-    ).run(profile);
+    ).run({
+      ...profile,
+      letterhead: profile.letterhead ? archive.documents.get(profile.letterhead) : null,
+    });
   }
+  // Links between rows travel as the old library's ids: each is mapped to its new row here.
+  const contactIds = new Map<number, number>();
   for (const contact of archive.library.contacts) {
-    setStamps('contacts', contacts.insert(contact as Record<string, unknown>).id, contact);
+    const id = contacts.insert(contact as Record<string, unknown>).id;
+    setStamps('contacts', id, contact);
+    if (contact.originalId) contactIds.set(contact.originalId, id);
   }
+  const templateIds = writeTemplates(db, archive.library.letterTemplates);
+  const denials = denialQueries(db);
+  const moves = stageQueries(db);
+  const letterOrigin = letterQueries(db);
 
   const clientIds: number[] = [];
   for (const file of archive.clients) {
@@ -182,6 +233,16 @@ export function writeArchive(
         });
         setStamps('documents', info.id, doc);
         newIds.set(`documents:${doc.originalId}`, info.id);
+        if (doc.letter) {
+          letterOrigin.insert({
+            ...doc.letter,
+            documentId: info.id,
+            templateId:
+              doc.letter.template === null ? null : (templateIds.get(doc.letter.template) ?? null),
+            recipientContactId:
+              doc.letter.recipient === null ? null : (contactIds.get(doc.letter.recipient) ?? null),
+          });
+        }
         return info.id;
       });
       for (const kind of RECORD_KINDS) {
@@ -194,6 +255,23 @@ export function writeArchive(
           setStamps(kind, row.id, r);
           newIds.set(`${kind}:${r.originalId}`, row.id);
         }
+      }
+      for (const move of kase.stageMoves) {
+        const row = moves.record({ ...move, caseId: created.id });
+        db.prepare('UPDATE stage_moves SET created_at = ? WHERE id = ?').run(
+          move.createdAt,
+          row.id,
+        );
+      }
+      for (const denial of kase.denials) {
+        const row = denials.insert({
+          ...denial,
+          caseId: created.id,
+          deadlineId:
+            denial.deadline === null ? null : (newIds.get(`deadlines:${denial.deadline}`) ?? null),
+        });
+        setStamps('denials', row.id, denial);
+        newIds.set(`denials:${denial.originalId}`, row.id);
       }
       setStamps('cases', created.id, kase);
       // The archived history replaces the rows the inserts above just logged.

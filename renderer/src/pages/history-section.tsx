@@ -14,6 +14,7 @@ const WHAT: Record<string, string> = {
   communications: 'Log entry',
   deadlines: 'Deadline or task',
   documents: 'Document',
+  denials: 'Denial',
 };
 
 /** A column ("provider_npi") in the words the forms use ("Provider NPI"). */
