@@ -216,7 +216,8 @@ describe('the whole-library archive', () => {
       stage_moves: kase.stageMoves![0],
       denials: kase.denials![0],
       letter_templates: library.letterTemplates[0],
-      letters: (kase.documents as { letter: object | null }[]).find((d) => d.letter)?.letter,
+      letters:
+        (kase.documents as { letter: object | null }[]).find((d) => d.letter)?.letter ?? undefined,
       ...Object.fromEntries(
         ['diagnoses', 'treatments', 'assessments', 'communications'].map((k) => [k, kase[k]![0]]),
       ),

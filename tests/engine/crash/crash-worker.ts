@@ -36,6 +36,39 @@ export const OPERATIONS: Record<string, Operation> = {
     }
   },
 
+  /** Letter generation: every kind of letter for a case, over and over, each saved with the case. */
+  letters: async (engine) => {
+    const client = await must(
+      engine.call('clients.create', { firstName: 'Crash', lastName: 'Letters' }),
+    );
+    const kase = await must(
+      engine.call('cases.create', {
+        clientId: client.id,
+        requestedTreatment: 'IV ketamine infusion series',
+        memberId: 'M-1',
+      }),
+    );
+    await must(
+      engine.call('treatments.create', {
+        caseId: kase.id,
+        values: { kind: 'medication', name: 'Sertraline', drugClass: 'SSRI', dose: '200 mg' },
+      }),
+    );
+    await must(
+      engine.call('denials.create', {
+        caseId: kase.id,
+        values: { deniedOn: '2026-10-01', reason: 'Not medically necessary.', service: 'Ketamine' },
+      }),
+    );
+    const kinds = ['appeal', 'medical-necessity', 'lawmaker', 'claim-file-request'] as const;
+    process.stdout.write('go\n');
+    for (let i = 0; ; i++) {
+      await must(
+        engine.call('letters.generate', { caseId: kase.id, kind: kinds[i % kinds.length]! }),
+      );
+    }
+  },
+
   /** Restore: one listed backup after another (each restore backs up the current state first). */
   restore: async (engine) => {
     await must(engine.call('backups.create', {}));
