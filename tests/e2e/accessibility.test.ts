@@ -1,0 +1,142 @@
+// Accessibility: an automated axe-core scan (WCAG 2.1 A and AA rules) of every screen of the app,
+// with real data in it, in Debian's Chromium. A violation fails the test with what and where.
+import axe from 'axe-core';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Harness, apiCall } from './harness';
+
+const harness = new Harness();
+let page: Page | undefined;
+let hostUrl = '';
+let origin = '';
+const ids = { caseId: 0, clientId: 0, templateId: 0, templateName: '' };
+
+beforeAll(async () => {
+  await harness.setUp();
+  const host = await harness.startHost();
+  const call = <T>(name: string, args: unknown) => apiCall<T>(host.url, name, args);
+  await call('profile.update', { name: 'Jordan Reyes', organisation: 'Reyes Patient Advocacy' });
+  const client = await call<{ id: number }>('clients.create', {
+    firstName: 'Maria',
+    lastName: 'Okonkwo',
+    dateOfBirth: '1984-06-02',
+    state: 'IL',
+  });
+  const kase = await call<{ id: number }>('cases.create', {
+    clientId: client.id,
+    requestedTreatment: 'IV ketamine infusion series',
+    insurerName: 'Prairie Health',
+    planType: 'employer-self-funded',
+    memberId: 'XQZ123456789',
+  });
+  await call('contacts.create', {
+    kind: 'insurer',
+    name: 'Dr. Helen Park',
+    organisation: 'Prairie Health',
+  });
+  await call('diagnoses.create', {
+    caseId: kase.id,
+    values: { icd10Code: 'F33.2', description: 'MDD, recurrent, severe' },
+  });
+  await call('treatments.create', {
+    caseId: kase.id,
+    values: {
+      kind: 'medication',
+      name: 'Sertraline',
+      drugClass: 'SSRI',
+      dose: '200 mg',
+      startedOn: '2024-01-01',
+      endedOn: '2024-04-01',
+    },
+  });
+  await call('assessments.create', {
+    caseId: kase.id,
+    values: { instrument: 'PHQ-9', score: 23, assessedOn: '2024-05-01' },
+  });
+  await call('communications.create', {
+    caseId: kase.id,
+    values: { occurredOn: '2024-06-01', channel: 'phone', summary: 'Asked for the claim file' },
+  });
+  await call('denials.create', {
+    caseId: kase.id,
+    values: { deniedOn: '2026-10-01', reason: 'Not medically necessary.', service: 'IV ketamine' },
+  });
+  const templates = await call<{ id: number; name: string }[]>('templates.list', {});
+  Object.assign(ids, {
+    caseId: kase.id,
+    clientId: client.id,
+    templateId: templates[0]!.id,
+    templateName: templates[0]!.name,
+  });
+  hostUrl = host.url;
+  origin = new URL(host.url).origin;
+});
+
+afterAll(() => harness.tearDown());
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Scans what is on screen now; returns the violations as readable lines. */
+async function violations(): Promise<string[]> {
+  // evaluate() runs through DevTools, so the page's strict CSP does not block axe's own script.
+  await page!.evaluate(axe.source);
+  const result = (await page!.evaluate(
+    `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG)} } })`,
+  )) as axe.AxeResults;
+  return result.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} — ${n.target.join(' ')}`),
+  );
+}
+
+async function visit(route: string, ready: string): Promise<Page> {
+  // Opened on first use: opening checks for script errors, which only a test may do.
+  page ??= await harness.openApp(hostUrl);
+  await page.goto(`${origin}/#${route}`);
+  await page.getByRole('heading', { name: ready }).first().waitFor();
+  return page;
+}
+
+describe('every screen passes an automated accessibility scan', () => {
+  const screens: [string, () => string, () => string][] = [
+    ['case list', () => '/', () => 'Cases'],
+    ['case page', () => `/cases/${ids.caseId}`, () => 'Letters'],
+    ['new case', () => '/cases/new', () => 'New case'],
+    ['clients', () => '/clients', () => 'Clients'],
+    ['client', () => `/clients/${ids.clientId}`, () => 'Maria Okonkwo'],
+    ['new client', () => '/clients/new', () => 'New client'],
+    ['contacts', () => '/contacts', () => 'Contacts'],
+    ['letter templates', () => '/templates', () => 'Letter templates'],
+    ['template editor', () => `/templates/${ids.templateId}`, () => ids.templateName],
+    ['profile', () => '/profile', () => 'Your profile'],
+    ['search', () => '/search?q=okonkwo', () => 'Search'],
+    ['dashboard', () => '/dashboard', () => 'Dashboard'],
+    ['backups', () => '/backups', () => 'Backups'],
+    ['not found', () => '/nowhere', () => 'Page not found'],
+  ];
+  for (const [name, route, ready] of screens) {
+    test(name, async () => {
+      await visit(route(), ready());
+      expect(await violations()).toEqual([]);
+    });
+  }
+
+  test('the scan itself catches a violation (an unlabelled field put on the page)', async () => {
+    const page = await visit('/', 'Cases');
+    await page.evaluate(
+      "document.querySelector('main').insertAdjacentHTML('beforeend', '<input id=\"bare\">')",
+    );
+    expect((await violations()).join('\n')).toMatch(/^label .*#bare/m);
+    await page.evaluate("document.getElementById('bare').remove()");
+  });
+
+  test('a dialog (adding a diagnosis) and the letter preview', async () => {
+    const page = await visit(`/cases/${ids.caseId}`, 'Letters');
+    await page.getByRole('button', { name: 'Add diagnosis' }).click();
+    await page.getByRole('dialog').waitFor();
+    expect(await violations()).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('article').first().waitFor();
+    expect(await violations()).toEqual([]);
+  });
+});
