@@ -7,6 +7,7 @@ import type { ApiError } from '../contract/errors';
 import { openEngine } from '../engine';
 import type { Engine } from '../engine';
 import { defaultDatabasePath } from '../engine/data-path';
+import { addContactsCommand } from './contacts-command';
 import { addLetterCommand } from './letter-command';
 import { backupToFile, defaultBackupFolder, inspectBackup } from '../engine/backups/files';
 import { keepDamagedCopy, replaceLibraryFile } from '../engine/backups/restore';
@@ -27,14 +28,17 @@ class CliExit extends Error {
   }
 }
 
-function readJsonFile(path: string): unknown {
-  let text: string;
+function readTextFile(path: string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new CliFailure(`${path}: cannot read the file (${code ?? 'unknown error'}).`);
   }
+}
+
+function readJsonFile(path: string): unknown {
+  const text = readTextFile(path);
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -123,17 +127,19 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
       if (summary.refused.length > 0) throw new CliExit(1);
     });
 
-  addLetterCommand(program, {
+  const deps = {
     call,
     out: io.out,
     err: io.err,
-    fail: (message) => {
+    fail: (message: string): never => {
       throw new CliFailure(message);
     },
-    exit: (code) => {
+    exit: (code: number): never => {
       throw new CliExit(code);
     },
-  });
+  };
+  addLetterCommand(program, deps);
+  addContactsCommand(program, { ...deps, readText: readTextFile });
 
   program
     .command('deadlines')

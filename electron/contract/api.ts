@@ -7,8 +7,8 @@ import { clientInput, clientUpdate } from './client';
 import type { Client, ClientSummary } from './client';
 import { CASE_RECORDS, recordCreate, recordUpdate } from './case-records';
 import type { CaseRecordTypes } from './case-records';
-import { contactInput, contactListQuery } from './contact';
-import type { Contact } from './contact';
+import { contactInput, contactListQuery, lawmakerImport } from './contact';
+import type { Contact, LawmakerImportResult } from './contact';
 import { documentImport, documentImportFile } from './document';
 import type { DocumentView, FileImportResult, ImportSummary } from './document';
 import { exchangeFile } from './exchange';
@@ -108,6 +108,7 @@ export const apiArgs = {
   'contacts.create': contactInput,
   'contacts.update': contactInput.extend({ id }),
   'contacts.delete': byId,
+  'contacts.importLawmakers': lawmakerImport,
 
   'documents.get': byId,
   'documents.import': documentImport,
@@ -190,6 +191,7 @@ export type ApiResults = RecordResults & {
   'contacts.create': Contact;
   'contacts.update': Contact;
   'contacts.delete': null;
+  'contacts.importLawmakers': LawmakerImportResult;
   'documents.get': DocumentView;
   'documents.import': ImportSummary;
   'documents.importFile': FileImportResult;

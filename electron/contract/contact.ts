@@ -1,7 +1,7 @@
 // The address book: insurers, providers, lawmakers and agencies letters go to.
 import { z } from 'zod';
 import { CONTACT_KIND } from './choices';
-import { optionalEmail, optionalNpi, optionalText, requiredText } from './fields';
+import { optionalEmail, optionalNpi, optionalState, optionalText, requiredText } from './fields';
 import { addressFields } from './profile';
 
 export const contactInput = z.object({
@@ -34,3 +34,19 @@ export const contactListQuery = z
     kind: z.enum(CONTACT_KIND.values).optional(),
   })
   .default({});
+
+/** The public congress-legislators files as text: members (required) and district offices. */
+export const lawmakerImport = z.object({
+  legislatorsYaml: z
+    .string()
+    .min(1, { error: 'is required' })
+    .max(20_000_000, { error: 'is larger than 20 MB' }),
+  officesYaml: z.string().max(20_000_000, { error: 'is larger than 20 MB' }).optional(),
+  /** Only the members for this state (two letters), e.g. the client's. */
+  state: optionalState,
+});
+
+export interface LawmakerImportResult {
+  added: number;
+  updated: number;
+}

@@ -129,12 +129,23 @@ describe('every screen passes an automated accessibility scan', () => {
     await page.evaluate("document.getElementById('bare').remove()");
   });
 
-  test('a dialog (adding a diagnosis) and the letter preview', async () => {
+  test('dialogs: adding a diagnosis, importing lawmakers', async () => {
     const page = await visit(`/cases/${ids.caseId}`, 'Letters');
     await page.getByRole('button', { name: 'Add diagnosis' }).click();
     await page.getByRole('dialog').waitFor();
     expect(await violations()).toEqual([]);
     await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('article').first().waitFor();
+    expect(await violations()).toEqual([]);
+    await visit('/contacts', 'Contacts');
+    await page.getByRole('button', { name: 'Import lawmakers…' }).click();
+    await page.getByRole('dialog').waitFor();
+    expect(await violations()).toEqual([]);
+  });
+
+  test('the letter preview', async () => {
+    const page = await visit(`/cases/${ids.caseId}`, 'Letters');
     await page.getByRole('button', { name: 'Preview' }).click();
     await page.getByRole('article').first().waitFor();
     expect(await violations()).toEqual([]);

@@ -178,4 +178,36 @@ describe('letters', () => {
     await card.getByRole('button', { name: 'Stop using it' }).click();
     await card.getByText(/headed with your name/).waitFor();
   });
+
+  test('lawmakers are imported from the public files and a letter to one is addressed properly', async () => {
+    const host = await harness.startHost();
+    const caseId = await seed(host.url);
+    const page = await harness.openApp(host.url);
+    await page.getByRole('link', { name: 'Contacts' }).click();
+    await page.getByRole('button', { name: 'Import lawmakers…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import lawmakers' });
+    const fixtures = join(process.cwd(), '../shared/fixtures/contacts');
+    await dialog
+      .getByLabel('Members file')
+      .setInputFiles(join(fixtures, 'legislators-current.yaml'));
+    await dialog
+      .getByLabel('District offices file')
+      .setInputFiles(join(fixtures, 'legislators-district-offices.yaml'));
+    await dialog.getByLabel('Only this state').fill('VT');
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await dialog.getByText('3 lawmakers added, 0 updated.').waitFor();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('cell', { name: 'Bernard Sanders', exact: true }).waitFor();
+
+    await page.goto(`${new URL(host.url).origin}/#/cases/${caseId}`);
+    const letters = page.getByRole('region', { name: 'Letters' });
+    await letters
+      .getByLabel('Letter', { exact: true })
+      .selectOption({ label: 'Letter to a lawmaker' });
+    await letters
+      .getByLabel('To', { exact: true })
+      .selectOption({ label: 'Bernard Sanders — United States Senate' });
+    await letters.getByRole('button', { name: 'Preview' }).click();
+    await letters.getByText('Dear Senator Sanders').waitFor();
+  });
 });

@@ -4,9 +4,15 @@ import { contactInput } from '../../contract/contact';
 import type { EngineContext, HandlerSet } from '../context';
 import { defineTable, fromRow } from '../db/table';
 import { ftsQuery } from '../search/fts-query';
+import { bioguideNote, legislatorContacts } from './legislators';
 
 type ContactCalls =
-  'contacts.list' | 'contacts.get' | 'contacts.create' | 'contacts.update' | 'contacts.delete';
+  | 'contacts.list'
+  | 'contacts.get'
+  | 'contacts.create'
+  | 'contacts.update'
+  | 'contacts.delete'
+  | 'contacts.importLawmakers';
 
 export function contactHandlers({ db }: EngineContext): HandlerSet<ContactCalls> {
   const table = defineTable<Contact>(db, 'contacts', Object.keys(contactInput.shape), 'contact');
@@ -19,7 +25,31 @@ export function contactHandlers({ db }: EngineContext): HandlerSet<ContactCalls>
             OR title LIKE @like ESCAPE '\\' OR city LIKE @like ESCAPE '\\')
      ORDER BY name COLLATE NOCASE LIMIT 2000`,
   );
+  const byBioguide = db
+    .prepare("SELECT id FROM contacts WHERE kind = 'lawmaker' AND notes LIKE ? || '%' LIMIT 1")
+    .pluck();
   return {
+    // Re-importing a newer file updates each member in place (found by the note it carries).
+    'contacts.importLawmakers': ({ legislatorsYaml, officesYaml, state }) => {
+      let added = 0;
+      let updated = 0;
+      for (const { bioguide, ...contact } of legislatorContacts(
+        legislatorsYaml,
+        officesYaml,
+        state ?? undefined,
+      )) {
+        const values = contactInput.parse(contact);
+        const existing = byBioguide.get(bioguideNote(bioguide)) as number | undefined;
+        if (existing === undefined) {
+          table.insert(values);
+          added += 1;
+        } else {
+          table.update(existing, values);
+          updated += 1;
+        }
+      }
+      return { added, updated };
+    },
     'contacts.list': ({ query, kind }) => {
       const like =
         query && ftsQuery(query) ? `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;

@@ -9,6 +9,7 @@ import { ErrorBanner } from '../components/error-banner';
 import { DataTable } from '../components/data-table';
 import { Modal } from '../components/modal';
 import { RowActions } from '../components/row-actions';
+import { LawmakerImport } from './lawmaker-import';
 import { orDash } from '../lib/format';
 import { CONTACT_SPECS } from '../lib/specs';
 import { useLoad } from '../lib/use-load';
@@ -19,12 +20,16 @@ export function ContactsPage() {
   const { data, error, reload } = useLoad(() => call('contacts.list', {}), []);
   const [editing, setEditing] = useState<Editing>(null);
   const close = () => setEditing(null);
+  const [importing, setImporting] = useState(false);
 
   return (
     <div className="page">
       <div className="page-header">
         <h1>Contacts</h1>
         <div className="page-actions">
+          <button type="button" className="button" onClick={() => setImporting(true)}>
+            Import lawmakers…
+          </button>
           <button
             type="button"
             className="button button-primary"
@@ -90,6 +95,7 @@ export function ContactsPage() {
           }}
         />
       )}
+      {importing && <LawmakerImport onClose={() => setImporting(false)} onDone={reload} />}
     </div>
   );
 }
