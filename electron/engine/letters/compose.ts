@@ -1,9 +1,9 @@
 // Composes a letter: renders the template's parts against the case, reads the body's Markdown
 // into blocks, and frames them with letterhead, date, recipient, RE lines and signature.
 import type { ChecklistItem, LetterKind, LetterModel, Run } from '../../contract/letter';
-import { letterContext } from './context';
+import { letterContext, postalLines } from './context';
 import type { LetterInput } from './context';
-import { gapsIn } from './gaps';
+import { gapText, gapsIn } from './gaps';
 import { fieldsRead, renderText } from './liquid';
 import { markdownBlocks, markdownLine } from './markdown';
 import type { ParsedTemplate } from './template-source';
@@ -16,6 +16,7 @@ import { LETTER_FIELDS, checklistItem } from './where-to-fill';
 const LISTS = ['diagnoses', 'treatments', 'medications', 'assessments', 'scores'] as const;
 
 const plain = (text: string): Run[] => (text ? [{ text }] : []);
+const gapLine = (label: string): Run[] => [{ text: gapText(label), gap: true }];
 
 function signature(input: LetterInput, signer: 'advocate' | 'provider'): Run[][] {
   const c = input.detail.case;
@@ -26,13 +27,13 @@ function signature(input: LetterInput, signer: 'advocate' | 'provider'): Run[][]
       c.providerNpi ? `NPI ${c.providerNpi}` : null,
       c.providerPhone ? `Phone ${c.providerPhone}` : null,
     ];
-    if (!c.providerName) return [[{ text: '[treating provider needed]', gap: true }]];
+    if (!c.providerName) return [gapLine('treating provider')];
     return lines.filter((l): l is string => !!l).map(plain);
   }
   const p = input.profile;
   const block = p.signatureBlock?.split(/\r?\n/).filter((l) => l.trim()) ?? [];
   const lines = block.length ? block : [p.name, p.organisation].filter((l): l is string => !!l);
-  if (!lines.length) return [[{ text: '[your name needed]', gap: true }]];
+  if (!lines.length) return [gapLine('your name')];
   return lines.map(plain);
 }
 
@@ -50,10 +51,7 @@ function letterhead(input: LetterInput, signer: 'advocate' | 'provider') {
     return { name: '', lines: [`On your own letterhead (${input.letterheadName})`] };
   }
   const p = input.profile;
-  const cityLine = [p.city, [p.state, p.postalCode].filter(Boolean).join(' ')]
-    .filter(Boolean)
-    .join(', ');
-  const street = [p.addressLine1, p.addressLine2, cityLine].filter(Boolean).join(', ');
+  const street = postalLines(p).join(', ');
   const contact = [p.phone, p.email].filter(Boolean).join('  ·  ');
   return {
     name: p.organisation ?? p.name ?? '',
@@ -63,11 +61,8 @@ function letterhead(input: LetterInput, signer: 'advocate' | 'provider') {
 
 function recipientLines(input: LetterInput): Run[][] {
   const r = input.recipient;
-  if (!r) return [[{ text: '[a recipient needed]', gap: true }]];
-  const cityLine = [r.city, [r.state, r.postalCode].filter(Boolean).join(' ')]
-    .filter(Boolean)
-    .join(', ');
-  return [r.name, r.title, r.department, r.organisation, r.addressLine1, r.addressLine2, cityLine]
+  if (!r) return [gapLine('a recipient')];
+  return [r.name, r.title, r.department, r.organisation, ...postalLines(r)]
     .filter((l): l is string => !!l)
     .map(plain);
 }

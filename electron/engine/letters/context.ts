@@ -60,20 +60,24 @@ const or = (field: string, value: string | null | undefined, label = labelOf(fie
 const dateOr = (field: string, value: string | null | undefined, label?: string): Value =>
   or(field, value ? longDate(value) : null, label);
 
-function address(
-  field: string,
-  who: {
-    addressLine1: string | null;
-    addressLine2: string | null;
-    city: string | null;
-    state: string | null;
-    postalCode: string | null;
-  },
-) {
+interface Postal {
+  addressLine1: string | null;
+  addressLine2: string | null;
+  city: string | null;
+  state: string | null;
+  postalCode: string | null;
+}
+
+/** A postal address as the lines an envelope shows: street, second line, "City, ST 12345". */
+export function postalLines(who: Postal): string[] {
   const cityLine = [who.city, [who.state, who.postalCode].filter(Boolean).join(' ')]
     .filter(Boolean)
     .join(', ');
-  const lines = [who.addressLine1, who.addressLine2, cityLine].filter((l): l is string => !!l);
+  return [who.addressLine1, who.addressLine2, cityLine].filter((l): l is string => !!l);
+}
+
+function address(field: string, who: Postal) {
+  const lines = postalLines(who);
   return { lines, oneLine: or(field, lines.join(', ')) };
 }
 
