@@ -1,6 +1,5 @@
 // The application menu, built against a stand-in for Electron: its entries and shortcuts, the one
 // message each navigation item sends, Back up now, and no reload or developer tools when installed.
-import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   MENU_ROUTES,
@@ -11,8 +10,11 @@ import {
 import type { MenuRoute } from '../../electron/contract/navigation';
 import { cleanup, tempEngine } from './helpers';
 
+// Electron's MenuItemConstructorOptions, without importing electron outside main and preload.
+type Item = ReturnType<typeof import('../../electron/main/menu').menuTemplate>[number];
+
 const fake = vi.hoisted(() => ({
-  template: null as null | MenuItemConstructorOptions[],
+  template: null as null | Item[],
   applied: 0,
   isPackaged: true,
   boxes: [] as { title?: string; message?: string; detail?: string }[],
@@ -21,7 +23,7 @@ const fake = vi.hoisted(() => ({
 
 vi.mock('electron', () => ({
   Menu: {
-    buildFromTemplate: (template: MenuItemConstructorOptions[]) => {
+    buildFromTemplate: (template: Item[]) => {
       fake.template = template;
       return { template };
     },
@@ -52,7 +54,6 @@ afterEach(() => {
   fake.errors.length = 0;
 });
 
-type Item = MenuItemConstructorOptions;
 const submenuOf = (item: Item): Item[] => (Array.isArray(item.submenu) ? item.submenu : []);
 const all = (items: Item[]): Item[] => items.flatMap((i) => [i, ...all(submenuOf(i))]);
 const menu = (items: Item[], label: string) => {
