@@ -23,8 +23,8 @@ export interface MenuOptions {
 /** The about box's words: what the app is, and that nothing leaves the computer. */
 export const ABOUT_DETAIL =
   'All data stays on this computer. Advocate Desk keeps your clients, cases, documents and ' +
-  'letters in one file on this computer and never sends any of it over a network. Backups go ' +
-  'only to the folder you choose.';
+  'letters in one file on this computer and never sends any of it over a network. Backups are ' +
+  'written only to the backup folder shown on the Backups page.';
 
 /** The menu as a template: File, Edit, View, Go, Help (plus the app menu and Window on macOS). */
 export function menuTemplate(
