@@ -3,13 +3,27 @@
 // targets, fuses and icon, where the installed engine finds its resources, and which
 // better-sqlite3 build each runtime loads.
 import Database from 'better-sqlite3';
-import { cpSync, existsSync, readFileSync, readdirSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { packagedResourcesDir } from '../../electron/main/packaged-resources';
-import { electronBinding, nodeBinding, nodeBindingKeep } from '../../scripts/sqlite-builds.mjs';
+import {
+  electronBinding,
+  nodeBinding,
+  nodeBuildDir,
+  nodeBuildKeep,
+  withNodeBuildKept,
+} from '../../scripts/sqlite-builds.mjs';
 import { cleanup, tempDir } from './helpers';
 
 interface BuilderConfig {
@@ -210,8 +224,52 @@ describe('one better-sqlite3 build per runtime', () => {
       join('/p/.cache/electron-45.4.1/better-sqlite3/build/Release/better_sqlite3.node'),
     );
     expect(electronBinding('/p', '46.0.0')).not.toBe(electron);
-    // Where `npm run dist` keeps Node's build while electron-builder rebuilds node_modules.
-    expect(nodeBindingKeep('/p', '115')).toBe(join('/p/.cache/node-abi-115/better_sqlite3.node'));
+    // Where `npm run dist` keeps Node's build folder while electron-builder rebuilds it.
+    expect(nodeBinding('/p').startsWith(nodeBuildDir('/p'))).toBe(true);
+    expect(nodeBuildKeep('/p', '115')).toBe(join('/p/.cache/node-abi-115/better-sqlite3-build'));
+    expect(nodeBuildKeep('/p', '115')).not.toBe(nodeBuildKeep('/p', '127'));
+  });
+
+  it("npm run dist puts Node's build back however electron-builder ends", () => {
+    const root = tempDir();
+    const setBuild = (text: string) => {
+      mkdirSync(dirname(nodeBinding(root)), { recursive: true });
+      writeFileSync(nodeBinding(root), text);
+    };
+    setBuild('node');
+    // node-gyp deletes the folder, then fails (offline) or writes Electron's build.
+    const failed = withNodeBuildKept(
+      root,
+      '115',
+      () => true,
+      () => {
+        rmSync(nodeBuildDir(root), { recursive: true });
+        return 1;
+      },
+    );
+    expect(failed).toBe(1);
+    expect(readFileSync(nodeBinding(root), 'utf8')).toBe('node');
+    expect(() =>
+      withNodeBuildKept(
+        root,
+        '115',
+        () => true,
+        () => {
+          setBuild('electron');
+          throw new Error('packaging failed');
+        },
+      ),
+    ).toThrow('packaging failed');
+    expect(readFileSync(nodeBinding(root), 'utf8')).toBe('node');
+    // A build that does not load in Node (left by someone else) never replaces the kept one.
+    setBuild('electron');
+    withNodeBuildKept(
+      root,
+      '115',
+      () => false,
+      () => 0,
+    );
+    expect(readFileSync(nodeBinding(root), 'utf8')).toBe('node');
   });
 
   it("loads Node's build here (the tests' runtime)", () => {
