@@ -5,6 +5,7 @@ import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronBinding, electronSqliteDir } from './sqlite-builds.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
@@ -43,8 +44,8 @@ function ensureElectronSqlite() {
   const electronVersion = JSON.parse(
     readFileSync(require.resolve('electron/package.json'), 'utf8'),
   ).version;
-  const dir = join(root, '.cache', `electron-${electronVersion}`, 'better-sqlite3');
-  const binding = join(dir, 'build', 'Release', 'better_sqlite3.node');
+  const dir = electronSqliteDir(root, electronVersion);
+  const binding = electronBinding(root, electronVersion);
   if (existsSync(binding)) return { ok: true, binding };
   console.log(`Building the database driver for Electron ${electronVersion} (first start only)…`);
   cpSync(dirname(require.resolve('better-sqlite3/package.json')), dir, { recursive: true });

@@ -12,10 +12,16 @@ import { keepDamagedCopy, replaceLibraryFile } from '../engine/backups/restore';
 import { setupApiBridge } from './api-bridge';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createMainWindow } from './window';
+import { setupApplicationMenu } from './menu';
+import { packagedResourcesDir } from './packaged-resources';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 let engine: Engine | undefined;
 let schedule: BackupSchedule | undefined;
+
+// In an installed app the templates and vocabularies sit inside app.asar (electron-builder.yml).
+const resources = packagedResourcesDir(app.isPackaged, app.getAppPath(), process.env);
+if (resources) process.env.ADVOCATE_DESK_RESOURCES = resources;
 
 registerAppScheme();
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -64,7 +70,8 @@ app.whenReady().then(() => {
   );
   setupApiBridge(engine);
   serveRenderer(join(here, '../renderer'));
-  createMainWindow(join(here, '../preload'));
+  const win = createMainWindow(join(here, '../preload'));
+  setupApplicationMenu(win, engine);
 });
 
 app.on('window-all-closed', () => app.quit());

@@ -2,6 +2,7 @@
 import type { ApiArgs, ApiName, ApiResults } from '../../electron/contract/api';
 import { AppError, toAppError } from '../../electron/contract/errors';
 import type { ApiReply } from '../../electron/contract/errors';
+import type { MenuRoute } from '../../electron/contract/navigation';
 
 const TOKEN_KEY = 'advocate-desk-token';
 
@@ -51,4 +52,12 @@ export async function call<N extends ApiName>(name: N, args: ApiArgs<N>): Promis
 export function asAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   return new AppError('internal', error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * Calls back with each route the application menu asks for; returns an unsubscribe. The browser
+ * host has no application menu, so there it never calls back.
+ */
+export function onMenuNavigate(callback: (route: MenuRoute) => void): () => void {
+  return window.api?.onNavigate?.(callback) ?? (() => {});
 }

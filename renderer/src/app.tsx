@@ -1,6 +1,7 @@
 // Routes of the app. Hash routing, because the app is served from files and from the host alike.
 import { HashRouter, Route, Routes } from 'react-router';
 import { Layout } from './components/layout';
+import { MenuNavigation } from './components/menu-navigation';
 import { TemplateEditPage } from './features/letters/template-edit-page';
 import { TemplatesPage } from './features/letters/templates-page';
 import { BackupsPage } from './pages/backups-page';
@@ -18,6 +19,7 @@ import { SearchPage } from './pages/search-page';
 export function App() {
   return (
     <HashRouter>
+      <MenuNavigation />
       <Routes>
         <Route element={<Layout />}>
           <Route index element={<CaseListPage />} />
