@@ -70,7 +70,8 @@ export function sampleHandlers(
       const kase = run('cases.create', sampleCase(client.id, today));
       const records = sampleRecords(today);
       for (const values of records.diagnoses) run('diagnoses.create', { caseId: kase.id, values });
-      for (const values of records.treatments) run('treatments.create', { caseId: kase.id, values });
+      for (const values of records.treatments)
+        run('treatments.create', { caseId: kase.id, values });
       for (const values of records.assessments) {
         run('assessments.create', { caseId: kase.id, values });
       }

@@ -141,7 +141,7 @@ export function sampleRecords(today: string) {
     {
       kind: 'task',
       title: 'Ask Dr. Natarajan for a letter of medical necessity',
-      dueOn: daysBefore(today, -7),
+      dueOn: daysBefore(today, -4),
       notes: 'Sample task.',
     },
   ];

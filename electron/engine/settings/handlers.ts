@@ -36,7 +36,11 @@ export function settingsHandlers({
       if (contactId === null) deleteSetting(db, key);
       else {
         if (!contactExists.get(contactId)) {
-          throw new AppError('not-found', 'That contact is no longer in the address book.', 'contactId');
+          throw new AppError(
+            'not-found',
+            'That contact is no longer in the address book.',
+            'contactId',
+          );
         }
         writeSetting(db, key, String(contactId));
       }
