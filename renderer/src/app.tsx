@@ -1,6 +1,9 @@
 // Routes of the app. Hash routing, because the app is served from files and from the host alike.
 import { HashRouter, Route, Routes } from 'react-router';
 import { Layout } from './components/layout';
+import { WelcomePage } from './features/first-run/welcome-page';
+import { HelpPage } from './features/help/help-page';
+import { SettingsPage } from './features/settings/settings-page';
 import { TemplateEditPage } from './features/letters/template-edit-page';
 import { TemplatesPage } from './features/letters/templates-page';
 import { BackupsPage } from './pages/backups-page';
@@ -33,6 +36,9 @@ export function App() {
           <Route path="templates/:id" element={<TemplateEditPage />} />
           <Route path="profile" element={<ProfilePage />} />
           <Route path="backups" element={<BackupsPage />} />
+          <Route path="welcome" element={<WelcomePage />} />
+          <Route path="settings" element={<SettingsPage />} />
+          <Route path="help" element={<HelpPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>
