@@ -49,8 +49,8 @@ export function WelcomePage() {
         </div>
       </div>
       <p className="privacy-note" role="note">
-        <span aria-hidden="true">🔒</span> All data stays on this computer. Advocate Desk never sends
-        your clients&apos; information anywhere.
+        <span aria-hidden="true">🔒</span> All data stays on this computer. Advocate Desk never
+        sends your clients&apos; information anywhere.
       </p>
 
       <section className="card" aria-labelledby="welcome-profile">

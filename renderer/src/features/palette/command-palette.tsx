@@ -80,24 +80,20 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
         .then(([cases, clients]) => {
           if (!current) return;
           const items: Item[] = [
-            ...cases.map(
-              (c): Item => ({
-                key: `case-${c.id}`,
-                group: 'Cases',
-                label: `${c.clientName} · ${c.requestedTreatment}`,
-                detail: [CASE_STATUS.labels[c.status], c.insurerName].filter(Boolean).join(' · '),
-                run: () => navigate(`/cases/${c.id}`),
-              }),
-            ),
-            ...clients.slice(0, 8).map(
-              (c): Item => ({
-                key: `client-${c.id}`,
-                group: 'Clients',
-                label: `${c.firstName} ${c.lastName}`,
-                detail: `${c.caseCount} ${c.caseCount === 1 ? 'case' : 'cases'}`,
-                run: () => navigate(`/clients/${c.id}`),
-              }),
-            ),
+            ...cases.map((c): Item => ({
+              key: `case-${c.id}`,
+              group: 'Cases',
+              label: `${c.clientName} · ${c.requestedTreatment}`,
+              detail: [CASE_STATUS.labels[c.status], c.insurerName].filter(Boolean).join(' · '),
+              run: () => navigate(`/cases/${c.id}`),
+            })),
+            ...clients.slice(0, 8).map((c): Item => ({
+              key: `client-${c.id}`,
+              group: 'Clients',
+              label: `${c.firstName} ${c.lastName}`,
+              detail: `${c.caseCount} ${c.caseCount === 1 ? 'case' : 'cases'}`,
+              run: () => navigate(`/clients/${c.id}`),
+            })),
           ];
           setFound({ query: q, items });
         })
@@ -154,7 +150,6 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
     document.getElementById(`palette-option-${current}`)?.scrollIntoView({ block: 'nearest' });
   }, [current]);
 
-  let lastGroup = '';
   return (
     <dialog
       ref={dialog}
@@ -190,8 +185,7 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
         />
         <ul id="palette-list" role="listbox" aria-label="Results" className="palette-list">
           {items.map((item, index) => {
-            const heading = item.group !== lastGroup ? item.group : null;
-            lastGroup = item.group;
+            const heading = item.group !== items[index - 1]?.group ? item.group : null;
             return (
               <Fragment key={item.key}>
                 {heading && (

@@ -70,8 +70,8 @@ export function DataFolderNote() {
         </code>
       </p>
       <p className="field-hint">
-        To keep it somewhere else, quit Advocate Desk, move the file (with any{' '}
-        <code>-wal</code> file beside it) and start the app with the environment variable{' '}
+        To keep it somewhere else, quit Advocate Desk, move the file (with any <code>-wal</code>{' '}
+        file beside it) and start the app with the environment variable{' '}
         <code>ADVOCATE_DESK_DB</code> set to its new path. To move to a new computer, export the
         whole library as an archive from the Backups page and import it there.
       </p>
