@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { LockIcon } from './lock-icon';
 import { call } from '../api';
 import { CommandPalette } from '../features/palette/command-palette';
 
@@ -92,11 +93,11 @@ export function Layout() {
           onClick={() => setPalette(true)}
           aria-keyshortcuts="Control+K Meta+K"
         >
-          <span>Find or do anything</span>
+          <span>Find anything</span>
           <kbd>{PALETTE_KEYS}</kbd>
         </button>
         <p className="sidebar-note">
-          <span aria-hidden="true">🔒</span> All data stays on this computer.
+          <LockIcon /> All data stays on this computer.
         </p>
       </aside>
       {palette && <CommandPalette onClose={() => setPalette(false)} />}

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { AppError } from '../../../../electron/contract/errors';
+import { LockIcon } from '../../components/lock-icon';
 import { asAppError, call } from '../../api';
 import { EntityForm } from '../../components/entity-form';
 import { ErrorBanner } from '../../components/error-banner';
@@ -49,8 +50,8 @@ export function WelcomePage() {
         </div>
       </div>
       <p className="privacy-note" role="note">
-        <span aria-hidden="true">🔒</span> All data stays on this computer. Advocate Desk never
-        sends your clients&apos; information anywhere.
+        <LockIcon /> All data stays on this computer. Advocate Desk never sends your clients&apos;
+        information anywhere.
       </p>
 
       <section className="card" aria-labelledby="welcome-profile">

@@ -4,7 +4,10 @@ import { Link } from 'react-router';
 export function HelpLink({ section, label = 'Help' }: { section: string; label?: string }) {
   return (
     <Link className="button button-small button-ghost help-link" to={`/help#${section}`}>
-      <span aria-hidden="true">?</span> {label}
+      <span className="help-icon" aria-hidden="true">
+        ?
+      </span>
+      {label}
     </Link>
   );
 }

@@ -40,7 +40,9 @@ export function BackupFolderForm({ idPrefix }: { idPrefix: string }) {
         />
         <p className="field-hint">
           A folder on another drive or a synced folder keeps copies safe if this computer fails.
-          {data ? ` ${data.backups.length} backups are there now.` : ''}
+          {data
+            ? ` ${data.backups.length} ${data.backups.length === 1 ? 'backup is' : 'backups are'} there now.`
+            : ''}
         </p>
       </div>
       <div className="letter-actions">

@@ -6,6 +6,7 @@ import { CONTACT_KIND } from '../../../../electron/contract/choices';
 import type { AppError } from '../../../../electron/contract/errors';
 import { LETTER_KIND } from '../../../../electron/contract/letter';
 import type { LetterKind } from '../../../../electron/contract/letter';
+import { LockIcon } from '../../components/lock-icon';
 import { asAppError, call } from '../../api';
 import { ErrorBanner } from '../../components/error-banner';
 import { useLoad } from '../../lib/use-load';
@@ -57,8 +58,8 @@ export function SettingsPage() {
         </div>
       </div>
       <p className="privacy-note" role="note">
-        <span aria-hidden="true">🔒</span> All data stays on this computer. Nothing is sent over the
-        internet: no accounts, no cloud, no tracking.
+        <LockIcon /> All data stays on this computer. Nothing is sent over the internet: no
+        accounts, no cloud, no tracking.
       </p>
       <ErrorBanner error={loaded.error ?? problem} />
 
