@@ -70,16 +70,18 @@ describe('daily use', () => {
 
     await page.keyboard.press('Control+K');
     const box = page.getByRole('combobox', { name: 'Find a case, client or action' });
-    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect
+      .poll(() => page.evaluate('document.activeElement && document.activeElement.role'))
+      .toBe('combobox');
     await box.pressSequentially('rivera');
     const options = page.getByRole('option');
     await expect.poll(() => options.first().textContent()).toContain('Transcranial');
     // Down to the client, back up to the case: the active option follows.
-    const activeText = () =>
-      box.evaluate((el) => {
-        const id = el.getAttribute('aria-activedescendant');
-        return id ? (document.getElementById(id)?.textContent ?? '') : '';
-      });
+    // The option the combobox points to (aria-activedescendant) is the one Enter opens.
+    const activeText = async () => {
+      const id = await box.getAttribute('aria-activedescendant');
+      return id ? ((await page.locator(`[id="${id}"]`).textContent()) ?? '') : '';
+    };
     await page.keyboard.press('ArrowDown');
     await expect.poll(activeText).toMatch(/^Client: Jamie Rivera/);
     await page.keyboard.press('ArrowUp');
@@ -150,11 +152,15 @@ describe('daily use', () => {
       await page.getByRole('region', { name: title }).waitFor();
     }
     await toc.getByRole('link', { name: 'Backups, restore and moving computers' }).click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('help-backups');
+    await expect
+      .poll(() => page.evaluate('document.activeElement && document.activeElement.id'))
+      .toBe('help-backups');
     // A page's header links straight to its section.
     await nav(page).getByRole('link', { name: 'Dashboard' }).click();
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
     await page.getByRole('main').getByRole('link', { name: 'Help' }).click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('help-workflow');
+    await expect
+      .poll(() => page.evaluate('document.activeElement && document.activeElement.id'))
+      .toBe('help-workflow');
   });
 });
