@@ -67,6 +67,12 @@ describe('daily use', () => {
     );
     const page = await harness.openApp(host.url);
     await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
+    // The client list badges the sample too.
+    await nav(page).getByRole('link', { name: 'Clients' }).click();
+    await page
+      .getByRole('row', { name: /Rivera \(sample\), Jamie/ })
+      .getByText('Sample', { exact: true })
+      .waitFor();
 
     await page.keyboard.press('Control+K');
     const box = page.getByRole('combobox', { name: 'Find a case, client or action' });

@@ -82,7 +82,7 @@ export function SettingsPage() {
         <p data-testid="backup-schedule">{settings?.backupSchedule ?? '…'}</p>
       </section>
 
-      <LetterheadCard />
+      <LetterheadCard profileAbove={false} />
 
       <section className="card" aria-labelledby="settings-recipients">
         <div className="card-header">
