@@ -61,6 +61,8 @@ import type {
   RestoreResult,
   SavedOriginals,
 } from './safety';
+import { defaultRecipientArgs } from './first-run';
+import type { AppSettings, SampleRemoval, SampleStatus } from './first-run';
 
 const byId = z.object({ id });
 const none = z.object({}).default({});
@@ -159,6 +161,13 @@ export const apiArgs = {
   'archive.import': archiveImport,
   'cases.history': caseHistoryQuery,
   'documents.saveOriginals': saveOriginalsArgs,
+  // First run and daily use (issue 7): the welcome, the fictional sample case, app settings.
+  'settings.get': none,
+  'settings.setDefaultRecipient': defaultRecipientArgs,
+  'welcome.finish': none,
+  'sample.status': none,
+  'sample.create': none,
+  'sample.remove': none,
 } as const;
 
 export interface AppInfo {
@@ -234,6 +243,14 @@ export type ApiResults = RecordResults & {
   'archive.import': ArchiveImportResult;
   'cases.history': HistoryEntry[];
   'documents.saveOriginals': SavedOriginals;
+
+  // First run and daily use (issue 7).
+  'settings.get': AppSettings;
+  'settings.setDefaultRecipient': AppSettings;
+  'welcome.finish': AppSettings;
+  'sample.status': SampleStatus;
+  'sample.create': SampleStatus;
+  'sample.remove': SampleRemoval;
 };
 
 export type ApiName = keyof typeof apiArgs;

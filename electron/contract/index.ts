@@ -16,3 +16,4 @@ export * from './facts';
 export * from './workflow';
 export * from './safety';
 export * from './archive';
+export * from './first-run';

@@ -27,7 +27,9 @@ import { letterHandlers } from './letters/handlers';
 import { letterheadHandlers } from './letters/letterhead';
 import { profileHandlers } from './profile/handlers';
 import { recordHandlers } from './records/handlers';
+import { sampleHandlers } from './sample/handlers';
 import { searchHandlers } from './search/handlers';
+import { settingsHandlers } from './settings/handlers';
 import { workflowHandlers } from './workflow/handlers';
 
 export interface EngineOptions extends Omit<OpenDatabaseOptions, 'auditActor'> {
@@ -146,6 +148,9 @@ export function openEngine(options: EngineOptions): Engine {
       letterHandlers(ctx),
       letterheadHandlers(ctx),
       workflowHandlers(ctx),
+      // First run and daily use (issue 7).
+      settingsHandlers(ctx),
+      sampleHandlers(ctx),
     ]);
   let handlers = build();
 

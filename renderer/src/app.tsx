@@ -2,6 +2,9 @@
 import { HashRouter, Route, Routes } from 'react-router';
 import { Layout } from './components/layout';
 import { MenuNavigation } from './components/menu-navigation';
+import { WelcomePage } from './features/first-run/welcome-page';
+import { HelpPage } from './features/help/help-page';
+import { SettingsPage } from './features/settings/settings-page';
 import { TemplateEditPage } from './features/letters/template-edit-page';
 import { TemplatesPage } from './features/letters/templates-page';
 import { BackupsPage } from './pages/backups-page';
@@ -35,6 +38,9 @@ export function App() {
           <Route path="templates/:id" element={<TemplateEditPage />} />
           <Route path="profile" element={<ProfilePage />} />
           <Route path="backups" element={<BackupsPage />} />
+          <Route path="welcome" element={<WelcomePage />} />
+          <Route path="settings" element={<SettingsPage />} />
+          <Route path="help" element={<HelpPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

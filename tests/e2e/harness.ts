@@ -43,8 +43,18 @@ export class Harness {
     if (this.dir) rmSync(this.dir, { recursive: true, force: true });
   }
 
-  /** Starts the host on the given library (the temp one by default); resolves with its address. */
-  startHost(db: string = this.dbPath): Promise<Host> {
+  /**
+   * Starts the host on the given library (the temp one by default); resolves with its address.
+   * A new library opens on the welcome: suites about other screens mark it finished, unless they
+   * ask for the first run.
+   */
+  async startHost(db: string = this.dbPath, options: { firstRun?: boolean } = {}): Promise<Host> {
+    const host = await this.spawnHost(db);
+    if (!options.firstRun) await apiCall(host.url, 'welcome.finish', {});
+    return host;
+  }
+
+  private spawnHost(db: string): Promise<Host> {
     const child = spawn(
       process.execPath,
       ['--import', 'tsx', 'electron/host/run.ts', '--db', db, '--port', '0'],

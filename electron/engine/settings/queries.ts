@@ -5,6 +5,12 @@ export const SETTING = {
   backupFolder: 'backup.folder',
   lastFullCheck: 'integrity.lastFullCheck',
   lastBackupFailure: 'backup.lastFailure',
+  /** The welcome was finished or skipped ("1"). */
+  welcomeDone: 'welcome.done',
+  /** The sample's client, case and contact ids (JSON), so removal touches nothing else. */
+  sample: 'sample.ids',
+  /** Prefix of the default recipient per letter kind: `letters.defaultRecipient.appeal` = contact id. */
+  defaultRecipient: 'letters.defaultRecipient.',
 } as const;
 
 function hasSettingsTable(db: Database): boolean {

@@ -1,7 +1,14 @@
-// The app's frame: navigation on the left, search across cases at the top.
-import { useState } from 'react';
+// The app's frame: navigation on the left, search across cases at the top, the command palette
+// (Ctrl/Cmd+K) everywhere, and the welcome on a new library.
+import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { LockIcon } from './lock-icon';
+import { call } from '../api';
+import { CommandPalette } from '../features/palette/command-palette';
+
+/** The palette's shortcut as this computer writes it. */
+const PALETTE_KEYS = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘K' : 'Ctrl+K';
 
 const NAV = [
   { to: '/dashboard', label: 'Dashboard', end: false },
@@ -11,11 +18,42 @@ const NAV = [
   { to: '/templates', label: 'Letter templates', end: false },
   { to: '/profile', label: 'Profile', end: false },
   { to: '/backups', label: 'Backups', end: false },
+  { to: '/settings', label: 'Settings', end: false },
+  { to: '/help', label: 'Help', end: false },
 ];
 
 export function Layout() {
   const navigate = useNavigate();
   const [query, setQuery] = useState('');
+  const [palette, setPalette] = useState(false);
+  const { pathname } = useLocation();
+
+  // A new library opens on the welcome, once per start, and only from the home page: a link or
+  // a menu entry that asked for another page gets that page.
+  useEffect(() => {
+    if (pathname !== '/') return;
+    let current = true;
+    call('settings.get', {}).then(
+      (s) => current && s.welcome.due && navigate('/welcome', { replace: true }),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+    // Only at start: after that the advocate goes where they choose.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        setPalette((open) => !open);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   const search = (event: FormEvent) => {
     event.preventDefault();
@@ -49,7 +87,20 @@ export function Layout() {
             ))}
           </ul>
         </nav>
+        <button
+          type="button"
+          className="palette-button"
+          onClick={() => setPalette(true)}
+          aria-keyshortcuts="Control+K Meta+K"
+        >
+          <span>Find anything</span>
+          <kbd>{PALETTE_KEYS}</kbd>
+        </button>
+        <p className="sidebar-note">
+          <LockIcon /> All data stays on this computer.
+        </p>
       </aside>
+      {palette && <CommandPalette onClose={() => setPalette(false)} />}
       <div className="workspace">
         <header className="topbar">
           <form role="search" onSubmit={search} className="topbar-search">

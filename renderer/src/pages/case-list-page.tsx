@@ -7,6 +7,8 @@ import { call } from '../api';
 import { CaseTable } from '../components/case-table';
 import { ErrorBanner } from '../components/error-banner';
 import { useLoad } from '../lib/use-load';
+import { SampleBanner, useSampleStatus } from '../features/first-run/sample';
+import { HelpLink } from '../features/help/help-link';
 
 export function CaseListPage() {
   const [text, setText] = useState('');
@@ -19,7 +21,7 @@ export function CaseListPage() {
     return () => clearTimeout(timer);
   }, [text]);
 
-  const { data, error, loading } = useLoad(
+  const { data, error, loading, reload } = useLoad(
     () =>
       call('cases.list', {
         ...(query ? { query } : {}),
@@ -27,6 +29,7 @@ export function CaseListPage() {
       }),
     [query, status],
   );
+  const sample = useSampleStatus();
   const filtered = query !== '' || status !== '';
 
   return (
@@ -34,6 +37,7 @@ export function CaseListPage() {
       <div className="page-header">
         <h1>Cases</h1>
         <div className="page-actions">
+          <HelpLink section="cases" />
           <Link className="button" to="/clients/new">
             New client
           </Link>
@@ -42,6 +46,12 @@ export function CaseListPage() {
           </Link>
         </div>
       </div>
+      <SampleBanner
+        onRemoved={() => {
+          reload();
+          sample.reload();
+        }}
+      />
       <div className="toolbar">
         <div className="field field-inline">
           <label htmlFor="case-search">Find cases</label>
@@ -75,7 +85,9 @@ export function CaseListPage() {
         )}
       </div>
       <ErrorBanner error={error} />
-      {data && data.items.length > 0 && <CaseTable cases={data.items} caption="Cases" />}
+      {data && data.items.length > 0 && (
+        <CaseTable cases={data.items} caption="Cases" sampleCaseId={sample.data?.caseId ?? null} />
+      )}
       {data && data.items.length === 0 && !loading && (
         <div className="empty-state">
           {filtered ? (

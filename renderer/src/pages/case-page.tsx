@@ -15,6 +15,8 @@ import { DocumentsSection } from './documents-section';
 import { LettersSection } from '../features/letters/letters-section';
 import { useFocusFromQuery } from '../lib/use-focus-from-query';
 import { HistorySection } from './history-section';
+import { SampleBadge, useSampleStatus } from '../features/first-run/sample';
+import { HelpLink } from '../features/help/help-link';
 
 export function CasePage() {
   const id = Number(useParams().id);
@@ -28,6 +30,7 @@ export function CasePage() {
     reloadCase();
     reloadWorkflow();
   }, [reloadCase, reloadWorkflow]);
+  const sample = useSampleStatus();
   useFocusFromQuery(data !== null);
 
   if (!data) {
@@ -46,6 +49,7 @@ export function CasePage() {
             {fullName(client)} <span className="title-sep">·</span> {c.requestedTreatment}
           </h1>
           <p className="page-meta">
+            {sample.data?.caseId === c.id && <SampleBadge />}
             <StatusBadge status={c.status} />
             <span>{orDash(c.insurerName)}</span>
             <span>Member ID {orDash(c.memberId)}</span>
@@ -53,6 +57,7 @@ export function CasePage() {
           </p>
         </div>
         <div className="page-actions">
+          <HelpLink section="letters" label="Help with letters" />
           <button
             type="button"
             className="button button-ghost-danger"

@@ -4,9 +4,11 @@ import { call } from '../api';
 import { ErrorBanner } from '../components/error-banner';
 import { formatDate, orDash } from '../lib/format';
 import { useLoad } from '../lib/use-load';
+import { SampleBadge, useSampleStatus } from '../features/first-run/sample';
 
 export function ClientListPage() {
   const { data, error } = useLoad(() => call('clients.list', {}), []);
+  const sample = useSampleStatus();
 
   return (
     <div className="page">
@@ -47,6 +49,12 @@ export function ClientListPage() {
                     <Link to={`/clients/${c.id}`}>
                       {c.lastName}, {c.firstName}
                     </Link>
+                    {c.id === sample.data?.clientId && (
+                      <>
+                        {' '}
+                        <SampleBadge />
+                      </>
+                    )}
                   </td>
                   <td>{formatDate(c.dateOfBirth)}</td>
                   <td>{orDash(c.state)}</td>

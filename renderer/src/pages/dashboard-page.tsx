@@ -13,6 +13,8 @@ import { BarChart } from '../features/workflow/bar-chart';
 import { DueBadge, dueText } from '../features/workflow/due-badge';
 import { formatDate, orDash } from '../lib/format';
 import { useLoad } from '../lib/use-load';
+import { SampleBanner } from '../features/first-run/sample';
+import { HelpLink } from '../features/help/help-link';
 import type { AppError } from '../../../electron/contract/errors';
 
 const caseLink = (caseId: number, text: string) => <Link to={`/cases/${caseId}`}>{text}</Link>;
@@ -71,7 +73,7 @@ const deadlineColumns = [
 ];
 
 export function DashboardPage() {
-  const { data, error } = useLoad(() => call('dashboard.get', {}), []);
+  const { data, error, reload } = useLoad(() => call('dashboard.get', {}), []);
   const [initialsOnly, setInitialsOnly] = useState(false);
   const [exportError, setExportError] = useState<AppError | null>(null);
 
@@ -104,6 +106,7 @@ export function DashboardPage() {
           </p>
         </div>
         <div className="page-actions calendar-export">
+          <HelpLink section="workflow" />
           <label className="checkbox">
             <input
               type="checkbox"
@@ -122,6 +125,7 @@ export function DashboardPage() {
           </button>
         </div>
       </div>
+      <SampleBanner onRemoved={reload} />
       <ErrorBanner error={error ?? exportError} />
 
       <div className="tiles" role="list">

@@ -8,7 +8,8 @@ import { formatSize } from '../../lib/format';
 import { bytesToBase64 } from '../../lib/sanitize';
 import { useLoad } from '../../lib/use-load';
 
-export function LetterheadCard() {
+/** `profileAbove`: the profile form is on the same page (Profile, the welcome), so "above" reads. */
+export function LetterheadCard({ profileAbove = true }: { profileAbove?: boolean }) {
   const { data, error, reload } = useLoad(() => call('letterhead.get', {}), []);
   const [problem, setProblem] = useState<AppError | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -39,7 +40,7 @@ export function LetterheadCard() {
       <p>
         {data
           ? `Letters you sign are written on your own letterhead, ${data.fileName} (${formatSize(data.sizeBytes)}).`
-          : 'Letters you sign are headed with your name, organisation, address and phone from above.'}
+          : `Letters you sign are headed with your name, organisation, address and phone from ${profileAbove ? 'above' : 'your profile'}.`}
       </p>
       <p className="field-hint">
         To use your own: open your letterhead in Word, type <code>{'{{letter}}'}</code> on a line of

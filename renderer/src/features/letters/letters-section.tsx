@@ -54,17 +54,24 @@ export function LettersSection({ caseId, version, onChanged }: LettersSectionPro
     async () => ({
       templates: await call('templates.list', {}),
       contacts: await call('contacts.list', {}),
+      settings: await call('settings.get', {}),
     }),
     [],
   );
   const [templateId, setTemplateId] = useState<number | null>(null);
-  const [recipientId, setRecipientId] = useState<number | null>(null);
+  // undefined until the advocate picks one: then the letter kind's default from Settings applies.
+  const [picked, setPicked] = useState<number | null | undefined>(undefined);
   const [showPreview, setShowPreview] = useState(false);
   const [busy, setBusy] = useState(false);
   const [made, setMade] = useState<GeneratedLetter | null>(null);
   const [actionError, setActionError] = useState<AppError | null>(null);
 
   const chosen = templateId ?? lists.data?.templates[0]?.id ?? null;
+  const chosenKind = lists.data?.templates.find((t) => t.id === chosen)?.kind;
+  const recipientId =
+    picked !== undefined
+      ? picked
+      : ((chosenKind && lists.data?.settings.defaultRecipients[chosenKind]) ?? null);
   const request = {
     caseId,
     ...(chosen ? { templateId: chosen } : { kind: 'medical-necessity' as const }),
@@ -125,7 +132,7 @@ export function LettersSection({ caseId, version, onChanged }: LettersSectionPro
             id="letter-recipient"
             value={recipientId ?? ''}
             onChange={(e) => {
-              setRecipientId(e.target.value ? Number(e.target.value) : null);
+              setPicked(e.target.value ? Number(e.target.value) : null);
               setMade(null);
             }}
           >

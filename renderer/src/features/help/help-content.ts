@@ -1,0 +1,116 @@
+// The in-app help, written for advocates, kept as data: one section per feature, each with an
+// anchor the pages link to. Plain strings only: React escapes them, so nothing here is HTML.
+
+export type HelpBlock = string | { steps: string[] } | { points: string[] };
+
+export interface HelpSection {
+  id: string;
+  title: string;
+  blocks: HelpBlock[];
+}
+
+export const HELP: HelpSection[] = [
+  {
+    id: 'cases',
+    title: 'Clients and cases',
+    blocks: [
+      'A client is the person you help. A case is one request for coverage of one treatment — for example IV ketamine, esketamine (Spravato) or TMS — with the insurance plan and the treating provider it involves. One client can have several cases.',
+      {
+        steps: [
+          'Choose “New client” and fill in the person’s name, date of birth and contact details.',
+          'On the client’s page, choose “New case for this client” and enter the requested treatment, the insurer, the plan type and the member ID.',
+          'On the case page, add diagnoses with their ICD-10 codes, each medication tried (with dates, dose and why it stopped), questionnaire scores such as the PHQ-9, calls and deadlines.',
+        ],
+      },
+      'The more complete the treatment history, the stronger the letters: insurers usually ask for several failed medications from different classes before they approve these treatments.',
+      'Search at the top of every page finds a case by any word in it: a name, a drug, a member ID or a phrase from your notes.',
+    ],
+  },
+  {
+    id: 'import',
+    title: 'Importing Word files and reviewing facts',
+    blocks: [
+      'Records from providers often arrive as Word documents. On the case page, choose “Import Word files” and pick one or more .docx files (older .doc files are read as text).',
+      'Advocate Desk reads each document and proposes facts it recognises: diagnoses and their codes, medications and their classes, scores, dates, provider numbers. Nothing is added until you accept it.',
+      {
+        steps: [
+          'Open an imported document and choose “Review facts”.',
+          'Each proposal shows the passage it came from, highlighted. Correct it if needed.',
+          'Accept the ones that are right; skip the rest. Accepted facts remember which document they came from.',
+        ],
+      },
+      'A password-protected or damaged file is refused with a message saying why; the other files still import.',
+    ],
+  },
+  {
+    id: 'letters',
+    title: 'Letters and templates',
+    blocks: [
+      'The Letters section of a case writes a Word letter from the case: letters of medical necessity, prior-authorization cover letters, appeals, external review requests, complaints to the state and letters to lawmakers.',
+      {
+        steps: [
+          'Pick the letter and the person it goes to. A default recipient for each kind of letter can be chosen in Settings.',
+          'The checklist lists what the letter still lacks; each item links to the field to fill in.',
+          'Choose “Preview” to read it, then “Generate letter”. The .docx is saved with the case’s documents; open it in Word to sign and send.',
+        ],
+      },
+      'Gaps the case could not fill are marked in yellow in the letter, so nothing goes out with a blank.',
+      'Letter templates can be changed under “Letter templates”: your own wording, enclosures and who signs. A built-in template can always be reset to the original.',
+      'Your letterhead: either your name, organisation and address from your profile, or your own Word letterhead with {{letter}} where the letter should start (Profile or Settings).',
+    ],
+  },
+  {
+    id: 'workflow',
+    title: 'Denials, deadlines and the dashboard',
+    blocks: [
+      'When an insurer says no, record the denial on the case page: the date on the notice, when it arrived, the reference number and the reason word for word.',
+      'Advocate Desk works out the appeal deadline from the plan type and the federal rules, and shows the rule it used. If the notice states a different date, enter it — the earlier, safer date is the one to meet.',
+      {
+        points: [
+          'Deadlines and tasks appear on the case, in the case list (“Next due”) and on the dashboard.',
+          'The dashboard shows what is overdue, what is due this week, cases waiting on an insurer, and cases nobody has touched for a while.',
+          'Deadlines can be exported to Outlook or Google Calendar from the dashboard.',
+          'Log each call, fax and portal message with its reference number: appeals often turn on what was said and when.',
+        ],
+      },
+    ],
+  },
+  {
+    id: 'backups',
+    title: 'Backups, restore and moving computers',
+    blocks: [
+      'Advocate Desk backs up your whole library once a day when it starts (and checks again every hour while it is open), and before every update. Older backups are thinned out: the newest 5, one a day for a week, one a week for a month, one a month for a year.',
+      {
+        points: [
+          'Choose a backup folder on another drive or a synced folder in Settings or on the Backups page, so a copy survives if this computer fails.',
+          '“Back up now” (Backups page, or the command palette) takes one at once.',
+          'To restore, choose a backup on the Backups page. Your current library is backed up first, so a restore can be undone.',
+          'To move to a new computer, export the whole library as an archive from the Backups page, copy the file, install Advocate Desk there and import it.',
+        ],
+      },
+      'The library itself is one file; its location is shown in Settings.',
+    ],
+  },
+  {
+    id: 'privacy',
+    title: 'Privacy: nothing leaves this computer',
+    blocks: [
+      'Everything you enter — clients, cases, documents, letters — stays in one file on this computer. Advocate Desk has no account, no cloud and no tracking, and it never sends anything over the internet.',
+      'Backups and archives contain your clients’ health information. Keep them in folders only you can open, and use an encrypted drive for copies that leave the office.',
+    ],
+  },
+  {
+    id: 'shortcuts',
+    title: 'Getting around faster',
+    blocks: [
+      {
+        points: [
+          'Ctrl+K (⌘K on a Mac) opens the command palette anywhere: type a client’s name, a treatment or an action such as “New case”, move with the arrow keys and press Enter.',
+          'On a case page, single keys open common actions (shown on their buttons).',
+          'Every action works from the keyboard; Tab moves between fields and Esc closes a dialog.',
+          'The sample case from the welcome can be removed in one click from the dashboard or the case list. The welcome can be shown again from Settings.',
+        ],
+      },
+    ],
+  },
+];
