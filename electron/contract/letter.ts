@@ -2,6 +2,7 @@
 // before it becomes a .docx (the same model feeds the Word file and the live preview).
 import { z } from 'zod';
 import { choices } from './choices';
+import type { ContactKind } from './contact';
 import { id } from './fields';
 
 /** The built-in kinds of letter, in the order a case usually needs them. */
@@ -27,6 +28,8 @@ export interface TemplateSummary {
   builtInKey: string | null;
   /** A built-in whose text differs from the original the app ships. */
   modified: boolean;
+  /** Which address-book contacts the letter is meant for (the template's `recipient` setting). */
+  recipientKind: ContactKind;
   updatedAt: string;
 }
 

@@ -111,6 +111,9 @@ describe('every screen passes an automated accessibility scan', () => {
     ['search', () => '/search?q=okonkwo', () => 'Search'],
     ['dashboard', () => '/dashboard', () => 'Dashboard'],
     ['backups', () => '/backups', () => 'Backups'],
+    ['welcome', () => '/welcome', () => 'Welcome to Advocate Desk'],
+    ['settings', () => '/settings', () => 'Settings'],
+    ['help', () => '/help', () => 'Help'],
     ['not found', () => '/nowhere', () => 'Page not found'],
   ];
   for (const [name, route, ready] of screens) {
@@ -142,6 +145,17 @@ describe('every screen passes an automated accessibility scan', () => {
     await page.getByRole('button', { name: 'Import lawmakers…' }).click();
     await page.getByRole('dialog').waitFor();
     expect(await violations()).toEqual([]);
+  });
+
+  test('the command palette, with results', async () => {
+    const page = await visit('/', 'Cases');
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('dialog', { name: 'Command palette' });
+    await palette.getByRole('combobox').fill('okonkwo');
+    await palette.getByRole('option').first().waitFor();
+    const found = await violations();
+    await page.keyboard.press('Escape');
+    expect(found).toEqual([]);
   });
 
   test('the letter preview', async () => {

@@ -204,6 +204,9 @@ describe('letters', () => {
     await letters
       .getByLabel('Letter', { exact: true })
       .selectOption({ label: 'Letter to a lawmaker' });
+    // The lawmakers are offered first for a letter to a lawmaker.
+    const firstGroup = letters.getByLabel('To', { exact: true }).locator('optgroup').first();
+    expect(await firstGroup.getAttribute('label')).toBe('Lawmaker');
     await letters
       .getByLabel('To', { exact: true })
       .selectOption({ label: 'Bernard Sanders — United States Senate' });

@@ -215,6 +215,9 @@ describe('letters', () => {
     const engine = tempEngine();
     const list = await ok(engine, 'templates.list', {});
     const appeal = list.find((t) => t.builtInKey === 'appeal')!;
+    // Each says whom it is meant for, so the window offers those contacts first.
+    expect(appeal.recipientKind).toBe('insurer');
+    expect(list.find((t) => t.builtInKey === 'lawmaker')?.recipientKind).toBe('lawmaker');
     const original = await ok(engine, 'templates.get', { id: appeal.id });
 
     const edited = await ok(engine, 'templates.save', {

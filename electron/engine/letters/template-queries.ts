@@ -65,6 +65,7 @@ export function templateQueries(db: Database) {
     description: row.description,
     builtInKey: row.builtinKey,
     modified: row.builtinKey !== null && builtInTemplates().get(row.builtinKey) !== row.source,
+    recipientKind: parseTemplate(row.source).meta.recipient,
     updatedAt: row.updatedAt,
     source: row.source,
   });

@@ -67,7 +67,14 @@ export function LettersSection({ caseId, version, onChanged }: LettersSectionPro
   const [actionError, setActionError] = useState<AppError | null>(null);
 
   const chosen = templateId ?? lists.data?.templates[0]?.id ?? null;
-  const chosenKind = lists.data?.templates.find((t) => t.id === chosen)?.kind;
+  const chosenTemplate = lists.data?.templates.find((t) => t.id === chosen);
+  const chosenKind = chosenTemplate?.kind;
+  // The contacts the letter is meant for come first (insurers for an appeal, lawmakers for...).
+  const meantFor = chosenTemplate?.recipientKind ?? 'insurer';
+  const contactKinds = {
+    values: [meantFor, ...CONTACT_KIND.values.filter((k) => k !== meantFor)],
+    labels: CONTACT_KIND.labels,
+  };
   const recipientId =
     picked !== undefined
       ? picked
@@ -139,7 +146,7 @@ export function LettersSection({ caseId, version, onChanged }: LettersSectionPro
             <option value="">Choose from the address book…</option>
             <GroupedOptions
               items={lists.data?.contacts ?? []}
-              kinds={CONTACT_KIND}
+              kinds={contactKinds}
               label={contactLabel}
             />
           </select>
