@@ -158,6 +158,24 @@ describe('every screen passes an automated accessibility scan', () => {
     expect(found).toEqual([]);
   });
 
+  test('the layout follows a larger font size without running off the side', async () => {
+    const page = await visit(`/cases/${ids.caseId}`, 'Letters');
+    const h1 = () =>
+      page.evaluate("parseFloat(getComputedStyle(document.querySelector('h1')).fontSize)");
+    const before = (await h1()) as number;
+    // As a person's larger default font does: everything is sized in rem from the root.
+    await page.evaluate("document.documentElement.style.fontSize = '150%'");
+    try {
+      expect((await h1()) as number).toBeCloseTo(before * 1.5, 0);
+      const overflow = await page.evaluate(
+        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+      );
+      expect(overflow).toBeLessThanOrEqual(1);
+    } finally {
+      await page.evaluate("document.documentElement.style.fontSize = ''");
+    }
+  });
+
   test('the letter preview', async () => {
     const page = await visit(`/cases/${ids.caseId}`, 'Letters');
     await page.getByRole('button', { name: 'Preview' }).click();
