@@ -6,7 +6,7 @@ import type { ImportSummary } from '../contract/document';
 import type { ApiError } from '../contract/errors';
 import { openEngine } from '../engine';
 import type { Engine } from '../engine';
-import { defaultDatabasePath } from '../engine/data-path';
+import { defaultDatabasePath, defaultLocationFile } from '../engine/data-path';
 import { addContactsCommand } from './contacts-command';
 import { addLetterCommand } from './letter-command';
 import { backupToFile, defaultBackupFolder, inspectBackup } from '../engine/backups/files';
@@ -68,7 +68,13 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
   const dbPath = () => resolve(program.opts<{ db?: string }>().db ?? defaultDatabasePath());
   const open = () => {
     const path = dbPath();
-    engine ??= openEngine({ databasePath: path, appVersion: version, door: 'cli' });
+    const locationFile = defaultLocationFile(program.opts<{ db?: string }>().db);
+    engine ??= openEngine({
+      databasePath: path,
+      appVersion: version,
+      door: 'cli',
+      ...(locationFile ? { locationFile } : {}),
+    });
     return engine;
   };
   const call = async (name: string, args: unknown, context?: string) => {

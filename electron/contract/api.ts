@@ -73,6 +73,10 @@ const { diagnoses, treatments, assessments, communications, deadlines } = CASE_R
 /** Argument schemas, by call name. */
 export const apiArgs = {
   'app.info': none,
+  /** Moves the library file to another folder and carries on there. */
+  'library.move': z.object({
+    folder: z.string().trim().min(1, { error: 'is required' }).max(4096),
+  }),
 
   'profile.get': none,
   'profile.update': profileInput,
@@ -183,6 +187,7 @@ type RecordResults = {
 /** Result types, by call name. */
 export type ApiResults = RecordResults & {
   'app.info': AppInfo;
+  'library.move': { databasePath: string; previous: string };
   'profile.get': Profile;
   'profile.update': Profile;
   'clients.list': ClientSummary[];

@@ -15,7 +15,13 @@ export interface EngineContext {
    * Closes the database, runs `work` on the closed file (a restore), then reopens it and rebuilds
    * every handler. Only the restore uses it.
    */
-  replaceDatabase?: (work: () => void) => void;
+  replaceDatabase?: (work: () => void, newPath?: string) => void;
+  /** Where to record that the library moved; unset when its path was given explicitly. */
+  locationFile?: string;
+  /** While set, every call is refused with this message (the library is being moved). */
+  busy?: string | null;
+  /** How many calls are running now, the asking one included (long imports overlap others). */
+  activeCalls?: () => number;
 }
 
 /**

@@ -24,6 +24,7 @@ import { systemOpener } from './documents/open-document';
 import type { OpenFile } from './documents/open-document';
 import { importHandlers } from './imports/handlers';
 import { letterHandlers } from './letters/handlers';
+import { libraryHandlers } from './library/handlers';
 import { letterheadHandlers } from './letters/letterhead';
 import { profileHandlers } from './profile/handlers';
 import { recordHandlers } from './records/handlers';
@@ -39,6 +40,8 @@ export interface EngineOptions extends Omit<OpenDatabaseOptions, 'auditActor'> {
   openFile?: OpenFile;
   /** The door this engine serves ("app", "browser", "cli"), recorded in each case's history. */
   door?: string;
+  /** Where to record that the advocate moved the library (see data-path.ts). */
+  locationFile?: string;
 }
 
 export interface Engine {
@@ -61,6 +64,7 @@ const SELF_TRANSACTED: ReadonlySet<ApiName> = new Set<ApiName>([
   'letters.generate',
   'documents.open',
   'letterhead.set',
+  'library.move',
   'backups.create',
   'backups.restore',
   'archive.import',
@@ -101,12 +105,15 @@ export function openEngine(options: EngineOptions): Engine {
   // Who changed what, for each case's history: the computer's user, the door and the call.
   const who = `${safeUserName()} via ${options.door ?? 'engine'}`;
   let currentCall = '';
+  // Where the library is: a move (library.move) points the engine at its new file.
+  let databasePath = options.databasePath;
   const open = () =>
-    openDatabase(options.databasePath, {
+    openDatabase(databasePath, {
       ...options,
       auditActor: () => (currentCall ? `${who}: ${currentCall}` : who),
     });
   let restoring = false;
+  let active = 0;
   const ctx: EngineContext = {
     db: open(),
     databasePath: options.databasePath,
@@ -114,12 +121,15 @@ export function openEngine(options: EngineOptions): Engine {
     schemaVersion: migrations.length,
     openFile: options.openFile ?? systemOpener,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    replaceDatabase: (work) => {
+    ...(options.locationFile ? { locationFile: options.locationFile } : {}),
+    activeCalls: () => active,
+    replaceDatabase: (work, newPath) => {
       restoring = true;
       try {
         ctx.db.close();
         try {
           work();
+          if (newPath) databasePath = ctx.databasePath = newPath;
         } finally {
           ctx.db = open();
           handlers = build();
@@ -151,10 +161,12 @@ export function openEngine(options: EngineOptions): Engine {
       // First run and daily use (issue 7).
       settingsHandlers(ctx),
       sampleHandlers(ctx),
+      libraryHandlers(ctx),
     ]);
   let handlers = build();
 
   const run = async (name: unknown, rawArgs: unknown): Promise<ApiReply<unknown>> => {
+    let counted = false;
     try {
       if (!isApiName(name)) {
         throw new AppError(
@@ -165,6 +177,9 @@ export function openEngine(options: EngineOptions): Engine {
       if (restoring) {
         throw new AppError('busy', 'A backup is being restored; try again in a moment.');
       }
+      if (ctx.busy) throw new AppError('busy', ctx.busy);
+      active += 1;
+      counted = true;
       const args = apiArgs[name].parse(rawArgs ?? undefined);
       const handler = handlers[name] as (a: unknown) => unknown;
       currentCall = name;
@@ -174,13 +189,17 @@ export function openEngine(options: EngineOptions): Engine {
       return { ok: true, value };
     } catch (error) {
       return { ok: false, error: toApiError(error) };
+    } finally {
+      if (counted) active -= 1;
     }
   };
 
   return {
     call: (name, args) => run(name, args) as Promise<ApiReply<never>>,
     callUnchecked: run,
-    databasePath: options.databasePath,
+    get databasePath() {
+      return ctx.databasePath;
+    },
     get db() {
       return ctx.db;
     },

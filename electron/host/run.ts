@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openEngine } from '../engine';
-import { defaultDatabasePath } from '../engine/data-path';
+import { defaultDatabasePath, defaultLocationFile } from '../engine/data-path';
 import { startBackupSchedule } from '../engine/backups/schedule';
 import { startHost } from './server';
 
@@ -28,7 +28,13 @@ const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8
 const databasePath = resolve(values.db ?? defaultDatabasePath());
 let engine: ReturnType<typeof openEngine>;
 try {
-  engine = openEngine({ databasePath, appVersion: version, door: 'browser' });
+  const locationFile = defaultLocationFile(values.db);
+  engine = openEngine({
+    databasePath,
+    appVersion: version,
+    door: 'browser',
+    ...(locationFile ? { locationFile } : {}),
+  });
 } catch (error) {
   // A damaged library is never overwritten: say so, with the newest good backup to restore.
   console.error((error as Error).message);

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openEngine } from '../engine';
 import type { Engine } from '../engine';
-import { DATABASE_FILE } from '../engine/data-path';
+import { DATABASE_FILE, LOCATION_FILE, readLibraryLocation } from '../engine/data-path';
 import { startBackupSchedule } from '../engine/backups/schedule';
 import type { BackupSchedule } from '../engine/backups/schedule';
 import { DamagedLibraryError } from '../engine/db/open';
@@ -27,7 +27,11 @@ registerAppScheme();
 if (!app.requestSingleInstanceLock()) app.quit();
 
 app.whenReady().then(() => {
-  const databasePath = process.env.ADVOCATE_DESK_DB || join(app.getPath('userData'), DATABASE_FILE);
+  const userData = app.getPath('userData');
+  // An explicit path wins; else where the advocate moved the library; else the usual place.
+  const databasePath =
+    process.env.ADVOCATE_DESK_DB || readLibraryLocation(userData) || join(userData, DATABASE_FILE);
+  const locationFile = process.env.ADVOCATE_DESK_DB ? undefined : join(userData, LOCATION_FILE);
   const binding = process.env.ADVOCATE_DESK_SQLITE_BINDING;
   const open = () =>
     openEngine({
@@ -38,6 +42,7 @@ app.whenReady().then(() => {
         if (problem) throw new Error(problem);
       },
       door: 'app',
+      ...(locationFile ? { locationFile } : {}),
       ...(binding ? { nativeBinding: binding } : {}),
     });
   try {

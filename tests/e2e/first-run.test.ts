@@ -1,9 +1,11 @@
 // First run and daily use in the real UI: the welcome on a new library (profile, sample case added
 // and removed in one click), the command palette by keyboard, default recipients from Settings
-// preselected in a case's letters, and the help page.
+// preselected in a case's letters, the help page, and moving the library to another folder.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { Harness, apiCall } from './harness';
+import { Harness, apiCall, stopHost } from './harness';
 
 const harness = new Harness();
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
@@ -168,5 +170,34 @@ describe('daily use', () => {
     await expect
       .poll(() => page.evaluate('document.activeElement && document.activeElement.id'))
       .toBe('help-workflow');
+  });
+
+  test('the library is moved to another folder from Settings and stays there after a restart', async () => {
+    const configHome = join(harness.dir, 'config');
+    const drive = join(harness.dir, 'external-drive');
+    mkdirSync(drive, { recursive: true });
+    const first = await harness.startHost(undefined, { configHome });
+    await apiCall(first.url, 'clients.create', { firstName: 'Moved', lastName: 'Along' });
+    const page = await harness.openApp(first.url);
+    await page.goto(`${new URL(first.url).origin}/#/settings`);
+    const path = page.getByTestId('database-path');
+    await expect
+      .poll(() => path.textContent())
+      .toBe(join(configHome, 'Advocate Desk', 'case-library.sqlite'));
+    await page.getByLabel('Move the library to another folder').fill(drive);
+    await page.getByRole('button', { name: 'Move library' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/The library is now at/)
+      .waitFor();
+    const moved = join(drive, 'case-library.sqlite');
+    await expect.poll(() => path.textContent()).toBe(moved);
+
+    await stopHost(first.child);
+    const second = await harness.startHost(undefined, { configHome });
+    const info = await apiCall<{ databasePath: string }>(second.url, 'app.info', {});
+    expect(info.databasePath).toBe(moved);
+    const clients = await apiCall<{ lastName: string }[]>(second.url, 'clients.list', {});
+    expect(clients.map((c) => c.lastName)).toContain('Along');
   });
 });

@@ -48,17 +48,29 @@ export class Harness {
    * A new library opens on the welcome: suites about other screens mark it finished, unless they
    * ask for the first run.
    */
-  async startHost(db: string = this.dbPath, options: { firstRun?: boolean } = {}): Promise<Host> {
-    const host = await this.spawnHost(db);
+  /**
+   * Starts the host on `db`, or with `configHome` on the default library of a user whose config
+   * folder is that one (as `npm start` does), where the library can be moved.
+   */
+  async startHost(
+    db: string = this.dbPath,
+    options: { firstRun?: boolean; configHome?: string } = {},
+  ): Promise<Host> {
+    const host = await this.spawnHost(options.configHome ? null : db, options.configHome);
     if (!options.firstRun) await apiCall(host.url, 'welcome.finish', {});
     return host;
   }
 
-  private spawnHost(db: string): Promise<Host> {
+  private spawnHost(db: string | null, configHome?: string): Promise<Host> {
+    const { ADVOCATE_DESK_DB: _explicit, ...env } = process.env;
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'electron/host/run.ts', '--db', db, '--port', '0'],
-      { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] },
+      ['--import', 'tsx', 'electron/host/run.ts', ...(db ? ['--db', db] : []), '--port', '0'],
+      {
+        cwd: process.cwd(),
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: configHome ? { ...env, XDG_CONFIG_HOME: configHome } : process.env,
+      },
     );
     this.children.push(child);
     return new Promise((resolve, reject) => {

@@ -60,9 +60,29 @@ export function BackupFolderForm({ idPrefix }: { idPrefix: string }) {
   );
 }
 
-/** The library's own file and how to move it, from app.info. */
+/** The library's own file, and moving it to another folder (a synced or external drive). */
 export function DataFolderNote() {
-  const { data } = useLoad(() => call('app.info', {}), []);
+  const { data, reload } = useLoad(() => call('app.info', {}), []);
+  const [folder, setFolder] = useState('');
+  const [problem, setProblem] = useState<AppError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const move = async (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(null);
+    setNotice(null);
+    try {
+      const moved = await call('library.move', { folder });
+      setFolder('');
+      setNotice(
+        `The library is now at ${moved.databasePath}. The old copy at ${moved.previous} was left as it was: delete it once you are happy with the new place.`,
+      );
+      reload();
+    } catch (e) {
+      setProblem(asAppError(e));
+    }
+  };
+
   return (
     <>
       <p>
@@ -71,12 +91,37 @@ export function DataFolderNote() {
           {data?.databasePath ?? '…'}
         </code>
       </p>
-      <p className="field-hint">
-        To keep it somewhere else, quit Advocate Desk, move the file (with any <code>-wal</code>{' '}
-        file beside it) and start the app with the environment variable{' '}
-        <code>ADVOCATE_DESK_DB</code> set to its new path. To move to a new computer, export the
-        whole library as an archive from the Backups page and import it there.
-      </p>
+      <form className="settings-form" onSubmit={move}>
+        <div className="field">
+          <label className="field-label" htmlFor="library-folder">
+            Move the library to another folder
+          </label>
+          <input
+            id="library-folder"
+            value={folder}
+            onChange={(e) => setFolder(e.target.value)}
+            spellCheck={false}
+            placeholder="e.g. an encrypted or synced folder"
+            aria-describedby="library-folder-hint"
+          />
+          <p className="field-hint" id="library-folder-hint">
+            A checked copy is made there and the app carries on with it, now and at every start. A
+            folder that already holds a library is never overwritten. To move to a new computer,
+            export the whole library as an archive from the Backups page instead.
+          </p>
+        </div>
+        <div className="letter-actions">
+          <button type="submit" className="button" disabled={!folder.trim()}>
+            Move library
+          </button>
+        </div>
+        <ErrorBanner error={problem} />
+        {notice && (
+          <p className="banner banner-ok" role="status">
+            {notice}
+          </p>
+        )}
+      </form>
     </>
   );
 }
