@@ -1,6 +1,7 @@
 // `advocate letter`: one letter to a file, or one per case into a folder, with progress.
 import type { Command } from 'commander';
-import { basename, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { pathInside } from '../security/safe-file-name';
 import type { CaseList } from '../contract/case';
 import { LETTER_KIND } from '../contract/letter';
 import type { GeneratedLetter, TemplateSummary } from '../contract/letter';
@@ -102,8 +103,8 @@ export function addLetterCommand(program: Command, deps: LetterCommandDeps): voi
             { caseId, ...choice },
             `case ${caseId}`,
           )) as GeneratedLetter;
-          // The file name comes from the case's data: keep only its last part, inside the folder.
-          const path = join(folder, `${caseId} - ${basename(letter.fileName)}`);
+          // The file name comes from the case's data: made safe, and kept inside the folder.
+          const path = pathInside(folder, `${caseId} - ${letter.fileName}`);
           await deps.call('documents.saveTo', { id: letter.documentId, path }, `case ${caseId}`);
           deps.err(`letter ${i + 1} of ${caseIds.length}: case ${caseId} → ${path}`);
           reportGaps(letter, `case ${caseId}`, deps);

@@ -112,7 +112,6 @@ export function openEngine(options: EngineOptions): Engine {
       ...options,
       auditActor: () => (currentCall ? `${who}: ${currentCall}` : who),
     });
-  let restoring = false;
   let active = 0;
   const ctx: EngineContext = {
     db: open(),
@@ -123,19 +122,16 @@ export function openEngine(options: EngineOptions): Engine {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.locationFile ? { locationFile: options.locationFile } : {}),
     activeCalls: () => active,
+    // Synchronous from close to reopen, so no other call can run in between; a caller with
+    // slow work around it (moving the library) refuses other calls through `busy`.
     replaceDatabase: (work, newPath) => {
-      restoring = true;
+      ctx.db.close();
       try {
-        ctx.db.close();
-        try {
-          work();
-          if (newPath) databasePath = ctx.databasePath = newPath;
-        } finally {
-          ctx.db = open();
-          handlers = build();
-        }
+        work();
+        if (newPath) databasePath = ctx.databasePath = newPath;
       } finally {
-        restoring = false;
+        ctx.db = open();
+        handlers = build();
       }
     },
   };
@@ -173,9 +169,6 @@ export function openEngine(options: EngineOptions): Engine {
           'unknown-call',
           `Advocate Desk has no call named ${JSON.stringify(name)}.`,
         );
-      }
-      if (restoring) {
-        throw new AppError('busy', 'A backup is being restored; try again in a moment.');
       }
       if (ctx.busy) throw new AppError('busy', ctx.busy);
       active += 1;

@@ -224,6 +224,17 @@ export interface BackupTarget {
   nativeBinding?: string;
 }
 
+const DISK_HINT = "Check that the folder's disk is connected and has room.";
+
+/** A copy that failed: its partial file removed, and the error a person can act on. */
+function copyFailed(partial: string, where: string, error: unknown, hint: string): AppError {
+  rmSync(partial, { force: true });
+  return new AppError(
+    'backup-unusable',
+    `The backup to ${where} failed (${(error as Error).message}). ${hint}`,
+  );
+}
+
 /** Takes an online backup with SQLite's backup API: the app goes on answering meanwhile. */
 export async function takeBackup(db: Database, target: BackupTarget): Promise<BackupInfo> {
   const now = target.now ?? new Date();
@@ -231,11 +242,7 @@ export async function takeBackup(db: Database, target: BackupTarget): Promise<Ba
   try {
     await db.backup(partial);
   } catch (error) {
-    rmSync(partial, { force: true });
-    throw new AppError(
-      'backup-unusable',
-      `The backup to ${target.folder} failed (${(error as Error).message}). Check that the folder's disk is connected and has room.`,
-    );
+    throw copyFailed(partial, target.folder, error, DISK_HINT);
   }
   finish(partial, final, target.nativeBinding);
   return describe(final);
@@ -252,11 +259,7 @@ export async function backupToFile(
   try {
     await db.backup(partial);
   } catch (error) {
-    rmSync(partial, { force: true });
-    throw new AppError(
-      'backup-unusable',
-      `The backup to ${final} failed (${(error as Error).message}). Check the folder exists and has room.`,
-    );
+    throw copyFailed(partial, final, error, 'Check the folder exists and has room.');
   }
   finish(partial, final, nativeBinding);
   return {
@@ -278,11 +281,7 @@ export function takeBackupSync(db: Database, target: BackupTarget): BackupInfo {
   try {
     db.prepare('VACUUM INTO ?').run(partial);
   } catch (error) {
-    rmSync(partial, { force: true });
-    throw new AppError(
-      'backup-unusable',
-      `The backup to ${target.folder} failed (${(error as Error).message}). Check that the folder's disk is connected and has room.`,
-    );
+    throw copyFailed(partial, target.folder, error, DISK_HINT);
   }
   finish(partial, final, target.nativeBinding);
   return describe(final);

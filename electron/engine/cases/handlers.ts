@@ -1,14 +1,10 @@
 // Calls that read and change cases, and the case page's full detail.
-import type { CaseDetail } from '../../contract/case';
-import type { CaseRecordKind } from '../../contract/case-records';
-import { CASE_RECORDS } from '../../contract/case-records';
 import { AppError } from '../../contract/errors';
 import type { EngineContext, HandlerSet } from '../context';
 import { clientQueries } from '../clients/queries';
-import { documentQueries } from '../documents/queries';
-import { recordQueries } from '../records/queries';
 import { todayForState } from '../deadlines/state-time-zones';
 import { stageQueries } from '../workflow/queries';
+import { caseDetailReader } from './detail';
 import { caseQueries } from './queries';
 
 type CaseCalls = 'cases.list' | 'cases.get' | 'cases.create' | 'cases.update' | 'cases.delete';
@@ -16,11 +12,8 @@ type CaseCalls = 'cases.list' | 'cases.get' | 'cases.create' | 'cases.update' | 
 export function caseHandlers({ db }: EngineContext): HandlerSet<CaseCalls> {
   const q = caseQueries(db);
   const clients = clientQueries(db);
-  const documents = documentQueries(db);
   const stages = stageQueries(db);
-  const records = Object.fromEntries(
-    (Object.keys(CASE_RECORDS) as CaseRecordKind[]).map((kind) => [kind, recordQueries(db, kind)]),
-  ) as { [K in CaseRecordKind]: ReturnType<typeof recordQueries<K>> };
+  const detail = caseDetailReader(db);
 
   const requireClient = (clientId: number) => {
     if (!q.clientExists(clientId)) {
@@ -34,19 +27,7 @@ export function caseHandlers({ db }: EngineContext): HandlerSet<CaseCalls> {
 
   return {
     'cases.list': (args) => q.list(args),
-    'cases.get': ({ id }): CaseDetail => {
-      const found = q.get(id);
-      return {
-        case: found,
-        client: clients.get(found.clientId),
-        diagnoses: records.diagnoses.forCase(id),
-        treatments: records.treatments.forCase(id),
-        assessments: records.assessments.forCase(id),
-        communications: records.communications.forCase(id),
-        deadlines: records.deadlines.forCase(id),
-        documents: documents.forCase(id),
-      };
-    },
+    'cases.get': ({ id }) => detail(id),
     'cases.create': (values) => {
       requireClient(values.clientId);
       const created = q.insert({

@@ -1,4 +1,5 @@
 // Calls for the address book.
+import type { Database } from 'better-sqlite3';
 import type { Contact } from '../../contract/contact';
 import { contactInput } from '../../contract/contact';
 import type { EngineContext, HandlerSet } from '../context';
@@ -14,8 +15,12 @@ type ContactCalls =
   | 'contacts.delete'
   | 'contacts.importLawmakers';
 
+/** The address book's table: insert, update, get, remove. */
+export const contactTable = (db: Database) =>
+  defineTable<Contact>(db, 'contacts', Object.keys(contactInput.shape), 'contact');
+
 export function contactHandlers({ db }: EngineContext): HandlerSet<ContactCalls> {
-  const table = defineTable<Contact>(db, 'contacts', Object.keys(contactInput.shape), 'contact');
+  const table = contactTable(db);
   // The address book is small (hundreds of rows): a LIKE over a few columns is quick and finds
   // words inside names ("Smith" in "Office of Sen. Smith") that a prefix index would miss.
   const list = db.prepare(

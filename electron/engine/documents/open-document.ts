@@ -3,7 +3,8 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
+import { pathInside, safeFileName } from '../../security/safe-file-name';
 
 /** Opens a file with the system's default app; the Electron shell passes shell.openPath. */
 export type OpenFile = (path: string) => Promise<void>;
@@ -32,10 +33,7 @@ export const systemOpener: OpenFile = (path) => {
 export function openCopyPath(documentId: number, fileName: string): string {
   const folder = join(tmpdir(), 'advocate-desk-open');
   mkdirSync(folder, { recursive: true, mode: 0o700 });
-  const safe = [...basename(fileName.replace(/\\/g, '/'))]
-    .map((c) => (c < ' ' || '<>:"|?*'.includes(c) ? '_' : c))
-    .join('');
-  return join(folder, `${documentId}-${safe || 'document.docx'}`);
+  return pathInside(folder, `${documentId}-${safeFileName(fileName, 'document.docx')}`);
 }
 
 /** Writes the copy and opens it; resolves with the copy's path. */

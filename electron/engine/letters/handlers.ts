@@ -2,15 +2,14 @@
 // and generating a letter into the case's documents.
 import mammoth from 'mammoth';
 import { parseDocument } from 'yaml';
-import type { CaseDetail } from '../../contract/case';
 import { AppError } from '../../contract/errors';
 import { LETTER_KIND } from '../../contract/letter';
 import type { GeneratedLetter, LetterKind, Template } from '../../contract/letter';
 import type { EngineContext, HandlerSet } from '../context';
 import { documentQueries } from '../documents/queries';
-import { caseHandlers } from '../cases/handlers';
-import { contactHandlers } from '../contacts/handlers';
-import { profileHandlers } from '../profile/handlers';
+import { caseDetailReader } from '../cases/detail';
+import { contactTable } from '../contacts/handlers';
+import { profileQueries } from '../profile/handlers';
 import { composeLetter } from './compose';
 import type { LetterInput } from './context';
 import { letterDocx } from './docx';
@@ -18,7 +17,7 @@ import { letterQueries } from './letter-queries';
 import { letterheadQueries } from './letterhead';
 import { denialQueries } from '../workflow/queries';
 import { builtInTemplates, templateQueries } from './template-queries';
-import { parseTemplate } from './template-source';
+import { parseTemplate, splitTemplate } from './template-source';
 
 type LetterCalls =
   | 'templates.list'
@@ -58,12 +57,12 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
   const templates = templateQueries(db);
   const letters = letterQueries(db);
   const documents = documentQueries(db);
-  const cases = caseHandlers(ctx);
-  const contacts = contactHandlers(ctx);
-  const profile = profileHandlers(ctx);
+  const caseDetail = caseDetailReader(db);
+  const contacts = contactTable(db);
+  const profile = profileQueries(db);
   const letterhead = letterheadQueries(db);
   const denials = denialQueries(db);
-  db.transaction(() => templates.seed()).immediate();
+  templates.seed();
 
   const chooseTemplate = ({ templateId, kind }: TemplateChoice): Template => {
     if (templateId !== undefined) return templates.get(templateId);
@@ -74,15 +73,11 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
   };
 
   const inputFor = (caseId: number, recipientId: number | undefined): LetterInput => {
-    const { documents: _documents, ...detail } = cases['cases.get']({ id: caseId }) as CaseDetail;
     return {
-      detail: { ...detail, documents: [] },
+      detail: caseDetail(caseId, { withDocuments: false }),
       denials: denials.forCase(caseId),
-      profile: profile['profile.get']({}) as LetterInput['profile'],
-      recipient:
-        recipientId === undefined
-          ? null
-          : (contacts['contacts.get']({ id: recipientId }) as LetterInput['recipient']),
+      profile: profile.read(),
+      recipient: recipientId === undefined ? null : contacts.get(recipientId),
       today: localToday(),
       letterheadName: letterhead.info()?.fileName ?? null,
     };
@@ -95,9 +90,10 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
       id === undefined ? templates.create(source) : templates.update(id, source),
     'templates.duplicate': ({ id }) => {
       const original = templates.get(id);
-      const doc = parseDocument(original.source.split(/^---[ \t]*$/m)[1] ?? '');
+      const { settings, body } = splitTemplate(original.source);
+      // Edited as a YAML document, so the settings' comments and order survive the copy.
+      const doc = parseDocument(settings);
       doc.set('name', `Copy of ${original.name}`);
-      const body = original.source.replace(/^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(\r?\n|$)/, '');
       return templates.create(`---\n${doc.toString()}---\n${body}`);
     },
     'templates.reset': ({ id }) => {

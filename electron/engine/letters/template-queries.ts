@@ -92,12 +92,17 @@ export function templateQueries(db: Database) {
     },
     byName: (name: string) => read(byName.get(name)),
     forKind: (kind: LetterKind) => read(forKind.get(kind)),
-    /** Adds built-ins this library does not have yet; never touches a user's edits. */
+    /**
+     * Adds built-ins this library does not have yet, in one transaction; never touches a user's
+     * edits. Runs at every start, so it writes only when something is missing.
+     */
     seed(): void {
       const have = new Set(keys.all() as string[]);
-      for (const [key, source] of builtInTemplates()) {
-        if (!have.has(key)) insert.run({ builtinKey: key, ...fieldsOf(source) });
-      }
+      const missing = [...builtInTemplates()].filter(([key]) => !have.has(key));
+      if (!missing.length) return;
+      db.transaction(() => {
+        for (const [key, source] of missing) insert.run({ builtinKey: key, ...fieldsOf(source) });
+      }).immediate();
     },
     create: (source: string) => read(insert.get({ builtinKey: null, ...fieldsOf(source) }))!,
     update: (id: number, source: string) => {

@@ -36,17 +36,24 @@ const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 const invalid = (message: string) => new AppError('invalid-input', message, 'source');
 
-/** Splits, validates and parse-checks a template; throws on the first problem found. */
-export function parseTemplate(source: string): ParsedTemplate {
-  const fence = FENCE.exec(source.replace(/^\uFEFF/, ''));
+/** A template's settings (the YAML between the --- lines) and its letter text. */
+export function splitTemplate(source: string): { settings: string; body: string } {
+  const text = source.replace(/^\uFEFF/, '');
+  const fence = FENCE.exec(text);
   if (!fence) {
     throw invalid(
       'The template must start with its settings between two lines of three dashes (---), then the letter text.',
     );
   }
+  return { settings: fence[1] ?? '', body: text.slice(fence[0].length) };
+}
+
+/** Splits, validates and parse-checks a template; throws on the first problem found. */
+export function parseTemplate(source: string): ParsedTemplate {
+  const { settings, body } = splitTemplate(source);
   let raw: unknown;
   try {
-    raw = parseYaml(fence[1] ?? '', { maxAliasCount: 10 });
+    raw = parseYaml(settings, { maxAliasCount: 10 });
   } catch (error) {
     throw invalid(`The template's settings could not be read: ${(error as Error).message}`);
   }
@@ -57,7 +64,6 @@ export function parseTemplate(source: string): ParsedTemplate {
       `The template's setting "${issue?.path.join('.') || 'settings'}" ${issue?.message}.`,
     );
   }
-  const body = source.replace(/^\uFEFF/, '').slice(fence[0].length);
   if (!body.trim()) throw invalid('The template has no letter text after its settings.');
 
   checkText(body, 'letter text');

@@ -1,12 +1,12 @@
 // The advocate profile: a single row, created on first save.
+import type { Database } from 'better-sqlite3';
 import type { Profile } from '../../contract/profile';
 import { profileInput } from '../../contract/profile';
 import type { EngineContext, HandlerSet } from '../context';
 import { fromRow, toSnake } from '../db/table';
 
-export function profileHandlers({
-  db,
-}: EngineContext): HandlerSet<'profile.get' | 'profile.update'> {
+/** The one profile row: read (all fields null before the first save) and saved. */
+export function profileQueries(db: Database) {
   const fields = Object.keys(profileInput.shape);
   const columns = fields.map(toSnake);
   const get = db.prepare(`SELECT ${columns.join(', ')} FROM profile WHERE id = 1`);
@@ -21,11 +21,18 @@ export function profileHandlers({
       ? fromRow<Profile>(row)
       : (Object.fromEntries(fields.map((f) => [f, null])) as Profile);
   };
+  return { read, save: (values: Profile) => upsert.run(values) };
+}
+
+export function profileHandlers({
+  db,
+}: EngineContext): HandlerSet<'profile.get' | 'profile.update'> {
+  const profile = profileQueries(db);
   return {
-    'profile.get': read,
+    'profile.get': profile.read,
     'profile.update': (values) => {
-      upsert.run(values);
-      return read();
+      profile.save(values);
+      return profile.read();
     },
   };
 }

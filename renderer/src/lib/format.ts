@@ -28,3 +28,8 @@ export function fullName(person: { firstName: string; lastName: string }): strin
 export function orDash(value: string | number | null | undefined): string {
   return value === null || value === undefined || value === '' ? '—' : String(value);
 }
+
+/** A contact as pickers list it: "Dr. Helen Park — Prairie Health". */
+export function contactName(contact: { name: string; organisation: string | null }): string {
+  return contact.organisation ? `${contact.name} — ${contact.organisation}` : contact.name;
+}

@@ -3,12 +3,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { CONTACT_KIND } from '../../../../electron/contract/choices';
-import type { Contact } from '../../../../electron/contract/contact';
 import type { AppError } from '../../../../electron/contract/errors';
 import { LETTER_KIND } from '../../../../electron/contract/letter';
 import type { GeneratedLetter, TemplateSummary } from '../../../../electron/contract/letter';
 import { asAppError, call } from '../../api';
 import { ErrorBanner } from '../../components/error-banner';
+import { contactName } from '../../lib/format';
 import { DocumentFileButtons } from '../../components/document-file-buttons';
 import { useLoad } from '../../lib/use-load';
 import { Checklist } from './checklist';
@@ -40,7 +40,6 @@ function GroupedOptions<T extends { id: number; kind: string }>(props: {
 }
 
 const templateLabel = (t: TemplateSummary) => `${t.name}${t.builtInKey ? '' : ' (yours)'}`;
-const contactLabel = (c: Contact) => `${c.name}${c.organisation ? ` — ${c.organisation}` : ''}`;
 
 interface LettersSectionProps {
   caseId: number;
@@ -147,7 +146,7 @@ export function LettersSection({ caseId, version, onChanged }: LettersSectionPro
             <GroupedOptions
               items={lists.data?.contacts ?? []}
               kinds={contactKinds}
-              label={contactLabel}
+              label={contactName}
             />
           </select>
         </div>

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { CONTACT_KIND } from '../../../../electron/contract/choices';
+import { contactName } from '../../lib/format';
 import type { AppError } from '../../../../electron/contract/errors';
 import { LETTER_KIND } from '../../../../electron/contract/letter';
 import type { LetterKind } from '../../../../electron/contract/letter';
@@ -112,8 +113,7 @@ export function SettingsPage() {
                   <option value="">No default</option>
                   {contacts.map((c) => (
                     <option key={c.id} value={c.id}>
-                      {c.name}
-                      {c.organisation ? ` — ${c.organisation}` : ''} ({CONTACT_KIND.labels[c.kind]})
+                      {contactName(c)} ({CONTACT_KIND.labels[c.kind]})
                     </option>
                   ))}
                 </select>
