@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine';
+import { todayForState } from '../../electron/engine/deadlines/state-time-zones';
 import {
   INVALID_NPI,
   VALID_NPI,
@@ -119,7 +120,8 @@ describe('cases', () => {
       requestedTreatment: 'TMS',
     });
     expect(created.status).toBe('intake');
-    expect(created.openedOn).toBe(new Date().toISOString().slice(0, 10));
+    // Today where the client lives (no state: the app's default zone), not UTC's date.
+    expect(created.openedOn).toBe(todayForState(client.state));
   });
 
   it.each([
