@@ -3,7 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ImportSummary } from '../contract/document';
-import type { ApiError } from '../contract/errors';
+import type { ApiError, ErrorCode } from '../contract/errors';
 import { openEngine } from '../engine';
 import type { Engine } from '../engine';
 import { defaultDatabasePath, defaultLocationFile } from '../engine/data-path';
@@ -12,6 +12,7 @@ import { addLetterCommand } from './letter-command';
 import { backupToFile, defaultBackupFolder, inspectBackup } from '../engine/backups/files';
 import { keepDamagedCopy, replaceLibraryFile } from '../engine/backups/restore';
 import { migrations } from '../engine/db/migrations';
+import { refuseWhileHeld } from '../engine/library/ownership';
 import { AppError } from '../contract/errors';
 import type { ArchiveImportResult, ArchiveSummary, RestoreResult } from '../contract/safety';
 
@@ -20,7 +21,26 @@ export interface CliIo {
   err(line: string): void;
 }
 
-class CliFailure extends Error {}
+class CliFailure extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Exit codes a script can branch on (sysexits.h): the library is missing, is busy or in use
+ * (try again later), the disk is full. Every other failure exits 1.
+ */
+export const EXIT_CODES: Partial<Record<ErrorCode, number>> = {
+  'database-missing': 66,
+  busy: 75,
+  'library-in-use': 75,
+  'library-replaced': 75,
+  'disk-full': 74,
+};
 /** Ends the command with this exit code, having already said why. */
 class CliExit extends Error {
   constructor(readonly code: number) {
@@ -81,7 +101,7 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
     const reply = await open().callUnchecked(name, args);
     if (!reply.ok) {
       const e: ApiError = reply.error;
-      throw new CliFailure(context ? `${context}: ${e.message}` : e.message);
+      throw new CliFailure(context ? `${context}: ${e.message}` : e.message, EXIT_CODES[e.code]);
     }
     return reply.value;
   };
@@ -205,12 +225,16 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
         open();
       } catch (error) {
         const code = error instanceof AppError ? error.code : '';
-        if (code !== 'database-damaged' && code !== 'database-unreadable') throw error;
+        const missing = code === 'database-missing';
+        if (code !== 'database-damaged' && code !== 'database-unreadable' && !missing) throw error;
         // The library cannot be opened: keep it exactly as it is, then put the backup in place.
+        refuseWhileHeld(dbPath(), undefined, 'restore');
         const preview = inspectBackup(source, migrations.length);
-        const kept = keepDamagedCopy(dbPath(), defaultBackupFolder(dbPath()));
+        if (!missing) {
+          const kept = keepDamagedCopy(dbPath(), defaultBackupFolder(dbPath()));
+          io.out(`kept the damaged library as ${kept.file}`);
+        }
         replaceLibraryFile(dbPath(), source);
-        io.out(`kept the damaged library as ${kept.file}`);
         io.out(
           `restored ${source}: ${preview.counts.clients} clients, ${preview.counts.cases} cases, ${preview.counts.documents} documents`,
         );
@@ -294,11 +318,11 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
     if (error instanceof CliExit) return error.code;
     if (error instanceof CliFailure) {
       io.err(`advocate: ${error.message}`);
-      return 1;
+      return error.exitCode;
     }
     // The engine's own errors (a database too new, unreadable) carry a message for people.
     io.err(`advocate: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
+    return (error instanceof AppError && EXIT_CODES[error.code]) || 1;
   } finally {
     engine?.close();
   }

@@ -10,7 +10,11 @@ export type ErrorCode =
   | 'database-unreadable'
   | 'database-damaged'
   | 'backup-unusable'
+  | 'database-missing'
   | 'busy'
+  | 'library-in-use'
+  | 'library-replaced'
+  | 'disk-full'
   | 'unauthorized'
   | 'internal';
 

@@ -2,6 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ApiName, ApiParsedArgs, ApiResults } from '../contract/api';
 import type { OpenFile } from './documents/open-document';
+import type { Lease } from './library/leases';
 
 export interface EngineContext {
   db: Database;
@@ -20,6 +21,8 @@ export interface EngineContext {
   locationFile?: string;
   /** While set, every call is refused with this message (the library is being moved). */
   busy?: string | null;
+  /** This engine's lease on the library file (none for an in-memory library). */
+  lease?: Lease;
   /** How many calls are running now, the asking one included (long imports overlap others). */
   activeCalls?: () => number;
 }

@@ -5,6 +5,7 @@ import { apiArgs, isApiName } from '../contract/api';
 import type { ApiArgs, ApiName, ApiResults } from '../contract/api';
 import type { ApiError, ApiReply } from '../contract/errors';
 import { AppError } from '../contract/errors';
+import { rmdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { appHandlers } from './app/handlers';
 import { archiveHandlers } from './archive/handlers';
@@ -17,6 +18,10 @@ import type { EngineContext, Handlers } from './context';
 import { openDatabase } from './db/open';
 import type { OpenDatabaseOptions } from './db/open';
 import { migrations } from './db/migrations';
+import { isBusy, isDiskFull, retryWhileBusy, useShortLockWait } from './db/busy';
+import { takeLease } from './library/leases';
+import { refuseMissingLibrary } from './library/missing';
+import { LONG_JOBS, busyMessage, fileIdentity, requireSameFile } from './library/ownership';
 import { exchangeHandlers } from './exchange/handlers';
 import { describeZodError } from './errors/zod-error';
 import { documentFileHandlers } from './documents/handlers';
@@ -42,6 +47,8 @@ export interface EngineOptions extends Omit<OpenDatabaseOptions, 'auditActor'> {
   door?: string;
   /** Where to record that the advocate moved the library (see data-path.ts). */
   locationFile?: string;
+  /** Create a new empty library even where one existed and is now missing (the user chose to). */
+  createIfMissing?: boolean;
 }
 
 export interface Engine {
@@ -112,9 +119,40 @@ export function openEngine(options: EngineOptions): Engine {
       ...options,
       auditActor: () => (currentCall ? `${who}: ${currentCall}` : who),
     });
+  // Who holds the file (so a restore elsewhere refuses), and which file it is (so a replacement
+  // under us is noticed before a write is acknowledged).
+  const onDisk = databasePath !== ':memory:';
+  if (onDisk && !options.createIfMissing) {
+    refuseMissingLibrary(databasePath, migrations.length, options.locationFile);
+  }
+  const door = options.door ?? 'engine';
+  let lease = onDisk ? takeLease(databasePath, door) : undefined;
+  let opened: string | null = null;
+  const openChecked = () => {
+    const db = open();
+    useShortLockWait(db);
+    opened = onDisk ? fileIdentity(databasePath) : null;
+    return db;
+  };
+  let first;
+  try {
+    first = openChecked();
+  } catch (error) {
+    lease?.release();
+    // A first run that failed leaves no trace that would read as a library gone missing.
+    if (onDisk && fileIdentity(databasePath) === null) {
+      try {
+        rmdirSync(`${databasePath}.leases`);
+      } catch {
+        // Other processes' leases are still in it.
+      }
+    }
+    throw error;
+  }
   let active = 0;
   const ctx: EngineContext = {
-    db: open(),
+    db: first,
+    ...(lease ? { lease } : {}),
     databasePath: options.databasePath,
     appVersion: options.appVersion ?? '0.0.0',
     schemaVersion: migrations.length,
@@ -128,9 +166,13 @@ export function openEngine(options: EngineOptions): Engine {
       ctx.db.close();
       try {
         work();
-        if (newPath) databasePath = ctx.databasePath = newPath;
+        if (newPath) {
+          databasePath = ctx.databasePath = newPath;
+          lease?.release();
+          lease = ctx.lease = takeLease(newPath, door);
+        }
       } finally {
-        ctx.db = open();
+        ctx.db = openChecked();
         handlers = build();
       }
     },
@@ -161,8 +203,40 @@ export function openEngine(options: EngineOptions): Engine {
     ]);
   let handlers = build();
 
+  // Once the file was replaced under us, nothing this connection writes is kept: refuse all.
+  let replaced: AppError | null = null;
+  const requireOwnFile = () => {
+    if (replaced) throw replaced;
+    try {
+      requireSameFile(databasePath, opened);
+    } catch (error) {
+      replaced = error as AppError;
+      throw error;
+    }
+  };
+  const jobs: string[] = [];
+  const showJob = (job: string | undefined, running: boolean) => {
+    if (!job) return;
+    if (running) jobs.push(job);
+    else jobs.splice(jobs.indexOf(job), 1);
+    lease?.setJob(jobs.at(-1) ?? null);
+  };
+  /** SQLite's own failures, as errors a person can act on. */
+  const describeFailure = (error: unknown, long: boolean): unknown => {
+    if (isBusy(error)) return new AppError('busy', busyMessage(databasePath, lease));
+    if (isDiskFull(error)) {
+      const what = long ? 'what was not finished was not saved' : 'nothing was saved';
+      return new AppError(
+        'disk-full',
+        `The disk that holds the library (${databasePath}) is full; ${what}. Free some space on it, then try again.`,
+      );
+    }
+    return error;
+  };
+
   const run = async (name: unknown, rawArgs: unknown): Promise<ApiReply<unknown>> => {
     let counted = false;
+    let job: string | undefined;
     try {
       if (!isApiName(name)) {
         throw new AppError(
@@ -174,16 +248,34 @@ export function openEngine(options: EngineOptions): Engine {
       active += 1;
       counted = true;
       const args = apiArgs[name].parse(rawArgs ?? undefined);
-      const handler = handlers[name] as (a: unknown) => unknown;
+      requireOwnFile();
       currentCall = name;
-      if (SELF_TRANSACTED.has(name)) return { ok: true, value: await handler(args) };
-      const tx = ctx.db.transaction(() => handler(args));
-      const value = READS.test(name) ? tx.deferred() : tx.immediate();
+      job = LONG_JOBS[name];
+      showJob(job, true);
+      const reads = READS.test(name);
+      let value: unknown;
+      try {
+        if (SELF_TRANSACTED.has(name)) {
+          value = await (handlers[name] as (a: unknown) => unknown)(args);
+        } else {
+          // A busy library is waited for on timers; the transaction is whole or not at all.
+          value = await retryWhileBusy(() => {
+            const handler = handlers[name] as (a: unknown) => unknown;
+            const tx = ctx.db.transaction(() => handler(args));
+            return reads ? tx.deferred() : tx.immediate();
+          });
+        }
+      } catch (error) {
+        throw describeFailure(error, SELF_TRANSACTED.has(name));
+      }
+      // A write that landed in a file replaced meanwhile is lost: never acknowledge it.
+      if (!reads) requireOwnFile();
       return { ok: true, value };
     } catch (error) {
       return { ok: false, error: toApiError(error) };
     } finally {
       if (counted) active -= 1;
+      showJob(job, false);
     }
   };
 
@@ -197,7 +289,10 @@ export function openEngine(options: EngineOptions): Engine {
       return ctx.db;
     },
     context: ctx,
-    close: () => ctx.db.close(),
+    close: () => {
+      ctx.db.close();
+      lease?.release();
+    },
   };
 }
 

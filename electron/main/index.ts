@@ -9,6 +9,8 @@ import { startBackupSchedule } from '../engine/backups/schedule';
 import type { BackupSchedule } from '../engine/backups/schedule';
 import { DamagedLibraryError } from '../engine/db/open';
 import { keepDamagedCopy, replaceLibraryFile } from '../engine/backups/restore';
+import { MissingLibraryError } from '../engine/library/missing';
+import { refuseWhileHeld } from '../engine/library/ownership';
 import { setupApiBridge } from './api-bridge';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createMainWindow } from './window';
@@ -33,8 +35,9 @@ app.whenReady().then(() => {
     process.env.ADVOCATE_DESK_DB || readLibraryLocation(userData) || join(userData, DATABASE_FILE);
   const locationFile = process.env.ADVOCATE_DESK_DB ? undefined : join(userData, LOCATION_FILE);
   const binding = process.env.ADVOCATE_DESK_SQLITE_BINDING;
-  const open = () =>
+  const open = (createIfMissing = false) =>
     openEngine({
+      createIfMissing,
       databasePath,
       appVersion: app.getVersion(),
       openFile: async (path) => {
@@ -49,35 +52,63 @@ app.whenReady().then(() => {
     try {
       engine = open();
     } catch (error) {
-      // A damaged library is never overwritten silently: say what happened, offer the newest
-      // good backup, and keep the damaged file beside the backups either way.
-      if (!(error instanceof DamagedLibraryError) || !error.newestBackup) throw error;
-      const choice = dialog.showMessageBoxSync({
-        type: 'error',
-        title: 'The case library is damaged',
-        message: error.message,
-        buttons: ['Restore the newest good backup', 'Quit'],
-        defaultId: 0,
-        cancelId: 1,
-      });
-      if (choice !== 0) throw error;
-      keepDamagedCopy(databasePath, dirname(error.newestBackup.file));
-      replaceLibraryFile(databasePath, error.newestBackup.file, binding);
-      engine = open();
+      // A library that was there and is gone is never silently replaced by an empty one.
+      if (error instanceof MissingLibraryError) {
+        const backup = error.newestBackup;
+        const buttons = backup
+          ? ['Restore the newest backup', 'Start a new empty library', 'Quit']
+          : ['Start a new empty library', 'Quit'];
+        const choice = dialog.showMessageBoxSync({
+          type: 'error',
+          title: 'The case library is missing',
+          message: error.message,
+          buttons,
+          defaultId: 0,
+          cancelId: buttons.length - 1,
+        });
+        const picked = buttons[choice];
+        if (picked === 'Quit') throw error;
+        if (picked === 'Restore the newest backup' && backup) {
+          refuseWhileHeld(databasePath, undefined, 'restore');
+          replaceLibraryFile(databasePath, backup.file, binding);
+        }
+        engine = open(picked === 'Start a new empty library');
+      } else {
+        // A damaged library is never overwritten silently: say what happened, offer the newest
+        // good backup, and keep the damaged file beside the backups either way.
+        if (!(error instanceof DamagedLibraryError) || !error.newestBackup) throw error;
+        const choice = dialog.showMessageBoxSync({
+          type: 'error',
+          title: 'The case library is damaged',
+          message: error.message,
+          buttons: ['Restore the newest good backup', 'Quit'],
+          defaultId: 0,
+          cancelId: 1,
+        });
+        if (choice !== 0) throw error;
+        refuseWhileHeld(databasePath, undefined, 'restore');
+        keepDamagedCopy(databasePath, dirname(error.newestBackup.file));
+        replaceLibraryFile(databasePath, error.newestBackup.file, binding);
+        engine = open();
+      }
     }
   } catch (error) {
     dialog.showErrorBox('Advocate Desk cannot open its case library', (error as Error).message);
     app.exit(1);
     return;
   }
-  schedule = startBackupSchedule(engine.context, (error) =>
+  startApp(engine);
+});
+
+function startApp(opened: Engine): void {
+  schedule = startBackupSchedule(opened.context, (error) =>
     console.error(`Backup failed: ${(error as Error).message}`),
   );
-  setupApiBridge(engine);
+  setupApiBridge(opened);
   serveRenderer(join(here, '../renderer'));
   const win = createMainWindow(join(here, '../preload'));
-  setupApplicationMenu(win, engine);
-});
+  setupApplicationMenu(win, opened);
+}
 
 app.on('window-all-closed', () => app.quit());
 app.on('will-quit', () => {

@@ -194,6 +194,7 @@ function finish(partial: string, final: string, nativeBinding?: string): void {
     }
   } catch (error) {
     copy.close();
+    if (!(error instanceof AppError)) throw copyFailed(partial, dirname(final), error, DISK_HINT);
     rmSync(partial, { force: true });
     throw error;
   }
@@ -229,6 +230,13 @@ const DISK_HINT = "Check that the folder's disk is connected and has room.";
 /** A copy that failed: its partial file removed, and the error a person can act on. */
 function copyFailed(partial: string, where: string, error: unknown, hint: string): AppError {
   rmSync(partial, { force: true });
+  const code = (error as { code?: unknown }).code;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+    return new AppError(
+      'disk-full',
+      `The disk that holds ${where} is full; nothing was saved. Free some space on it, then try again.`,
+    );
+  }
   return new AppError(
     'backup-unusable',
     `The backup to ${where} failed (${(error as Error).message}). ${hint}`,

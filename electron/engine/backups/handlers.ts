@@ -13,6 +13,8 @@ import {
   rotateBackups,
   takeBackup,
 } from './files';
+import { retryWhileBusy } from '../db/busy';
+import { refuseWhileHeld } from '../library/ownership';
 import { replaceLibraryFile } from './restore';
 
 type BackupCalls =
@@ -31,7 +33,9 @@ export async function backupNow(
     ...(ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {}),
   });
   if (rotate) rotateBackups(folder);
-  ctx.db.transaction(() => deleteSetting(ctx.db, SETTING.lastBackupFailure)).immediate();
+  await retryWhileBusy(() =>
+    ctx.db.transaction(() => deleteSetting(ctx.db, SETTING.lastBackupFailure)).immediate(),
+  );
   return info;
 }
 
@@ -90,6 +94,8 @@ export function backupHandlers(ctx: EngineContext): HandlerSet<BackupCalls> {
     'backups.preview': ({ file }) => inspectBackup(resolve(file), schemaVersion, nativeBinding),
     'backups.restore': async ({ file }) => {
       const source = resolve(file);
+      // Another process with the library open would go on writing to the file replaced here.
+      refuseWhileHeld(databasePath, ctx.lease, 'restore');
       const restored = inspectBackup(source, schemaVersion, nativeBinding);
       if (!ctx.replaceDatabase) throw new Error('This engine cannot replace its database.');
       // The library as it is now, first: a restore can itself be undone.

@@ -18,7 +18,16 @@ export function replaceLibraryFile(
   nativeBinding?: string,
 ): void {
   const staging = `${databasePath}.restoring`;
-  copyFileSync(source, staging);
+  try {
+    copyFileSync(source, staging);
+  } catch (error) {
+    rmSync(staging, { force: true });
+    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+    throw new AppError(
+      'disk-full',
+      `The disk that holds the library (${databasePath}) is full; the backup was not restored and the library was not changed. Free some space on it, then try again.`,
+    );
+  }
   const copy = new BetterSqlite3(staging, nativeBinding ? { nativeBinding } : {});
   try {
     copy.pragma('journal_mode = DELETE');

@@ -2,12 +2,14 @@
 // with the online backup API while every other call waits, the app's own folder records where the
 // library went, and the engine carries on with the new file. The old file is left where it was,
 // untouched, for the advocate to delete once they have seen the new one work.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppError } from '../../contract/errors';
 import { backupToFile } from '../backups/files';
 import type { EngineContext, HandlerSet } from '../context';
 import { DATABASE_FILE, writeLibraryLocation } from '../data-path';
+import { isDiskFull } from '../db/busy';
+import { refuseWhileHeld } from './ownership';
 
 export function libraryHandlers(ctx: EngineContext): HandlerSet<'library.move'> {
   return {
@@ -27,6 +29,8 @@ export function libraryHandlers(ctx: EngineContext): HandlerSet<'library.move'> 
           'Other work is still running (an import or letters); move the library when it is done.',
         );
       }
+      // Another process with the library open would go on writing to the file left behind.
+      refuseWhileHeld(ctx.databasePath, ctx.lease, 'move');
       const dir = resolve(folder);
       if (!existsSync(dir) || !statSync(dir).isDirectory()) {
         throw new AppError('invalid-input', `${dir} is not a folder on this computer.`, 'folder');
@@ -46,7 +50,18 @@ export function libraryHandlers(ctx: EngineContext): HandlerSet<'library.move'> 
       ctx.busy = 'The case library is being moved; try again in a moment.';
       try {
         await backupToFile(ctx.db, target, ctx.nativeBinding);
-        writeLibraryLocation(locationFile, target);
+        try {
+          writeLibraryLocation(locationFile, target);
+        } catch (error) {
+          // The copy is no use without the note saying where the library went; try again later.
+          rmSync(target, { force: true });
+          rmSync(`${locationFile}.partial`, { force: true });
+          if (!isDiskFull(error)) throw error;
+          throw new AppError(
+            'disk-full',
+            `The disk that holds ${locationFile} is full; the library was not moved. Free some space on it, then try again.`,
+          );
+        }
         replaceDatabase(() => undefined, target);
       } finally {
         ctx.busy = null;
