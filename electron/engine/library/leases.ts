@@ -168,6 +168,7 @@ const DOORS: Record<string, string> = {
   app: 'the app',
   browser: 'the browser host',
   cli: 'the advocate command (CLI)',
+  engine: 'another Advocate Desk process',
 };
 
 /** "the browser host", "the app" */
