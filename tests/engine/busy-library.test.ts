@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine';
 import { openEngine } from '../../electron/engine';
-import { cleanup, tempDir } from './helpers';
+import { readdirSync } from 'node:fs';
+import { cleanup, clientWithCase, tempDir } from './helpers';
 import { holdWriteLock, stopProcesses } from './processes';
 
 afterEach(() => {
@@ -77,6 +78,27 @@ describe('a write while another process holds the write lock', () => {
       );
       expect(reply).toMatchObject({ ok: true, value: { firstName: 'Patient' } });
       expect(performance.now() - started).toBeGreaterThan(200);
+      expect(stallMs).toBeLessThan(400);
+    } finally {
+      engine.close();
+    }
+  }, 30_000);
+
+  it('lets a batch import wait for it on timers and import every file', async () => {
+    const { engine, path } = library();
+    try {
+      const { case: kase } = await clientWithCase(engine);
+      const folder = join(process.cwd(), '../shared/fixtures/word/clinical');
+      const files = readdirSync(folder)
+        .filter((f) => f.endsWith('.docx'))
+        .slice(0, 3)
+        .map((f) => join(folder, f));
+      await holdWriteLock(path, 2000, 'cli', 'writing letters');
+      const { value: reply, stallMs } = await longestStall(() =>
+        engine.call('documents.import', { caseId: kase.id, paths: files }),
+      );
+      expect(reply).toMatchObject({ ok: true, value: { refused: [] } });
+      expect((reply as { value: { imported: unknown[] } }).value.imported).toHaveLength(3);
       expect(stallMs).toBeLessThan(400);
     } finally {
       engine.close();

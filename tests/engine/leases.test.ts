@@ -55,6 +55,19 @@ describe('leases', () => {
     expect(existsSync(file)).toBe(false);
   });
 
+  it('say which long job runs now, for other processes to name when they meet a lock', async () => {
+    const path = join(tempDir(), 'case-library.sqlite');
+    const engine = openTracked(path);
+    const { case: kase } = await clientWithCase(engine);
+    const file = join(leaseFolder(path), leasesOf(path)[0]!);
+    const job = () => (JSON.parse(readFileSync(file, 'utf8')) as LeaseRecord).job;
+    const folder = join(process.cwd(), '../shared/fixtures/word/clinical');
+    const running = engine.call('documents.import', { caseId: kase.id, paths: [folder] });
+    expect(job()).toBe('importing documents');
+    expect((await running).ok).toBe(true);
+    expect(job()).toBeNull();
+  });
+
   it('refuse a restore while another engine has the library open, and not after it closed', async () => {
     const path = join(tempDir(), 'case-library.sqlite');
     const engine = openTracked(path);

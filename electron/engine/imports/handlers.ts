@@ -8,6 +8,7 @@ import type { DocumentInfo, RefusedFile } from '../../contract/document';
 import { AppError } from '../../contract/errors';
 import type { EngineContext, HandlerSet } from '../context';
 import { touchCase } from '../cases/touch';
+import { retryWhileBusy } from '../db/busy';
 import { documentQueries } from '../documents/queries';
 import { proposeFacts } from '../facts/extract';
 import { collectFiles } from './collect-files';
@@ -45,22 +46,25 @@ export function importHandlers({
     const converted = await convertDocx(bytes);
     if (!converted.ok) return converted.problem;
     try {
-      return db
-        .transaction(() => {
-          touch(caseId);
-          return documents.add({
-            caseId,
-            fileName,
-            mediaType: DOCX,
-            origin: 'imported',
-            text: converted.text,
-            html: converted.html,
-            warnings: converted.warnings,
-            note: null,
-            bytes,
-          });
-        })
-        .immediate();
+      // Another process's lock is waited for on timers, file by file.
+      return await retryWhileBusy(() =>
+        db
+          .transaction(() => {
+            touch(caseId);
+            return documents.add({
+              caseId,
+              fileName,
+              mediaType: DOCX,
+              origin: 'imported',
+              text: converted.text,
+              html: converted.html,
+              warnings: converted.warnings,
+              note: null,
+              bytes,
+            });
+          })
+          .immediate(),
+      );
     } catch (error) {
       if (error instanceof AppError) return error.message;
       throw error;

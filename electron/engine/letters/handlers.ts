@@ -18,6 +18,7 @@ import { letterheadQueries } from './letterhead';
 import { denialQueries } from '../workflow/queries';
 import { builtInTemplates, templateQueries } from './template-queries';
 import { parseTemplate, splitTemplate } from './template-source';
+import { retryWhileBusy } from '../db/busy';
 
 type LetterCalls =
   | 'templates.list'
@@ -153,31 +154,33 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
         mammoth.convertToHtml({ buffer: bytes }),
         mammoth.extractRawText({ buffer: bytes }),
       ]);
-      const document = db
-        .transaction(() => {
-          const doc = documents.add({
-            caseId,
-            fileName,
-            mediaType: DOCX,
-            origin: 'generated',
-            text,
-            html,
-            note: note ?? `${template.name}${model.gaps ? ` (${model.gaps} gaps to fill)` : ''}`,
-            bytes,
-          });
-          letters.insert({
-            documentId: doc.id,
-            templateId: template.id,
-            templateName: template.name,
-            kind: parsed.meta.kind,
-            templateSource: template.source,
-            dataJson: JSON.stringify(input),
-            recipientContactId: recipientId ?? null,
-            gaps: model.gaps,
-          });
-          return doc;
-        })
-        .immediate();
+      const document = await retryWhileBusy(() =>
+        db
+          .transaction(() => {
+            const doc = documents.add({
+              caseId,
+              fileName,
+              mediaType: DOCX,
+              origin: 'generated',
+              text,
+              html,
+              note: note ?? `${template.name}${model.gaps ? ` (${model.gaps} gaps to fill)` : ''}`,
+              bytes,
+            });
+            letters.insert({
+              documentId: doc.id,
+              templateId: template.id,
+              templateName: template.name,
+              kind: parsed.meta.kind,
+              templateSource: template.source,
+              dataJson: JSON.stringify(input),
+              recipientContactId: recipientId ?? null,
+              gaps: model.gaps,
+            });
+            return doc;
+          })
+          .immediate(),
+      );
       return { documentId: document.id, fileName, gaps: model.gaps, checklist };
     },
   };
