@@ -85,6 +85,7 @@ export const HELP: HelpSection[] = [
           'Choose a backup folder on another drive or a synced folder in Settings or on the Backups page, so a copy survives if this computer fails.',
           '“Back up now” (Backups page, or the command palette) takes one at once.',
           'To restore, choose a backup on the Backups page. Your current library is backed up first, so a restore can be undone.',
+          'A restore or a move is refused while another program has the library open (the browser host, or an advocate command still running): close it first, or restore from inside it.',
           'To move to a new computer, export the whole library as an archive from the Backups page, copy the file, install Advocate Desk there and import it.',
         ],
       },
