@@ -41,10 +41,22 @@ async function httpCall(name: string, args: unknown): Promise<ApiReply<unknown>>
   }
 }
 
+const lostListeners = new Set<(error: AppError) => void>();
+
+/** Calls back when the engine says its library file was replaced or removed; returns an unsubscribe. */
+export function onLibraryLost(callback: (error: AppError) => void): () => void {
+  lostListeners.add(callback);
+  return () => lostListeners.delete(callback);
+}
+
 /** Calls the engine; resolves with the result or throws an AppError the UI can show. */
 export async function call<N extends ApiName>(name: N, args: ApiArgs<N>): Promise<ApiResults[N]> {
   const reply = window.api ? await window.api.call(name, args) : await httpCall(name, args);
-  if (!reply.ok) throw toAppError(reply.error);
+  if (!reply.ok) {
+    const error = toAppError(reply.error);
+    if (error.code === 'library-replaced') for (const tell of lostListeners) tell(error);
+    throw error;
+  }
   return reply.value as ApiResults[N];
 }
 

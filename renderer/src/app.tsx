@@ -3,6 +3,7 @@ import { HashRouter, Route, Routes } from 'react-router';
 import { Layout } from './components/layout';
 import { MenuNavigation } from './components/menu-navigation';
 import { WelcomePage } from './features/first-run/welcome-page';
+import { LibraryLostBanner } from './features/library/library-lost-banner';
 import { HelpPage } from './features/help/help-page';
 import { SettingsPage } from './features/settings/settings-page';
 import { TemplateEditPage } from './features/letters/template-edit-page';
@@ -23,6 +24,7 @@ export function App() {
   return (
     <HashRouter>
       <MenuNavigation />
+      <LibraryLostBanner />
       <Routes>
         <Route element={<Layout />}>
           <Route index element={<CaseListPage />} />
