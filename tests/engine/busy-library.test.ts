@@ -14,6 +14,12 @@ afterEach(() => {
   cleanup();
 });
 
+/**
+ * SQLite's own synchronous wait is 50 ms a try; the rest is on timers. The limit leaves room for
+ * a loaded machine and is still far below the seconds a synchronous wait for the lock would take.
+ */
+const STALL_LIMIT_MS = 1000;
+
 /** The longest gap between the ticks of a 10 ms timer while `work` runs. */
 async function longestStall<T>(work: () => Promise<T>): Promise<{ value: T; stallMs: number }> {
   let last = performance.now();
@@ -54,8 +60,7 @@ describe('a write while another process holds the write lock', () => {
             'The library is busy importing an archive in the advocate command (CLI); nothing was saved. Try again in a moment.',
         },
       });
-      // SQLite's own synchronous wait is a few tens of milliseconds; the rest is on timers.
-      expect(stallMs).toBeLessThan(400);
+      expect(stallMs).toBeLessThan(STALL_LIMIT_MS);
       // Reads go on meanwhile (WAL), and nothing of the refused write was kept.
       const list = await engine.call('clients.list', {});
       expect(list).toMatchObject({ ok: true });
@@ -71,14 +76,14 @@ describe('a write while another process holds the write lock', () => {
   it('goes through once a short hold is released, still without stalling', async () => {
     const { engine, path } = library();
     try {
-      await holdWriteLock(path, 1200, 'app', 'importing documents');
+      await holdWriteLock(path, 2500, 'app', 'importing documents');
       const started = performance.now();
       const { value: reply, stallMs } = await longestStall(() =>
         engine.call('clients.create', { firstName: 'Patient', lastName: 'Write' }),
       );
       expect(reply).toMatchObject({ ok: true, value: { firstName: 'Patient' } });
       expect(performance.now() - started).toBeGreaterThan(200);
-      expect(stallMs).toBeLessThan(400);
+      expect(stallMs).toBeLessThan(STALL_LIMIT_MS);
     } finally {
       engine.close();
     }
@@ -93,13 +98,13 @@ describe('a write while another process holds the write lock', () => {
         .filter((f) => f.endsWith('.docx'))
         .slice(0, 3)
         .map((f) => join(folder, f));
-      await holdWriteLock(path, 2000, 'cli', 'writing letters');
+      await holdWriteLock(path, 3000, 'cli', 'writing letters');
       const { value: reply, stallMs } = await longestStall(() =>
         engine.call('documents.import', { caseId: kase.id, paths: files }),
       );
       expect(reply).toMatchObject({ ok: true, value: { refused: [] } });
       expect((reply as { value: { imported: unknown[] } }).value.imported).toHaveLength(3);
-      expect(stallMs).toBeLessThan(400);
+      expect(stallMs).toBeLessThan(STALL_LIMIT_MS);
     } finally {
       engine.close();
     }

@@ -88,8 +88,6 @@ function writeRecord(file: string, record: LeaseRecord): void {
 /** Registers this process as holding the library at `databasePath` through `door`. */
 export function takeLease(databasePath: string, door: string): Lease {
   const folder = leaseFolder(databasePath);
-  mkdirSync(folder, { recursive: true, mode: 0o700 });
-  chmodSync(folder, 0o700);
   seq += 1;
   const file = join(folder, `${process.pid}-${seq}.json`);
   const record: LeaseRecord = {
@@ -101,7 +99,14 @@ export function takeLease(databasePath: string, door: string): Lease {
     host: hostname(),
     job: null,
   };
-  writeRecord(file, record);
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    chmodSync(folder, 0o700);
+    writeRecord(file, record);
+  } catch {
+    // A full disk or a read-only folder: the library still opens (its own errors say why a
+    // write fails); other processes just cannot see this one.
+  }
   live.add(file);
   if (!exitHook) {
     exitHook = true;
