@@ -108,9 +108,11 @@ describe('leases', () => {
       // The same pid with its real start is alive: it blocks.
       const stat = readFileSync('/proc/1/stat', 'utf8');
       const ticks = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]!;
-      foreignLease(path, { pid: 1, processStartTicks: ticks, door: 'app' });
+      foreignLease(path, { pid: 1, processStartTicks: ticks, door: 'cli', job: 'writing letters' });
       const refused = await fails(engine, 'backups.restore', { file: backup.file });
-      expect(refused.message).toContain('open in the app (pid 1)');
+      expect(refused.message).toBe(
+        'The case library is open in the advocate command (CLI) (pid 1), writing letters: wait for it to finish, then try again. Nothing was changed.',
+      );
     },
   );
 });

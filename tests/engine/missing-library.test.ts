@@ -67,7 +67,8 @@ describe('a missing library', () => {
     expect(existsSync(fresh)).toBe(true);
     // A folder holding other files but no trace of a library is a first run too.
     const other = tempDir();
-    mkdirSync(join(other, 'letters'));
+    mkdirSync(join(other, 'backups'));
+    writeFileSync(join(other, 'backups', 'photos.zip'), '');
     openEngine({ databasePath: join(other, 'case-library.sqlite') }).close();
   });
 

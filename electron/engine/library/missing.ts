@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { AppError } from '../../contract/errors';
 import type { BackupInfo } from '../../contract/safety';
-import { defaultBackupFolder, newestGoodBackup } from '../backups/files';
+import { defaultBackupFolder, listBackups, newestGoodBackup } from '../backups/files';
 import { readLibraryLocation } from '../data-path';
 import { leaseFolder } from './leases';
 
@@ -20,7 +20,8 @@ export function tracesOfLibrary(databasePath: string, locationFile?: string): st
   for (const file of [`${path}-wal`, `${path}-shm`, leaseFolder(path)]) {
     if (existsSync(file)) traces.push(`${file} is still there`);
   }
-  if (existsSync(defaultBackupFolder(path))) traces.push('its backups folder is still there');
+  // Only backups of ours count: a folder that merely happens to be called "backups" does not.
+  if (listBackups(defaultBackupFolder(path)).length > 0) traces.push('its backups are still there');
   return traces;
 }
 

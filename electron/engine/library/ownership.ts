@@ -32,9 +32,13 @@ export function refuseWhileHeld(
   if (holders.length === 0) return;
   const where = holders.map(describeHolder).join(' and in ');
   const what = action === 'restore' ? 'restore' : 'move the library';
+  // A command ends by itself; a window or the host has to be closed.
+  const advice = holders.every((h) => h.door === 'cli')
+    ? 'wait for it to finish, then try again'
+    : `close it first, or ${what} from inside it`;
   throw new AppError(
     'library-in-use',
-    `The case library is open in ${where}: close it first, or ${what} from inside it. Nothing was changed.`,
+    `The case library is open in ${where}: ${advice}. Nothing was changed.`,
   );
 }
 
