@@ -5,7 +5,6 @@ import { apiArgs, isApiName } from '../contract/api';
 import type { ApiArgs, ApiName, ApiResults } from '../contract/api';
 import type { ApiError, ApiReply } from '../contract/errors';
 import { AppError } from '../contract/errors';
-import { rmdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { appHandlers } from './app/handlers';
 import { archiveHandlers } from './archive/handlers';
@@ -18,10 +17,8 @@ import type { EngineContext, Handlers } from './context';
 import { openDatabase } from './db/open';
 import type { OpenDatabaseOptions } from './db/open';
 import { migrations } from './db/migrations';
-import { isBusy, isDiskFull, retryWhileBusy, useShortLockWait } from './db/busy';
-import { takeLease } from './library/leases';
-import { refuseMissingLibrary } from './library/missing';
-import { LONG_JOBS, busyMessage, fileIdentity, requireSameFile } from './library/ownership';
+import { retryWhileBusy, useShortLockWait } from './db/busy';
+import { guardLibrary } from './library/file-guard';
 import { exchangeHandlers } from './exchange/handlers';
 import { describeZodError } from './errors/zod-error';
 import { documentFileHandlers } from './documents/handlers';
@@ -119,40 +116,32 @@ export function openEngine(options: EngineOptions): Engine {
       ...options,
       auditActor: () => (currentCall ? `${who}: ${currentCall}` : who),
     });
-  // Who holds the file (so a restore elsewhere refuses), and which file it is (so a replacement
-  // under us is noticed before a write is acknowledged).
-  const onDisk = databasePath !== ':memory:';
-  if (onDisk && !options.createIfMissing) {
-    refuseMissingLibrary(databasePath, migrations.length, options.locationFile);
-  }
-  const door = options.door ?? 'engine';
-  let lease = onDisk ? takeLease(databasePath, door) : undefined;
-  let opened: string | null = null;
-  const openChecked = () => {
+  // Refuses a library gone missing, leases the file, and notices when it is replaced under us.
+  const guard = guardLibrary(databasePath, {
+    door: options.door ?? 'engine',
+    latestSchema: migrations.length,
+    ...(options.locationFile ? { locationFile: options.locationFile } : {}),
+    ...(options.createIfMissing ? { createIfMissing: true } : {}),
+  });
+  const openGuarded = () => {
     const db = open();
     useShortLockWait(db);
-    opened = onDisk ? fileIdentity(databasePath) : null;
+    guard.opened();
     return db;
   };
   let first;
   try {
-    first = openChecked();
+    first = openGuarded();
   } catch (error) {
-    lease?.release();
-    // A first run that failed leaves no trace that would read as a library gone missing.
-    if (onDisk && fileIdentity(databasePath) === null) {
-      try {
-        rmdirSync(`${databasePath}.leases`);
-      } catch {
-        // Other processes' leases are still in it.
-      }
-    }
+    guard.abandon();
     throw error;
   }
   let active = 0;
   const ctx: EngineContext = {
     db: first,
-    ...(lease ? { lease } : {}),
+    get lease() {
+      return guard.lease;
+    },
     databasePath: options.databasePath,
     appVersion: options.appVersion ?? '0.0.0',
     schemaVersion: migrations.length,
@@ -168,11 +157,10 @@ export function openEngine(options: EngineOptions): Engine {
         work();
         if (newPath) {
           databasePath = ctx.databasePath = newPath;
-          lease?.release();
-          lease = ctx.lease = takeLease(newPath, door);
+          guard.movedTo(newPath);
         }
       } finally {
-        ctx.db = openChecked();
+        ctx.db = openGuarded();
         handlers = build();
       }
     },
@@ -203,40 +191,9 @@ export function openEngine(options: EngineOptions): Engine {
     ]);
   let handlers = build();
 
-  // Once the file was replaced under us, nothing this connection writes is kept: refuse all.
-  let replaced: AppError | null = null;
-  const requireOwnFile = () => {
-    if (replaced) throw replaced;
-    try {
-      requireSameFile(databasePath, opened);
-    } catch (error) {
-      replaced = error as AppError;
-      throw error;
-    }
-  };
-  const jobs: string[] = [];
-  const showJob = (job: string | undefined, running: boolean) => {
-    if (!job) return;
-    if (running) jobs.push(job);
-    else jobs.splice(jobs.indexOf(job), 1);
-    lease?.setJob(jobs.at(-1) ?? null);
-  };
-  /** SQLite's own failures, as errors a person can act on. */
-  const describeFailure = (error: unknown, long: boolean): unknown => {
-    if (isBusy(error)) return new AppError('busy', busyMessage(databasePath, lease));
-    if (isDiskFull(error)) {
-      const what = long ? 'what was not finished was not saved' : 'nothing was saved';
-      return new AppError(
-        'disk-full',
-        `The disk that holds the library (${databasePath}) is full; ${what}. Free some space on it, then try again.`,
-      );
-    }
-    return error;
-  };
-
   const run = async (name: unknown, rawArgs: unknown): Promise<ApiReply<unknown>> => {
     let counted = false;
-    let job: string | undefined;
+    let calling: ApiName | undefined;
     try {
       if (!isApiName(name)) {
         throw new AppError(
@@ -248,10 +205,9 @@ export function openEngine(options: EngineOptions): Engine {
       active += 1;
       counted = true;
       const args = apiArgs[name].parse(rawArgs ?? undefined);
-      requireOwnFile();
-      currentCall = name;
-      job = LONG_JOBS[name];
-      showJob(job, true);
+      guard.requireOwnFile();
+      currentCall = calling = name;
+      guard.calling(name, true);
       const reads = READS.test(name);
       let value: unknown;
       try {
@@ -266,16 +222,16 @@ export function openEngine(options: EngineOptions): Engine {
           });
         }
       } catch (error) {
-        throw describeFailure(error, SELF_TRANSACTED.has(name));
+        throw guard.describeFailure(error, SELF_TRANSACTED.has(name));
       }
       // A write that landed in a file replaced meanwhile is lost: never acknowledge it.
-      if (!reads) requireOwnFile();
+      if (!reads) guard.requireOwnFile();
       return { ok: true, value };
     } catch (error) {
       return { ok: false, error: toApiError(error) };
     } finally {
       if (counted) active -= 1;
-      showJob(job, false);
+      if (calling) guard.calling(calling, false);
     }
   };
 
@@ -291,7 +247,7 @@ export function openEngine(options: EngineOptions): Engine {
     context: ctx,
     close: () => {
       ctx.db.close();
-      lease?.release();
+      guard.release();
     },
   };
 }
