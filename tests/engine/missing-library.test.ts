@@ -1,6 +1,6 @@
 // A library that was there and is gone is reported as missing, naming the newest backup, never
 // recreated empty in its place; a true first run still makes a new library.
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../electron/contract/errors';
@@ -65,11 +65,14 @@ describe('a missing library', () => {
     await ok(engine, 'cases.list', {});
     engine.close();
     expect(existsSync(fresh)).toBe(true);
-    // A folder holding other files but no trace of a library is a first run too.
-    const other = tempDir();
-    mkdirSync(join(other, 'backups'));
-    writeFileSync(join(other, 'backups', 'photos.zip'), '');
-    openEngine({ databasePath: join(other, 'case-library.sqlite') }).close();
+    // Beside another library, whose backups share the folder, a new one is a first run too.
+    const shared = tempDir();
+    const neighbour = openEngine({ databasePath: join(shared, 'first.sqlite') });
+    await ok(neighbour, 'backups.create', {});
+    neighbour.close();
+    const second = openEngine({ databasePath: join(shared, 'second.sqlite') });
+    expect((await ok(second, 'cases.list', {})).total).toBe(0);
+    second.close();
   });
 
   it('can be started afresh when the advocate chooses to', async () => {

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { AppError } from '../../contract/errors';
 import type { BackupInfo } from '../../contract/safety';
-import { defaultBackupFolder, listBackups, newestGoodBackup } from '../backups/files';
+import { defaultBackupFolder, newestGoodBackup } from '../backups/files';
 import { readLibraryLocation } from '../data-path';
 import { leaseFolder } from './leases';
 
@@ -17,11 +17,11 @@ export function tracesOfLibrary(databasePath: string, locationFile?: string): st
   if (locationFile && readLibraryLocation(dirname(locationFile)) === path) {
     traces.push(`${locationFile} says the library was moved there`);
   }
+  // The leases folder stays when the library closes: the marker that this very file was opened.
+  // A backups folder is no such sign: several libraries in one folder share it.
   for (const file of [`${path}-wal`, `${path}-shm`, leaseFolder(path)]) {
     if (existsSync(file)) traces.push(`${file} is still there`);
   }
-  // Only backups of ours count: a folder that merely happens to be called "backups" does not.
-  if (listBackups(defaultBackupFolder(path)).length > 0) traces.push('its backups are still there');
   return traces;
 }
 
