@@ -14,11 +14,13 @@ import { caseHandlers } from './cases/handlers';
 import { clientHandlers } from './clients/handlers';
 import { contactHandlers } from './contacts/handlers';
 import type { EngineContext, Handlers } from './context';
+import { checkpointAway } from './db/checkpoint';
 import { openDatabase } from './db/open';
 import type { OpenDatabaseOptions } from './db/open';
 import { migrations } from './db/migrations';
 import { exchangeHandlers } from './exchange/handlers';
 import { describeZodError } from './errors/zod-error';
+import { documentDeleteHandlers } from './documents/delete';
 import { documentFileHandlers } from './documents/handlers';
 import { systemOpener } from './documents/open-document';
 import type { OpenFile } from './documents/open-document';
@@ -151,6 +153,7 @@ export function openEngine(options: EngineOptions): Engine {
       archiveHandlers(ctx),
       historyHandlers(ctx),
       documentFileHandlers(ctx),
+      documentDeleteHandlers(ctx),
       letterHandlers(ctx),
       letterheadHandlers(ctx),
       workflowHandlers(ctx),
@@ -179,6 +182,8 @@ export function openEngine(options: EngineOptions): Engine {
       if (SELF_TRANSACTED.has(name)) return { ok: true, value: await handler(args) };
       const tx = ctx.db.transaction(() => handler(args));
       const value = READS.test(name) ? tx.deferred() : tx.immediate();
+      // A deleted record's words must not survive in the WAL either.
+      if (name.endsWith('.delete')) checkpointAway(ctx.db);
       return { ok: true, value };
     } catch (error) {
       return { ok: false, error: toApiError(error) };
