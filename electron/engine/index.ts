@@ -27,6 +27,7 @@ import type { OpenFile } from './documents/open-document';
 import { importHandlers } from './imports/handlers';
 import { letterHandlers } from './letters/handlers';
 import { libraryHandlers } from './library/handlers';
+import { removeInterruptedMove } from './library/interrupted-move';
 import { letterheadHandlers } from './letters/letterhead';
 import { profileHandlers } from './profile/handlers';
 import { recordHandlers } from './records/handlers';
@@ -115,6 +116,7 @@ export function openEngine(options: EngineOptions): Engine {
       auditActor: () => (currentCall ? `${who}: ${currentCall}` : who),
     });
   let active = 0;
+  if (options.locationFile) removeInterruptedMove(options.locationFile);
   const ctx: EngineContext = {
     db: open(),
     databasePath: options.databasePath,
