@@ -22,7 +22,7 @@ import { exchangeHandlers } from './exchange/handlers';
 import { describeZodError } from './errors/zod-error';
 import { documentDeleteHandlers } from './documents/delete';
 import { documentFileHandlers } from './documents/handlers';
-import { systemOpener } from './documents/open-document';
+import { systemOpener, tidyOpenedCopies } from './documents/open-document';
 import type { OpenFile } from './documents/open-document';
 import { importHandlers } from './imports/handlers';
 import { letterHandlers } from './letters/handlers';
@@ -117,6 +117,7 @@ export function openEngine(options: EngineOptions): Engine {
     });
   let active = 0;
   if (options.locationFile) removeInterruptedMove(options.locationFile);
+  tidyOpenedCopies('start');
   const ctx: EngineContext = {
     db: open(),
     databasePath: options.databasePath,
@@ -204,7 +205,10 @@ export function openEngine(options: EngineOptions): Engine {
       return ctx.db;
     },
     context: ctx,
-    close: () => ctx.db.close(),
+    close: () => {
+      ctx.db.close();
+      tidyOpenedCopies('close');
+    },
   };
 }
 
