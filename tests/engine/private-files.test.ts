@@ -103,6 +103,15 @@ describe.runIf(posix)('files only their owner can read', () => {
     if (existsSync(`${damaged.file}-wal`)) expect(modeOf(`${damaged.file}-wal`)).toBe(0o600);
   });
 
+  it('a document saved to a new file is 0600', async () => {
+    const engine = openTracked(join(tempDir(), 'case-library.sqlite'));
+    const { case: kase } = await clientWithCase(engine);
+    const letter = await ok(engine, 'letters.generate', { caseId: kase.id, kind: 'appeal' });
+    const path = join(tempDir(), 'appeal.docx');
+    await ok(engine, 'documents.saveTo', { id: letter.documentId, path });
+    expect(modeOf(path).toString(8)).toBe('600');
+  });
+
   it('a moved library, and the note of where it went, are 0600', async () => {
     const appFolder = join(tempDir(), 'Advocate Desk');
     const engine = openEngine({
