@@ -120,6 +120,13 @@ describe('deleting leaves no words behind', () => {
     await ok(engine, 'documents.delete', { id: document!.id });
     expect(hits(engine, [WORDS.documentText])).toEqual(none([WORDS.documentText]));
     expect(hits(engine, [WORDS.caseNotes])[WORDS.caseNotes]).toBeGreaterThan(0);
+    // The case's history says that it was deleted, and nothing more of it.
+    const rows = engine.db
+      .prepare(
+        "SELECT action, old_value FROM case_history WHERE table_name = 'documents' AND record_id = ?",
+      )
+      .all(document!.id);
+    expect(rows).toEqual([{ action: 'delete', old_value: 'clinic-note.docx' }]);
     const detail = await ok(engine, 'cases.get', { id: kase.id });
     expect(detail.documents.map((d) => d.fileName)).not.toContain('clinic-note.docx');
   });
