@@ -14,6 +14,7 @@ import { caseHandlers } from './cases/handlers';
 import { clientHandlers } from './clients/handlers';
 import { contactHandlers } from './contacts/handlers';
 import type { EngineContext, Handlers } from './context';
+import { checkpointAway } from './db/checkpoint';
 import { openDatabase } from './db/open';
 import type { OpenDatabaseOptions } from './db/open';
 import { migrations } from './db/migrations';
@@ -21,12 +22,14 @@ import { retryWhileBusy, useShortLockWait } from './db/busy';
 import { guardLibrary } from './library/file-guard';
 import { exchangeHandlers } from './exchange/handlers';
 import { describeZodError } from './errors/zod-error';
+import { documentDeleteHandlers } from './documents/delete';
 import { documentFileHandlers } from './documents/handlers';
-import { systemOpener } from './documents/open-document';
+import { systemOpener, tidyOpenedCopies } from './documents/open-document';
 import type { OpenFile } from './documents/open-document';
 import { importHandlers } from './imports/handlers';
 import { letterHandlers } from './letters/handlers';
 import { libraryHandlers } from './library/handlers';
+import { removeInterruptedMove } from './library/interrupted-move';
 import { letterheadHandlers } from './letters/letterhead';
 import { profileHandlers } from './profile/handlers';
 import { recordHandlers } from './records/handlers';
@@ -137,6 +140,8 @@ export function openEngine(options: EngineOptions): Engine {
     throw error;
   }
   let active = 0;
+  if (options.locationFile) removeInterruptedMove(options.locationFile);
+  tidyOpenedCopies('start');
   const ctx: EngineContext = {
     db: first,
     get lease() {
@@ -181,6 +186,7 @@ export function openEngine(options: EngineOptions): Engine {
       archiveHandlers(ctx),
       historyHandlers(ctx),
       documentFileHandlers(ctx),
+      documentDeleteHandlers(ctx),
       letterHandlers(ctx),
       letterheadHandlers(ctx),
       workflowHandlers(ctx),
@@ -220,6 +226,8 @@ export function openEngine(options: EngineOptions): Engine {
             const tx = ctx.db.transaction(() => handler(args));
             return reads ? tx.deferred() : tx.immediate();
           });
+          // A deleted record's words must not survive in the WAL either.
+          if (name.endsWith('.delete')) checkpointAway(ctx.db);
         }
       } catch (error) {
         throw guard.describeFailure(error, SELF_TRANSACTED.has(name));
@@ -248,6 +256,7 @@ export function openEngine(options: EngineOptions): Engine {
     close: () => {
       ctx.db.close();
       guard.release();
+      tidyOpenedCopies('close');
     },
   };
 }

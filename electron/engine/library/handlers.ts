@@ -5,10 +5,11 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppError } from '../../contract/errors';
-import { backupToFile } from '../backups/files';
+import { backupToFile, partialPathFor } from '../backups/files';
 import type { EngineContext, HandlerSet } from '../context';
 import { DATABASE_FILE, writeLibraryLocation } from '../data-path';
 import { isDiskFull } from '../db/busy';
+import { noteMoveEnded, noteMoveStarted } from './interrupted-move';
 import { refuseWhileHeld } from './ownership';
 
 export function libraryHandlers(ctx: EngineContext): HandlerSet<'library.move'> {
@@ -49,11 +50,12 @@ export function libraryHandlers(ctx: EngineContext): HandlerSet<'library.move'> 
       }
       ctx.busy = 'The case library is being moved; try again in a moment.';
       try {
-        await backupToFile(ctx.db, target, ctx.nativeBinding);
+        noteMoveStarted(locationFile, partialPathFor(target));
         try {
+          await backupToFile(ctx.db, target, ctx.nativeBinding);
           writeLibraryLocation(locationFile, target);
         } catch (error) {
-          // The copy is no use without the note saying where the library went; try again later.
+          // Nothing points at the copy yet: a full copy of the library is not left lying there.
           rmSync(target, { force: true });
           rmSync(`${locationFile}.partial`, { force: true });
           if (!isDiskFull(error)) throw error;
@@ -61,6 +63,8 @@ export function libraryHandlers(ctx: EngineContext): HandlerSet<'library.move'> 
             'disk-full',
             `The disk that holds ${locationFile} is full; the library was not moved. Free some space on it, then try again.`,
           );
+        } finally {
+          noteMoveEnded(locationFile);
         }
         replaceDatabase(() => undefined, target);
       } finally {
