@@ -121,10 +121,12 @@ await time('search two words across records', 100, 50, () =>
 await time('search a common word (all cases hit)', 200, 20, () =>
   must('search', { query: 'ketamine', limit: 50 }),
 );
+// An edit as forms send it: the changed fields and the version the form was loaded from.
+const versionOf = engine.db.prepare('SELECT version FROM cases WHERE id = ?').pluck();
 await time('cases.update', 20, 100, (i) =>
   must('cases.update', {
     id: 1 + i,
-    clientId: 1 + i,
+    version: versionOf.get(1 + i) as number,
     requestedTreatment: 'IV ketamine infusions',
     memberId: `N${i}`,
   }),
