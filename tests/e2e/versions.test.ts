@@ -139,7 +139,7 @@ describe('Edits made from a stale copy', () => {
     const form = detailsForm(second);
     await form.getByLabel('Member ID').fill('M-300');
     await form.getByRole('button', { name: 'Save case' }).click();
-    const conflict = second.getByRole('region', { name: /changed since you opened it/ });
+    const conflict = second.getByRole('region', { name: /changed since you opened it/i });
     await conflict.waitFor();
     const row = conflict.getByRole('row', { name: /Member ID/ });
     await expect.poll(() => row.textContent()).toContain('M-300');
@@ -154,7 +154,7 @@ describe('Edits made from a stale copy', () => {
     // Now the first tab is the stale one; it takes theirs.
     await detailsForm(first).getByLabel('Member ID').fill('M-400');
     await detailsForm(first).getByRole('button', { name: 'Save case' }).click();
-    const again = first.getByRole('region', { name: /changed since you opened it/ });
+    const again = first.getByRole('region', { name: /changed since you opened it/i });
     await again.getByRole('button', { name: 'Take the newer values' }).click();
     await again.waitFor({ state: 'detached' });
     await expect.poll(() => detailsForm(first).getByLabel('Member ID').inputValue()).toBe('M-300');
