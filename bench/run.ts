@@ -131,6 +131,20 @@ await time('cases.update', 20, 100, (i) =>
     memberId: `N${i}`,
   }),
 );
+// A form opened 50 edits ago saving a field changed since: the change log is read to refuse it.
+const STALE = Math.min(1000, CASES);
+const staleFrom = versionOf.get(STALE) as number;
+for (let i = 0; i < 50; i++) {
+  await must('cases.update', {
+    id: STALE,
+    version: versionOf.get(STALE) as number,
+    notes: `edit ${i}`,
+  });
+}
+await time('cases.update refused, 50 versions back', 20, 100, async (i) => {
+  const reply = await engine.call('cases.update', { id: STALE, version: staleFrom, notes: `${i}` });
+  if (reply.ok || reply.error.code !== 'conflict') throw new Error('expected a conflict');
+});
 // Importing: every real Word fixture, converted in its worker one after another.
 const fixtures = ['clinical', 'mammoth', 'python-docx'].flatMap((folder) => {
   const dirPath = join('..', 'shared', 'fixtures', 'word', folder);

@@ -64,12 +64,21 @@ interface DenialDialogProps {
   denial: DenialView | null;
   onClose: () => void;
   onSaved: () => void;
+  /** Told whenever the dialog starts or stops holding edits not yet saved. */
+  onDirtyChange?: (dirty: boolean) => void;
 }
 
-export function DenialDialog({ caseId, planType, denial, onClose, onSaved }: DenialDialogProps) {
+export function DenialDialog({
+  caseId,
+  planType,
+  denial,
+  onClose,
+  onSaved,
+  onDirtyChange,
+}: DenialDialogProps) {
   const specs = specsFor(planType);
   // The denial as the page has it now: a change saved meanwhile flows into untouched fields.
-  const form = useVersionedForm(specs, denial);
+  const form = useVersionedForm(specs, denial, onDirtyChange);
   const { values } = form.state;
   const [preview, setPreview] = useState<DenialView | null>(denial);
   const [error, setError] = useState<AppError | null>(null);
