@@ -71,8 +71,9 @@ export function EntityForm({
     try {
       const patch = patchOf(specs, from);
       if (from.version !== undefined && Object.keys(patch).length === 0) {
+        // What the form shows is what is stored: nothing to send.
         setError(null);
-        setNote('No changes to save');
+        setNote('Saved');
         return;
       }
       form.saved(await onSubmit(patch, from.version));
