@@ -58,11 +58,9 @@ export function conflictError(
   words: { subject?: string; name?: (field: string) => string } = {},
 ): AppError {
   const names = fields.map(words.name ?? fieldLabel).join(', ');
-  const details: ConflictDetails = {
-    fields,
-    current: current as Record<string, unknown>,
-    version,
-  };
+  // Bytes (a profile's letterhead) are not something to compare on screen, nor to carry as JSON.
+  const shown = Object.entries(current).filter(([, v]) => !(v instanceof Uint8Array));
+  const details: ConflictDetails = { fields, current: Object.fromEntries(shown), version };
   const subject = words.subject ?? `This ${label} was`;
   return new AppError(
     'conflict',
