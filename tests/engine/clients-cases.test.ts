@@ -75,6 +75,7 @@ describe('clients', () => {
     const error = await fails(engine, 'clients.update', {
       ...sampleClient({ firstName: 'Changed', state: 'ZZ' }),
       id: created.id,
+      version: created.version,
     });
     expect(error.field).toBe('state');
     expect(await ok(engine, 'clients.get', { id: created.id })).toEqual(created);
@@ -380,6 +381,7 @@ describe('cases', () => {
     const past = ageCase(engine, kase.id);
     const error = await fails(engine, 'treatments.update', {
       id: t.id,
+      version: t.version,
       values: { kind: 'therapy', name: 'CBT', startedOn: '2024-01-01', endedOn: '2023-12-31' },
     });
     expect(error.field).toBe('values.endedOn');

@@ -120,6 +120,7 @@ describe('case history', () => {
       await fails(engine, 'cases.update', {
         ...sampleCase(client.id),
         id: kase.id,
+        version: kase.version,
         providerNpi: '1',
       });
       expect(count()).toBe(before);

@@ -362,7 +362,7 @@ describe('a stale edit of fields nobody else changed', () => {
       version: t.version,
       values: { endedOn: '2023-03-01' },
     });
-    expect(error).toMatchObject({ code: 'invalid-input', field: 'endedOn' });
+    expect(error).toMatchObject({ code: 'invalid-input', field: 'values.endedOn' });
   });
 
   it('a stage move makes an open case form stale for the stage, not for other fields', async () => {

@@ -3,6 +3,7 @@
 // Column names come from the schema (never from input), so building the SQL once at start-up is
 // safe; every value is a bound parameter.
 import type { Database, Statement } from 'better-sqlite3';
+import { ZodError } from 'zod';
 import type { z } from 'zod';
 import { AppError } from '../../contract/errors';
 import { changeLog, conflictError, conflictingFields } from './versions';
@@ -22,6 +23,8 @@ export function fromRow<T>(row: unknown): T {
 export interface Patch {
   version: number;
   changes: Record<string, unknown>;
+  /** Where the changes sit in the call's arguments ("values"), so a refusal names the field there. */
+  at?: string;
 }
 
 export interface Table<T> {
@@ -93,7 +96,7 @@ export function defineTable<T>(
     // Only another connection between our read and write gets here: say so, never retry.
     throw conflictError(label, [], now as Record<string, unknown>, now.version);
   };
-  const rebase = (id: number, { version, changes: patch }: Patch, schema: z.ZodType) => {
+  const rebase = (id: number, { version, changes: patch, at }: Patch, schema: z.ZodType) => {
     const current = getRow(id) as T & { version: number };
     const now = current as Record<string, unknown>;
     if (version !== current.version) {
@@ -102,8 +105,13 @@ export function defineTable<T>(
       const clashes = conflictingFields(changed, patch, now);
       if (clashes.length) throw conflictError(label, clashes, now, current.version);
     }
-    const merged = schema.parse({ ...now, ...patch }) as Record<string, unknown>;
-    return { current, merged };
+    const checked = schema.safeParse({ ...now, ...patch });
+    if (!checked.success) {
+      throw at
+        ? new ZodError(checked.error.issues.map((i) => ({ ...i, path: [at, ...i.path] })))
+        : checked.error;
+    }
+    return { current, merged: checked.data as Record<string, unknown> };
   };
 
   return {

@@ -31,7 +31,7 @@ export function recordHandlers(ctx: EngineContext): { [N in RecordCalls]: Handle
           values: Record<string, unknown>;
         }) => {
           touch(q.get(id).caseId);
-          return q.patch(id, { version, changes: values }, CASE_RECORDS[kind]);
+          return q.patch(id, { version, changes: values, at: 'values' }, CASE_RECORDS[kind]);
         },
       ],
       [

@@ -227,7 +227,11 @@ export function workflowHandlers({ db }: EngineContext): HandlerSet<WorkflowCall
     },
 
     'denials.update': ({ id, version, values }) => {
-      const { current, merged } = denials.rebase(id, { version, changes: values }, denialFields);
+      const { current, merged } = denials.rebase(
+        id,
+        { version, changes: values, at: 'values' },
+        denialFields,
+      );
       return save(q.caseFacts(current.caseId), merged as DenialValues, id, current.version);
     },
 
