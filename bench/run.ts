@@ -121,14 +121,30 @@ await time('search two words across records', 100, 50, () =>
 await time('search a common word (all cases hit)', 200, 20, () =>
   must('search', { query: 'ketamine', limit: 50 }),
 );
+// An edit as forms send it: the changed fields and the version the form was loaded from.
+const versionOf = engine.db.prepare('SELECT version FROM cases WHERE id = ?').pluck();
 await time('cases.update', 20, 100, (i) =>
   must('cases.update', {
     id: 1 + i,
-    clientId: 1 + i,
+    version: versionOf.get(1 + i) as number,
     requestedTreatment: 'IV ketamine infusions',
     memberId: `N${i}`,
   }),
 );
+// A form opened 50 edits ago saving a field changed since: the change log is read to refuse it.
+const STALE = Math.min(1000, CASES);
+const staleFrom = versionOf.get(STALE) as number;
+for (let i = 0; i < 50; i++) {
+  await must('cases.update', {
+    id: STALE,
+    version: versionOf.get(STALE) as number,
+    notes: `edit ${i}`,
+  });
+}
+await time('cases.update refused, 50 versions back', 20, 100, async (i) => {
+  const reply = await engine.call('cases.update', { id: STALE, version: staleFrom, notes: `${i}` });
+  if (reply.ok || reply.error.code !== 'conflict') throw new Error('expected a conflict');
+});
 // Importing: every real Word fixture, converted in its worker one after another.
 const fixtures = ['clinical', 'mammoth', 'python-docx'].flatMap((folder) => {
   const dirPath = join('..', 'shared', 'fixtures', 'word', folder);

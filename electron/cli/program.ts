@@ -101,7 +101,12 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
     const reply = await open().callUnchecked(name, args);
     if (!reply.ok) {
       const e: ApiError = reply.error;
-      throw new CliFailure(context ? `${context}: ${e.message}` : e.message, EXIT_CODES[e.code]);
+      // A stale edit: say which version to make it from, to keep it over the newer values.
+      const version = e.conflict ? ` (It is now at version ${e.conflict.version}.)` : '';
+      throw new CliFailure(
+        `${context ? `${context}: ` : ''}${e.message}${version}`,
+        EXIT_CODES[e.code],
+      );
     }
     return reply.value;
   };

@@ -7,7 +7,7 @@ import { clientInput, clientUpdate } from './client';
 import type { Client, ClientSummary } from './client';
 import { CASE_RECORDS, recordCreate, recordUpdate } from './case-records';
 import type { CaseRecordTypes } from './case-records';
-import { contactInput, contactListQuery, lawmakerImport } from './contact';
+import { contactInput, contactListQuery, contactUpdate, lawmakerImport } from './contact';
 import type { Contact, LawmakerImportResult } from './contact';
 import { documentImport, documentImportFile } from './document';
 import type { DocumentView, FileImportResult, ImportSummary } from './document';
@@ -24,7 +24,7 @@ import type {
   Template,
   TemplateSummary,
 } from './letter';
-import { profileInput } from './profile';
+import { profileUpdate } from './profile';
 import type { Profile } from './profile';
 import {
   calendarExport,
@@ -32,6 +32,7 @@ import {
   dashboardQuery,
   denialFields,
   denialPreview,
+  denialUpdate,
   stageMove,
 } from './workflow';
 import type {
@@ -79,7 +80,7 @@ export const apiArgs = {
   }),
 
   'profile.get': none,
-  'profile.update': profileInput,
+  'profile.update': profileUpdate,
 
   'clients.list': query,
   'clients.get': byId,
@@ -112,7 +113,7 @@ export const apiArgs = {
   'contacts.list': contactListQuery,
   'contacts.get': byId,
   'contacts.create': contactInput,
-  'contacts.update': contactInput.extend({ id }),
+  'contacts.update': contactUpdate,
   'contacts.delete': byId,
   'contacts.importLawmakers': lawmakerImport,
 
@@ -150,7 +151,7 @@ export const apiArgs = {
   'stages.move': stageMove,
   'denials.preview': denialPreview,
   'denials.create': z.object({ caseId: id, values: denialFields }),
-  'denials.update': z.object({ id, values: denialFields }),
+  'denials.update': denialUpdate,
   'denials.delete': byId,
   'workflow.get': z.object({ caseId: id }),
   'communications.log': communicationLog,

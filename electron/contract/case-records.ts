@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CHANNEL, DEADLINE_KIND, INSTRUMENT_RANGES, TREATMENT_KIND } from './choices';
 import { icd10Code, id, optionalDate, optionalText, requiredDate, requiredText } from './fields';
+import { patchOf, version } from './versions';
 
 /** The document a record's facts were accepted from, if any. */
 const sourceDocumentId = id.nullish().transform((v) => v ?? null);
@@ -79,7 +80,7 @@ export const CASE_RECORDS = {
 
 export type CaseRecordKind = keyof typeof CASE_RECORDS;
 
-type Stored<S extends z.ZodType> = z.output<S> & { id: number; caseId: number };
+type Stored<S extends z.ZodType> = z.output<S> & { id: number; caseId: number; version: number };
 
 export type Diagnosis = Stored<typeof diagnosisFields>;
 export type Treatment = Stored<typeof treatmentFields>;
@@ -98,5 +99,6 @@ export interface CaseRecordTypes {
 /** Arguments to create a record: the case and the record's fields. */
 export const recordCreate = <S extends z.ZodType>(fields: S) =>
   z.object({ caseId: id, values: fields });
-/** Arguments to replace a record's fields. */
-export const recordUpdate = <S extends z.ZodType>(fields: S) => z.object({ id, values: fields });
+/** Arguments to change a record: the fields changed, and the version they were changed from. */
+export const recordUpdate = <S extends z.ZodRawShape>(fields: z.ZodObject<S>) =>
+  z.object({ id, version, values: patchOf(fields.shape) });

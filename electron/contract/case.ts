@@ -5,6 +5,7 @@ import { id, optionalDate, optionalNpi, optionalText, requiredText } from './fie
 import type { Client } from './client';
 import type { Assessment, Communication, Deadline, Diagnosis, Treatment } from './case-records';
 import type { DocumentInfo } from './document';
+import { patchOf, version } from './versions';
 
 /** A case's own fields, without the client it belongs to (the exchange format nests cases). */
 export const caseFields = z.object({
@@ -35,7 +36,8 @@ export const caseFields = z.object({
 });
 
 export const caseInput = caseFields.extend({ clientId: id });
-export const caseUpdate = caseInput.extend({ id });
+/** A change to a case: the fields changed, and the version they were changed from. */
+export const caseUpdate = patchOf(caseInput.shape).extend({ id, version });
 
 export type CaseStatus = (typeof CASE_STATUS.values)[number];
 export type PlanType = (typeof PLAN_TYPE.values)[number];
@@ -44,6 +46,7 @@ export type CaseValues = z.output<typeof caseInput>;
 
 export interface Case extends CaseValues {
   id: number;
+  version: number;
   createdAt: string;
   updatedAt: string;
 }

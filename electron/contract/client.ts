@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { id, optionalDate, optionalEmail, optionalText, requiredText } from './fields';
 import { addressFields } from './profile';
+import { patchOf, version } from './versions';
 
 export const clientInput = z.object({
   firstName: requiredText(100),
@@ -18,13 +19,15 @@ export const clientInput = z.object({
   notes: optionalText(10000),
 });
 
-export const clientUpdate = clientInput.extend({ id });
+/** A change to a client: the fields changed, and the version they were changed from. */
+export const clientUpdate = patchOf(clientInput.shape).extend({ id, version });
 
 export type ClientInput = z.input<typeof clientInput>;
 export type ClientValues = z.output<typeof clientInput>;
 
 export interface Client extends ClientValues {
   id: number;
+  version: number;
   createdAt: string;
   updatedAt: string;
 }

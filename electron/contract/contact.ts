@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { CONTACT_KIND } from './choices';
 import { optionalEmail, optionalNpi, optionalState, optionalText, requiredText } from './fields';
 import { addressFields } from './profile';
+import { id } from './fields';
+import { patchOf, version } from './versions';
 
 export const contactInput = z.object({
   kind: z.enum(CONTACT_KIND.values, { error: 'is not a known kind of contact' }),
@@ -18,12 +20,16 @@ export const contactInput = z.object({
   notes: optionalText(5000),
 });
 
+/** A change to a contact: the fields changed, and the version they were changed from. */
+export const contactUpdate = patchOf(contactInput.shape).extend({ id, version });
+
 export type ContactInput = z.input<typeof contactInput>;
 export type ContactValues = z.output<typeof contactInput>;
 export type ContactKind = (typeof CONTACT_KIND.values)[number];
 
 export interface Contact extends ContactValues {
   id: number;
+  version: number;
   createdAt: string;
   updatedAt: string;
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { choices } from './choices';
 import type { ContactKind } from './contact';
 import { id } from './fields';
+import { version } from './versions';
 
 /** The built-in kinds of letter, in the order a case usually needs them. */
 export const LETTER_KIND = choices({
@@ -31,6 +32,7 @@ export interface TemplateSummary {
   /** Which address-book contacts the letter is meant for (the template's `recipient` setting). */
   recipientKind: ContactKind;
   updatedAt: string;
+  version: number;
 }
 
 export interface Template extends TemplateSummary {
@@ -45,7 +47,13 @@ const templateSource = z
   .min(1, { error: 'is required' })
   .max(MAX_TEMPLATE_CHARS, { error: `must be at most ${MAX_TEMPLATE_CHARS} characters` });
 
-export const templateSave = z.object({ id: id.optional(), source: templateSource });
+/** A new template (no id), or a change to one made from `version` of it. */
+export const templateSave = z
+  .object({ id: id.optional(), version: version.optional(), source: templateSource })
+  .refine((t) => t.id === undefined || t.version !== undefined, {
+    error: 'must say which version of the template the edit was made from',
+    path: ['version'],
+  });
 
 /** Which template a letter uses: one by id, or the built-in of a kind. */
 const templateChoice = {

@@ -1,6 +1,7 @@
 // The advocate's own details: they head every letter.
 import { z } from 'zod';
 import { optionalEmail, optionalState, optionalText } from './fields';
+import { patchOf, version } from './versions';
 
 /** Postal address fields, shared by people and organisations. */
 export const addressFields = {
@@ -20,5 +21,9 @@ export const profileInput = z.object({
   signatureBlock: optionalText(1000),
 });
 
+/** A change to the profile: the fields changed, and the version they were changed from (0: none yet). */
+export const profileUpdate = patchOf(profileInput.shape).extend({ version });
+
 export type ProfileInput = z.input<typeof profileInput>;
-export type Profile = z.output<typeof profileInput>;
+export type ProfileValues = z.output<typeof profileInput>;
+export type Profile = ProfileValues & { version: number };

@@ -5,6 +5,7 @@ import { CASE_STATUS, choices } from './choices';
 import { communicationFields } from './case-records';
 import type { Communication, Deadline } from './case-records';
 import { id, optionalDate, optionalText, requiredDate, requiredText } from './fields';
+import { patchOf, version } from './versions';
 
 /** What kind of claim a request or a denial is: it decides the insurer's decision time. */
 export const CLAIM_TYPE = choices({
@@ -101,6 +102,9 @@ export const denialFields = z
     path: ['receivedOn'],
   });
 
+/** A change to a denial: the fields changed, and the version they were changed from. */
+export const denialUpdate = z.object({ id, version, values: patchOf(denialFields.shape) });
+
 export type DenialValues = z.output<typeof denialFields>;
 export type DenialInput = z.input<typeof denialFields>;
 
@@ -126,6 +130,7 @@ export interface DeadlineComputation {
 export interface Denial extends DenialValues {
   id: number;
   caseId: number;
+  version: number;
   /** The computed date and the rule, as they were when the denial was last saved. */
   computedOn: string | null;
   rule: string;

@@ -15,7 +15,11 @@ beforeAll(async () => {
   await harness.setUp();
   const host = await harness.startHost();
   const call = <T>(name: string, args: unknown) => apiCall<T>(host.url, name, args);
-  await call('profile.update', { name: 'Jordan Reyes', organisation: 'Reyes Patient Advocacy' });
+  await call('profile.update', {
+    version: 0,
+    name: 'Jordan Reyes',
+    organisation: 'Reyes Patient Advocacy',
+  });
   const client = await call<{ id: number }>('clients.create', {
     firstName: 'Maria',
     lastName: 'Okonkwo',
@@ -174,6 +178,34 @@ describe('every screen passes an automated accessibility scan', () => {
     } finally {
       await page.evaluate("document.documentElement.style.fontSize = ''");
     }
+  });
+
+  test('a save refused because the case changed meanwhile, and its choice by keyboard', async () => {
+    const page = await visit(`/cases/${ids.caseId}`, 'Letters');
+    const form = page.getByRole('form', { name: 'Save case' });
+    await form.getByLabel('Plan name').fill('Chosen here');
+    // Another window saves the same field first.
+    const { case: now } = await apiCall<{ case: { version: number } }>(hostUrl, 'cases.get', {
+      id: ids.caseId,
+    });
+    await apiCall(hostUrl, 'cases.update', {
+      id: ids.caseId,
+      version: now.version,
+      planName: 'Chosen elsewhere',
+    });
+    await form.getByRole('button', { name: 'Save case' }).click();
+    const conflict = page.getByRole('region', { name: /changed since you opened it/i });
+    await conflict.waitFor();
+    // The reader is taken to the choice, and it is reachable from the keyboard.
+    await expect
+      .poll(() => page.evaluate('document.activeElement?.textContent ?? ""'))
+      .toMatch(/changed since you opened it/i);
+    expect(await violations()).toEqual([]);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await conflict.waitFor({ state: 'detached' });
+    await expect.poll(() => form.getByLabel('Plan name').inputValue()).toBe('Chosen elsewhere');
   });
 
   test('the letter preview', async () => {

@@ -24,7 +24,11 @@ afterAll(() => harness.tearDown());
 
 async function seed(url: string) {
   const call = <T>(name: string, args: unknown) => apiCall<T>(url, name, args);
-  await call('profile.update', { name: 'Jordan Reyes', organisation: 'Reyes Patient Advocacy' });
+  await call('profile.update', {
+    version: 0,
+    name: 'Jordan Reyes',
+    organisation: 'Reyes Patient Advocacy',
+  });
   const client = await call<{ id: number }>('clients.create', {
     firstName: 'Maria',
     lastName: 'Okonkwo',

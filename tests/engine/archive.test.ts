@@ -27,6 +27,7 @@ const CLINICAL = join(process.cwd(), '../shared/fixtures/word/clinical');
  * kind of record, imported Word files (with previews and warnings), a fact's source, and history. */
 async function richLibrary(engine: Engine) {
   await ok(engine, 'profile.update', {
+    version: 0,
     name: 'Sam Advocate',
     organisation: 'Fair Coverage',
     email: 'sam@example.org',
@@ -68,6 +69,7 @@ async function richLibrary(engine: Engine) {
   });
   await ok(engine, 'treatments.update', {
     id: t.id,
+    version: t.version,
     values: { kind: 'medication', name: 'Sertraline', dose: '200 mg', startedOn: '2020-01-01' },
   });
   await ok(engine, 'assessments.create', {
@@ -101,6 +103,7 @@ async function richLibrary(engine: Engine) {
   });
   await ok(engine, 'templates.save', {
     id: appeal.id,
+    version: appeal.version,
     source: appeal.source.replace(/\n---\n/, '\n---\nEdited by the advocate.\n\n'),
   });
   const own = await ok(engine, 'templates.duplicate', { id: appeal.id });
@@ -223,8 +226,10 @@ describe('the whole-library archive', () => {
       ),
     };
     // Ids are the library's own; links between rows are carried by position instead.
+    // Versions count this library's edits: an archived record starts again at version 1.
     const implicit = new Set([
       'id',
+      'version',
       'caseId',
       'clientId',
       'sourceDocumentId',

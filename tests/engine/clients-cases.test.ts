@@ -12,6 +12,7 @@ import {
   sampleCase,
   sampleClient,
   tempEngine,
+  versionOf,
 } from './helpers';
 
 afterEach(cleanup);
@@ -40,6 +41,7 @@ describe('clients', () => {
     const updated = await ok(engine, 'clients.update', {
       ...sampleClient({ lastName: 'Okonkwo-Reyes', email: null }),
       id: created.id,
+      version: created.version,
     });
     expect(updated.lastName).toBe('Okonkwo-Reyes');
     expect(updated.email).toBeNull();
@@ -73,6 +75,7 @@ describe('clients', () => {
     const error = await fails(engine, 'clients.update', {
       ...sampleClient({ firstName: 'Changed', state: 'ZZ' }),
       id: created.id,
+      version: created.version,
     });
     expect(error.field).toBe('state');
     expect(await ok(engine, 'clients.get', { id: created.id })).toEqual(created);
@@ -103,6 +106,7 @@ describe('cases', () => {
     const updated = await ok(engine, 'cases.update', {
       ...sampleCase(client.id, { status: 'internal-appeal-1', memberId: null }),
       id: created.id,
+      version: created.version,
     });
     expect(updated.status).toBe('internal-appeal-1');
     expect(updated.memberId).toBeNull();
@@ -355,7 +359,11 @@ describe('cases', () => {
     expect(await caseUpdatedAt(engine, caseId)).not.toBe(past);
 
     past = ageCase(engine, caseId);
-    await ok(engine, 'diagnoses.update', { id: d.id, values: { icd10Code: 'F33.1' } });
+    await ok(engine, 'diagnoses.update', {
+      id: d.id,
+      version: versionOf(engine, 'diagnoses', d.id),
+      values: { icd10Code: 'F33.1' },
+    });
     expect(await caseUpdatedAt(engine, caseId)).not.toBe(past);
 
     past = ageCase(engine, caseId);
@@ -373,6 +381,7 @@ describe('cases', () => {
     const past = ageCase(engine, kase.id);
     const error = await fails(engine, 'treatments.update', {
       id: t.id,
+      version: t.version,
       values: { kind: 'therapy', name: 'CBT', startedOn: '2024-01-01', endedOn: '2023-12-31' },
     });
     expect(error.field).toBe('values.endedOn');

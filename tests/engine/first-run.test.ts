@@ -10,7 +10,7 @@ afterEach(cleanup);
 function snapshot(engine: Engine): Record<string, string[]> {
   const tables = engine.db
     .prepare(
-      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_%' AND name NOT IN ('settings', 'search')",
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_%' AND name NOT IN ('settings', 'search', 'record_changes')",
     )
     .pluck()
     .all() as string[];
@@ -39,7 +39,7 @@ describe('the welcome', () => {
   test('is due on a new library, and no longer once finished, named or holding clients', async () => {
     const engine = tempEngine();
     expect((await ok(engine, 'settings.get')).welcome).toEqual({ done: false, due: true });
-    await ok(engine, 'profile.update', { name: 'Jordan Reyes' });
+    await ok(engine, 'profile.update', { version: 0, name: 'Jordan Reyes' });
     expect((await ok(engine, 'settings.get')).welcome.due).toBe(false);
 
     const other = tempEngine();
@@ -98,6 +98,7 @@ describe('the sample case', () => {
     const status = await ok(engine, 'sample.status');
     await ok(engine, 'settings.setDefaultRecipient', {
       kind: 'appeal',
+      version: 1,
       contactId: status.contactIds[0]!,
     });
     const removal = await ok(engine, 'sample.remove');
@@ -138,24 +139,40 @@ describe('default recipients', () => {
     const engine = tempEngine();
     const insurer = await ok(engine, 'contacts.create', { kind: 'insurer', name: 'Appeals Unit' });
     const senator = await ok(engine, 'contacts.create', { kind: 'lawmaker', name: 'Sen. Lee' });
-    await ok(engine, 'settings.setDefaultRecipient', { kind: 'appeal', contactId: insurer.id });
+    const first = await ok(engine, 'settings.setDefaultRecipient', {
+      kind: 'appeal',
+      contactId: insurer.id,
+      version: 1,
+    });
     const set = await ok(engine, 'settings.setDefaultRecipient', {
       kind: 'lawmaker',
+      version: first.defaultRecipientsVersion,
       contactId: senator.id,
     });
     expect(set.defaultRecipients).toEqual({ appeal: insurer.id, lawmaker: senator.id });
     const cleared = await ok(engine, 'settings.setDefaultRecipient', {
       kind: 'appeal',
+      version: set.defaultRecipientsVersion,
       contactId: null,
     });
     expect(cleared.defaultRecipients).toEqual({ lawmaker: senator.id });
     expect(
-      (await fails(engine, 'settings.setDefaultRecipient', { kind: 'appeal', contactId: 999 }))
-        .code,
+      (
+        await fails(engine, 'settings.setDefaultRecipient', {
+          kind: 'appeal',
+          contactId: 999,
+          version: 9,
+        })
+      ).code,
     ).toBe('not-found');
     expect(
-      (await fails(engine, 'settings.setDefaultRecipient', { kind: 'fax', contactId: insurer.id }))
-        .field,
+      (
+        await fails(engine, 'settings.setDefaultRecipient', {
+          kind: 'fax',
+          contactId: insurer.id,
+          version: 9,
+        })
+      ).field,
     ).toBe('kind');
   });
 });

@@ -135,3 +135,8 @@ export function rowCounts(engine: Engine): Record<string, number> {
     TABLES.map((t) => [t, engine.db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number]),
   );
 }
+
+/** The version a record is at now, as a form that has just loaded it would send it back. */
+export function versionOf(engine: Engine, table: string, id: number): number {
+  return engine.db.prepare(`SELECT version FROM ${table} WHERE id = ?`).pluck().get(id) as number;
+}

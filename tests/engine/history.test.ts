@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openEngine } from '../../electron/engine';
-import { cleanup, clientWithCase, fails, ok, sampleCase, tempDir } from './helpers';
+import { cleanup, clientWithCase, fails, ok, sampleCase, tempDir, versionOf } from './helpers';
 
 afterEach(cleanup);
 
@@ -21,6 +21,7 @@ describe('case history', () => {
       await ok(engine, 'cases.update', {
         ...sampleCase(client.id),
         id: kase.id,
+        version: versionOf(engine, 'cases', kase.id),
         status: 'internal-appeal-1',
         memberId: 'NEW-MEMBER-1',
       });
@@ -51,6 +52,7 @@ describe('case history', () => {
       });
       await ok(engine, 'denials.update', {
         id: denial.id,
+        version: denial.version,
         values: {
           deniedOn: '2024-07-01',
           reason: 'Not necessary.',
@@ -61,6 +63,7 @@ describe('case history', () => {
       await ok(engine, 'cases.update', {
         ...sampleCase(client.id),
         id: kase.id,
+        version: versionOf(engine, 'cases', kase.id),
         functionalImpact: 'Cannot work.',
       });
       const history = await ok(engine, 'cases.history', { caseId: kase.id });
@@ -84,6 +87,7 @@ describe('case history', () => {
       });
       await ok(engine, 'treatments.update', {
         id: t.id,
+        version: t.version,
         values: { kind: 'medication', name: 'Bupropion', dose: '300 mg' },
       });
       await ok(engine, 'treatments.delete', { id: t.id });
@@ -116,6 +120,7 @@ describe('case history', () => {
       await fails(engine, 'cases.update', {
         ...sampleCase(client.id),
         id: kase.id,
+        version: kase.version,
         providerNpi: '1',
       });
       expect(count()).toBe(before);

@@ -5,6 +5,7 @@ import { clientWithCase, ok } from './helpers';
 
 export async function fullLetterCase(engine: Engine) {
   await ok(engine, 'profile.update', {
+    version: 0,
     name: 'Jordan Reyes',
     organisation: 'Reyes Patient Advocacy',
     addressLine1: '400 Main Street, Suite 2',

@@ -222,6 +222,7 @@ describe('letters', () => {
 
     const edited = await ok(engine, 'templates.save', {
       id: appeal.id,
+      version: original.version,
       source: original.source.replace(/\n---\n/, '\n---\nPS: edited by the advocate.\n\n'),
     });
     expect(edited.modified).toBe(true);

@@ -6,7 +6,7 @@ import { AppError } from '../../electron/contract/errors';
 import { openEngine } from '../../electron/engine';
 import { migrations } from '../../electron/engine/db/migrations';
 import { RECORD_META } from '../../electron/engine/records/queries';
-import { cleanup, clientWithCase, ok, openTracked, tempDir } from './helpers';
+import { cleanup, clientWithCase, fails, ok, openTracked, tempDir } from './helpers';
 
 afterEach(cleanup);
 
@@ -145,6 +145,24 @@ describe('migrations', () => {
     expect(engine.db.prepare('SELECT field, old_value, new_value FROM case_history').all()).toEqual(
       [{ field: 'status', old_value: 'denied', new_value: 'approved' }],
     );
+  });
+
+  it('0008 gives a version-6 library version 1 everywhere and counts edits from then on', async () => {
+    const path = join(tempDir(), 'v6.sqlite');
+    const v6 = new BetterSqlite3(path);
+    v6.function('audit_actor', () => 'test');
+    for (const m of migrations.slice(0, 6)) v6.exec(m.sql);
+    v6.pragma('user_version = 6');
+    v6.exec(`INSERT INTO clients (first_name, last_name) VALUES ('Ana', 'Ruiz');
+      INSERT INTO cases (client_id, requested_treatment, status, member_id) VALUES (1, 'TMS', 'denied', 'M-1');`);
+    v6.close();
+    const engine = openTracked(path);
+    const before = await ok(engine, 'cases.get', { id: 1 });
+    expect([before.case.version, before.client.version]).toEqual([1, 1]);
+    // Any writer moves the version on, even one that bypasses the update path.
+    engine.db.prepare("UPDATE cases SET status = 'approved' WHERE id = 1").run();
+    const error = await fails(engine, 'cases.update', { id: 1, version: 1, status: 'closed-won' });
+    expect(error.conflict).toMatchObject({ fields: ['status'], version: 2 });
   });
 
   it("reads a case's history through the case_history_case index", () => {

@@ -9,6 +9,7 @@ import {
   sampleCase,
   sampleClient,
   tempEngine,
+  versionOf,
 } from './helpers';
 
 afterEach(cleanup);
@@ -163,6 +164,7 @@ describe('search', () => {
     await ok(engine, 'cases.update', {
       ...sampleCase(detail.client.id, { requestedTreatment: 'Electroconvulsive therapy' }),
       id: ids.maria,
+      version: versionOf(engine, 'cases', ids.maria),
     });
     expect(await searchIds(engine, 'ketamine')).toEqual([]);
     expect(await searchIds(engine, 'electroconvulsive')).toEqual([ids.maria]);
@@ -170,12 +172,17 @@ describe('search', () => {
     await ok(engine, 'clients.update', {
       ...sampleClient({ firstName: 'Mariana', lastName: 'Quispe' }),
       id: detail.client.id,
+      version: versionOf(engine, 'clients', detail.client.id),
     });
     expect(await searchIds(engine, 'Okonkwo')).toEqual([]);
     expect(await searchIds(engine, 'Quispe')).toEqual([ids.maria]);
 
     const diagnosis = detail.diagnoses[0]!;
-    await ok(engine, 'diagnoses.update', { id: diagnosis.id, values: { icd10Code: 'F32.9' } });
+    await ok(engine, 'diagnoses.update', {
+      id: diagnosis.id,
+      version: diagnosis.version,
+      values: { icd10Code: 'F32.9' },
+    });
     expect(await searchIds(engine, 'F33.2')).toEqual([]);
     expect(await searchIds(engine, 'F32.9')).toEqual([ids.maria]);
     await ok(engine, 'diagnoses.delete', { id: diagnosis.id });

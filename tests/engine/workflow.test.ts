@@ -181,6 +181,7 @@ describe('denials', () => {
 
     const overridden = await ok(engine, 'denials.update', {
       id: first.id,
+      version: first.version,
       values: denial({ letterDeadlineOn: '2025-07-01', overrideOn: '2025-07-01' }),
     });
     expect(overridden.effectiveOn).toBe('2025-07-01');
@@ -204,6 +205,7 @@ describe('denials', () => {
 
     const told = await ok(engine, 'denials.update', {
       id: asked.id,
+      version: asked.version,
       values: denial({ stateWindowDays: 60 }),
     });
     expect(told.effectiveOn).toBe('2025-03-16');
@@ -234,6 +236,7 @@ describe('denials', () => {
     )!;
     await ok(engine, 'deadlines.update', {
       id: done.id,
+      version: done.version,
       values: { ...done, completedOn: '2025-03-10' },
     });
     await ok(engine, 'denials.delete', { id: a.id });

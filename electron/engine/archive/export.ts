@@ -42,6 +42,8 @@ export const ARCHIVE_COVERAGE: Readonly<Record<string, string>> = {
   letter_templates: 'library.json (letterTemplates)',
   settings: "not archived: this computer's backup folder and check dates",
   search_fts: 'not archived: rebuilt by triggers as records are written',
+  record_changes:
+    "not archived: edit versions are this library's own; records arrive at version 1 (0008)",
 };
 type Row = Record<string, unknown>;
 

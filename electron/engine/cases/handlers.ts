@@ -1,4 +1,5 @@
 // Calls that read and change cases, and the case page's full detail.
+import { caseInput } from '../../contract/case';
 import { AppError } from '../../contract/errors';
 import type { EngineContext, HandlerSet } from '../context';
 import { clientQueries } from '../clients/queries';
@@ -45,10 +46,10 @@ export function caseHandlers({ db }: EngineContext): HandlerSet<CaseCalls> {
       });
       return created;
     },
-    'cases.update': ({ id, ...values }) => {
-      requireClient(values.clientId);
+    'cases.update': ({ id, version, ...changes }) => {
+      if (changes.clientId !== undefined) requireClient(changes.clientId);
       const before = q.get(id);
-      const updated = q.update(id, values);
+      const updated = q.patch(id, { version, changes }, caseInput);
       if (before.status !== updated.status) {
         // A stage changed from the case form is a move like any other, dated today.
         stages.record({

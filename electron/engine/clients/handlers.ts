@@ -1,4 +1,5 @@
 // Calls that read and change clients.
+import { clientInput } from '../../contract/client';
 import { AppError } from '../../contract/errors';
 import type { EngineContext, HandlerSet } from '../context';
 import { clientQueries } from './queries';
@@ -12,7 +13,8 @@ export function clientHandlers({ db }: EngineContext): HandlerSet<ClientCalls> {
     'clients.list': ({ query }) => q.list(query),
     'clients.get': ({ id }) => q.get(id),
     'clients.create': (values) => q.insert(values),
-    'clients.update': ({ id, ...values }) => q.update(id, values),
+    'clients.update': ({ id, version, ...changes }) =>
+      q.patch(id, { version, changes }, clientInput),
     'clients.delete': ({ id }) => {
       const cases = q.caseCount(id);
       if (cases > 0) {

@@ -62,7 +62,8 @@ export function contactHandlers({ db }: EngineContext): HandlerSet<ContactCalls>
     },
     'contacts.get': ({ id }) => table.get(id),
     'contacts.create': (values) => table.insert(values),
-    'contacts.update': ({ id, ...values }) => table.update(id, values),
+    'contacts.update': ({ id, version, ...changes }) =>
+      table.patch(id, { version, changes }, contactInput),
     'contacts.delete': ({ id }) => {
       table.remove(id);
       return null;

@@ -87,8 +87,8 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
   return {
     'templates.list': () => templates.list(),
     'templates.get': ({ id }) => templates.get(id),
-    'templates.save': ({ id, source }) =>
-      id === undefined ? templates.create(source) : templates.update(id, source),
+    'templates.save': ({ id, version, source }) =>
+      id === undefined ? templates.create(source) : templates.update(id, source, version),
     'templates.duplicate': ({ id }) => {
       const original = templates.get(id);
       const { settings, body } = splitTemplate(original.source);

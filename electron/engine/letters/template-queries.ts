@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { AppError } from '../../contract/errors';
 import type { LetterKind, Template, TemplateSummary } from '../../contract/letter';
 import { fromRow } from '../db/table';
+import { changeLog, conflictError, conflictingFields } from '../db/versions';
 import { resourcePath } from '../resources';
 import { parseTemplate } from './template-source';
 
@@ -31,6 +32,7 @@ interface Row {
   description: string;
   source: string;
   updatedAt: string;
+  version: number;
 }
 
 export function templateQueries(db: Database) {
@@ -53,9 +55,10 @@ export function templateQueries(db: Database) {
   );
   const update = db.prepare(
     `UPDATE letter_templates SET name = @name, kind = @kind, description = @description,
-       source = @source, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-     WHERE id = @id RETURNING *`,
+       source = @source, version = version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+     WHERE id = @id AND (@expected IS NULL OR version = @expected) RETURNING *`,
   );
+  const log = changeLog(db);
   const remove = db.prepare('DELETE FROM letter_templates WHERE id = ?');
 
   const summary = (row: Row): Template => ({
@@ -67,6 +70,7 @@ export function templateQueries(db: Database) {
     modified: row.builtinKey !== null && builtInTemplates().get(row.builtinKey) !== row.source,
     recipientKind: parseTemplate(row.source).meta.recipient,
     updatedAt: row.updatedAt,
+    version: row.version,
     source: row.source,
   });
   const read = (row: unknown) => (row === undefined ? undefined : summary(fromRow<Row>(row)));
@@ -105,13 +109,26 @@ export function templateQueries(db: Database) {
       }).immediate();
     },
     create: (source: string) => read(insert.get({ builtinKey: null, ...fieldsOf(source) }))!,
-    update: (id: number, source: string) => {
-      const found = read(update.get({ id, ...fieldsOf(source) }));
-      if (!found)
-        throw new AppError(
-          'not-found',
-          `No letter template with id ${id}; it may have been deleted.`,
-        );
+    /**
+     * Replaces a template's text; with `version`, an edit made from that version, refused when
+     * the text was changed since (by another window, a reset, an archive import).
+     */
+    update(id: number, source: string, version?: number): Template {
+      const current = this.get(id);
+      if (version !== undefined && version !== current.version) {
+        const changed =
+          version > current.version
+            ? ['source']
+            : log.changedSince('letter_templates', id, version);
+        const clashes = conflictingFields(changed, { source }, { source: current.source });
+        if (clashes.length) {
+          throw conflictError('template', clashes, current, current.version, {
+            name: () => 'Template text',
+          });
+        }
+      }
+      const found = read(update.get({ id, ...fieldsOf(source), expected: current.version }));
+      if (!found) throw conflictError('template', [], current, current.version);
       return found;
     },
     remove: (id: number) => remove.run(id),

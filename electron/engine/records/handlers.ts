@@ -21,10 +21,17 @@ export function recordHandlers(ctx: EngineContext): { [N in RecordCalls]: Handle
       ],
       [
         `${kind}.update`,
-        ({ id, values }: { id: number; values: Record<string, unknown> }) => {
-          const caseId = q.get(id).caseId;
-          touch(caseId);
-          return q.update(id, { ...values, caseId });
+        ({
+          id,
+          version,
+          values,
+        }: {
+          id: number;
+          version: number;
+          values: Record<string, unknown>;
+        }) => {
+          touch(q.get(id).caseId);
+          return q.patch(id, { version, changes: values, at: 'values' }, CASE_RECORDS[kind]);
         },
       ],
       [

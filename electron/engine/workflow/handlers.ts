@@ -13,7 +13,7 @@ import type {
   DenialValues,
   DenialView,
 } from '../../contract/workflow';
-import { CLOSED_STAGES, WAITING_STAGES } from '../../contract/workflow';
+import { CLOSED_STAGES, WAITING_STAGES, denialFields } from '../../contract/workflow';
 import type { EngineContext, HandlerSet } from '../context';
 import { touchCase } from '../cases/touch';
 import { addDays, daysBetween, longDate, todayIn } from '../deadlines/plain-date';
@@ -102,7 +102,13 @@ export function workflowHandlers({ db }: EngineContext): HandlerSet<WorkflowCall
     return existing ? deadlines.update(existing.id, values).id : deadlines.insert(values).id;
   };
 
-  const save = (facts: CaseFacts, values: DenialValues, id: number | null): DenialView => {
+  /** Saves a denial (new when `id` is null; an edit only if still at `expectedVersion`). */
+  const save = (
+    facts: CaseFacts,
+    values: DenialValues,
+    id: number | null,
+    expectedVersion?: number,
+  ): DenialView => {
     const computation = compute(facts, values);
     const stored = {
       ...values,
@@ -113,7 +119,11 @@ export function workflowHandlers({ db }: EngineContext): HandlerSet<WorkflowCall
     let denial =
       id === null
         ? denials.insert({ ...stored, deadlineId: null })
-        : denials.update(id, { ...stored, deadlineId: denials.get(id).deadlineId });
+        : denials.update(
+            id,
+            { ...stored, deadlineId: denials.get(id).deadlineId },
+            expectedVersion,
+          );
     const deadlineId = syncDeadline(denial, view(facts, denial));
     if (deadlineId !== denial.deadlineId)
       denial = denials.update(denial.id, { ...denial, deadlineId });
@@ -186,6 +196,7 @@ export function workflowHandlers({ db }: EngineContext): HandlerSet<WorkflowCall
         ...values,
         id: 0,
         caseId,
+        version: 0,
         computedOn: null,
         rule: '',
         deadlineId: null,
@@ -215,9 +226,13 @@ export function workflowHandlers({ db }: EngineContext): HandlerSet<WorkflowCall
       return saved;
     },
 
-    'denials.update': ({ id, values }) => {
-      const caseId = denials.get(id).caseId;
-      return save(q.caseFacts(caseId), values, id);
+    'denials.update': ({ id, version, values }) => {
+      const { current, merged } = denials.rebase(
+        id,
+        { version, changes: values, at: 'values' },
+        denialFields,
+      );
+      return save(q.caseFacts(current.caseId), merged as DenialValues, id, current.version);
     },
 
     'denials.delete': ({ id }) => {

@@ -1,20 +1,38 @@
 // Every edit form of the app: fields from specs, one submit, engine errors shown where they belong.
+// An edit of a stored record sends only the fields the user changed, with the version they were
+// loaded from; a refusal because the record changed meanwhile is shown field by field.
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { AppError } from '../../../electron/contract/errors';
 import { asAppError } from '../api';
-import { errorField, fromFormValues, toFormValues } from '../lib/form';
-import type { FieldSpec, FormValues } from '../lib/form';
+import { errorField } from '../lib/form';
+import type { FieldSpec } from '../lib/form';
+import {
+  conflictRows,
+  dirtyFields,
+  patchOf,
+  resolveConflict,
+  useVersionedForm,
+} from '../lib/versioned-form';
+import type { FormState } from '../lib/versioned-form';
+import { ConflictPanel } from './conflict-panel';
 import { ErrorBanner } from './error-banner';
 import { FormField } from './form-field';
 
 interface EntityFormProps {
   formId: string;
   specs: FieldSpec[];
+  /** The record being edited (its `version` is sent back), or a prefill for a new one. */
   initial?: object | null;
   submitLabel: string;
-  onSubmit: (values: Record<string, unknown>) => Promise<void>;
+  /**
+   * Saves `values`: for a record with a version, only the fields the user changed, made from
+   * `version`. May resolve with the saved record, which the form then shows.
+   */
+  onSubmit: (values: Record<string, unknown>, version: number | undefined) => Promise<unknown>;
   onCancel?: () => void;
+  /** Told whenever the form starts or stops holding edits not yet saved. */
+  onDirtyChange?: (dirty: boolean) => void;
 }
 
 /** Splits specs into runs, each starting where a spec names a new group. */
@@ -35,23 +53,32 @@ export function EntityForm({
   submitLabel,
   onSubmit,
   onCancel,
+  onDirtyChange,
 }: EntityFormProps) {
-  const [values, setValues] = useState<FormValues>(() => toFormValues(specs, initial));
+  const form = useVersionedForm(specs, initial, onDirtyChange);
+  const { state } = form;
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
 
   const field = errorField(error?.field);
   const fieldIsShown = field !== null && specs.some((s) => s.name === field);
+  const conflict = error?.code === 'conflict' ? error.conflict : undefined;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const save = async (from: FormState) => {
     setBusy(true);
-    setSaved(false);
+    setNote(null);
     try {
-      await onSubmit(fromFormValues(specs, values));
+      const patch = patchOf(specs, from);
+      if (from.version !== undefined && Object.keys(patch).length === 0) {
+        // What the form shows is what is stored: nothing to send.
+        setError(null);
+        setNote('Saved');
+        return;
+      }
+      form.saved(await onSubmit(patch, from.version));
       setError(null);
-      setSaved(true);
+      setNote('Saved');
     } catch (e) {
       setError(asAppError(e));
     } finally {
@@ -59,9 +86,33 @@ export function EntityForm({
     }
   };
 
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void save(state);
+  };
+
+  const resolve = (keep: 'mine' | 'theirs') => {
+    if (!conflict) return;
+    const next = resolveConflict(specs, state, conflict, keep);
+    form.setState(next);
+    setError(null);
+    if (keep === 'mine') void save(next);
+    else setNote(dirtyFields(next).length ? null : 'Showing the newer values');
+  };
+
   return (
     <form className="entity-form" onSubmit={submit} noValidate={false} aria-label={submitLabel}>
-      {error && !fieldIsShown && <ErrorBanner error={error} />}
+      {conflict ? (
+        <ConflictPanel
+          message={error!.message}
+          rows={conflictRows(specs, state, conflict)}
+          busy={busy}
+          onKeepMine={() => resolve('mine')}
+          onTakeTheirs={() => resolve('theirs')}
+        />
+      ) : (
+        error && !fieldIsShown && <ErrorBanner error={error} />
+      )}
       {groupSpecs(specs).map(({ title, specs: fields }) => {
         const grid = (
           <div className="form-grid">
@@ -70,11 +121,11 @@ export function EntityForm({
                 key={spec.name}
                 formId={formId}
                 spec={spec}
-                value={values[spec.name] ?? ''}
+                value={state.values[spec.name] ?? ''}
                 error={fieldIsShown && field === spec.name ? error?.message : undefined}
                 onChange={(value) => {
-                  setValues((old) => ({ ...old, [spec.name]: value }));
-                  setSaved(false);
+                  form.setField(spec.name, value);
+                  setNote(null);
                 }}
               />
             ))}
@@ -98,9 +149,9 @@ export function EntityForm({
             Cancel
           </button>
         )}
-        {saved && !onCancel && (
+        {note && !onCancel && (
           <span className="saved-note" role="status">
-            Saved
+            {note}
           </span>
         )}
       </div>

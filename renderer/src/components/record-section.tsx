@@ -32,6 +32,9 @@ const recordCall = (name: string, args: unknown) => call(name as 'diagnoses.dele
 export function RecordSection<T extends { id: number }>(props: RecordSectionProps<T>) {
   const { kind, title, noun, caseId, rows, columns, specs, empty, onChanged } = props;
   const [editing, setEditing] = useState<Editing<T>>(null);
+  // The dialog edits the row as the page has it now: a change made meanwhile flows in.
+  const editedRow =
+    editing?.mode === 'edit' ? (rows.find((r) => r.id === editing.row.id) ?? editing.row) : null;
   const close = () => setEditing(null);
   const headingId = `section-${kind}`;
 
@@ -64,12 +67,15 @@ export function RecordSection<T extends { id: number }>(props: RecordSectionProp
           <EntityForm
             formId={`${kind}-form`}
             specs={specs}
-            initial={editing.mode === 'edit' ? editing.row : null}
+            initial={editedRow}
             submitLabel={editing.mode === 'add' ? `Add ${noun}` : 'Save changes'}
             onCancel={close}
-            onSubmit={async (values) => {
+            onSubmit={async (values, version) => {
               if (editing.mode === 'add') await recordCall(`${kind}.create`, { caseId, values });
-              else await recordCall(`${kind}.update`, { id: editing.row.id, values });
+              else {
+                const id = editing.row.id;
+                await recordCall(`${kind}.update`, { id, version, values });
+              }
               close();
               onChanged();
             }}

@@ -85,15 +85,21 @@ export function CasePage() {
             <h2 id="section-details">Case &amp; plan details</h2>
           </div>
           <EntityForm
-            // A stage moved by the workflow shows in the form: a new stage starts a fresh form.
-            key={`${c.id}-${c.status}`}
+            // Changes made elsewhere on the page (facts accepted, a stage moved) flow into the
+            // form; the fields the user is editing stay theirs until saved.
+            key={c.id}
             formId="case"
             specs={CASE_SPECS}
             initial={c}
             submitLabel="Save case"
-            onSubmit={async (values) => {
-              await call('cases.update', { ...values, id: c.id, clientId: c.clientId } as never);
+            onSubmit={async (changes, version) => {
+              const saved = await call('cases.update', {
+                ...changes,
+                id: c.id,
+                version: version ?? c.version,
+              } as never);
               reload();
+              return saved;
             }}
           />
         </section>

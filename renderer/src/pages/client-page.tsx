@@ -89,9 +89,14 @@ export function ClientEditPage() {
           specs={CLIENT_SPECS}
           initial={client.data}
           submitLabel="Save client"
-          onSubmit={async (values) => {
-            await call('clients.update', { ...values, id } as never);
+          onSubmit={async (changes, version) => {
+            const saved = await call('clients.update', {
+              ...changes,
+              id,
+              version: version ?? client.data!.version,
+            } as never);
             client.reload();
+            return saved;
           }}
         />
       </section>

@@ -71,12 +71,19 @@ export function ContactsPage() {
           <EntityForm
             formId="contact"
             specs={CONTACT_SPECS}
-            initial={editing.mode === 'edit' ? editing.contact : null}
+            initial={
+              editing.mode === 'edit'
+                ? (data?.find((c) => c.id === editing.contact.id) ?? editing.contact)
+                : null
+            }
             submitLabel={editing.mode === 'add' ? 'Add contact' : 'Save changes'}
             onCancel={close}
-            onSubmit={async (values) => {
+            onSubmit={async (values, version) => {
               if (editing.mode === 'add') await call('contacts.create', values as never);
-              else await call('contacts.update', { ...values, id: editing.contact.id } as never);
+              else {
+                const id = editing.contact.id;
+                await call('contacts.update', { ...values, id, version } as never);
+              }
               close();
               reload();
             }}

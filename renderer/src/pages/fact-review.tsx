@@ -137,8 +137,13 @@ function planFor(
     },
   });
   const updateCase = async (change: (c: Values) => Values) => {
+    // Only the fields the fact sets, made from the case as it is now.
     const { case: c } = await call('cases.get', { id: caseId });
-    await call('cases.update', { ...c, ...change(c as unknown as Values) } as never);
+    await call('cases.update', {
+      id: caseId,
+      version: c.version,
+      ...change(c as unknown as Values),
+    } as never);
   };
   const caseField = (specs: FieldSpec[], initial: Values): Plan => ({
     specs,
@@ -234,7 +239,11 @@ function planFor(
         blocked: null,
         save: async (values) => {
           const { client } = await call('cases.get', { id: caseId });
-          await call('clients.update', { ...client, ...values } as never);
+          await call('clients.update', {
+            id: client.id,
+            version: client.version,
+            ...values,
+          } as never);
         },
       };
     }

@@ -23,9 +23,9 @@ export function ProfilePage() {
             specs={PROFILE_SPECS}
             initial={data}
             submitLabel="Save profile"
-            onSubmit={async (values) => {
-              await call('profile.update', values as never);
-            }}
+            onSubmit={(changes, version) =>
+              call('profile.update', { ...changes, version: version ?? data.version } as never)
+            }
           />
         </section>
       )}

@@ -6,7 +6,8 @@ import { factSources } from './0003-fact-sources';
 import { appealWorkflow } from './0004-appeal-workflow';
 import { letters } from './0005-letters';
 import { safety } from './0006-safety';
-import { secureDelete } from './0007-c-secure-delete';
+import { secureDelete } from './0007-secure-delete';
+import { versions } from './0008-versions';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   letters,
   safety,
   secureDelete,
+  versions,
 ];

@@ -70,9 +70,12 @@ export function WelcomePage() {
             specs={PROFILE_SPECS}
             initial={profile.data}
             submitLabel="Save profile"
-            onSubmit={async (values) => {
-              await call('profile.update', values as never);
-            }}
+            onSubmit={(changes, version) =>
+              call('profile.update', {
+                ...changes,
+                version: version ?? profile.data!.version,
+              } as never)
+            }
           />
         )}
         <ErrorBanner error={profile.error} />

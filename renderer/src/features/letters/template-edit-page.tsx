@@ -4,7 +4,10 @@ import { Link, useParams } from 'react-router';
 import type { AppError } from '../../../../electron/contract/errors';
 import type { LetterPreview, Template } from '../../../../electron/contract/letter';
 import { asAppError, call } from '../../api';
+import { ConflictPanel } from '../../components/conflict-panel';
 import { ErrorBanner } from '../../components/error-banner';
+import type { FieldSpec } from '../../lib/form';
+import { conflictRows, resolveConflict, useVersionedForm } from '../../lib/versioned-form';
 import { useLoad } from '../../lib/use-load';
 import { Checklist } from './checklist';
 import { LetterPaper } from './letter-paper';
@@ -36,8 +39,14 @@ function useLivePreview(caseId: number | null, source: string) {
   return { preview, problem };
 }
 
+/** The template's one edited field, as the versioned form sees it. */
+const SOURCE: FieldSpec[] = [{ name: 'source', type: 'textarea', label: 'Template text' }];
+
 function Editor({ template, onSaved }: { template: Template; onSaved: (t: Template) => void }) {
-  const [source, setSource] = useState(template.source);
+  // The stored template as the page has it now: the text follows it until the user types.
+  const form = useVersionedForm(SOURCE, template);
+  const source = form.state.values.source ?? '';
+  const setSource = (text: string) => form.setField('source', text);
   const [saved, setSaved] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<AppError | null>(null);
   const cases = useLoad(() => call('cases.list', { limit: 200 }), []);
@@ -45,11 +54,13 @@ function Editor({ template, onSaved }: { template: Template; onSaved: (t: Templa
   const previewCase = caseId ?? cases.data?.items[0]?.id ?? null;
   const { preview, problem } = useLivePreview(previewCase, source);
 
+  const conflict = saveError?.code === 'conflict' ? saveError.conflict : undefined;
+
   const save = async (work: () => Promise<Template>, message: string) => {
     setSaveError(null);
     try {
       const next = await work();
-      setSource(next.source);
+      form.saved(next);
       setSaved(message);
       onSaved(next);
     } catch (e) {
@@ -82,7 +93,15 @@ function Editor({ template, onSaved }: { template: Template; onSaved: (t: Templa
             type="button"
             className="button button-primary"
             onClick={() =>
-              save(() => call('templates.save', { id: template.id, source }), 'Template saved.')
+              save(
+                () =>
+                  call('templates.save', {
+                    id: template.id,
+                    version: form.state.version ?? template.version,
+                    source,
+                  }),
+                'Template saved.',
+              )
             }
           >
             Save template
@@ -102,7 +121,31 @@ function Editor({ template, onSaved }: { template: Template; onSaved: (t: Templa
             </button>
           )}
         </div>
-        <ErrorBanner error={saveError} />
+        {conflict ? (
+          <ConflictPanel
+            message={saveError!.message}
+            rows={conflictRows(SOURCE, form.state, conflict)}
+            onKeepMine={() => {
+              const next = resolveConflict(SOURCE, form.state, conflict, 'mine');
+              form.setState(next);
+              void save(
+                () =>
+                  call('templates.save', {
+                    id: template.id,
+                    version: conflict.version,
+                    source: next.values.source ?? '',
+                  }),
+                'Template saved.',
+              );
+            }}
+            onTakeTheirs={() => {
+              form.setState(resolveConflict(SOURCE, form.state, conflict, 'theirs'));
+              setSaveError(null);
+            }}
+          />
+        ) : (
+          <ErrorBanner error={saveError} />
+        )}
         {saved && (
           <div className="banner banner-ok" role="status">
             {saved}

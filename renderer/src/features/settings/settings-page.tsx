@@ -7,6 +7,7 @@ import { contactName } from '../../lib/format';
 import type { AppError } from '../../../../electron/contract/errors';
 import { LETTER_KIND } from '../../../../electron/contract/letter';
 import type { LetterKind } from '../../../../electron/contract/letter';
+import { ConflictPanel } from '../../components/conflict-panel';
 import { LockIcon } from '../../components/lock-icon';
 import { asAppError, call } from '../../api';
 import { ErrorBanner } from '../../components/error-banner';
@@ -25,24 +26,36 @@ export function SettingsPage() {
   );
   const [problem, setProblem] = useState<AppError | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  /** A choice refused because another window changed the same default meanwhile. */
+  const [clash, setClash] = useState<{ kind: LetterKind; value: string; error: AppError } | null>(
+    null,
+  );
 
-  const setDefault = async (kind: LetterKind, value: string) => {
+  const setDefault = async (kind: LetterKind, value: string, version?: number) => {
     setProblem(null);
     setSaved(null);
+    setClash(null);
     try {
       await call('settings.setDefaultRecipient', {
         kind,
         contactId: value ? Number(value) : null,
+        version: version ?? loaded.data?.settings.defaultRecipientsVersion ?? 1,
       });
       setSaved(`Saved the default for “${LETTER_KIND.labels[kind]}”.`);
-      loaded.reload();
     } catch (e) {
-      setProblem(asAppError(e));
+      const error = asAppError(e);
+      if (error.conflict) setClash({ kind, value, error });
+      else setProblem(error);
     }
+    loaded.reload();
   };
 
   const settings = loaded.data?.settings;
   const contacts = loaded.data?.contacts ?? [];
+  const nameOf = (id: unknown) => {
+    const found = contacts.find((c) => c.id === Number(id));
+    return found ? contactName(found) : 'No default';
+  };
 
   return (
     <div className="page page-narrow">
@@ -120,6 +133,23 @@ export function SettingsPage() {
               </div>
             ))}
           </div>
+        )}
+        {clash?.error.conflict && (
+          <ConflictPanel
+            message={clash.error.message}
+            rows={[
+              {
+                field: clash.kind,
+                label: LETTER_KIND.labels[clash.kind],
+                mine: nameOf(clash.value),
+                theirs: nameOf(clash.error.conflict.current[clash.kind]),
+              },
+            ]}
+            onKeepMine={() =>
+              void setDefault(clash.kind, clash.value, clash.error.conflict!.version)
+            }
+            onTakeTheirs={() => setClash(null)}
+          />
         )}
         {saved && (
           <p className="banner banner-ok" role="status">

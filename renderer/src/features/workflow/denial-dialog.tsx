@@ -10,8 +10,11 @@ import { asAppError, call } from '../../api';
 import { ErrorBanner } from '../../components/error-banner';
 import { FormField } from '../../components/form-field';
 import { Modal } from '../../components/modal';
-import { errorField, fromFormValues, toFormValues } from '../../lib/form';
-import type { FieldSpec, FormValues } from '../../lib/form';
+import { ConflictPanel } from '../../components/conflict-panel';
+import { errorField, fromFormValues } from '../../lib/form';
+import type { FieldSpec } from '../../lib/form';
+import { conflictRows, patchOf, resolveConflict, useVersionedForm } from '../../lib/versioned-form';
+import type { FormState } from '../../lib/versioned-form';
 import { formatDate } from '../../lib/format';
 import { DeadlineNote } from './deadline-note';
 
@@ -61,11 +64,22 @@ interface DenialDialogProps {
   denial: DenialView | null;
   onClose: () => void;
   onSaved: () => void;
+  /** Told whenever the dialog starts or stops holding edits not yet saved. */
+  onDirtyChange?: (dirty: boolean) => void;
 }
 
-export function DenialDialog({ caseId, planType, denial, onClose, onSaved }: DenialDialogProps) {
+export function DenialDialog({
+  caseId,
+  planType,
+  denial,
+  onClose,
+  onSaved,
+  onDirtyChange,
+}: DenialDialogProps) {
   const specs = specsFor(planType);
-  const [values, setValues] = useState<FormValues>(() => toFormValues(specs, denial));
+  // The denial as the page has it now: a change saved meanwhile flows into untouched fields.
+  const form = useVersionedForm(specs, denial, onDirtyChange);
+  const { values } = form.state;
   const [preview, setPreview] = useState<DenialView | null>(denial);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -95,13 +109,15 @@ export function DenialDialog({ caseId, planType, denial, onClose, onSaved }: Den
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, caseId, planType]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const conflict = error?.code === 'conflict' ? error.conflict : undefined;
+
+  const save = async (from: FormState) => {
     setBusy(true);
     try {
-      const args = fromFormValues(specs, values) as never;
-      if (denial) await call('denials.update', { id: denial.id, values: args });
-      else await call('denials.create', { caseId, values: args });
+      const args = patchOf(specs, from) as never;
+      if (denial) {
+        await call('denials.update', { id: denial.id, version: from.version ?? 0, values: args });
+      } else await call('denials.create', { caseId, values: args });
       onClose();
       onSaved();
     } catch (e) {
@@ -110,8 +126,19 @@ export function DenialDialog({ caseId, planType, denial, onClose, onSaved }: Den
       setBusy(false);
     }
   };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void save(form.state);
+  };
+  const resolve = (keep: 'mine' | 'theirs') => {
+    if (!conflict) return;
+    const next = resolveConflict(specs, form.state, conflict, keep);
+    form.setState(next);
+    setError(null);
+    if (keep === 'mine') void save(next);
+  };
 
-  const set = (name: string, value: string) => setValues((old) => ({ ...old, [name]: value }));
+  const set = (name: string, value: string) => form.setField(name, value);
 
   return (
     <Modal
@@ -120,7 +147,17 @@ export function DenialDialog({ caseId, planType, denial, onClose, onSaved }: Den
       className="modal-denial"
     >
       <form className="entity-form" onSubmit={submit} aria-label="Denial">
-        {error && !fieldShown && <ErrorBanner error={error} />}
+        {conflict ? (
+          <ConflictPanel
+            message={error!.message}
+            rows={conflictRows(specs, form.state, conflict)}
+            busy={busy}
+            onKeepMine={() => resolve('mine')}
+            onTakeTheirs={() => resolve('theirs')}
+          />
+        ) : (
+          error && !fieldShown && <ErrorBanner error={error} />
+        )}
         <div className="denial-layout">
           <div className="form-grid">
             {specs.map((spec) => (

@@ -194,7 +194,9 @@ export function WorkflowPanel(props: WorkflowPanelProps) {
         <DenialDialog
           caseId={detail.case.id}
           planType={detail.case.planType}
-          denial={open.denial}
+          denial={
+            open.denial && (workflow.denials.find((d) => d.id === open.denial!.id) ?? open.denial)
+          }
           onClose={close}
           onSaved={onStageChanged}
         />
