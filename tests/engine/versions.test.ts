@@ -1,5 +1,5 @@
-// An edit made from a stale copy is refused by name through every door, for every kind of record;
-// an edit that touches only fields nobody else changed goes through without undoing theirs.
+// An edit made from a stale copy is refused through every door, for every kind of record, naming
+// the fields changed since, even when the edit itself touches other fields: nothing is written.
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError } from '../../electron/contract/errors';
@@ -111,7 +111,7 @@ const KINDS: Kind[] = [
     field: 'memberId',
     label: 'Member ID',
     values: ['AHP-5531-0098', 'AHP-0000-1111'],
-    other: ['planName', 'Gold PPO'],
+    other: ['planName', 'Silver HMO'],
   },
   caseRecord(
     'diagnoses',
@@ -287,7 +287,7 @@ describe.each(DOORS)('a stale edit through the $name', (door) => {
 
 describe('a stale edit of fields nobody else changed', () => {
   it.each(KINDS.filter((k) => k.other))(
-    'goes through for a $name and keeps the newer value of the other field',
+    'is refused for a $name, naming the field changed since, and writes nothing',
     async (kind) => {
       const values = fresh(kind);
       const made = await kind.create(engine);
@@ -297,15 +297,17 @@ describe('a stale edit of fields nobody else changed', () => {
         kind.args(made.id, made.version, { [kind.field]: values[0] }) as never,
       );
       const [other, value] = kind.other!;
-      const saved = await ok(
+      const error = await fails(
         engine,
         kind.call as never,
         kind.args(made.id, made.version, { [other]: value }) as never,
       );
-      expect((saved as Values)[other]).toBe(value);
+      expect(error.code).toBe('conflict');
+      expect(error.conflict?.fields).toEqual([kind.field]);
+      expect(error.message).toContain(kind.label);
       const now = await kind.read(engine, made.id);
       expect(now[kind.field]).toBe(values[0]);
-      expect(now[other]).toBe(value);
+      expect(now[other]).not.toBe(value);
     },
   );
 
@@ -323,8 +325,8 @@ describe('a stale edit of fields nobody else changed', () => {
       notes: 'Wrote.',
       insurerName: 'Acme Health',
     });
-    expect(error.conflict?.fields).toEqual(['memberId', 'notes']);
-    expect(error.message).toContain('Member ID, Notes');
+    expect(error.conflict?.fields).toEqual(['memberId', 'planName', 'notes']);
+    expect(error.message).toMatch(/Member ID, .+, Notes/);
     expect(error.conflict?.current).toMatchObject({ memberId: 'M-1', notes: 'Called.' });
     const now = (await ok(engine, 'cases.get', { id: k.id })).case;
     expect(now).toMatchObject({
@@ -346,26 +348,26 @@ describe('a stale edit of fields nobody else changed', () => {
     expect(same.memberId).toBe('M-1');
   });
 
-  it('checks the merged record whole: a stale end date before a newer start date is refused', async () => {
+  it('checks the merged record whole: an end date before the stored start date is refused', async () => {
     const k = await someCase(engine);
     const t = await ok(engine, 'treatments.create', {
       caseId: k.id,
       values: { kind: 'medication', name: 'Sertraline', startedOn: '2023-01-01' },
     });
-    await ok(engine, 'treatments.update', {
+    const moved = await ok(engine, 'treatments.update', {
       id: t.id,
       version: t.version,
       values: { startedOn: '2023-06-01' },
     });
     const error = await fails(engine, 'treatments.update', {
       id: t.id,
-      version: t.version,
+      version: moved.version,
       values: { endedOn: '2023-03-01' },
     });
     expect(error).toMatchObject({ code: 'invalid-input', field: 'values.endedOn' });
   });
 
-  it('a stage move makes an open case form stale for the stage, not for other fields', async () => {
+  it('a stage move makes an open case form stale, naming the stage', async () => {
     const k = await someCase(engine);
     await ok(engine, 'stages.move', {
       caseId: k.id,
@@ -378,8 +380,10 @@ describe('a stale edit of fields nobody else changed', () => {
       status: 'approved',
     });
     expect(error.conflict?.fields).toEqual(['status']);
-    const other = await ok(engine, 'cases.update', { id: k.id, version: k.version, notes: 'x' });
-    expect(other.status).toBe('internal-appeal-1');
+    const other = await fails(engine, 'cases.update', { id: k.id, version: k.version, notes: 'x' });
+    expect(other.conflict?.fields).toEqual(['status']);
+    const now = (await ok(engine, 'cases.get', { id: k.id })).case;
+    expect(now).toMatchObject({ status: 'internal-appeal-1', notes: k.notes });
   });
 
   it('default recipients: a stale choice for the same letter kind is refused, another kind is not', async () => {

@@ -102,8 +102,10 @@ export function defineTable<T>(
     if (version !== current.version) {
       const changed =
         version > current.version ? Object.keys(patch) : changes.changedSince(table, id, version);
-      const clashes = conflictingFields(changed, patch, now);
-      if (clashes.length) throw conflictError(label, clashes, now, current.version);
+      // Refused whatever the older copy's edit touches: the user decides with the newer values
+      // in front of them. Only an edit that would change nothing (it is already there) goes on.
+      const wouldChange = conflictingFields(Object.keys(patch), patch, now);
+      if (wouldChange.length) throw conflictError(label, changed, now, current.version);
     }
     const checked = schema.safeParse({ ...now, ...patch });
     if (!checked.success) {

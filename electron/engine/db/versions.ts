@@ -4,7 +4,7 @@ import type { ConflictDetails } from '../../contract/errors';
 import { AppError } from '../../contract/errors';
 import { fieldLabel } from '../../contract/labels';
 
-/** Reads record_changes (written by the triggers of migration 0007) for any table. */
+/** Reads record_changes (written by the triggers of migration 0008) for any table. */
 export function changeLog(db: Database) {
   const since = db
     .prepare(

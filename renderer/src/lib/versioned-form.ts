@@ -130,15 +130,20 @@ function display(spec: FieldSpec, value: string): string {
   return spec.choices?.labels[value] ?? value;
 }
 
+/** What the conflict shows as "yours" for a field the user did not edit. */
+export const NOT_EDITED = '(not edited by you: the newer value is kept)';
+
 /** The rows a conflict shows: each refused field of the form, the user's value and the newer. */
 export function conflictRows(specs: FieldSpec[], state: FormState, conflict: ConflictDetails) {
   const current = toFormValues(specs, conflict.current);
+  const dirty = new Set(dirtyFields(state));
   return specs
     .filter((s) => conflict.fields.includes(s.name))
     .map((spec) => ({
       field: spec.name,
       label: labelOf(spec),
-      mine: display(spec, state.values[spec.name] ?? ''),
+      // A field changed elsewhere that the user left alone takes the newer value either way.
+      mine: dirty.has(spec.name) ? display(spec, state.values[spec.name] ?? '') : NOT_EDITED,
       theirs: display(spec, current[spec.name] ?? ''),
       long: spec.type === 'textarea',
     }));

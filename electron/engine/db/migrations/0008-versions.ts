@@ -1,4 +1,4 @@
-// Schema version 7: a version on every record a person edits, and which fields each version
+// Schema version 8: a version on every record a person edits, and which fields each version
 // changed, so an edit made from an older copy can be refused by name instead of applied over it.
 import type { Migration } from '../migrate';
 
@@ -144,7 +144,7 @@ END;`;
 }
 
 export const versions: Migration = {
-  version: 7,
+  version: 8,
   name: 'versions',
   sql: `
 -- One row per version of a record: the fields (camelCase, as the contract names them) that

@@ -24,7 +24,7 @@ export const HELP: HelpSection[] = [
       },
       'The more complete the treatment history, the stronger the letters: insurers usually ask for several failed medications from different classes before they approve these treatments.',
       'Search at the top of every page finds a case by any word in it: a name, a drug, a member ID or a phrase from your notes.',
-      'Saving a form changes only the fields you edited. If the same case, record or template was changed somewhere else since you opened it — another window, accepted facts, the command line — and a field you edited was among the changes, nothing is saved: you see your value and the newer one side by side and choose “Keep mine” or “Take the newer values”. Changes to fields you did not touch simply appear in the form.',
+      'Saving a form changes only the fields you edited. If the same case, record or template was changed somewhere else since you opened it — another window, accepted facts, the command line — nothing is saved: you see what changed, your value and the newer one side by side, and choose “Keep mine” or “Take the newer values”. While you have not edited a form, changes made elsewhere simply appear in it; changes to fields you did not touch appear too, and keep your edits.',
     ],
   },
   {
