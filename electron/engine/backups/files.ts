@@ -15,6 +15,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../../contract/errors';
+import { checkRegularFile } from '../../security/regular-file';
 import type { BackupInfo, BackupPreview, BackupReason, LibraryCounts } from '../../contract/safety';
 import { SETTING, readSetting } from '../settings/queries';
 import { backupsToKeep } from './rotation';
@@ -71,6 +72,9 @@ export function listBackups(folder: string): BackupInfo[] {
 
 /** What a backup holds, read quickly (no integrity check); null when it cannot be read. */
 export function peekCounts(file: string, nativeBinding?: string): LibraryCounts | null {
+  // SQLite opens the path itself and would block on a named pipe or read a device forever.
+  const plain = checkRegularFile(file);
+  if (!plain.ok) throw unusable(file, plain.problem);
   let db: Database | undefined;
   try {
     db = new BetterSqlite3(file, {
