@@ -55,14 +55,13 @@ export interface Unzipped {
 
 const YAUZL_OPTIONS = { lazyEntries: true, autoClose: false, validateEntrySizes: true } as const;
 
-function openZip(source: Buffer | number): Promise<ZipFile> {
+function openZip(source: Buffer): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
     const done = (error: Error | null, zip?: ZipFile) =>
       error || !zip
         ? reject(new UnzipRefused({ kind: 'damaged', detail: error?.message ?? 'unreadable' }))
         : resolve(zip);
-    if (typeof source === 'number') yauzl.fromFd(source, YAUZL_OPTIONS, done);
-    else yauzl.fromBuffer(source, YAUZL_OPTIONS, done);
+    yauzl.fromBuffer(source, YAUZL_OPTIONS, done);
   });
 }
 
@@ -77,7 +76,13 @@ function listEntries(zip: ZipFile, options: UnzipOptions): Promise<Entry[]> {
       zip.removeAllListeners();
       reject(new UnzipRefused(refusal));
     };
-    zip.on('error', (error: Error) => refuse({ kind: 'damaged', detail: error.message }));
+    zip.on('error', (error: Error) => {
+      // yauzl's own refusal of a name that would leave the folder it is unpacked into.
+      const name = /^(?:invalid characters in fileName|absolute path|invalid relative path): (.*)$/s.exec(
+        error.message,
+      );
+      refuse(name ? { kind: 'name', entry: name[1]! } : { kind: 'damaged', detail: error.message });
+    });
     zip.on('entry', (entry: Entry) => {
       const name = entry.fileName;
       declared += entry.uncompressedSize;
@@ -163,12 +168,9 @@ function inflateEntry(
   });
 }
 
-/**
- * Reads a zip from its bytes or an open file descriptor (left open for the caller to close),
- * within `limits`. Throws UnzipRefused saying why; nothing is kept from a refused zip.
- */
+/** Reads a zip from its bytes within `limits`; throws UnzipRefused saying why. */
 export async function boundedUnzip(
-  source: Buffer | number,
+  source: Buffer,
   options: UnzipOptions,
 ): Promise<Unzipped> {
   const zip = await openZip(source);

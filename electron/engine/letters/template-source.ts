@@ -1,6 +1,6 @@
 // Reads a template's text: YAML front matter (name, kind, RE lines, enclosures...) and a body of
 // Markdown with Liquid. Every problem is reported in words an advocate can act on.
-import { parse as parseYaml } from 'yaml';
+import { parseDocument, parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { CONTACT_KIND } from '../../contract/choices';
 import { AppError } from '../../contract/errors';
@@ -71,4 +71,12 @@ export function parseTemplate(source: string): ParsedTemplate {
     meta.data[part].forEach((line, i) => checkText(line, `${part} line ${i + 1}`));
   }
   return { meta: meta.data, body };
+}
+
+/** The same template under another name; the settings' comments and order survive. */
+export function renameTemplate(source: string, name: string): string {
+  const { settings, body } = splitTemplate(source);
+  const doc = parseDocument(settings);
+  doc.set('name', name);
+  return `---\n${doc.toString()}---\n${body}`;
 }
