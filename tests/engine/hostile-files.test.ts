@@ -30,7 +30,9 @@ describe('a .docx whose zip lies about its sizes', () => {
       `docx bomb (1 GB in 1 MB): RSS ${m.baseMb} → ${m.peakMb} MB (+${m.growthMb} MB), ${m.ms} ms`,
     );
     expect(m.reply.ok).toBe(true);
-    const value = m.reply.ok ? (m.reply.value as { imported: unknown[]; refused: unknown[] }) : null;
+    const value = m.reply.ok
+      ? (m.reply.value as { imported: unknown[]; refused: unknown[] })
+      : null;
     expect(value?.imported).toEqual([]);
     expect(value?.refused).toEqual([
       {

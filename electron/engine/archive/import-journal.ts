@@ -82,7 +82,9 @@ export function undoImport(db: Database, journal: ImportJournal): void {
   db.transaction(() => {
     const contact = db.prepare('DELETE FROM contacts WHERE id = ?');
     for (const id of journal.contacts) contact.run(id);
-    const template = db.prepare('DELETE FROM letter_templates WHERE id = ? AND builtin_key IS NULL');
+    const template = db.prepare(
+      'DELETE FROM letter_templates WHERE id = ? AND builtin_key IS NULL',
+    );
     for (const id of journal.templates) template.run(id);
     if (journal.profile) db.prepare('DELETE FROM profile WHERE id = 1').run();
     deleteSetting(db, KEY);

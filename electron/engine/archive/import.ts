@@ -160,9 +160,13 @@ function archiveWriter(db: Database) {
               ...doc.letter,
               documentId: info.id,
               templateId:
-                doc.letter.template === null ? null : (ids.templates.get(doc.letter.template) ?? null),
+                doc.letter.template === null
+                  ? null
+                  : (ids.templates.get(doc.letter.template) ?? null),
               recipientContactId:
-                doc.letter.recipient === null ? null : (ids.contacts.get(doc.letter.recipient) ?? null),
+                doc.letter.recipient === null
+                  ? null
+                  : (ids.contacts.get(doc.letter.recipient) ?? null),
             });
           }
           return info.id;
@@ -172,7 +176,8 @@ function archiveWriter(db: Database) {
             const row = (records[kind] as ReturnType<typeof recordQueries>).insert({
               ...r,
               caseId: created.id,
-              sourceDocumentId: r.sourceDocument === null ? null : (docIds[r.sourceDocument] ?? null),
+              sourceDocumentId:
+                r.sourceDocument === null ? null : (docIds[r.sourceDocument] ?? null),
             });
             setStamps(kind, row.id, r);
             newIds.set(`${kind}:${r.originalId}`, row.id);
@@ -190,7 +195,9 @@ function archiveWriter(db: Database) {
             ...denial,
             caseId: created.id,
             deadlineId:
-              denial.deadline === null ? null : (newIds.get(`deadlines:${denial.deadline}`) ?? null),
+              denial.deadline === null
+                ? null
+                : (newIds.get(`deadlines:${denial.deadline}`) ?? null),
           });
           setStamps('denials', row.id, denial);
           newIds.set(`denials:${denial.originalId}`, row.id);

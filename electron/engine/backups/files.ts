@@ -73,8 +73,7 @@ export function listBackups(folder: string): BackupInfo[] {
 /** What a backup holds, read quickly (no integrity check); null when it cannot be read. */
 export function peekCounts(file: string, nativeBinding?: string): LibraryCounts | null {
   // SQLite opens the path itself and would block on a named pipe or read a device forever.
-  const plain = checkRegularFile(file);
-  if (!plain.ok) throw unusable(file, plain.problem);
+  if (!checkRegularFile(file).ok) return null;
   let db: Database | undefined;
   try {
     db = new BetterSqlite3(file, {
@@ -142,6 +141,9 @@ export function inspectBackup(
   latestSchema: number,
   nativeBinding?: string,
 ): BackupPreview {
+  // SQLite opens the path itself and would block on a named pipe or read a device forever.
+  const plain = checkRegularFile(file);
+  if (!plain.ok) throw unusable(file, plain.problem);
   let db: Database | undefined;
   try {
     db = new BetterSqlite3(file, {

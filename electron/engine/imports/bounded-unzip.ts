@@ -78,9 +78,10 @@ function listEntries(zip: ZipFile, options: UnzipOptions): Promise<Entry[]> {
     };
     zip.on('error', (error: Error) => {
       // yauzl's own refusal of a name that would leave the folder it is unpacked into.
-      const name = /^(?:invalid characters in fileName|absolute path|invalid relative path): (.*)$/s.exec(
-        error.message,
-      );
+      const name =
+        /^(?:invalid characters in fileName|absolute path|invalid relative path): (.*)$/s.exec(
+          error.message,
+        );
       refuse(name ? { kind: 'name', entry: name[1]! } : { kind: 'damaged', detail: error.message });
     });
     zip.on('entry', (entry: Entry) => {
@@ -169,10 +170,7 @@ function inflateEntry(
 }
 
 /** Reads a zip from its bytes within `limits`; throws UnzipRefused saying why. */
-export async function boundedUnzip(
-  source: Buffer,
-  options: UnzipOptions,
-): Promise<Unzipped> {
+export async function boundedUnzip(source: Buffer, options: UnzipOptions): Promise<Unzipped> {
   const zip = await openZip(source);
   try {
     const list = await listEntries(zip, options);

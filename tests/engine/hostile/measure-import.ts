@@ -4,7 +4,12 @@
 // `node --import tsx measure-import.ts <docx|archive> <database> <file> <warm-up.docx>`
 import { openEngine } from '../../../electron/engine';
 
-const [kind, databasePath, file, warmUp] = process.argv.slice(2) as [string, string, string, string];
+const [kind, databasePath, file, warmUp] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+];
 const engine = openEngine({ databasePath });
 const peakKb = () => process.resourceUsage().maxRSS;
 

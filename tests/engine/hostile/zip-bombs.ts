@@ -1,6 +1,7 @@
 // Zip files whose headers lie, built by hand: each entry's data is really deflated, then its
 // local and central headers declare a small uncompressed size, as a hostile file would.
 import { Deflate } from 'fflate';
+import { constants, deflateRawSync } from 'node:zlib';
 
 export interface LyingEntry {
   name: string;
@@ -10,17 +11,23 @@ export interface LyingEntry {
   declares?: number;
 }
 
-/** Deflates `size` zero bytes without ever holding them (1 GB deflates to about 1 MB). */
+/**
+ * Raw deflate of `size` zero bytes (a multiple of 1 MB) without holding them: one 1 MB block,
+ * flushed so it stands alone (byte-aligned, no back-references before it), repeated, then an
+ * empty final block. 1 GB comes to about 1 MB.
+ */
 function deflateZeros(size: number): Uint8Array {
-  const out: Uint8Array[] = [];
-  const deflate = new Deflate({ level: 9 }, (chunk) => out.push(chunk));
-  const block = new Uint8Array(1024 * 1024);
-  for (let left = size; left > 0; left -= block.length) {
-    deflate.push(left >= block.length ? block : block.subarray(0, left));
-  }
-  deflate.push(new Uint8Array(0), true);
-  return Buffer.concat(out);
+  const block = deflateRawSync(new Uint8Array(MB), {
+    level: 9,
+    finishFlush: constants.Z_FULL_FLUSH,
+  });
+  const blocks = Math.ceil(size / MB);
+  return Buffer.concat([...Array.from({ length: blocks }, () => block), FINAL_EMPTY_BLOCK]);
 }
+
+const MB = 1024 * 1024;
+/** BFINAL=1, fixed Huffman, end-of-block: the smallest last block. */
+const FINAL_EMPTY_BLOCK = Buffer.from([0x03, 0x00]);
 
 function deflated(content: Uint8Array): Uint8Array {
   const out: Uint8Array[] = [];
