@@ -6,6 +6,7 @@ import { CONTACT_KIND } from '../../contract/choices';
 import { AppError } from '../../contract/errors';
 import { LETTER_KIND } from '../../contract/letter';
 import { checkText } from './liquid';
+import { markdownShapeProblem } from './markdown-limits';
 
 const lines = z
   .union([z.string(), z.array(z.string()), z.null()])
@@ -79,4 +80,35 @@ export function renameTemplate(source: string, name: string): string {
   const doc = parseDocument(settings);
   doc.set('name', name);
   return `---\n${doc.toString()}---\n${body}`;
+}
+
+/** Most text a template may render to: a long letter is 30 kB. */
+export const MAX_RENDERED_CHARS = 1_000_000;
+
+/**
+ * Refuses Markdown the parser cannot read in bounded time and stack (see markdown-limits.ts),
+ * naming the template and the part: `stage` says whether it is the text as written or as filled
+ * in for a case (a loop can make either).
+ */
+export function checkTemplateShape(
+  name: string,
+  parts: { body: string; re: string[]; enclosures: string[]; cc: string[] },
+  stage: 'written' | 'filled in' = 'written',
+): void {
+  const where = stage === 'written' ? '' : ', filled in for this case';
+  if (parts.body.length > MAX_RENDERED_CHARS) {
+    throw invalid(
+      `The template "${name}"${where}: its letter text is ${Math.round(parts.body.length / 1000)} kB, far beyond any letter (at most ${MAX_RENDERED_CHARS / 1000} kB).`,
+    );
+  }
+  const pieces: [string, string][] = [
+    ['letter text', parts.body],
+    ...(['re', 'enclosures', 'cc'] as const).flatMap((part) =>
+      parts[part].map((line, i): [string, string] => [`${part} line ${i + 1}`, line]),
+    ),
+  ];
+  for (const [part, text] of pieces) {
+    const problem = markdownShapeProblem(text);
+    if (problem) throw invalid(`The template "${name}"${where}: its ${part} ${problem}`);
+  }
 }
