@@ -87,6 +87,33 @@ describe('a hostile archive', () => {
     db.close();
   }, 120_000);
 
+  it('of many honest entries that together unpack to gigabytes is refused before inflating them', async () => {
+    const { entries } = await archiveOf(1);
+    // 100 entries of 15 MB of zeros each, sizes told truly: 1.5 GB from about 1.5 MB.
+    const bomb = writeZip([
+      ...entries,
+      ...Array.from({ length: 100 }, (_, i) => ({
+        name: `documents/${i.toString(16).padStart(64, 'a')}`,
+        content: 15 * MB,
+      })),
+    ]);
+    const dir = tempDir();
+    const m = await measuredImport(
+      'archive',
+      join(dir, 'lib.sqlite'),
+      bomb,
+      join(CLINICAL, 'intake-form.docx'),
+    );
+    console.info(
+      `archive bomb (1.5 GB in ${(readFileSync(bomb).length / MB).toFixed(1)} MB, honest sizes): RSS ${m.baseMb} → ${m.peakMb} MB (+${m.growthMb} MB), ${m.ms} ms`,
+    );
+    const message = m.reply.ok ? '' : m.reply.error.message;
+    expect(message).toMatch(
+      /it would unpack to more than 256 MB, far more than an archive of its size holds \(a "zip bomb"\)/,
+    );
+    expect(m.growthMb).toBeLessThan(300);
+  }, 120_000);
+
   it('holding manifest.json twice is refused, not read as whichever copy comes last', async () => {
     const { entries } = await archiveOf(3);
     const manifest = JSON.parse(
