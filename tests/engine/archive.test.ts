@@ -259,7 +259,9 @@ describe('the whole-library archive', () => {
     const out = join(tempDir(), 'library.zip');
     await ok(source, 'archive.export', { out });
     const target = tempEngine();
-    const shipped = (await ok(target, 'templates.list', {})).find((t) => t.builtInKey === 'appeal')!;
+    const shipped = (await ok(target, 'templates.list', {})).find(
+      (t) => t.builtInKey === 'appeal',
+    )!;
     const shippedText = (await ok(target, 'templates.get', { id: shipped.id })).source;
     await ok(target, 'archive.import', { file: out });
     // Importing twice makes no second copy.
