@@ -91,16 +91,11 @@ export function undoImport(db: Database, journal: ImportJournal): void {
   }).immediate();
 }
 
-/** Starts a journal for a new import; refuses while another import is still running. */
+/**
+ * Starts a journal for a new import; refuses while another import is still running. Checking and
+ * writing are one transaction, so two processes starting at once cannot both go ahead.
+ */
 export function beginImport(db: Database, file: string): ImportJournal {
-  const pending = readJournal(db);
-  if (pending && stillRunning(pending)) {
-    throw new AppError(
-      'busy',
-      `Another archive import (${pending.file}, started ${pending.startedAt}) is still running; try again when it has finished.`,
-    );
-  }
-  if (pending) undoImport(db, pending);
   const journal: ImportJournal = {
     importId: randomUUID(),
     file,
@@ -112,8 +107,24 @@ export function beginImport(db: Database, file: string): ImportJournal {
     templates: [],
     clients: [],
   };
-  db.transaction(() => saveJournal(db, journal)).immediate();
-  return journal;
+  for (;;) {
+    const abandoned = db
+      .transaction(() => {
+        const pending = readJournal(db);
+        if (pending && stillRunning(pending)) {
+          throw new AppError(
+            'busy',
+            `Another archive import (${pending.file}, started ${pending.startedAt}) is still running; try again when it has finished.`,
+          );
+        }
+        if (!pending) saveJournal(db, journal);
+        return pending;
+      })
+      .immediate();
+    if (!abandoned) return journal;
+    // An import whose process is gone: what it wrote is removed before this one starts.
+    undoImport(db, abandoned);
+  }
 }
 
 /** Ends an import that wrote everything (inside its last transaction). */

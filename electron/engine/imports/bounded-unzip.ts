@@ -108,6 +108,8 @@ function listEntries(zip: ZipFile, options: UnzipOptions): Promise<Entry[]> {
     });
     zip.on('end', () => {
       zip.removeAllListeners();
+      // Reading entries reports its problems through each stream; nothing left may throw.
+      zip.on('error', () => undefined);
       resolve(entries);
     });
     zip.readEntry();
