@@ -216,6 +216,30 @@ describe('writing an archive', () => {
     expect(refused).toBe(0);
   }, 60_000);
 
+  it('is refused as busy while another import is still running, and writes nothing', async () => {
+    const { file } = await archiveOf(1);
+    const engine = tempEngine();
+    const before = rowCounts(engine);
+    const running = {
+      importId: 'running',
+      file: '/elsewhere/other.zip',
+      pid: process.pid,
+      host: hostname(),
+      startedAt: new Date().toISOString(),
+      profile: false,
+      contacts: [],
+      templates: [],
+      clients: [],
+    };
+    engine.db
+      .prepare("INSERT INTO settings (key, value) VALUES ('archive.import.pending', ?)")
+      .run(JSON.stringify(running));
+    const error = await fails(engine, 'archive.import', { file });
+    expect(error.code).toBe('busy');
+    expect(error.message).toMatch(/Another archive import \(\/elsewhere\/other\.zip, started/);
+    expect(rowCounts(engine)).toEqual(before);
+  }, 60_000);
+
   it('after a crash part-way, the next start removes what the import had written', async () => {
     const { file } = await archiveOf(2);
     const engine = tempEngine();
