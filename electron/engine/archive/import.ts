@@ -1,6 +1,6 @@
 // Writes a checked archive into the library: the library's own part (profile, contacts,
-// templates) in one short transaction, then each client in one of its own, so the write lock is
-// never held for long. A journal (import-journal.ts) makes it all-or-nothing all the same.
+// templates) in one short transaction, then whole clients in transactions of a few milliseconds
+// each, so the write lock is never held for long. A journal (import-journal.ts) makes it all-or-nothing all the same.
 import type { Database, Statement } from 'better-sqlite3';
 import type { ArchiveClientFile, ArchiveLibraryFile } from '../../contract/archive';
 import type { ArchiveImportResult } from '../../contract/safety';
@@ -219,6 +219,9 @@ function archiveWriter(db: Database) {
   };
 }
 
+/** How long one transaction of an import may write before it commits and lets others in. */
+const TRANSACTION_MS = 25;
+
 /** Lets other calls (and other processes waiting for the write lock) in between two writes. */
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -231,7 +234,7 @@ export async function importArchive(db: Database, file: string): Promise<Archive
   const write = archiveWriter(db);
   let journal = beginImport(db, file);
   try {
-    const ids = db
+    const library = db
       .transaction(() => {
         const draft: ImportJournal = { ...journal, contacts: [], templates: [] };
         const made = write.library(archive.library, archive.documents, draft);
@@ -240,19 +243,35 @@ export async function importArchive(db: Database, file: string): Promise<Archive
       })
       .immediate();
     // Kept only once committed: a rolled-back id may be given to someone else's next row.
-    journal = ids.draft;
+    journal = library.draft;
     const clientIds: number[] = [];
-    for (const client of archive.clients) {
+    while (clientIds.length < archive.clients.length) {
       await yieldToOthers();
-      const id = db
+      // Whole clients, as many as fit in a few milliseconds: the lock stays short, and a commit
+      // (an fsync) is not paid for every small client.
+      const batch = db
         .transaction(() => {
-          const clientId = write.client(client, archive.documents, ids.made);
-          saveJournal(db, withClient(journal, clientId));
-          return clientId;
+          const started = performance.now();
+          const ids: number[] = [];
+          let draft = journal;
+          do {
+            const id = write.client(
+              archive.clients[clientIds.length + ids.length]!,
+              archive.documents,
+              library.made,
+            );
+            ids.push(id);
+            draft = withClient(draft, id);
+          } while (
+            clientIds.length + ids.length < archive.clients.length &&
+            performance.now() - started < TRANSACTION_MS
+          );
+          saveJournal(db, draft);
+          return { ids, draft };
         })
         .immediate();
-      journal = withClient(journal, id);
-      clientIds.push(id);
+      journal = batch.draft;
+      clientIds.push(...batch.ids);
     }
     db.transaction(() => endImport(db)).immediate();
     return { counts: libraryCounts(db), clientIds };
