@@ -59,6 +59,16 @@ describe('a template beyond what a letter needs', () => {
     }, 60_000);
   }
 
+  it('with Liquid tags nested thousands deep is refused with what is wrong', async () => {
+    const engine = tempEngine();
+    const deep = template('Deep', `${'{%if a%}'.repeat(10_000)}x${'{%endif%}'.repeat(10_000)}`);
+    const error = await fails(engine, 'templates.save', { source: deep });
+    expect(error.message).toMatch(
+      /^The template's letter text is too deeply nested \(\{% %\} tags/,
+    );
+    await ok(engine, 'cases.list', {});
+  });
+
   it('is refused when only filling it in for the case makes it so (a loop)', async () => {
     const engine = tempEngine();
     const { case: kase } = await clientWithCase(engine);
