@@ -1,6 +1,7 @@
 // The advocate CLI: parses argv, calls the engine, prints. Every command is one API call.
 import { Command, CommanderError } from 'commander';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { readRegularFile } from '../security/regular-file';
 import { resolve } from 'node:path';
 import type { ImportSummary } from '../contract/document';
 import type { ApiError, ErrorCode } from '../contract/errors';
@@ -48,13 +49,23 @@ class CliExit extends Error {
   }
 }
 
+/** Text files people hand the CLI (templates, case files, contact lists) are far below this. */
+const MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
+
 function readTextFile(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliFailure(`${path}: cannot read the file (${code ?? 'unknown error'}).`);
+  const read = readRegularFile(
+    path,
+    MAX_TEXT_FILE_BYTES,
+    (size) => `it is ${Math.round(size / 1024 / 1024)} MB, far larger than any text file it reads`,
+  );
+  if (!read.ok) {
+    throw new CliFailure(
+      read.code
+        ? `${path}: cannot read the file (${read.code}).`
+        : `${path}: cannot read the file: ${read.problem}`,
+    );
   }
+  return read.bytes.toString('utf8');
 }
 
 function readJsonFile(path: string): unknown {

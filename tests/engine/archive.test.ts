@@ -123,13 +123,13 @@ function entries(file: string): Record<string, Uint8Array> {
 const json = (e: Record<string, Uint8Array>, name: string) =>
   JSON.parse(new TextDecoder().decode(e[name])) as Record<string, unknown>;
 
-/** Ids belong to one library; everything else must survive the trip. */
+/** Ids (and links by id, checked on their own) belong to one library; the rest must survive. */
 function withoutIds(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutIds);
   if (value && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value)
-        .filter(([k]) => k !== 'originalId' && k !== 'recordId')
+        .filter(([k]) => !['originalId', 'recordId', 'template'].includes(k))
         .map(([k, v]) => [k, withoutIds(v)]),
     );
   }
@@ -165,7 +165,15 @@ describe('the whole-library archive', () => {
     const a = entries(out);
     const b = entries(again);
     expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
-    expect(json(b, 'library.json')).toEqual(json(a, 'library.json'));
+    // Templates are compared on their own: an edited built-in comes back as the advocate's copy.
+    const { letterTemplates: templatesA, ...libraryA } = json(a, 'library.json');
+    const { letterTemplates: templatesB, ...libraryB } = json(b, 'library.json');
+    expect(libraryB).toEqual(libraryA);
+    const sources = (list: unknown) =>
+      (list as { builtinKey: string | null; source: string }[])
+        .filter((t) => t.builtinKey === null)
+        .map((t) => t.source);
+    expect(sources(templatesB)).toEqual(expect.arrayContaining(sources(templatesA)));
     const clientFiles = Object.keys(a).filter((n) => n.startsWith('clients/'));
     expect(clientFiles).toHaveLength(3);
     for (const name of clientFiles) {
@@ -248,6 +256,38 @@ describe('the whole-library archive', () => {
       const missing = columns.filter((c) => !(c in sample!));
       expect(missing, `${table} columns not in the archive`).toEqual([]);
     }
+  });
+
+  it("never replaces a built-in template's text: an edited one arrives as the advocate's copy", async () => {
+    const source = tempEngine();
+    await richLibrary(source);
+    const out = join(tempDir(), 'library.zip');
+    await ok(source, 'archive.export', { out });
+    const target = tempEngine();
+    const shipped = (await ok(target, 'templates.list', {})).find(
+      (t) => t.builtInKey === 'appeal',
+    )!;
+    const shippedText = (await ok(target, 'templates.get', { id: shipped.id })).source;
+    await ok(target, 'archive.import', { file: out });
+    // Importing twice makes no second copy.
+    await ok(target, 'archive.import', { file: out });
+
+    const after = await ok(target, 'templates.list', {});
+    const builtIn = await ok(target, 'templates.get', { id: shipped.id });
+    expect(builtIn.source).toBe(shippedText);
+    expect(builtIn.modified).toBe(false);
+    const copies = after.filter((t) => t.name === `${shipped.name} (edited, from archive)`);
+    expect(copies).toHaveLength(1);
+    const copy = await ok(target, 'templates.get', { id: copies[0]!.id });
+    expect(copy.builtInKey).toBeNull();
+    expect(copy.source).toContain('Edited by the advocate.');
+    expect(copy.source).toContain(`name: ${shipped.name} (edited, from archive)`);
+    // The letter made from the advocate's duplicate still points at that template.
+    const letters = target.db
+      .prepare('SELECT t.name FROM letters l JOIN letter_templates t ON t.id = l.template_id')
+      .pluck()
+      .all();
+    expect(letters).toEqual([`Copy of ${shipped.name}`, `Copy of ${shipped.name}`]);
   });
 
   it('keeps a fact linked to its source document and the case history on the new machine', async () => {

@@ -9,6 +9,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openEngine } from '../../electron/engine';
+import { ARCHIVE_CLIENTS } from './crash/sizes';
 import { cleanup, ok, tempDir } from './helpers';
 
 afterEach(cleanup);
@@ -151,6 +152,24 @@ interface CrashCase {
 
 const CASES: CrashCase[] = [
   { operation: 'batch-import', kills: 10, windowMs: 1500 },
+  {
+    operation: 'archive-import',
+    kills: 5,
+    windowMs: 1500,
+    check: (path) => {
+      // The next start removes what an interrupted import wrote: only whole archives remain.
+      openEngine({ databasePath: path }).close();
+      const db = new BetterSqlite3(path, { readonly: true });
+      try {
+        expect(count(db, 'SELECT count(*) FROM clients') % ARCHIVE_CLIENTS).toBe(0);
+        expect(
+          count(db, "SELECT count(*) FROM settings WHERE key = 'archive.import.pending'"),
+        ).toBe(0);
+      } finally {
+        db.close();
+      }
+    },
+  },
   {
     operation: 'restore',
     kills: 6,

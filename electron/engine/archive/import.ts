@@ -1,18 +1,8 @@
-// Reads a whole-library archive: every entry is checked (names, sizes, schemas, checksums) before
-// anything is written, then everything is written in one transaction.
+// Writes a checked archive into the library: the library's own part (profile, contacts,
+// templates) in one short transaction, then whole clients in transactions of a few milliseconds
+// each, so the write lock is never held for long. A journal (import-journal.ts) makes it all-or-nothing all the same.
 import type { Database, Statement } from 'better-sqlite3';
-import { unzipSync } from 'fflate';
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import type { z } from 'zod';
-import {
-  ARCHIVE_DOCUMENT_PATH,
-  archiveClientFile,
-  archiveLibraryFile,
-  archiveManifest,
-} from '../../contract/archive';
 import type { ArchiveClientFile, ArchiveLibraryFile } from '../../contract/archive';
-import { AppError } from '../../contract/errors';
 import type { ArchiveImportResult } from '../../contract/safety';
 import { libraryCounts } from '../backups/files';
 import { caseQueries } from '../cases/queries';
@@ -25,153 +15,75 @@ import { profileInput } from '../../contract/profile';
 import { toSnake } from '../db/table';
 import { RECORD_KINDS } from './export';
 import { letterQueries } from '../letters/letter-queries';
+import { builtInTemplates } from '../letters/template-queries';
+import { renameTemplate } from '../letters/template-source';
 import { denialQueries, stageQueries } from '../workflow/queries';
+import { beginImport, endImport, saveJournal, undoImport, withClient } from './import-journal';
+import type { ImportJournal } from './import-journal';
+import { readArchive, recordsOf } from './read';
+import type { ReadArchive } from './read';
 
-/** Largest archive read (it is held in memory while it is checked). */
-export const MAX_ARCHIVE_BYTES = 2 * 1024 ** 3;
-const ENTRY_NAME = /^(manifest\.json|library\.json|clients\/\d{6}\.json|documents\/[0-9a-f]{64})$/;
-
-/** What every archived record carries besides its own fields. */
-type ArchivedRecord = Record<string, unknown> & {
-  originalId: number;
-  sourceDocument: number | null;
-  createdAt: string;
-  updatedAt: string;
-};
-const recordsOf = (kase: ArchiveClientFile['cases'][number], kind: (typeof RECORD_KINDS)[number]) =>
-  kase[kind] as unknown as ArchivedRecord[];
-
-const bad = (file: string, why: string) =>
-  new AppError('invalid-input', `${file} is not a usable Advocate Desk archive: ${why}`, 'file');
-
-function parseEntry<S extends z.ZodType>(
-  file: string,
-  entries: Record<string, Uint8Array>,
-  name: string,
-  schema: S,
-): z.output<S> {
-  const bytes = entries[name];
-  if (!bytes) throw bad(file, `${name} is missing.`);
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder().decode(bytes));
-  } catch {
-    throw bad(file, `${name} is not valid JSON.`);
-  }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw bad(file, `${name}: ${issue.path.join('.') || '(top)'} ${issue.message}.`);
-  }
-  return parsed.data;
-}
-
-/** Reads and checks the whole archive; throws before anything is written. */
-export function readArchive(file: string) {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch (error) {
-    throw bad(file, `it cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
-  }
-  if (size > MAX_ARCHIVE_BYTES) throw bad(file, 'it is larger than 2 GB.');
-  const refused: string[] = [];
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(readFileSync(file), {
-      // Decide from the central directory, before inflating: only our own names, so no entry can
-      // point outside the archive ("../", absolute paths) or be something we never write.
-      filter: (entry) => {
-        if (!ENTRY_NAME.test(entry.name)) refused.push(entry.name);
-        return ENTRY_NAME.test(entry.name);
-      },
-    });
-  } catch (error) {
-    throw bad(file, `it is not a readable zip file (${(error as Error).message}).`);
-  }
-  if (refused.length) throw bad(file, `it holds entries the app never writes (${refused[0]}).`);
-
-  const manifest = parseEntry(file, entries, 'manifest.json', archiveManifest);
-  const library = parseEntry(file, entries, 'library.json', archiveLibraryFile);
-  const clients = manifest.clients.map((name) =>
-    parseEntry(file, entries, name, archiveClientFile),
-  );
-  const documents = new Map<string, Uint8Array>();
-  const letterhead = library.profile?.letterhead;
-  if (letterhead) {
-    const bytes = entries[letterhead];
-    if (!bytes || `documents/${createHash('sha256').update(bytes).digest('hex')}` !== letterhead) {
-      throw bad(file, 'the letterhead document is missing or damaged.');
-    }
-    documents.set(letterhead, bytes);
-  }
-  for (const [c, client] of clients.entries()) {
-    for (const kase of client.cases) {
-      for (const doc of kase.documents) {
-        const bytes = entries[doc.file];
-        if (!ARCHIVE_DOCUMENT_PATH.test(doc.file) || !bytes) {
-          throw bad(file, `${manifest.clients[c]}: the bytes of ${doc.fileName} are missing.`);
-        }
-        const sha = createHash('sha256').update(bytes).digest('hex');
-        if (sha !== doc.sha256 || `documents/${sha}` !== doc.file) {
-          throw bad(file, `${doc.fileName} does not match its checksum: the archive is damaged.`);
-        }
-        documents.set(doc.file, bytes);
-      }
-      for (const kind of RECORD_KINDS) {
-        for (const r of recordsOf(kase, kind)) {
-          if (r.sourceDocument !== null && r.sourceDocument >= kase.documents.length) {
-            throw bad(file, `${manifest.clients[c]}: a ${kind} record names a missing document.`);
-          }
-        }
-      }
-    }
-  }
-  return { library, clients, documents };
+/** How the archive's links (by the old library's ids) map to this library's rows. */
+interface LibraryIds {
+  contacts: Map<number, number>;
+  templates: Map<number, number>;
 }
 
 /**
- * Letter templates: a built-in takes the archived text (the advocate's edits travel); the
- * advocate's own are added. Returns new ids by old.
+ * Letter templates. A built-in keeps this app's text: one edited in the archive arrives as the
+ * advocate's own copy beside it, "<name> (edited, from archive)"; one left as shipped (or as it
+ * is here) maps to the built-in here. The advocate's own templates are added. New ids by old.
  */
 function writeTemplates(
   db: Database,
   templates: ArchiveLibraryFile['letterTemplates'],
+  added: number[],
 ): Map<number, number> {
-  const byKey = db.prepare('SELECT id FROM letter_templates WHERE builtin_key = ?').pluck();
-  const update = db.prepare(
-    `UPDATE letter_templates SET name = @name, kind = @kind, description = @description,
-       source = @source, created_at = @createdAt, updated_at = @updatedAt WHERE id = @id`,
-  );
+  const byKey = db.prepare('SELECT id, source FROM letter_templates WHERE builtin_key = ?');
+  const sameOwn = db
+    .prepare(
+      'SELECT id FROM letter_templates WHERE builtin_key IS NULL AND name = ? AND source = ? LIMIT 1',
+    )
+    .pluck();
   const insert = db.prepare(
     `INSERT INTO letter_templates (builtin_key, name, kind, description, source, created_at, updated_at)
-     VALUES (@builtinKey, @name, @kind, @description, @source, @createdAt, @updatedAt) RETURNING id`,
+     VALUES (NULL, @name, @kind, @description, @source, @createdAt, @updatedAt) RETURNING id`,
   );
+  const shipped = builtInTemplates();
   const ids = new Map<number, number>();
   for (const t of templates) {
-    const existing = t.builtinKey ? (byKey.get(t.builtinKey) as number | undefined) : undefined;
-    if (existing !== undefined) {
-      update.run({ ...t, id: existing });
-      ids.set(t.originalId, existing);
-    } else {
-      ids.set(t.originalId, (insert.get(t) as { id: number }).id);
+    const here = t.builtinKey
+      ? (byKey.get(t.builtinKey) as { id: number; source: string } | undefined)
+      : undefined;
+    if (here && (t.source === here.source || t.source === shipped.get(t.builtinKey!))) {
+      ids.set(t.originalId, here.id);
+      continue;
     }
+    // A built-in this app does not ship comes in as the advocate's own, under its own name.
+    const copy = here
+      ? (() => {
+          const name = `${t.name} (edited, from archive)`;
+          return { ...t, name, source: renameTemplate(t.source, name) };
+        })()
+      : t;
+    // Importing the same archive twice does not make a second copy.
+    const existing = here ? (sameOwn.get(copy.name, copy.source) as number | undefined) : undefined;
+    if (existing !== undefined) {
+      ids.set(t.originalId, existing);
+      continue;
+    }
+    const id = (insert.get(copy) as { id: number }).id;
+    added.push(id);
+    ids.set(t.originalId, id);
   }
   return ids;
 }
 
-/** Writes a checked archive into the library (call inside one immediate transaction). */
-export function writeArchive(
-  db: Database,
-  archive: {
-    library: ArchiveLibraryFile;
-    clients: ArchiveClientFile[];
-    documents: Map<string, Uint8Array>;
-  },
-): ArchiveImportResult {
+/** The statements an import writes with, prepared once. */
+function archiveWriter(db: Database) {
   const clients = clientQueries(db);
   const cases = caseQueries(db);
-  const documents = documentQueries(db);
+  const documentRows = documentQueries(db);
   const records = Object.fromEntries(RECORD_KINDS.map((k) => [k, recordQueries(db, k)]));
   const contacts = defineTable<{ id: number }>(
     db,
@@ -192,99 +104,183 @@ export function writeArchive(
     `INSERT INTO case_history (case_id, table_name, record_id, action, field, old_value, new_value, changed_at, actor)
      VALUES (@caseId, @tableName, @recordId, @action, @field, @oldValue, @newValue, @changedAt, @actor)`,
   );
-
-  const { profile } = archive.library;
-  const hasProfile = db.prepare('SELECT 1 FROM profile WHERE id = 1').get() !== undefined;
-  if (profile && !hasProfile) {
-    const fields = [...Object.keys(profileInput.shape), 'letterheadName', 'letterhead'];
-    db.prepare(
-      `INSERT INTO profile (id, ${fields.map(toSnake).join(', ')}, created_at, updated_at)
-       VALUES (1, ${fields.map((f) => `@${f}`).join(', ')}, @createdAt, @updatedAt)`,
-    ).run({
-      ...profile,
-      letterhead: profile.letterhead ? archive.documents.get(profile.letterhead) : null,
-    });
-  }
-  // Links between rows travel as the old library's ids: each is mapped to its new row here.
-  const contactIds = new Map<number, number>();
-  for (const contact of archive.library.contacts) {
-    const id = contacts.insert(contact as Record<string, unknown>).id;
-    setStamps('contacts', id, contact);
-    if (contact.originalId) contactIds.set(contact.originalId, id);
-  }
-  const templateIds = writeTemplates(db, archive.library.letterTemplates);
   const denials = denialQueries(db);
   const moves = stageQueries(db);
   const letterOrigin = letterQueries(db);
 
-  const clientIds: number[] = [];
-  for (const file of archive.clients) {
-    const client = clients.insert(file.client);
-    setStamps('clients', client.id, file.client);
-    clientIds.push(client.id);
-    for (const kase of file.cases) {
-      const created = cases.insert({ ...kase, clientId: client.id });
-      const newIds = new Map<string, number>([[`cases:${kase.originalId}`, created.id]]);
-      const docIds = kase.documents.map((doc) => {
-        const info = documents.add({
-          ...doc,
-          caseId: created.id,
-          bytes: archive.documents.get(doc.file)!,
+  return {
+    /** Profile (only where there is none), contacts and templates; records what it added. */
+    library(
+      library: ArchiveLibraryFile,
+      documents: ReadArchive['documents'],
+      journal: ImportJournal,
+    ): LibraryIds {
+      const { profile } = library;
+      const hasProfile = db.prepare('SELECT 1 FROM profile WHERE id = 1').get() !== undefined;
+      if (profile && !hasProfile) {
+        const fields = [...Object.keys(profileInput.shape), 'letterheadName', 'letterhead'];
+        db.prepare(
+          `INSERT INTO profile (id, ${fields.map(toSnake).join(', ')}, created_at, updated_at)
+           VALUES (1, ${fields.map((f) => `@${f}`).join(', ')}, @createdAt, @updatedAt)`,
+        ).run({
+          ...profile,
+          letterhead: profile.letterhead ? documents.get(profile.letterhead) : null,
         });
-        setStamps('documents', info.id, doc);
-        newIds.set(`documents:${doc.originalId}`, info.id);
-        if (doc.letter) {
-          letterOrigin.insert({
-            ...doc.letter,
-            documentId: info.id,
-            templateId:
-              doc.letter.template === null ? null : (templateIds.get(doc.letter.template) ?? null),
-            recipientContactId:
-              doc.letter.recipient === null ? null : (contactIds.get(doc.letter.recipient) ?? null),
-          });
-        }
-        return info.id;
-      });
-      for (const kind of RECORD_KINDS) {
-        for (const r of recordsOf(kase, kind)) {
-          const row = (records[kind] as ReturnType<typeof recordQueries>).insert({
-            ...r,
+        journal.profile = true;
+      }
+      // Links between rows travel as the old library's ids: each is mapped to its new row here.
+      const contactIds = new Map<number, number>();
+      for (const contact of library.contacts) {
+        const id = contacts.insert(contact as Record<string, unknown>).id;
+        journal.contacts.push(id);
+        setStamps('contacts', id, contact);
+        if (contact.originalId) contactIds.set(contact.originalId, id);
+      }
+      const templates = writeTemplates(db, library.letterTemplates, journal.templates);
+      return { contacts: contactIds, templates };
+    },
+
+    /** One client with its cases, records, documents and history; its new id. */
+    client(file: ArchiveClientFile, documents: ReadArchive['documents'], ids: LibraryIds): number {
+      const client = clients.insert(file.client);
+      setStamps('clients', client.id, file.client);
+      for (const kase of file.cases) {
+        const created = cases.insert({ ...kase, clientId: client.id });
+        const newIds = new Map<string, number>([[`cases:${kase.originalId}`, created.id]]);
+        const docIds = kase.documents.map((doc) => {
+          const info = documentRows.add({
+            ...doc,
             caseId: created.id,
-            sourceDocumentId: r.sourceDocument === null ? null : (docIds[r.sourceDocument] ?? null),
+            bytes: documents.get(doc.file)!,
           });
-          setStamps(kind, row.id, r);
-          newIds.set(`${kind}:${r.originalId}`, row.id);
+          setStamps('documents', info.id, doc);
+          newIds.set(`documents:${doc.originalId}`, info.id);
+          if (doc.letter) {
+            letterOrigin.insert({
+              ...doc.letter,
+              documentId: info.id,
+              templateId:
+                doc.letter.template === null
+                  ? null
+                  : (ids.templates.get(doc.letter.template) ?? null),
+              recipientContactId:
+                doc.letter.recipient === null
+                  ? null
+                  : (ids.contacts.get(doc.letter.recipient) ?? null),
+            });
+          }
+          return info.id;
+        });
+        for (const kind of RECORD_KINDS) {
+          for (const r of recordsOf(kase, kind)) {
+            const row = (records[kind] as ReturnType<typeof recordQueries>).insert({
+              ...r,
+              caseId: created.id,
+              sourceDocumentId:
+                r.sourceDocument === null ? null : (docIds[r.sourceDocument] ?? null),
+            });
+            setStamps(kind, row.id, r);
+            newIds.set(`${kind}:${r.originalId}`, row.id);
+          }
+        }
+        for (const move of kase.stageMoves) {
+          const row = moves.record({ ...move, caseId: created.id });
+          db.prepare('UPDATE stage_moves SET created_at = ? WHERE id = ?').run(
+            move.createdAt,
+            row.id,
+          );
+        }
+        for (const denial of kase.denials) {
+          const row = denials.insert({
+            ...denial,
+            caseId: created.id,
+            deadlineId:
+              denial.deadline === null
+                ? null
+                : (newIds.get(`deadlines:${denial.deadline}`) ?? null),
+          });
+          setStamps('denials', row.id, denial);
+          newIds.set(`denials:${denial.originalId}`, row.id);
+        }
+        setStamps('cases', created.id, kase);
+        // The archived history replaces the rows the inserts above just logged.
+        db.prepare('DELETE FROM case_history WHERE case_id = ?').run(created.id);
+        for (const h of kase.history) {
+          history.run({
+            ...h,
+            caseId: created.id,
+            // Records deleted before the export keep the id they had in the old library.
+            recordId: newIds.get(`${h.tableName}:${h.recordId}`) ?? h.recordId,
+          });
         }
       }
-      for (const move of kase.stageMoves) {
-        const row = moves.record({ ...move, caseId: created.id });
-        db.prepare('UPDATE stage_moves SET created_at = ? WHERE id = ?').run(
-          move.createdAt,
-          row.id,
-        );
-      }
-      for (const denial of kase.denials) {
-        const row = denials.insert({
-          ...denial,
-          caseId: created.id,
-          deadlineId:
-            denial.deadline === null ? null : (newIds.get(`deadlines:${denial.deadline}`) ?? null),
-        });
-        setStamps('denials', row.id, denial);
-        newIds.set(`denials:${denial.originalId}`, row.id);
-      }
-      setStamps('cases', created.id, kase);
-      // The archived history replaces the rows the inserts above just logged.
-      db.prepare('DELETE FROM case_history WHERE case_id = ?').run(created.id);
-      for (const h of kase.history) {
-        history.run({
-          ...h,
-          caseId: created.id,
-          // Records deleted before the export keep the id they had in the old library.
-          recordId: newIds.get(`${h.tableName}:${h.recordId}`) ?? h.recordId,
-        });
-      }
+      return client.id;
+    },
+  };
+}
+
+/** How long one transaction of an import may write before it commits and lets others in. */
+const TRANSACTION_MS = 25;
+
+/** Lets other calls (and other processes waiting for the write lock) in between two writes. */
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Imports an archive: checked in full first (nothing written if anything is wrong), then written
+ * in short transactions under a journal; if any write fails, what was written is removed again.
+ */
+export async function importArchive(db: Database, file: string): Promise<ArchiveImportResult> {
+  const archive = await readArchive(file);
+  const write = archiveWriter(db);
+  let journal = beginImport(db, file);
+  try {
+    const library = db
+      .transaction(() => {
+        const draft: ImportJournal = { ...journal, contacts: [], templates: [] };
+        const made = write.library(archive.library, archive.documents, draft);
+        saveJournal(db, draft);
+        return { made, draft };
+      })
+      .immediate();
+    // Kept only once committed: a rolled-back id may be given to someone else's next row.
+    journal = library.draft;
+    const clientIds: number[] = [];
+    while (clientIds.length < archive.clients.length) {
+      await yieldToOthers();
+      // Whole clients, as many as fit in a few milliseconds: the lock stays short, and a commit
+      // (an fsync) is not paid for every small client.
+      const batch = db
+        .transaction(() => {
+          const started = performance.now();
+          const ids: number[] = [];
+          let draft = journal;
+          do {
+            const id = write.client(
+              archive.clients[clientIds.length + ids.length]!,
+              archive.documents,
+              library.made,
+            );
+            ids.push(id);
+            draft = withClient(draft, id);
+          } while (
+            clientIds.length + ids.length < archive.clients.length &&
+            performance.now() - started < TRANSACTION_MS
+          );
+          saveJournal(db, draft);
+          return { ids, draft };
+        })
+        .immediate();
+      journal = batch.draft;
+      clientIds.push(...batch.ids);
     }
+    db.transaction(() => endImport(db)).immediate();
+    return { counts: libraryCounts(db), clientIds };
+  } catch (error) {
+    try {
+      undoImport(db, journal);
+    } catch {
+      // The journal stays: the next start removes what is left (recoverInterruptedImport).
+    }
+    throw error;
   }
-  return { counts: libraryCounts(db), clientIds };
 }

@@ -11,6 +11,7 @@ import {
   keepPrivate,
   makeOwnFolderPrivate,
 } from '../../security/private-files';
+import { checkRegularFile } from '../../security/regular-file';
 import type { BackupInfo, BackupPreview, BackupReason, LibraryCounts } from '../../contract/safety';
 import { SETTING, readSetting } from '../settings/queries';
 import { backupsToKeep } from './rotation';
@@ -67,6 +68,8 @@ export function listBackups(folder: string): BackupInfo[] {
 
 /** What a backup holds, read quickly (no integrity check); null when it cannot be read. */
 export function peekCounts(file: string, nativeBinding?: string): LibraryCounts | null {
+  // SQLite opens the path itself and would block on a named pipe or read a device forever.
+  if (!checkRegularFile(file).ok) return null;
   let db: Database | undefined;
   try {
     db = new BetterSqlite3(file, {
@@ -134,6 +137,9 @@ export function inspectBackup(
   latestSchema: number,
   nativeBinding?: string,
 ): BackupPreview {
+  // SQLite opens the path itself and would block on a named pipe or read a device forever.
+  const plain = checkRegularFile(file);
+  if (!plain.ok) throw unusable(file, plain.problem);
   let db: Database | undefined;
   try {
     db = new BetterSqlite3(file, {

@@ -2,6 +2,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { RefusedFile } from '../../contract/document';
+import { checkRegularFile, readProblem } from '../../security/regular-file';
 
 const WORD_EXTENSIONS = new Set(['.docx', '.doc', '.docm', '.dotx']);
 
@@ -29,17 +30,13 @@ export function collectFiles(paths: readonly string[]): {
           refused.push({ path, problem: 'this folder holds no Word files.' });
         files.push(...inside);
       } else {
-        files.push(path);
+        // A device, pipe or socket (or a link to one) is refused here, before anything reads it.
+        const check = checkRegularFile(path);
+        if (check.ok) files.push(path);
+        else refused.push({ path, problem: check.problem });
       }
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-      const why =
-        code === 'ENOENT'
-          ? 'no such file or folder'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : code;
-      refused.push({ path, problem: `it cannot be read (${why}).` });
+      refused.push({ path, problem: readProblem(error) });
     }
   }
   return { files: [...new Set(files)], refused };

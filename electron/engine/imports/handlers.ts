@@ -2,10 +2,10 @@
 // it (bytes, HTML, text, warnings) in one short transaction. A refused file writes nothing; the
 // others go on.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { DocumentInfo, RefusedFile } from '../../contract/document';
 import { AppError } from '../../contract/errors';
+import { readRegularFile } from '../../security/regular-file';
 import type { EngineContext, HandlerSet } from '../context';
 import { touchCase } from '../cases/touch';
 import { retryWhileBusy } from '../db/busy';
@@ -43,7 +43,7 @@ export function importHandlers({
     if (!inspection.ok) return inspection.problem;
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (documents.hasChecksum(caseId, sha256)) return 'it is already in this case (same content).';
-    const converted = await convertDocx(bytes);
+    const converted = await convertDocx(inspection.verified ?? bytes);
     if (!converted.ok) return converted.problem;
     try {
       // Another process's lock is waited for on timers, file by file.
@@ -71,17 +71,15 @@ export function importHandlers({
     }
   };
 
-  /** Reads a file from disk within the size limit; its bytes, or why it cannot be imported. */
+  /** Reads a plain file from disk within the size limit; its bytes, or why it cannot be imported. */
   const readWithin = (path: string): Buffer | string => {
-    try {
-      const size = statSync(path).size;
-      if (size > IMPORT_LIMITS.maxFileBytes) {
-        return `it is ${(size / MB).toFixed(1)} MB; the limit is ${IMPORT_LIMITS.maxFileBytes / MB} MB.`;
-      }
-      return readFileSync(path);
-    } catch (error) {
-      return `it cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`;
-    }
+    const read = readRegularFile(
+      path,
+      IMPORT_LIMITS.maxFileBytes,
+      (size) =>
+        `it is ${(size / MB).toFixed(1)} MB; the limit is ${IMPORT_LIMITS.maxFileBytes / MB} MB.`,
+    );
+    return read.ok ? read.bytes : read.problem;
   };
 
   return {

@@ -1,10 +1,16 @@
 // Decides, from its bytes alone, whether a file is a .docx we can safely convert, and if not, says
 // exactly what it is: mammoth reports every non-zip the same way ("end of central directory").
 import CFB from 'cfb';
-import yauzl from 'yauzl';
-import { IMPORT_LIMITS, MB } from './limits';
+import { zipSync } from 'fflate';
+import { boundedUnzip, UnzipRefused } from './bounded-unzip';
+import type { UnzipRefusal } from './bounded-unzip';
+import { DOCX_UNZIP_LIMITS, IMPORT_LIMITS, MB } from './limits';
 
-export type Inspection = { ok: true } | { ok: false; problem: string };
+/**
+ * Whether a file may be converted. For a .docx, `verified` is the same document rebuilt from
+ * contents unpacked within the limits: hand that, not the original bytes, to mammoth or docx.js.
+ */
+export type Inspection = { ok: true; verified?: Buffer } | { ok: false; problem: string };
 
 const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -35,69 +41,52 @@ function inspectOle(bytes: Buffer): Inspection {
   return { ok: false, problem: 'it is an Office file but not a Word document.' };
 }
 
-/** Reads the zip's central directory (no inflating) and checks sizes, ratios and the Word part. */
-function inspectZip(bytes: Buffer): Promise<Inspection> {
-  return new Promise((resolve) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true }, (openError, zip) => {
-      if (openError || !zip) {
-        resolve({
-          ok: false,
-          problem:
-            'it is damaged or incomplete (the zip inside a .docx could not be read). Try saving it again in Word.',
-        });
-        return;
-      }
-      let entries = 0;
-      let total = 0;
-      let hasDocument = false;
-      const finish = (result: Inspection) => {
-        zip.close();
-        resolve(result);
-      };
-      zip.on('error', () =>
-        finish({
-          ok: false,
-          problem:
-            'it is damaged or incomplete (the zip inside a .docx is broken). Try saving it again in Word.',
-        }),
-      );
-      zip.on('entry', (entry: yauzl.Entry) => {
-        entries += 1;
-        total += entry.uncompressedSize;
-        if (
-          entry.fileName === 'word/document.xml' ||
-          /^word\/document\d*\.xml$/.test(entry.fileName)
-        )
-          hasDocument = true;
-        const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
-        if (entries > IMPORT_LIMITS.maxEntries || total > IMPORT_LIMITS.maxUnzippedBytes) {
-          finish({
-            ok: false,
-            problem: `it would unpack to more than ${IMPORT_LIMITS.maxUnzippedBytes / MB} MB or ${IMPORT_LIMITS.maxEntries} parts, far beyond any real letter; it was not opened.`,
-          });
-        } else if (ratio > IMPORT_LIMITS.maxRatio && entry.uncompressedSize > MB) {
-          finish({
-            ok: false,
-            problem: `part ${entry.fileName} inflates ${Math.round(ratio)} times (a "zip bomb"); it was not opened.`,
-          });
-        } else {
-          zip.readEntry();
-        }
-      });
-      zip.on('end', () =>
-        finish(
-          hasDocument
-            ? { ok: true }
-            : {
-                ok: false,
-                problem:
-                  'it is a zip file but not a Word document (no word/document.xml inside): Excel, PowerPoint and other files cannot be imported.',
-              },
-        ),
-      );
-      zip.readEntry();
-    });
-  });
+const DOCUMENT_PART = /^word\/document\d*\.xml$/;
+
+/** The sentence for a refused zip, following the file's name. */
+function zipProblem(refusal: UnzipRefusal): string {
+  switch (refusal.kind) {
+    case 'too-many-entries':
+    case 'total-too-large':
+      return `it would unpack to more than ${IMPORT_LIMITS.maxUnzippedBytes / MB} MB or ${IMPORT_LIMITS.maxEntries} parts, far beyond any real letter; it was not opened.`;
+    case 'entry-too-large':
+      return `part ${refusal.entry} would unpack to more than ${refusal.limit / MB} MB, far beyond any real letter; it was not opened.`;
+    case 'ratio':
+      return `part ${refusal.entry} inflates ${refusal.ratio} times (a "zip bomb"); it was not opened.`;
+    case 'lies':
+      return `part ${refusal.entry} unpacks to more than the ${refusal.declared} bytes its zip declares (a "zip bomb"); unpacking was stopped and nothing was imported.`;
+    case 'duplicate':
+      return `it holds two parts named ${refusal.entry}, so what it contains is ambiguous; it was not opened.`;
+    case 'encrypted':
+      return `part ${refusal.entry} is encrypted; it cannot be read.`;
+    default:
+      return 'it is damaged or incomplete (the zip inside a .docx could not be read). Try saving it again in Word.';
+  }
+}
+
+/**
+ * Unpacks the zip within the limits, counting the bytes that really come out, and rebuilds it
+ * from what was verified: mammoth and docx.js (JSZip) then read only content already measured,
+ * never the original headers, which may lie.
+ */
+async function inspectZip(bytes: Buffer): Promise<Inspection> {
+  let unzipped;
+  try {
+    unzipped = await boundedUnzip(bytes, { limits: DOCX_UNZIP_LIMITS });
+  } catch (error) {
+    if (error instanceof UnzipRefused) return { ok: false, problem: zipProblem(error.refusal) };
+    throw error;
+  }
+  if (!unzipped.names.some((name) => DOCUMENT_PART.test(name))) {
+    return {
+      ok: false,
+      problem:
+        'it is a zip file but not a Word document (no word/document.xml inside): Excel, PowerPoint and other files cannot be imported.',
+    };
+  }
+  // Stored, not compressed again: it lives only as long as one conversion.
+  const verified = Buffer.from(zipSync(Object.fromEntries(unzipped.entries), { level: 0 }));
+  return { ok: true, verified };
 }
 
 /** Whether `bytes` may be handed to mammoth, or why not (a sentence that follows the file's name). */

@@ -7,6 +7,8 @@ export const IMPORT_LIMITS = {
   maxUnzippedBytes: 250 * 1024 * 1024,
   /** Most entries in the zip. */
   maxEntries: 5000,
+  /** Largest size one part of the zip may inflate to. */
+  maxPartBytes: 100 * 1024 * 1024,
   /** Largest inflate ratio of any entry (a zip bomb compresses at thousands to one). */
   maxRatio: 200,
   /** Longest a conversion may run before it is stopped. */
@@ -16,3 +18,12 @@ export const IMPORT_LIMITS = {
 } as const;
 
 export const MB = 1024 * 1024;
+
+/** The same limits as bounded-unzip reads them; a ratio is judged only on parts over 1 MB. */
+export const DOCX_UNZIP_LIMITS = {
+  maxEntries: IMPORT_LIMITS.maxEntries,
+  maxEntryBytes: IMPORT_LIMITS.maxPartBytes,
+  maxTotalBytes: IMPORT_LIMITS.maxUnzippedBytes,
+  maxRatio: IMPORT_LIMITS.maxRatio,
+  ratioFromBytes: MB,
+};

@@ -6,6 +6,7 @@ import type { LetterInput } from './context';
 import { gapText, gapsIn } from './gaps';
 import { fieldsRead, renderText } from './liquid';
 import { markdownBlocks, markdownLine } from './markdown';
+import { checkTemplateShape } from './template-source';
 import type { ParsedTemplate } from './template-source';
 import { LETTER_FIELDS, checklistItem } from './where-to-fill';
 
@@ -83,10 +84,13 @@ export function composeLetter(
   const renderLines = (lines: string[], part: string) =>
     lines.map((line, i) => renderText(line, data, `${part} line ${i + 1}`));
 
+  // Measured as written and as filled in (a loop can make either too much for the parser).
+  checkTemplateShape(meta.name, { ...meta, body });
   const renderedBody = renderText(body, data, 'letter text');
   const re = renderLines(meta.re, 're');
   const enclosures = renderLines(meta.enclosures, 'enclosures');
   const cc = renderLines(meta.cc, 'cc');
+  checkTemplateShape(meta.name, { body: renderedBody, re, enclosures, cc }, 'filled in');
 
   const model: LetterModel = {
     title: meta.name,

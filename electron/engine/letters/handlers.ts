@@ -1,7 +1,6 @@
 // Calls for letters: templates (list, edit, duplicate, reset), the checklist and live preview,
 // and generating a letter into the case's documents.
 import mammoth from 'mammoth';
-import { parseDocument } from 'yaml';
 import { AppError } from '../../contract/errors';
 import { LETTER_KIND } from '../../contract/letter';
 import type { GeneratedLetter, LetterKind, Template } from '../../contract/letter';
@@ -17,7 +16,7 @@ import { letterQueries } from './letter-queries';
 import { letterheadQueries } from './letterhead';
 import { denialQueries } from '../workflow/queries';
 import { builtInTemplates, templateQueries } from './template-queries';
-import { parseTemplate, splitTemplate } from './template-source';
+import { parseTemplate, renameTemplate } from './template-source';
 import { retryWhileBusy } from '../db/busy';
 
 type LetterCalls =
@@ -91,11 +90,7 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
       id === undefined ? templates.create(source) : templates.update(id, source, version),
     'templates.duplicate': ({ id }) => {
       const original = templates.get(id);
-      const { settings, body } = splitTemplate(original.source);
-      // Edited as a YAML document, so the settings' comments and order survive the copy.
-      const doc = parseDocument(settings);
-      doc.set('name', `Copy of ${original.name}`);
-      return templates.create(`---\n${doc.toString()}---\n${body}`);
+      return templates.create(renameTemplate(original.source, `Copy of ${original.name}`));
     },
     'templates.reset': ({ id }) => {
       const found = templates.get(id);

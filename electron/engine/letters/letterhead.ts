@@ -43,9 +43,11 @@ export function letterheadHandlers({
       if (!inspection.ok) {
         throw new AppError('invalid-input', `${fileName} cannot be used: ${inspection.problem}`);
       }
+      // Kept as rebuilt from its measured contents: generating later unpacks only those.
+      const verified = inspection.verified ?? bytes;
       let placeholders: readonly string[];
       try {
-        placeholders = await patchDetector({ data: bytes, trimPlaceholders: true });
+        placeholders = await patchDetector({ data: verified, trimPlaceholders: true });
       } catch {
         throw new AppError('invalid-input', `${fileName} cannot be read as a Word document.`);
       }
@@ -55,7 +57,7 @@ export function letterheadHandlers({
           `${fileName} has no {{letter}} placeholder. In Word, type {{letter}} on a line of its own where the letter should start, save, and choose the file again.`,
         );
       }
-      db.transaction(() => q.set(fileName, bytes)).immediate();
+      db.transaction(() => q.set(fileName, verified)).immediate();
       return q.info()!;
     },
     'letterhead.clear': () => {

@@ -94,6 +94,14 @@ export function fieldsRead(text: string): string[][] {
 
 function templateError(error: unknown, part: string): AppError {
   const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  // Liquid parses and renders tags inside tags by recursion: thousands deep run out of stack.
+  if (/Maximum call stack size exceeded/.test(message ?? '')) {
+    return new AppError(
+      'invalid-input',
+      `The template's ${part} is too deeply nested ({% %} tags inside one another, thousands deep); no letter needs more than a few levels.`,
+      'source',
+    );
+  }
   return new AppError(
     'invalid-input',
     `The template's ${part} has a problem: ${message}`,

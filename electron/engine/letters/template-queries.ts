@@ -6,7 +6,7 @@ import type { LetterKind, Template, TemplateSummary } from '../../contract/lette
 import { fromRow } from '../db/table';
 import { changeLog, conflictError, conflictingFields } from '../db/versions';
 import { resourcePath } from '../resources';
-import { parseTemplate } from './template-source';
+import { checkTemplateShape, parseTemplate } from './template-source';
 
 let builtIns: ReadonlyMap<string, string> | undefined;
 
@@ -74,8 +74,10 @@ export function templateQueries(db: Database) {
     source: row.source,
   });
   const read = (row: unknown) => (row === undefined ? undefined : summary(fromRow<Row>(row)));
+  // Only what is saved is measured: a template saved before the limits still lists and opens.
   const fieldsOf = (source: string) => {
-    const { meta } = parseTemplate(source);
+    const { meta, body } = parseTemplate(source);
+    checkTemplateShape(meta.name, { ...meta, body });
     return { name: meta.name, kind: meta.kind, description: meta.description, source };
   };
 

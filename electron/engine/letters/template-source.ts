@@ -1,11 +1,12 @@
 // Reads a template's text: YAML front matter (name, kind, RE lines, enclosures...) and a body of
 // Markdown with Liquid. Every problem is reported in words an advocate can act on.
-import { parse as parseYaml } from 'yaml';
+import { parseDocument, parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { CONTACT_KIND } from '../../contract/choices';
 import { AppError } from '../../contract/errors';
 import { LETTER_KIND } from '../../contract/letter';
 import { checkText } from './liquid';
+import { markdownShapeProblem } from './markdown-limits';
 
 const lines = z
   .union([z.string(), z.array(z.string()), z.null()])
@@ -71,4 +72,43 @@ export function parseTemplate(source: string): ParsedTemplate {
     meta.data[part].forEach((line, i) => checkText(line, `${part} line ${i + 1}`));
   }
   return { meta: meta.data, body };
+}
+
+/** The same template under another name; the settings' comments and order survive. */
+export function renameTemplate(source: string, name: string): string {
+  const { settings, body } = splitTemplate(source);
+  const doc = parseDocument(settings);
+  doc.set('name', name);
+  return `---\n${doc.toString()}---\n${body}`;
+}
+
+/** Most text a template may render to: a long letter is 30 kB. */
+export const MAX_RENDERED_CHARS = 1_000_000;
+
+/**
+ * Refuses Markdown the parser cannot read in bounded time and stack (see markdown-limits.ts),
+ * naming the template and the part: `stage` says whether it is the text as written or as filled
+ * in for a case (a loop can make either).
+ */
+export function checkTemplateShape(
+  name: string,
+  parts: { body: string; re: string[]; enclosures: string[]; cc: string[] },
+  stage: 'written' | 'filled in' = 'written',
+): void {
+  const where = stage === 'written' ? '' : ', filled in for this case';
+  if (parts.body.length > MAX_RENDERED_CHARS) {
+    throw invalid(
+      `The template "${name}"${where}: its letter text is ${Math.round(parts.body.length / 1000)} kB, far beyond any letter (at most ${MAX_RENDERED_CHARS / 1000} kB).`,
+    );
+  }
+  const pieces: [string, string][] = [
+    ['letter text', parts.body],
+    ...(['re', 'enclosures', 'cc'] as const).flatMap((part) =>
+      parts[part].map((line, i): [string, string] => [`${part} line ${i + 1}`, line]),
+    ),
+  ];
+  for (const [part, text] of pieces) {
+    const problem = markdownShapeProblem(text);
+    if (problem) throw invalid(`The template "${name}"${where}: its ${part} ${problem}`);
+  }
 }

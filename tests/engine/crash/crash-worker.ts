@@ -1,10 +1,11 @@
 // A process the crash-safety test kills with SIGKILL: it opens the library and repeats one long
 // operation forever. `node --import tsx crash-worker.ts <operation> <database> <fixtures-dir>`.
 // Each operation prints "go" once its loop starts, so the kill lands inside the work.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openEngine } from '../../../electron/engine';
 import type { Engine } from '../../../electron/engine';
+import { ARCHIVE_CLIENTS } from './sizes';
 
 type Operation = (engine: Engine, fixtures: string) => Promise<void>;
 
@@ -67,6 +68,33 @@ export const OPERATIONS: Record<string, Operation> = {
         engine.call('letters.generate', { caseId: kase.id, kind: kinds[i % kinds.length]! }),
       );
     }
+  },
+
+  /**
+   * Archive import: an archive of ARCHIVE_CLIENTS clients (each with a case and Word files),
+   * imported over and over; each import is all or nothing, even when killed.
+   */
+  'archive-import': async (engine, fixtures) => {
+    const archive = `${databasePath!}.archive.zip`;
+    if (!existsSync(archive)) {
+      const source = openEngine({ databasePath: `${archive}.source.sqlite`, door: 'crash-test' });
+      const paths = readdirSync(fixtures)
+        .filter((f) => f.endsWith('.docx'))
+        .map((f) => join(fixtures, f));
+      for (let i = 0; i < ARCHIVE_CLIENTS; i++) {
+        const client = await must(
+          source.call('clients.create', { firstName: 'Archived', lastName: `Client${i}` }),
+        );
+        const kase = await must(
+          source.call('cases.create', { clientId: client.id, requestedTreatment: 'TMS' }),
+        );
+        await must(source.call('documents.import', { caseId: kase.id, paths }));
+      }
+      await must(source.call('archive.export', { out: archive }));
+      source.close();
+    }
+    process.stdout.write('go\n');
+    for (;;) await must(engine.call('archive.import', { file: archive }));
   },
 
   /** Restore: one listed backup after another (each restore backs up the current state first). */

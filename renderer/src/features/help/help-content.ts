@@ -88,6 +88,7 @@ export const HELP: HelpSection[] = [
           'To restore, choose a backup on the Backups page. Your current library is backed up first, so a restore can be undone.',
           'A restore or a move is refused while another program has the library open (the browser host, or an advocate command still running): close it first, or restore from inside it.',
           'To move to a new computer, export the whole library as an archive from the Backups page, copy the file, install Advocate Desk there and import it.',
+          'Importing an archive adds all of it or, if anything goes wrong, none of it. A built-in letter template you had edited arrives as your own copy, “… (edited, from archive)”, beside the original.',
         ],
       },
       'The library itself is one file; its location is shown in Settings.',
