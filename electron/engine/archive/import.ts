@@ -22,6 +22,7 @@ import { beginImport, endImport, saveJournal, undoImport, withClient } from './i
 import type { ImportJournal } from './import-journal';
 import { readArchive, recordsOf } from './read';
 import type { ReadArchive } from './read';
+import { retryWhileBusy } from '../db/busy';
 
 /** How the archive's links (by the old library's ids) map to this library's rows. */
 interface LibraryIds {
@@ -234,14 +235,17 @@ export async function importArchive(db: Database, file: string): Promise<Archive
   const write = archiveWriter(db);
   let journal = beginImport(db, file);
   try {
-    const library = db
-      .transaction(() => {
-        const draft: ImportJournal = { ...journal, contacts: [], templates: [] };
-        const made = write.library(archive.library, archive.documents, draft);
-        saveJournal(db, draft);
-        return { made, draft };
-      })
-      .immediate();
+    // Another process's lock is waited out on timers, as for every other write.
+    const library = await retryWhileBusy(() =>
+      db
+        .transaction(() => {
+          const draft: ImportJournal = { ...journal, contacts: [], templates: [] };
+          const made = write.library(archive.library, archive.documents, draft);
+          saveJournal(db, draft);
+          return { made, draft };
+        })
+        .immediate(),
+    );
     // Kept only once committed: a rolled-back id may be given to someone else's next row.
     journal = library.draft;
     const clientIds: number[] = [];
@@ -249,31 +253,33 @@ export async function importArchive(db: Database, file: string): Promise<Archive
       await yieldToOthers();
       // Whole clients, as many as fit in a few milliseconds: the lock stays short, and a commit
       // (an fsync) is not paid for every small client.
-      const batch = db
-        .transaction(() => {
-          const started = performance.now();
-          const ids: number[] = [];
-          let draft = journal;
-          do {
-            const id = write.client(
-              archive.clients[clientIds.length + ids.length]!,
-              archive.documents,
-              library.made,
+      const batch = await retryWhileBusy(() =>
+        db
+          .transaction(() => {
+            const started = performance.now();
+            const ids: number[] = [];
+            let draft = journal;
+            do {
+              const id = write.client(
+                archive.clients[clientIds.length + ids.length]!,
+                archive.documents,
+                library.made,
+              );
+              ids.push(id);
+              draft = withClient(draft, id);
+            } while (
+              clientIds.length + ids.length < archive.clients.length &&
+              performance.now() - started < TRANSACTION_MS
             );
-            ids.push(id);
-            draft = withClient(draft, id);
-          } while (
-            clientIds.length + ids.length < archive.clients.length &&
-            performance.now() - started < TRANSACTION_MS
-          );
-          saveJournal(db, draft);
-          return { ids, draft };
-        })
-        .immediate();
+            saveJournal(db, draft);
+            return { ids, draft };
+          })
+          .immediate(),
+      );
       journal = batch.draft;
       clientIds.push(...batch.ids);
     }
-    db.transaction(() => endImport(db)).immediate();
+    await retryWhileBusy(() => db.transaction(() => endImport(db)).immediate());
     return { counts: libraryCounts(db), clientIds };
   } catch (error) {
     try {
