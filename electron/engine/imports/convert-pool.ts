@@ -1,0 +1,77 @@
+// One pool of import workers for the whole process (piscina): each file converts in a worker
+// thread with a heap cap and a time limit; a worker that hangs or runs out of memory is thrown
+// away and replaced, and the workers stay warm between files instead of starting one per file.
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { IMPORT_LIMITS } from './limits';
+
+/** What a reader in the worker makes of a file; `source` says whether its text is Word's or a PDF's. */
+export interface Converted {
+  html: string;
+  text: string;
+  warnings: string[];
+  source: 'word' | 'pdf';
+}
+
+export type ConvertFormat = 'docx' | 'doc' | 'pdf';
+
+/** Why a file could not be read; `code` lets the UI ask for a password. */
+export interface ConversionProblem {
+  ok: false;
+  problem: string;
+  code?: 'password-required' | 'wrong-password' | 'no-text';
+}
+
+export type Conversion = ({ ok: true } & Converted) | ConversionProblem;
+
+const WORKER = fileURLToPath(new URL('./convert-worker.mjs', import.meta.url));
+
+let pool: Piscina | null = null;
+
+function thePool(): Piscina {
+  pool ??= new Piscina({
+    filename: WORKER,
+    // Two cores are plenty for a batch and leave the rest of the machine to the user.
+    maxThreads: Math.max(1, Math.min(2, availableParallelism())),
+    minThreads: 0,
+    // Warm for a minute after the last file; idle workers never keep the process alive.
+    idleTimeout: 60_000,
+    resourceLimits: { maxOldGenerationSizeMb: IMPORT_LIMITS.workerHeapMb },
+  });
+  return pool;
+}
+
+/** Converts one checked file in the pool; never throws. */
+export async function convertInPool(
+  format: ConvertFormat,
+  bytes: Buffer,
+  { timeoutMs = IMPORT_LIMITS.timeoutMs, password }: { timeoutMs?: number; password?: string } = {},
+): Promise<Conversion> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  try {
+    return (await thePool().run({ format, bytes, password }, { signal })) as Conversion;
+  } catch (error) {
+    if (signal.aborted) {
+      return {
+        ok: false,
+        problem: `reading it took longer than ${timeoutMs / 1000} s, so it was stopped.`,
+      };
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      return {
+        ok: false,
+        problem: `reading it needed more than ${IMPORT_LIMITS.workerHeapMb} MB of memory, so it was stopped; it may be damaged or built to overload the app.`,
+      };
+    }
+    return { ok: false, problem: 'reading it stopped unexpectedly; it may be damaged.' };
+  }
+}
+
+/** Stops the pool's workers (tests, and a process about to exit). */
+export async function closeConvertPool(): Promise<void> {
+  const closing = pool;
+  pool = null;
+  await closing?.destroy();
+}
