@@ -7,6 +7,9 @@ import { openProtected } from './protected-docx.mjs';
 import { escapeHtml, textOfHtml } from './html-text.mjs';
 import { humaneWarnings, unreadableWord } from './word-messages.mjs';
 
+/** Word's own title styles read as headings (mammoth maps only Heading 1–6 by itself). */
+const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"];
+
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const PART = /^word\/(header|footer)(\d*)\.xml$/;
 
@@ -93,7 +96,7 @@ export async function convertDocx(bytes, password) {
   let result;
   try {
     // externalFileAccess stays off (mammoth's default): a document may not pull in files from disk.
-    result = await mammoth.convertToHtml({ buffer });
+    result = await mammoth.convertToHtml({ buffer, styleMap: STYLE_MAP });
   } catch (error) {
     return { ok: false, problem: unreadableWord(error) };
   }

@@ -9,20 +9,26 @@ const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' 
  * inside an item starts a new line, so a nested item never runs into its parent's words.
  */
 export function textOfHtml(html) {
-  return html
-    .replace(/<br\s*\/?>/g, '\n')
-    .replace(/<\/p>(?=\s*<\/t[dh]>)/g, '')
-    .replace(/<(ol|ul)\b[^>]*>/g, '\n')
-    .replace(/<\/(p|h[1-6]|li|tr|table|ol|ul|header|footer)>/g, '\n')
-    .replace(/<\/t[dh]>/g, '\t')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name) => ENTITIES[name])
-    .replace(/&#(\d+);/g, (_, code) => String.fromCodePoint(Number(code)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, code) => String.fromCodePoint(parseInt(code, 16)))
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/^\n+/, '')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return (
+    html
+      // Footnotes' "back to the text" arrows are links, not words.
+      .replace(/<a href="#(?:foot|end)note-ref-[^"]*">↑<\/a>/g, '')
+      // A nested list ends with its parent item: one line break, not two.
+      .replace(/<\/(?:ol|ul)>\s*<\/li>/g, '')
+      .replace(/<br\s*\/?>/g, '\n')
+      .replace(/<\/p>(?=\s*<\/t[dh]>)/g, '')
+      .replace(/<(ol|ul)\b[^>]*>/g, '\n')
+      .replace(/<\/(p|h[1-6]|li|tr|table|ol|ul|header|footer)>/g, '\n')
+      .replace(/<\/t[dh]>/g, '\t')
+      .replace(/<[^>]*>/g, '')
+      .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name) => ENTITIES[name])
+      .replace(/&#(\d+);/g, (_, code) => String.fromCodePoint(Number(code)))
+      .replace(/&#x([0-9a-f]+);/gi, (_, code) => String.fromCodePoint(parseInt(code, 16)))
+      .replace(/[ \t]+\n/g, '\n')
+      .replace(/^\n+/, '')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  );
 }
 
 export function escapeHtml(text) {

@@ -19,30 +19,21 @@ export function unreadableWord(error) {
 /** Warnings worth showing beside the preview, each once, in plain words. */
 export function humaneWarnings(messages) {
   const out = [];
-  const styles = new Set();
   for (const m of messages) {
     const text = String(m.message ?? '');
     const external = /could not read external image '([^']*)'/.exec(text);
-    const style = /Unrecognised (?:paragraph|run|table) style: '([^']*)'/.exec(text);
     if (external) {
       const name = external[1].split(/[\\/]/).pop();
       out.push(
         `A picture linked from outside the file (${name}) is not shown: the app never opens files a document points to.`,
       );
-    } else if (style) {
-      if (style[1] && style[1] !== 'null') styles.add(style[1]);
-    } else if (/referenced but not defined/.test(text)) {
-      // The same missing style is reported again as unrecognised; once is enough.
+    } else if (/Unrecognised (paragraph|run|table) style|referenced but not defined/.test(text)) {
+      // A style shown as plain text loses nothing a reader needs: not worth a warning.
     } else if (m.type === 'error') {
       out.push('Part of the document could not be read and may be missing from the preview.');
     } else {
       out.push('Some formatting could not be kept exactly; the text is all there.');
     }
-  }
-  if (styles.size > 0) {
-    out.push(
-      `Text in the styles ${[...styles].map((s) => `“${s}”`).join(', ')} is shown as plain paragraphs.`,
-    );
   }
   return [...new Set(out)];
 }
