@@ -212,8 +212,8 @@ describe('PDF with a text layer', () => {
         await ok(engine, 'documents.proposeFacts', { id: byName.get(`${name}.docx`)!.id })
       ).map(factKey);
       const found = fromDocx.filter((k) => fromPdf.has(k)).length;
-      // A PDF wraps long table cells onto new lines, so a few facts read differently; most match.
-      expect(found / fromDocx.length, name).toBeGreaterThanOrEqual(0.8);
+      // A PDF wraps long table cells onto new lines, so a fact or two may read differently.
+      expect(found / fromDocx.length, name).toBeGreaterThanOrEqual(0.9);
     }
   }, 60_000);
 

@@ -128,7 +128,7 @@ describe('documents.import', () => {
     const reason = (name: string) =>
       summary.refused.find((r) => r.path === join(dir, name))?.problem;
     expect(reason('empty.docx')).toMatch(/empty/);
-    expect(reason('legacy.doc')).toMatch(/Word 97–2003.*save it as \.docx/);
+    expect(reason('legacy.doc')).toMatch(/damaged Word document \(\.doc\)/);
     expect(reason('locked.docx')).toMatch(/password/);
     expect(reason('notes.docx')).toMatch(/not a Word document/);
     expect(reason('truncated.docx')).toMatch(/damaged or incomplete/);
