@@ -188,6 +188,10 @@ describe('PDF with a text layer', () => {
     expect(denial.sizeBytes).toBe(readFileSync(pdfs[0]!).length);
     const text = denial.text!;
     expect(text).toMatch(/Member ID: AHP-5531-0098\n/);
+    // A heading stays on its own line; the sentences wrapped under it join into one paragraph.
+    expect(text).toMatch(
+      /\nNotice of Adverse Benefit Determination\nWe reviewed the request from .* ketamine infusion \(CPT 96365, HCPCS J3490\) for the diagnosis F33\.2\. The request is denied\.\n/,
+    );
     const order = [
       'Acme Health Plan',
       'Notice of Adverse Benefit Determination',

@@ -96,6 +96,8 @@ function pageText(items, pageWidth) {
     else if (
       wrapped(previous) &&
       l.cells.length === 1 &&
+      // A heading (a larger size) is never the start of the paragraph under it.
+      Math.abs(previous.size - l.size) <= l.size * 0.1 &&
       // A bullet or a "Label: value" line starts afresh however long the line before it.
       !/^([•\-–]|[A-Z][\w #/().-]{0,40}:\s)/.test(text(l))
     ) {
