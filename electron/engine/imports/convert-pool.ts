@@ -27,14 +27,34 @@ export type Conversion = ({ ok: true } & Converted) | ConversionProblem;
 
 const WORKER = fileURLToPath(new URL('./convert-worker.mjs', import.meta.url));
 
+/** Two cores are plenty for a batch and leave the rest of the machine to the user. */
+const THREADS = Math.max(1, Math.min(2, availableParallelism()));
+
 let pool: Piscina | null = null;
+
+/**
+ * Tasks wait here for a free worker rather than in the pool's queue, so a file's time limit
+ * runs from when a worker starts on it, never while it waits behind a slow one.
+ */
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function freeWorker(): Promise<() => void> {
+  if (running >= THREADS) await new Promise<void>((resolve) => waiting.push(resolve));
+  running += 1;
+  return () => {
+    running -= 1;
+    waiting.shift()?.();
+  };
+}
 
 function thePool(): Piscina {
   pool ??= new Piscina({
     filename: WORKER,
-    // Two cores are plenty for a batch and leave the rest of the machine to the user.
-    maxThreads: Math.max(1, Math.min(2, availableParallelism())),
+    maxThreads: THREADS,
     minThreads: 0,
+    // The workers are plain JavaScript: no TypeScript loader (tsx) to start in each of them.
+    execArgv: [],
     // Warm for a minute after the last file; idle workers never keep the process alive.
     idleTimeout: 60_000,
     resourceLimits: { maxOldGenerationSizeMb: IMPORT_LIMITS.workerHeapMb },
@@ -48,6 +68,7 @@ export async function convertInPool(
   bytes: Buffer,
   { timeoutMs = IMPORT_LIMITS.timeoutMs, password }: { timeoutMs?: number; password?: string } = {},
 ): Promise<Conversion> {
+  const release = await freeWorker();
   const signal = AbortSignal.timeout(timeoutMs);
   try {
     return (await thePool().run({ format, bytes, password }, { signal })) as Conversion;
@@ -66,6 +87,8 @@ export async function convertInPool(
       };
     }
     return { ok: false, problem: 'reading it stopped unexpectedly; it may be damaged.' };
+  } finally {
+    release();
   }
 }
 

@@ -1,15 +1,18 @@
 // The import pool's task: one file's bytes in, its HTML, text and warnings out. It runs in a
 // worker thread of the pool (convert-pool.ts), so a slow or hostile file cannot freeze the app:
 // the pool stops it after a time limit and caps its memory. Plain JavaScript so that it loads
-// the same way under Node, tsx and Electron.
-import { convertDoc } from './worker/doc.mjs';
-import { convertDocx } from './worker/docx.mjs';
-import { convertPdf } from './worker/pdf.mjs';
+// the same way under Node, tsx and Electron. Each reader loads on first use: a worker that only
+// ever sees .docx files never pays for the PDF and .doc readers.
+
+const readers = {
+  docx: () => import('./worker/docx.mjs').then((m) => m.convertDocx),
+  doc: () => import('./worker/doc.mjs').then((m) => m.convertDoc),
+  pdf: () => import('./worker/pdf.mjs').then((m) => m.convertPdf),
+};
 
 /** @param {{ format: 'docx' | 'doc' | 'pdf', bytes: Uint8Array, password?: string }} task */
 export default async function convert({ format, bytes, password }) {
-  if (format === 'docx') return convertDocx(bytes, password);
-  if (format === 'doc') return convertDoc(bytes);
-  if (format === 'pdf') return convertPdf(bytes, password);
-  return { ok: false, problem: `${format} files cannot be read.` };
+  const load = readers[format];
+  if (!load) return { ok: false, problem: `${format} files cannot be read.` };
+  return (await load())(bytes, password);
 }

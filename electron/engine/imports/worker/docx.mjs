@@ -3,12 +3,14 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { unzipSync } from 'fflate';
 import mammoth from 'mammoth';
-import { openProtected } from './protected-docx.mjs';
 import { escapeHtml, textOfHtml } from './html-text.mjs';
 import { humaneWarnings, unreadableWord } from './word-messages.mjs';
 
 /** Word's own title styles read as headings (mammoth maps only Heading 1–6 by itself). */
 const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"];
+
+/** An OLE container where a .docx should be: a password-protected package. */
+const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const PART = /^word\/(header|footer)(\d*)\.xml$/;
@@ -90,9 +92,14 @@ const block = (tag, groups) =>
 
 /** HTML (headers first, footers last, as on a page), text and readable warnings for one .docx. */
 export async function convertDocx(bytes, password) {
-  const opened = await openProtected(Buffer.from(bytes), password);
-  if (!opened.ok) return opened;
-  const buffer = opened.bytes;
+  let buffer = Buffer.from(bytes);
+  if (buffer.subarray(0, 8).equals(OLE)) {
+    // Only a protected file needs the decrypting library: load it then.
+    const { openProtected } = await import('./protected-docx.mjs');
+    const opened = await openProtected(buffer, password);
+    if (!opened.ok) return opened;
+    buffer = opened.bytes;
+  }
   let result;
   try {
     // externalFileAccess stays off (mammoth's default): a document may not pull in files from disk.

@@ -3,14 +3,12 @@
 import { unzipSync } from 'fflate';
 import officeCrypto from 'officecrypto-tool';
 
-const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** The same bounds inspect-file.ts applies to a plain .docx's central directory. */
 const MAX_UNZIPPED = 250 * 1024 * 1024;
 const MAX_ENTRIES = 5000;
 
-/** The .docx inside `bytes` (itself when not protected), or why it cannot be opened. */
+/** The .docx inside protected `bytes`, or why it cannot be opened. */
 export async function openProtected(bytes, password) {
-  if (!bytes.subarray(0, 8).equals(OLE)) return { ok: true, bytes };
   if (!password) {
     return { ok: false, problem: 'it is protected with a password.', code: 'password-required' };
   }
