@@ -34,7 +34,7 @@ export const documentImport = z.object({
   password: importPassword,
 });
 
-/** A document with what the app shows of it: mammoth's HTML, its plain text and warnings. */
+/** A document as the app shows it: its HTML (mammoth's, or its text in paragraphs), text, warnings. */
 export interface DocumentView extends DocumentInfo {
   text: string | null;
   html: string | null;
