@@ -1,9 +1,10 @@
 // Importing the records an advocate receives from the case page: a PDF with a text layer comes
 // in with a readable preview, and a password-protected .docx asks for its password.
+import axe from 'axe-core';
 import officeCrypto from 'officecrypto-tool';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { officeCopies } from '../fixtures/office-copies';
 import { Harness, apiCall } from './harness';
 
@@ -42,6 +43,12 @@ describe('PDF and protected Word files in a browser', () => {
       .getByRole('alert')
       .getByText(/not right for this file/)
       .waitFor();
+    // The dialog, with its complaint showing, passes the same WCAG scan as every screen.
+    await page.evaluate(axe.source);
+    const scan = (await page.evaluate(
+      `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
+    )) as axe.AxeResults;
+    expect(scan.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     await ask.getByLabel('Password').fill('Heron-9');
     await ask.getByRole('button', { name: 'Open and import' }).click();
     await ask.waitFor({ state: 'detached' });
