@@ -10,7 +10,7 @@ import type { Proposal } from '../../electron/contract/facts';
 import type { Engine } from '../../electron/engine';
 import { convertInPool } from '../../electron/engine/imports/convert-pool';
 import { heavyPdf, hostilePdf, imageOnlyPdf } from '../fixtures/hostile-pdf';
-import { officeCopies } from '../fixtures/office-copies';
+import { officeCopies, passwordPdf } from '../fixtures/office-copies';
 import { docxWithEveryPart } from '../fixtures/word-parts';
 import { cleanup, clientWithCase, ok, rowCounts, tempDir, tempEngine } from './helpers';
 
@@ -288,6 +288,29 @@ describe('password-protected .docx', () => {
     engine.close();
     const library = readFileSync(join(engine.db.name));
     expect(library.includes(Buffer.from(PASSWORD))).toBe(false);
+  }, 60_000);
+
+  it('asks for the password of a protected PDF and reads it with the right one', async () => {
+    const { engine, caseId, dir } = await setup();
+    const file = passwordPdf(docx[2]!, PASSWORD, dir);
+    const asked = await ok(engine, 'documents.import', { caseId, paths: [file] });
+    expect(asked.refused).toEqual([
+      {
+        path: file,
+        code: 'password-required',
+        problem: expect.stringMatching(/PDF protected with a password/),
+      },
+    ]);
+    const wrong = await ok(engine, 'documents.import', { caseId, paths: [file], password: 'x' });
+    expect(wrong.refused[0]).toMatchObject({ code: 'wrong-password' });
+    const opened = await ok(engine, 'documents.import', {
+      caseId,
+      paths: [file],
+      password: PASSWORD,
+    });
+    expect(await textOf(engine, opened.imported[0]!.id)).toMatch(
+      /Sertraline\t200 mg daily\t03\/2019\t11\/2019\t/,
+    );
   }, 60_000);
 
   it('imports a dropped protected file once its password is given', async () => {
