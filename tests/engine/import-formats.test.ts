@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Proposal } from '../../electron/contract/facts';
 import type { Engine } from '../../electron/engine';
-import { convertInPool } from '../../electron/engine/imports/convert-pool';
-import { heavyPdf, hostilePdf, imageOnlyPdf } from '../fixtures/hostile-pdf';
+import { convertInPool, createConvertPool } from '../../electron/engine/imports/convert-pool';
+import { heavyPdf, hostilePdf, imageOnlyPdf, wordyPdf } from '../fixtures/hostile-pdf';
 import { officeCopies, passwordPdf } from '../fixtures/office-copies';
 import { docxWithEveryPart } from '../fixtures/word-parts';
 import { cleanup, clientWithCase, ok, rowCounts, tempDir, tempEngine } from './helpers';
@@ -255,6 +255,24 @@ describe('PDF with a text layer', () => {
     const next = await convertInPool('pdf', readFileSync(pdfs[1]!));
     expect(next.ok && next.text).toMatch(/Client Intake/);
   }, 60_000);
+});
+
+describe('the import pool', () => {
+  it('stops a worker that outgrows its memory limit and replaces it for the next file', async () => {
+    // A small heap, so a file of millions of words outgrows it quickly.
+    const pool = createConvertPool({ heapMb: 64, threads: 1 });
+    try {
+      const greedy = await pool.convert('pdf', wordyPdf(15));
+      expect(greedy).toEqual({
+        ok: false,
+        problem: expect.stringContaining('needed more than 64 MB of memory'),
+      });
+      const next = await pool.convert('docx', readFileSync(docx[1]!));
+      expect(next.ok && next.text).toMatch(/Client Intake/);
+    } finally {
+      await pool.close();
+    }
+  }, 90_000);
 });
 
 describe('password-protected .docx', () => {
