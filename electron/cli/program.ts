@@ -156,15 +156,22 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
 
   program
     .command('import <paths...>')
-    .description('import Word files (or every Word file in a folder) into a case')
+    .description(
+      'import Word (.docx, .doc) and PDF files (or every such file in a folder) into a case',
+    )
     .requiredOption('--case <id>', 'the case id')
-    .action(async (paths: string[], opts: { case: string }) => {
+    .option('--password <password>', 'the password of protected files (used, never kept)')
+    .action(async (paths: string[], opts: { case: string; password?: string }) => {
       const summary = (await call('documents.import', {
         caseId: positiveId(opts.case),
         paths,
+        ...(opts.password ? { password: opts.password } : {}),
       })) as ImportSummary;
       for (const doc of summary.imported) io.out(`imported ${doc.fileName} (document ${doc.id})`);
-      for (const r of summary.refused) io.err(`refused ${r.path}: ${r.problem}`);
+      for (const r of summary.refused) {
+        const hint = r.code === 'password-required' ? ' Give it with --password.' : '';
+        io.err(`refused ${r.path}: ${r.problem}${hint}`);
+      }
       io.out(`${summary.imported.length} imported, ${summary.refused.length} refused`);
       if (summary.refused.length > 0) throw new CliExit(1);
     });

@@ -24,22 +24,30 @@ export interface DocumentInfo extends Omit<z.output<typeof documentFields>, 'tex
   createdAt: string;
 }
 
+/** A password for protected files in this import: used in memory to open them, never stored. */
+const importPassword = z.string().min(1).max(1000).optional();
+
 export const documentImport = z.object({
   caseId: id,
-  /** Files or folders; a folder imports every .docx (and refuses every .doc) directly inside it. */
+  /** Files or folders; a folder imports every .docx, .doc and .pdf directly inside it. */
   paths: z.array(z.string().min(1)).min(1, { error: 'must name at least one file' }).max(10_000),
+  password: importPassword,
 });
 
-/** A document with what the app shows of it: mammoth's HTML, its plain text and warnings. */
+/** A document as the app shows it: its HTML (mammoth's, or its text in paragraphs), text, warnings. */
 export interface DocumentView extends DocumentInfo {
   text: string | null;
   html: string | null;
   warnings: string[];
 }
 
+/** Why a refused file may succeed when tried again: with a password, or a different one. */
+export type RefusalCode = 'password-required' | 'wrong-password';
+
 export interface RefusedFile {
   path: string;
   problem: string;
+  code?: RefusalCode;
 }
 
 export interface ImportSummary {
@@ -53,7 +61,9 @@ export const documentImportFile = z.object({
   fileName: requiredText(255),
   // 50 MB of file is about 67 MB of base64; the engine checks the real size after decoding.
   contentBase64: z.string().max(80_000_000, { error: 'is larger than the 50 MB limit' }),
+  password: importPassword,
 });
 
 export type FileImportResult =
-  { ok: true; document: DocumentInfo } | { ok: false; fileName: string; problem: string };
+  | { ok: true; document: DocumentInfo }
+  | { ok: false; fileName: string; problem: string; code?: RefusalCode };

@@ -69,7 +69,7 @@ export function menuTemplate(
       go('New client', '/clients/new', 'CmdOrCtrl+N'),
       go('New case', '/cases/new', 'CmdOrCtrl+Shift+N'),
       sep,
-      go('Import Word files…', 'case:?focus=section-documents', 'CmdOrCtrl+I'),
+      go('Import files…', 'case:?focus=section-documents', 'CmdOrCtrl+I'),
       go('Generate letter', 'case:?focus=letter-template', 'CmdOrCtrl+L'),
       sep,
       { label: 'Back up now', click: () => actions.backUpNow() },

@@ -28,7 +28,7 @@ describe('Word import in a browser', () => {
     await page.getByRole('link', { name: 'Ana Reyes' }).click();
     await page.getByRole('heading', { name: /Ana Reyes · Ketamine infusion/ }).waitFor();
     await page.getByText('No documents kept with this case yet.').waitFor();
-    await page.getByRole('button', { name: 'Import Word files' }).waitFor();
+    await page.getByRole('button', { name: 'Import files' }).waitFor();
 
     await page.getByTestId('import-input').setInputFiles([fixture, bad]);
 

@@ -1,6 +1,7 @@
 // The advocate CLI as automation uses it: import, export, search, and clear failures.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import officeCrypto from 'officecrypto-tool';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -121,6 +122,24 @@ describe('advocate import', () => {
     const clean = await cli('--db', db, 'import', '--case', caseId, join(dir, 'case.json'));
     expect(clean.err.join('')).toContain('not a Word document');
   });
+
+  it('opens a password-protected .docx with --password, and says when it is missing or wrong', async () => {
+    const file = join(dir, 'case.json');
+    writeFileSync(file, JSON.stringify(sample));
+    const caseId = (await cli('--db', db, 'case', 'import', file)).out[0]!;
+    const locked = join(dir, 'locked.docx');
+    const intake = join(process.cwd(), '../shared/fixtures/word/clinical/intake-form.docx');
+    writeFileSync(locked, await officeCrypto.encrypt(readFileSync(intake), { password: 'Owl-77' }));
+
+    const none = await cli('--db', db, 'import', '--case', caseId, locked);
+    expect(none.code).toBe(1);
+    expect(none.err.join('\n')).toMatch(/protected with a password.*Give it with --password\./);
+    const wrong = await cli('--db', db, 'import', '--case', caseId, '--password', 'Owl', locked);
+    expect(wrong.err.join('\n')).toContain('the password is not right for this file');
+    const right = await cli('--db', db, 'import', '--case', caseId, '--password', 'Owl-77', locked);
+    expect(right.code).toBe(0);
+    expect(right.out.at(-1)).toBe('1 imported, 0 refused');
+  }, 60_000);
 });
 
 describe('the installed bin', () => {

@@ -104,7 +104,7 @@ describe('the application menu', () => {
   it.each([
     ['New client', 'CmdOrCtrl+N', '/clients/new'],
     ['New case', 'CmdOrCtrl+Shift+N', '/cases/new'],
-    ['Import Word files…', 'CmdOrCtrl+I', 'case:?focus=section-documents'],
+    ['Import files…', 'CmdOrCtrl+I', 'case:?focus=section-documents'],
     ['Generate letter', 'CmdOrCtrl+L', 'case:?focus=letter-template'],
     ['Search', 'CmdOrCtrl+F', '/search'],
     ['Advocate Desk Help', 'F1', '/help'],

@@ -117,13 +117,13 @@ describe('electron-builder.yml', () => {
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toContain('**/*.node');
     expect(unpacked('node_modules/better-sqlite3/build/Release/better_sqlite3.node')).toBe(true);
-    // The worker stays beside the main bundle, where its `import 'mammoth'` resolves.
+    // The worker stays beside the main bundle, where its imports (mammoth, pdf.js…) resolve.
     expect(shipped('out/main/convert-worker.mjs')).toBe(true);
     expect(unpacked('out/main/convert-worker.mjs')).toBe(false);
     expect(readFileSync('electron.vite.config.ts', 'utf8')).toMatch(
       /'convert-worker': resolve\('electron\/engine\/imports\/convert-worker\.mjs'\)/,
     );
-    expect(readFileSync('electron/engine/imports/convert-docx.ts', 'utf8')).toContain(
+    expect(readFileSync('electron/engine/imports/convert-pool.ts', 'utf8')).toContain(
       "new URL('./convert-worker.mjs', import.meta.url)",
     );
     // better-sqlite3 is rebuilt for Electron at packaging (electron-builder's default, kept on).

@@ -4,9 +4,10 @@ import { extname, join, resolve } from 'node:path';
 import type { RefusedFile } from '../../contract/document';
 import { checkRegularFile, readProblem } from '../../security/regular-file';
 
-const WORD_EXTENSIONS = new Set(['.docx', '.doc', '.docm', '.dotx']);
+/** What a folder is searched for: every format the importer reads. */
+const RECORD_EXTENSIONS = new Set(['.docx', '.doc', '.docm', '.dotx', '.pdf']);
 
-/** Files named directly, and the Word files directly inside named folders (sorted by name). */
+/** Files named directly, and the Word and PDF files directly inside named folders (sorted by name). */
 export function collectFiles(paths: readonly string[]): {
   files: string[];
   refused: RefusedFile[];
@@ -21,13 +22,13 @@ export function collectFiles(paths: readonly string[]): {
           .filter(
             (e) =>
               e.isFile() &&
-              WORD_EXTENSIONS.has(extname(e.name).toLowerCase()) &&
+              RECORD_EXTENSIONS.has(extname(e.name).toLowerCase()) &&
               !e.name.startsWith('~$'),
           )
           .map((e) => join(path, e.name))
           .sort((a, b) => a.localeCompare(b));
         if (inside.length === 0)
-          refused.push({ path, problem: 'this folder holds no Word files.' });
+          refused.push({ path, problem: 'this folder holds no Word or PDF files.' });
         files.push(...inside);
       } else {
         // A device, pipe or socket (or a link to one) is refused here, before anything reads it.

@@ -1,9 +1,9 @@
-// Imports Word files into a case: check each file, convert it off the main thread, then store
-// it (bytes, HTML, text, warnings) in one short transaction. A refused file writes nothing; the
-// others go on.
+// Imports records into a case: check each file, convert it in the import pool, then store it
+// (bytes, HTML, text, warnings) in one short transaction. A refused file writes nothing; the
+// others go on. Several files convert at once while the finished ones are stored in order.
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import type { DocumentInfo, RefusedFile } from '../../contract/document';
+import type { DocumentInfo, RefusalCode, RefusedFile } from '../../contract/document';
 import { AppError } from '../../contract/errors';
 import { readRegularFile } from '../../security/regular-file';
 import type { EngineContext, HandlerSet } from '../context';
@@ -12,11 +12,33 @@ import { retryWhileBusy } from '../db/busy';
 import { documentQueries } from '../documents/queries';
 import { proposeFacts } from '../facts/extract';
 import { collectFiles } from './collect-files';
-import { convertDocx } from './convert-docx';
+import { convertInPool, type ConvertFormat, type Converted } from './convert-pool';
 import { inspectFile } from './inspect-file';
 import { IMPORT_LIMITS, MB } from './limits';
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const MEDIA_TYPES: Record<ConvertFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  doc: 'application/msword',
+  pdf: 'application/pdf',
+};
+
+/** Files converting at once: the pool's workers, plus one read and checked ahead. */
+const IN_FLIGHT = 3;
+
+interface Refusal {
+  problem: string;
+  code?: RefusalCode | undefined;
+}
+
+interface Ready {
+  fileName: string;
+  bytes: Buffer;
+  format: ConvertFormat;
+  converted: Converted;
+}
+
+const refusal = (problem: string, code?: string): Refusal =>
+  code === 'password-required' || code === 'wrong-password' ? { problem, code } : { problem };
 
 export function importHandlers({
   db,
@@ -33,18 +55,34 @@ export function importHandlers({
     }
   };
 
-  /** Checks and converts one file's bytes, then stores them; the document, or why it was refused. */
-  const importBytes = async (
+  /**
+   * Checks and converts one file's bytes, writing nothing. `seen` holds the checksums earlier
+   * files of the same batch carry, so a file given twice is read once.
+   */
+  const prepare = async (
     caseId: number,
     fileName: string,
     bytes: Buffer,
-  ): Promise<DocumentInfo | string> => {
-    const inspection = await inspectFile(bytes);
-    if (!inspection.ok) return inspection.problem;
+    seen: Set<string>,
+    password?: string,
+  ): Promise<Ready | Refusal> => {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    if (documents.hasChecksum(caseId, sha256)) return 'it is already in this case (same content).';
-    const converted = await convertDocx(inspection.verified ?? bytes);
-    if (!converted.ok) return converted.problem;
+    if (seen.has(sha256) || documents.hasChecksum(caseId, sha256)) {
+      return { problem: 'it is already in this case (same content).' };
+    }
+    seen.add(sha256);
+    const inspection = await inspectFile(bytes, { password });
+    if (!inspection.ok) return refusal(inspection.problem, inspection.code);
+    const converted = await convertInPool(inspection.format, inspection.verified ?? bytes, {
+      password,
+    });
+    if (!converted.ok) return refusal(converted.problem, converted.code);
+    return { fileName, bytes, format: inspection.format, converted };
+  };
+
+  /** Stores a converted file in one short transaction; the document, or why it was refused. */
+  const store = async (caseId: number, ready: Ready): Promise<DocumentInfo | Refusal> => {
+    const { converted } = ready;
     try {
       // Another process's lock is waited for on timers, file by file.
       return await retryWhileBusy(() =>
@@ -53,59 +91,76 @@ export function importHandlers({
             touch(caseId);
             return documents.add({
               caseId,
-              fileName,
-              mediaType: DOCX,
+              fileName: ready.fileName,
+              mediaType: MEDIA_TYPES[ready.format],
               origin: 'imported',
               text: converted.text,
               html: converted.html,
               warnings: converted.warnings,
               note: null,
-              bytes,
+              bytes: ready.bytes,
             });
           })
           .immediate(),
       );
     } catch (error) {
-      if (error instanceof AppError) return error.message;
+      if (error instanceof AppError) return { problem: error.message };
       throw error;
     }
   };
 
   /** Reads a plain file from disk within the size limit; its bytes, or why it cannot be imported. */
-  const readWithin = (path: string): Buffer | string => {
+  const readWithin = (path: string): Buffer | Refusal => {
     const read = readRegularFile(
       path,
       IMPORT_LIMITS.maxFileBytes,
       (size) =>
         `it is ${(size / MB).toFixed(1)} MB; the limit is ${IMPORT_LIMITS.maxFileBytes / MB} MB.`,
     );
-    return read.ok ? read.bytes : read.problem;
+    return read.ok ? read.bytes : { problem: read.problem };
   };
+
+  const isRefusal = (value: unknown): value is Refusal =>
+    typeof value === 'object' && value !== null && 'problem' in value;
 
   return {
     'documents.get': ({ id }) => documents.view(id),
     // Offsets are into the document's stored text, which the preview shows beside the proposals.
     'documents.proposeFacts': ({ id }) => proposeFacts(documents.view(id).text ?? ''),
-    'documents.import': async ({ caseId, paths }) => {
+    'documents.import': async ({ caseId, paths, password }) => {
       requireCase(caseId);
       const { files, refused } = collectFiles(paths);
       const imported: DocumentInfo[] = [];
       const problems: RefusedFile[] = [...refused];
-      for (const path of files) {
+      const seen = new Set<string>();
+      const started: Promise<Ready | Refusal>[] = [];
+      const start = () => {
+        const path = files[started.length];
+        if (path === undefined) return;
         const bytes = readWithin(path);
-        const result =
-          typeof bytes === 'string' ? bytes : await importBytes(caseId, basename(path), bytes);
-        if (typeof result === 'string') problems.push({ path, problem: result });
+        started.push(
+          isRefusal(bytes)
+            ? Promise.resolve(bytes)
+            : prepare(caseId, basename(path), bytes, seen, password),
+        );
+      };
+      for (let i = 0; i < IN_FLIGHT; i++) start();
+      for (const [i, path] of files.entries()) {
+        const ready = await started[i]!;
+        start();
+        const result = isRefusal(ready) ? ready : await store(caseId, ready);
+        if (isRefusal(result)) problems.push({ path, ...result });
         else imported.push(result);
       }
       return { imported, refused: problems };
     },
-    'documents.importFile': async ({ caseId, fileName, contentBase64 }) => {
+    'documents.importFile': async ({ caseId, fileName, contentBase64, password }) => {
       requireCase(caseId);
       const bytes = Buffer.from(contentBase64, 'base64');
-      const result = await importBytes(caseId, fileName, bytes);
-      return typeof result === 'string'
-        ? { ok: false, fileName, problem: result }
+      const ready = await prepare(caseId, fileName, bytes, new Set(), password);
+      const result = isRefusal(ready) ? ready : await store(caseId, ready);
+      return isRefusal(result)
+        ? { ok: false, fileName, ...result }
         : { ok: true, document: result };
     },
   };

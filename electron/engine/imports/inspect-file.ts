@@ -1,42 +1,49 @@
-// Decides, from its bytes alone, whether a file is a .docx we can safely convert, and if not, says
-// exactly what it is: mammoth reports every non-zip the same way ("end of central directory").
+// Decides, from its bytes alone, which reader a file goes to (.docx, Word 97–2003 .doc, PDF) and
+// whether it is safe to hand over, and if not, says exactly what it is: mammoth reports every
+// non-zip the same way ("end of central directory").
 import CFB from 'cfb';
 import { zipSync } from 'fflate';
 import { boundedUnzip, UnzipRefused } from './bounded-unzip';
 import type { UnzipRefusal } from './bounded-unzip';
+import type { ConvertFormat } from './convert-pool';
+import { legacyWordProblem } from './legacy-word';
 import { DOCX_UNZIP_LIMITS, IMPORT_LIMITS, MB } from './limits';
 
 /**
- * Whether a file may be converted. For a .docx, `verified` is the same document rebuilt from
+ * Which reader may have a file. For a .docx, `verified` is the same document rebuilt from
  * contents unpacked within the limits: hand that, not the original bytes, to mammoth or docx.js.
  */
-export type Inspection = { ok: true; verified?: Buffer } | { ok: false; problem: string };
+export type Inspection =
+  | { ok: true; format: ConvertFormat; verified?: Buffer }
+  | { ok: false; problem: string; code?: 'password-required' };
 
 const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
-function inspectOle(bytes: Buffer): Inspection {
-  let names: string[] = [];
+function inspectOle(bytes: Buffer, password: string | undefined): Inspection {
+  let container: CFB.CFB$Container;
   try {
-    names = CFB.read(bytes, { type: 'buffer' }).FullPaths.map(
-      (p) => p.split('/').filter(Boolean).pop() ?? '',
-    );
+    container = CFB.read(bytes, { type: 'buffer' });
   } catch {
     return { ok: false, problem: 'it is a damaged Office file and cannot be read.' };
   }
-  if (names.includes('EncryptedPackage') || names.includes('EncryptionInfo')) {
+  // Stream names in an OLE file are case-insensitive; some writers spell them in capitals.
+  const streams = new Map(container.FileIndex.map((e, i) => [e.name.toLowerCase(), i]));
+  if (streams.has('encryptedpackage') || streams.has('encryptioninfo')) {
+    // With a password the worker decrypts it in memory and reads the .docx inside.
+    if (password) return { ok: true, format: 'docx' };
     return {
       ok: false,
+      code: 'password-required',
       problem:
-        'it is protected with a password. Open it in Word, remove the password (File › Info › Protect Document), save, and import it again.',
+        'it is protected with a password. Import it again and give its password (it is used only to open the file and never kept).',
     };
   }
-  if (names.includes('WordDocument')) {
-    return {
-      ok: false,
-      problem:
-        'it is an old Word 97–2003 document (.doc). Open it in Word and save it as .docx (File › Save As › Word Document), then import that.',
-    };
+  const word = streams.get('worddocument');
+  if (word !== undefined) {
+    const content = container.FileIndex[word]!.content;
+    const problem = legacyWordProblem(Buffer.from(content ?? []));
+    return problem ? { ok: false, problem } : { ok: true, format: 'doc' };
   }
   return { ok: false, problem: 'it is an Office file but not a Word document.' };
 }
@@ -86,11 +93,14 @@ async function inspectZip(bytes: Buffer): Promise<Inspection> {
   }
   // Stored, not compressed again: it lives only as long as one conversion.
   const verified = Buffer.from(zipSync(Object.fromEntries(unzipped.entries), { level: 0 }));
-  return { ok: true, verified };
+  return { ok: true, format: 'docx', verified };
 }
 
-/** Whether `bytes` may be handed to mammoth, or why not (a sentence that follows the file's name). */
-export async function inspectFile(bytes: Buffer): Promise<Inspection> {
+/** Which reader may have `bytes`, or why none may (a sentence that follows the file's name). */
+export async function inspectFile(
+  bytes: Buffer,
+  { password }: { password?: string | undefined } = {},
+): Promise<Inspection> {
   if (bytes.length === 0) return { ok: false, problem: 'the file is empty.' };
   if (bytes.length > IMPORT_LIMITS.maxFileBytes) {
     return {
@@ -98,8 +108,10 @@ export async function inspectFile(bytes: Buffer): Promise<Inspection> {
       problem: `it is ${(bytes.length / MB).toFixed(1)} MB; the limit is ${IMPORT_LIMITS.maxFileBytes / MB} MB.`,
     };
   }
-  if (bytes.subarray(0, 8).equals(OLE_SIGNATURE)) return inspectOle(bytes);
+  if (bytes.subarray(0, 8).equals(OLE_SIGNATURE)) return inspectOle(bytes, password);
   if (bytes.subarray(0, 4).equals(ZIP_SIGNATURE)) return inspectZip(bytes);
+  const earlyWord = legacyWordProblem(bytes, { container: false });
+  if (earlyWord) return { ok: false, problem: earlyWord };
   if (/^\s*\{\\rtf/.test(bytes.subarray(0, 16).toString('latin1'))) {
     return {
       ok: false,
@@ -107,11 +119,7 @@ export async function inspectFile(bytes: Buffer): Promise<Inspection> {
         'it is a Rich Text (.rtf) file. Open it in Word and save it as .docx, then import that.',
     };
   }
-  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') {
-    return {
-      ok: false,
-      problem: 'it is a PDF, not a Word document. Only .docx files can be imported for now.',
-    };
-  }
-  return { ok: false, problem: 'it is not a Word document (.docx).' };
+  // The header may follow a little junk (some fax gateways prepend a line); readers accept that.
+  if (bytes.subarray(0, 1024).includes('%PDF-')) return { ok: true, format: 'pdf' };
+  return { ok: false, problem: 'it is not a Word document or a PDF.' };
 }

@@ -1,4 +1,5 @@
-// One document as the app reads it: mammoth's HTML, sanitised, on a sheet of "paper".
+// One document as the app reads it: its HTML (mammoth's, or its text in paragraphs), sanitised,
+// on a sheet of "paper".
 import { useMemo } from 'react';
 import { call } from '../api';
 import { ErrorBanner } from '../components/error-banner';

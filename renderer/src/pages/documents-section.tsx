@@ -1,4 +1,5 @@
-// The files kept with a case: Word files imported by picker or drag-and-drop, and a preview of each.
+// The files kept with a case: Word and PDF files imported by picker or drag-and-drop (asking for
+// the password of a protected one), and a preview of each.
 import { useEffect, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import { DOCUMENT_ORIGIN } from '../../../electron/contract/choices';
@@ -11,6 +12,7 @@ import { DocumentFileButtons } from '../components/document-file-buttons';
 import { ErrorBanner } from '../components/error-banner';
 import { formatDate, formatSize } from '../lib/format';
 import { bytesToBase64 } from '../lib/sanitize';
+import { PasswordDialog } from '../features/imports/password-dialog';
 import { DocumentPreview } from './document-preview';
 import { FactReview } from './fact-review';
 import type { Decision, Decisions } from './fact-review';
@@ -27,10 +29,13 @@ interface Summary {
   skipped: number;
 }
 
-/** A picked folder holds everything; only Word files (not Word's "~$" lock files) are imported. */
-function wordFilesOnly(files: File[]): File[] {
+/** The formats the importer reads, as the file picker filters them. */
+const RECORD_TYPES = '.docx,.doc,.pdf';
+
+/** A picked folder holds everything; only Word and PDF files (not Word's "~$" lock files) are imported. */
+function recordFilesOnly(files: File[]): File[] {
   return files
-    .filter((f) => /\.(docx|doc)$/i.test(f.name) && !f.name.startsWith('~$'))
+    .filter((f) => /\.(docx|doc|pdf)$/i.test(f.name) && !f.name.startsWith('~$'))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -57,6 +62,24 @@ export function DocumentsSection({
   const [decisions, setDecisions] = useState<Record<number, Decisions>>({});
   const busy = progress !== null;
   const [fileError, setFileError] = useState<AppError | null>(null);
+  const [asking, setAsking] = useState<{
+    fileName: string;
+    wrong: boolean;
+    answer: (password: string | null) => void;
+  } | null>(null);
+
+  /** The password for a protected file, or null when the user skips it. */
+  const askPassword = (fileName: string, wrong: boolean) =>
+    new Promise<string | null>((resolve) =>
+      setAsking({
+        fileName,
+        wrong,
+        answer: (password) => {
+          setAsking(null);
+          resolve(password);
+        },
+      }),
+    );
 
   // React has no prop for folder picking; the attribute is set once on the element.
   useEffect(() => {
@@ -76,11 +99,16 @@ export function DocumentsSection({
       setProgress({ index: i + 1, total: files.length, name: file.name });
       try {
         const contentBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
-        const reply = await call('documents.importFile', {
-          caseId,
-          fileName: file.name,
-          contentBase64,
-        });
+        const args = { caseId, fileName: file.name, contentBase64 };
+        let reply = await call('documents.importFile', args);
+        while (
+          !reply.ok &&
+          (reply.code === 'password-required' || reply.code === 'wrong-password')
+        ) {
+          const password = await askPassword(file.name, reply.code === 'wrong-password');
+          if (password === null) break;
+          reply = await call('documents.importFile', { ...args, password });
+        }
         if (reply.ok) result.imported.push(reply.document.fileName);
         else result.refused.push({ fileName: reply.fileName, problem: reply.problem });
       } catch (e) {
@@ -131,7 +159,7 @@ export function DocumentsSection({
           disabled={busy}
           onClick={() => inputRef.current?.click()}
         >
-          Import Word files
+          Import files
         </button>
         <button
           type="button"
@@ -145,24 +173,37 @@ export function DocumentsSection({
           ref={folderRef}
           type="file"
           hidden
-          aria-label="Folder of Word files to import"
+          aria-label="Folder of Word and PDF files to import"
           data-testid="import-folder-input"
-          onChange={(e) => void importFiles(wordFilesOnly(Array.from(e.currentTarget.files ?? [])))}
+          onChange={(e) =>
+            void importFiles(recordFilesOnly(Array.from(e.currentTarget.files ?? [])))
+          }
         />
         <input
           ref={inputRef}
           type="file"
           multiple
-          accept=".docx,.doc"
+          accept={RECORD_TYPES}
           hidden
-          aria-label="Word files to import"
+          aria-label="Word or PDF files to import"
           data-testid="import-input"
           onChange={(e) => void importFiles(Array.from(e.currentTarget.files ?? []))}
         />
       </div>
       <p className="drop-hint">
-        {dragging ? 'Drop the files to import them.' : 'Or drag Word files here.'}
+        {dragging
+          ? 'Drop the files to import them.'
+          : 'Or drag files here. Read: Word (.docx, and .doc from Word 97–2003) and PDFs with a text layer; scanned PDFs and pictures are not read yet.'}
       </p>
+      {asking && (
+        <PasswordDialog
+          key={`${asking.fileName}-${String(asking.wrong)}`}
+          fileName={asking.fileName}
+          wrong={asking.wrong}
+          onSubmit={(password) => asking.answer(password)}
+          onSkip={() => asking.answer(null)}
+        />
+      )}
 
       {progress && (
         <div className="import-progress" role="status">

@@ -29,9 +29,11 @@ export const HELP: HelpSection[] = [
   },
   {
     id: 'import',
-    title: 'Importing Word files and reviewing facts',
+    title: 'Importing records and reviewing facts',
     blocks: [
-      'Records from providers often arrive as Word documents. On the case page, choose “Import Word files” and pick one or more .docx files (older .doc files are read as text).',
+      'On the case page, choose “Import files” (or drag files onto Documents) and pick one or more records. Advocate Desk reads Word documents (.docx, with their headers, footers, footnotes and text boxes), older Word 97–2003 documents (.doc, as text without their layout) and PDFs that have a text layer (most denials, EOBs and plan documents saved from a computer). The original file is kept with the case.',
+      'Not read yet: scanned PDFs and faxes that are only pictures of pages, photos and TIFF faxes, and Word 6.0/95 or older files. Each is refused with a message saying which it is; for a scan, run it through your scanner’s “make searchable” (OCR) and import that; for an old Word file, save it again as .docx.',
+      'A password-protected .docx or PDF asks for its password; the password is used only to open the file and is never kept. A wrong password says so and lets you try again or skip the file.',
       'Advocate Desk reads each document and proposes facts it recognises: diagnoses and their codes, medications and their classes, scores, dates, provider numbers. Nothing is added until you accept it.',
       {
         steps: [
@@ -40,7 +42,7 @@ export const HELP: HelpSection[] = [
           'Accept the ones that are right; skip the rest. Accepted facts remember which document they came from.',
         ],
       },
-      'A password-protected or damaged file is refused with a message saying why; the other files still import.',
+      'A damaged or oversized file is refused with a message saying why; the other files still import.',
     ],
   },
   {

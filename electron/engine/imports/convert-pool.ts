@@ -1,0 +1,123 @@
+// One pool of import workers for the whole process (piscina): each file converts in a worker
+// thread with a heap cap and a time limit; a worker that hangs or runs out of memory is thrown
+// away and replaced, and the workers stay warm between files instead of starting one per file.
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { IMPORT_LIMITS } from './limits';
+
+/** What a reader in the worker makes of a file; `source` says whether its text is Word's or a PDF's. */
+export interface Converted {
+  html: string;
+  text: string;
+  warnings: string[];
+  source: 'word' | 'pdf';
+}
+
+export type ConvertFormat = 'docx' | 'doc' | 'pdf';
+
+/** Why a file could not be read; `code` lets the UI ask for a password. */
+export interface ConversionProblem {
+  ok: false;
+  problem: string;
+  code?: 'password-required' | 'wrong-password' | 'no-text';
+}
+
+export type Conversion = ({ ok: true } & Converted) | ConversionProblem;
+
+const WORKER = fileURLToPath(new URL('./convert-worker.mjs', import.meta.url));
+
+/** Two cores are plenty for a batch and leave the rest of the machine to the user. */
+const THREADS = Math.max(1, Math.min(2, availableParallelism()));
+
+export interface ConvertPool {
+  /** Converts one checked file in a worker; never throws. */
+  convert(
+    format: ConvertFormat,
+    bytes: Buffer,
+    options?: { timeoutMs?: number; password?: string | undefined },
+  ): Promise<Conversion>;
+  /** Stops the workers; the next conversion starts new ones. */
+  close(): Promise<void>;
+}
+
+/** A pool of import workers, each with a heap of `heapMb`; the process shares one (below). */
+export function createConvertPool({
+  heapMb = IMPORT_LIMITS.workerHeapMb,
+  threads = THREADS,
+}: { heapMb?: number; threads?: number } = {}): ConvertPool {
+  let pool: Piscina | null = null;
+
+  // Tasks wait here for a free worker rather than in the pool's queue, so a file's time limit
+  // runs from when a worker starts on it, never while it waits behind a slow one.
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const freeWorker = async (): Promise<() => void> => {
+    if (running >= threads) await new Promise<void>((resolve) => waiting.push(resolve));
+    running += 1;
+    return () => {
+      running -= 1;
+      waiting.shift()?.();
+    };
+  };
+
+  const thePool = () =>
+    (pool ??= new Piscina({
+      filename: WORKER,
+      maxThreads: threads,
+      minThreads: 0,
+      // The workers are plain JavaScript: no TypeScript loader (tsx) to start in each of them.
+      execArgv: [],
+      // Warm for a minute after the last file; idle workers never keep the process alive.
+      idleTimeout: 60_000,
+      resourceLimits: { maxOldGenerationSizeMb: heapMb },
+    }));
+
+  return {
+    async convert(format, bytes, { timeoutMs = IMPORT_LIMITS.timeoutMs, password } = {}) {
+      const release = await freeWorker();
+      const signal = AbortSignal.timeout(timeoutMs);
+      try {
+        return (await thePool().run({ format, bytes, password }, { signal })) as Conversion;
+      } catch (error) {
+        if (signal.aborted) {
+          return {
+            ok: false,
+            problem: `reading it took longer than ${timeoutMs / 1000} s, so it was stopped.`,
+          };
+        }
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
+          return {
+            ok: false,
+            problem: `reading it needed more than ${heapMb} MB of memory, so it was stopped; it may be damaged or built to overload the app.`,
+          };
+        }
+        return { ok: false, problem: 'reading it stopped unexpectedly; it may be damaged.' };
+      } finally {
+        release();
+      }
+    },
+    async close() {
+      const closing = pool;
+      pool = null;
+      await closing?.destroy();
+    },
+  };
+}
+
+const shared = createConvertPool();
+
+/** Converts one checked file in the process's pool; never throws. */
+export function convertInPool(
+  format: ConvertFormat,
+  bytes: Buffer,
+  options: { timeoutMs?: number; password?: string | undefined } = {},
+): Promise<Conversion> {
+  return shared.convert(format, bytes, options);
+}
+
+/** Stops the process's pool workers (tests, and a process about to exit). */
+export function closeConvertPool(): Promise<void> {
+  return shared.close();
+}
