@@ -148,7 +148,7 @@ describe('paths that are not files', () => {
     }
   }, 30_000);
 
-  it('a folder named for import still reads only the Word files inside', async () => {
+  it('a folder named for import still reads only the Word and PDF files inside', async () => {
     const engine = tempEngine();
     const { case: kase } = await clientWithCase(engine);
     const dir = tempDir();
@@ -161,7 +161,7 @@ describe('paths that are not files', () => {
     });
     expect(summary.imported).toEqual([]);
     expect(summary.refused).toEqual([
-      { path: join(dir, 'inbox'), problem: 'this folder holds no Word files.' },
+      { path: join(dir, 'inbox'), problem: 'this folder holds no Word or PDF files.' },
     ]);
   });
 });
