@@ -25,6 +25,7 @@ import type { OpenFile } from './documents/open-document';
 import { importHandlers } from './imports/handlers';
 import { letterHandlers } from './letters/handlers';
 import { libraryHandlers } from './library/handlers';
+import { revisionHandlers } from './library/revision';
 import { letterheadHandlers } from './letters/letterhead';
 import { profileHandlers } from './profile/handlers';
 import { recordHandlers } from './records/handlers';
@@ -71,7 +72,8 @@ const SELF_TRANSACTED: ReadonlySet<ApiName> = new Set<ApiName>([
 ]);
 
 /** Calls that only read: they run in a deferred transaction for a consistent snapshot. */
-const READS = /\.(get|list|info|export|proposeFacts|file|preview|history|saveOriginals)$|^search$/;
+const READS =
+  /\.(get|list|info|export|proposeFacts|file|preview|history|saveOriginals|revision)$|^search$/;
 
 function mergeHandlers(parts: Partial<Handlers>[]): Handlers {
   const merged: Partial<Handlers> = {};
@@ -158,6 +160,7 @@ export function openEngine(options: EngineOptions): Engine {
       settingsHandlers(ctx),
       sampleHandlers(ctx),
       libraryHandlers(ctx),
+      revisionHandlers(ctx),
     ]);
   let handlers = build();
 
