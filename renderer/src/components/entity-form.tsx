@@ -5,6 +5,7 @@ import type { AppError } from '../../../electron/contract/errors';
 import { asAppError } from '../api';
 import { errorField, fromFormValues, toFormValues } from '../lib/form';
 import type { FieldSpec, FormValues } from '../lib/form';
+import { useUnsavedForm } from '../lib/unsaved/use-unsaved-form';
 import { ErrorBanner } from './error-banner';
 import { FormField } from './form-field';
 
@@ -40,6 +41,14 @@ export function EntityForm({
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
+  // Leaving with edits asks; long text is kept as a draft of this tab until saved.
+  const { attach, saving, draftOffer } = useUnsavedForm({
+    formId,
+    specs,
+    initial,
+    values,
+    restore: (drafts) => setValues((old) => ({ ...old, ...drafts })),
+  });
 
   const field = errorField(error?.field);
   const fieldIsShown = field !== null && specs.some((s) => s.name === field);
@@ -49,7 +58,7 @@ export function EntityForm({
     setBusy(true);
     setSaved(false);
     try {
-      await onSubmit(fromFormValues(specs, values));
+      await saving(() => onSubmit(fromFormValues(specs, values)));
       setError(null);
       setSaved(true);
     } catch (e) {
@@ -60,7 +69,14 @@ export function EntityForm({
   };
 
   return (
-    <form className="entity-form" onSubmit={submit} noValidate={false} aria-label={submitLabel}>
+    <form
+      ref={attach}
+      className="entity-form"
+      onSubmit={submit}
+      noValidate={false}
+      aria-label={submitLabel}
+    >
+      {draftOffer}
       {error && !fieldIsShown && <ErrorBanner error={error} />}
       {groupSpecs(specs).map(({ title, specs: fields }) => {
         const grid = (

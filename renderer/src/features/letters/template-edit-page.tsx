@@ -6,6 +6,7 @@ import type { LetterPreview, Template } from '../../../../electron/contract/lett
 import { asAppError, call } from '../../api';
 import { ErrorBanner } from '../../components/error-banner';
 import { useLoad } from '../../lib/use-load';
+import { useUnsavedChanges } from '../../lib/unsaved/unsaved-context';
 import { Checklist } from './checklist';
 import { LetterPaper } from './letter-paper';
 
@@ -38,6 +39,18 @@ function useLivePreview(caseId: number | null, source: string) {
 
 function Editor({ template, onSaved }: { template: Template; onSaved: (t: Template) => void }) {
   const [source, setSource] = useState(template.source);
+  // The stored text the editor started from; a change made elsewhere (another tab, the CLI)
+  // replaces what is shown only while the advocate has no edits of their own.
+  const [stored, setStored] = useState(template.source);
+  if (template.source !== stored) {
+    if (source === stored) setSource(template.source);
+    setStored(template.source);
+  }
+  useUnsavedChanges({
+    dirty: source !== stored,
+    label: `the template “${template.name}”`,
+    changes: ['Template text'],
+  });
   const [saved, setSaved] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<AppError | null>(null);
   const cases = useLoad(() => call('cases.list', { limit: 200 }), []);

@@ -13,6 +13,7 @@ import { Modal } from '../../components/modal';
 import { errorField, fromFormValues, toFormValues } from '../../lib/form';
 import type { FieldSpec, FormValues } from '../../lib/form';
 import { formatDate } from '../../lib/format';
+import { useUnsavedForm } from '../../lib/unsaved/use-unsaved-form';
 import { DeadlineNote } from './deadline-note';
 
 const specsFor = (planType: PlanType | null): FieldSpec[] => [
@@ -69,6 +70,14 @@ export function DenialDialog({ caseId, planType, denial, onClose, onSaved }: Den
   const [preview, setPreview] = useState<DenialView | null>(denial);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
+  // Leaving with edits asks; the reason is kept as a draft of this tab until saved.
+  const { attach, saving, draftOffer } = useUnsavedForm({
+    formId: 'denial',
+    specs,
+    initial: denial,
+    values,
+    restore: (drafts) => setValues((old) => ({ ...old, ...drafts })),
+  });
   const field = errorField(error?.field);
   const fieldShown = field !== null && specs.some((s) => s.name === field);
 
@@ -100,8 +109,10 @@ export function DenialDialog({ caseId, planType, denial, onClose, onSaved }: Den
     setBusy(true);
     try {
       const args = fromFormValues(specs, values) as never;
-      if (denial) await call('denials.update', { id: denial.id, values: args });
-      else await call('denials.create', { caseId, values: args });
+      await saving(async () => {
+        if (denial) await call('denials.update', { id: denial.id, values: args });
+        else await call('denials.create', { caseId, values: args });
+      });
       onClose();
       onSaved();
     } catch (e) {
@@ -119,7 +130,8 @@ export function DenialDialog({ caseId, planType, denial, onClose, onSaved }: Den
       onClose={onClose}
       className="modal-denial"
     >
-      <form className="entity-form" onSubmit={submit} aria-label="Denial">
+      <form ref={attach} className="entity-form" onSubmit={submit} aria-label="Denial">
+        {draftOffer}
         {error && !fieldShown && <ErrorBanner error={error} />}
         <div className="denial-layout">
           <div className="form-grid">
