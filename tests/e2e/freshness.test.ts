@@ -45,7 +45,7 @@ describe('pages refresh when the library changes elsewhere', () => {
     const meta = page.locator('.page-meta');
     await meta.getByText('Prairie Health').waitFor();
     // A mark on the window: a reload of the page would take it away.
-    await page.evaluate(() => ((window as { stillHere?: boolean }).stillHere = true));
+    await page.evaluate('window.stillHere = true');
     await page.getByLabel('Case notes').fill('Half-typed note about the peer review');
 
     advocateCall('cases.update', { ...kase, insurerName: 'Summit Mutual' });
@@ -57,7 +57,7 @@ describe('pages refresh when the library changes elsewhere', () => {
     await meta.getByText('Summit Mutual').waitFor({ timeout: 10_000 });
     const diagnoses = page.getByRole('table', { name: 'Diagnoses' });
     await diagnoses.getByText('Major depressive disorder, recurrent, severe').waitFor();
-    expect(await page.evaluate(() => (window as { stillHere?: boolean }).stillHere)).toBe(true);
+    expect(await page.evaluate('window.stillHere')).toBe(true);
     expect(await page.getByLabel('Case notes').inputValue()).toBe(
       'Half-typed note about the peer review',
     );

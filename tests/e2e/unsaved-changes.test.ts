@@ -43,7 +43,7 @@ describe('leaving with unsaved changes asks first', () => {
     expect(await ask.textContent()).toContain('Phone');
     // The safe answer has the focus, so Enter keeps the work.
     await expect
-      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .poll(() => page.evaluate('document.activeElement?.textContent'))
       .toBe('Keep editing');
     await page.keyboard.press('Enter');
     await ask.waitFor({ state: 'hidden' });
@@ -159,7 +159,7 @@ describe('long text survives an accidental reload as a draft', () => {
     expect(await form.getByText(/Restore your unsaved draft/).count()).toBe(0);
     // Kept only in this tab's session storage, never on disk, and gone once saved.
     expect(
-      await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.includes('draft'))),
+      await page.evaluate("Object.keys(sessionStorage).filter((k) => k.includes('draft'))"),
     ).toEqual([]);
     await page.close();
   });
