@@ -38,7 +38,8 @@ function nameOf(form: HTMLFormElement | null): string {
     form?.closest('dialog')?.querySelector('h2') ??
     form?.closest('section')?.querySelector('h2') ??
     document.querySelector('main h1');
-  return heading?.textContent?.trim() || 'this form';
+  const name = heading?.textContent?.trim();
+  return name ? `“${name}”` : 'this form';
 }
 
 export function useUnsavedForm(options: UnsavedFormOptions): UnsavedForm {
@@ -82,10 +83,11 @@ export function useUnsavedForm(options: UnsavedFormOptions): UnsavedForm {
     savingNow,
   );
 
-  // Each long field's draft follows what is typed; fields with a draft on offer wait for an answer.
+  // Each long field's draft follows what is typed; an untouched field with a draft on offer keeps
+  // that draft until the advocate answers.
   const plan = JSON.stringify(
     longText
-      .filter((s) => !(offer && s.name in offer.values))
+      .filter((s) => !(offer && s.name in offer.values && !changed.includes(s)))
       .map((s) => [keyOf(s.name), changed.includes(s) ? (values[s.name] ?? '') : null]),
   );
   useEffect(() => {
