@@ -163,7 +163,7 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
         initialsOnly: opts.initials === true,
       })) as { text: string; events: number };
       try {
-        writeFileSync(opts.out, file.text);
+        writeFileSync(opts.out, file.text, { mode: 0o600 });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         throw new CliFailure(`${opts.out}: cannot write the file (${code ?? 'unknown error'}).`);

@@ -125,6 +125,7 @@ export const apiArgs = {
   'documents.file': byId,
   'documents.saveTo': documentSave,
   'documents.open': byId,
+  'documents.delete': byId,
 
   // Letters: templates users can change, the checklist and preview, and generated .docx files.
   'templates.list': none,
@@ -216,6 +217,7 @@ export type ApiResults = RecordResults & {
   'documents.file': DocumentFile;
   'documents.saveTo': { path: string };
   'documents.open': { path: string };
+  'documents.delete': null;
   'templates.list': TemplateSummary[];
   'templates.get': Template;
   'templates.save': Template;

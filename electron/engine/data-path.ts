@@ -1,6 +1,6 @@
 // Where the case library lives by default: the same folder Electron's app.getPath('userData')
 // gives, so the app, the browser host and the CLI all open one file.
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 
@@ -35,7 +35,13 @@ export function readLibraryLocation(folder: string): string | null {
 /** Records where the library now lives (written aside, then renamed: never half a file). */
 export function writeLibraryLocation(locationFile: string, databasePath: string): void {
   const partial = `${locationFile}.partial`;
-  writeFileSync(partial, `${JSON.stringify({ databasePath }, null, 2)}\n`, { mode: 0o600 });
+  // A fresh file (never an old one's wider mode, never through a link): it names where the
+  // health records are.
+  rmSync(partial, { force: true });
+  writeFileSync(partial, `${JSON.stringify({ databasePath }, null, 2)}\n`, {
+    mode: 0o600,
+    flag: 'wx',
+  });
   renameSync(partial, locationFile);
 }
 

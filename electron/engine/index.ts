@@ -14,17 +14,20 @@ import { caseHandlers } from './cases/handlers';
 import { clientHandlers } from './clients/handlers';
 import { contactHandlers } from './contacts/handlers';
 import type { EngineContext, Handlers } from './context';
+import { checkpointAway } from './db/checkpoint';
 import { openDatabase } from './db/open';
 import type { OpenDatabaseOptions } from './db/open';
 import { migrations } from './db/migrations';
 import { exchangeHandlers } from './exchange/handlers';
 import { describeZodError } from './errors/zod-error';
+import { documentDeleteHandlers } from './documents/delete';
 import { documentFileHandlers } from './documents/handlers';
-import { systemOpener } from './documents/open-document';
+import { systemOpener, tidyOpenedCopies } from './documents/open-document';
 import type { OpenFile } from './documents/open-document';
 import { importHandlers } from './imports/handlers';
 import { letterHandlers } from './letters/handlers';
 import { libraryHandlers } from './library/handlers';
+import { removeInterruptedMove } from './library/interrupted-move';
 import { revisionHandlers } from './library/revision';
 import { letterheadHandlers } from './letters/letterhead';
 import { profileHandlers } from './profile/handlers';
@@ -115,6 +118,8 @@ export function openEngine(options: EngineOptions): Engine {
       auditActor: () => (currentCall ? `${who}: ${currentCall}` : who),
     });
   let active = 0;
+  if (options.locationFile) removeInterruptedMove(options.locationFile);
+  tidyOpenedCopies('start');
   const ctx: EngineContext = {
     db: open(),
     databasePath: options.databasePath,
@@ -153,6 +158,7 @@ export function openEngine(options: EngineOptions): Engine {
       archiveHandlers(ctx),
       historyHandlers(ctx),
       documentFileHandlers(ctx),
+      documentDeleteHandlers(ctx),
       letterHandlers(ctx),
       letterheadHandlers(ctx),
       workflowHandlers(ctx),
@@ -182,6 +188,8 @@ export function openEngine(options: EngineOptions): Engine {
       if (SELF_TRANSACTED.has(name)) return { ok: true, value: await handler(args) };
       const tx = ctx.db.transaction(() => handler(args));
       const value = READS.test(name) ? tx.deferred() : tx.immediate();
+      // A deleted record's words must not survive in the WAL either.
+      if (name.endsWith('.delete')) checkpointAway(ctx.db);
       return { ok: true, value };
     } catch (error) {
       return { ok: false, error: toApiError(error) };
@@ -200,7 +208,10 @@ export function openEngine(options: EngineOptions): Engine {
       return ctx.db;
     },
     context: ctx,
-    close: () => ctx.db.close(),
+    close: () => {
+      ctx.db.close();
+      tidyOpenedCopies('close');
+    },
   };
 }
 

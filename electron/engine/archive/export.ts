@@ -189,7 +189,9 @@ export function exportArchive(db: Database, out: string, appVersion: string): Ar
   const zipped = zipSync(archiveEntries(db, appVersion), { level: 6 });
   const partial = `${out}.partial`;
   try {
-    writeFileSync(partial, zipped, { mode: 0o600 });
+    // A fresh 0600 file: an old partial's wider mode, or a link planted there, is not reused.
+    rmSync(partial, { force: true });
+    writeFileSync(partial, zipped, { mode: 0o600, flag: 'wx' });
     renameSync(partial, out);
   } catch (error) {
     rmSync(partial, { force: true });

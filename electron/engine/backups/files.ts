@@ -2,19 +2,15 @@
 // and deleting the ones rotation no longer keeps. Plain Node; never imports electron.
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
-import {
-  chmodSync,
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../../contract/errors';
+import {
+  createPrivateFile,
+  ensureFolder,
+  keepPrivate,
+  makeOwnFolderPrivate,
+} from '../../security/private-files';
 import type { BackupInfo, BackupPreview, BackupReason, LibraryCounts } from '../../contract/safety';
 import { SETTING, readSetting } from '../settings/queries';
 import { backupsToKeep } from './rotation';
@@ -179,34 +175,72 @@ export function inspectBackup(
 
 /**
  * Makes a finished copy self-contained (no WAL beside it), checks it in full, and moves it to its
- * final name; a copy that fails the check is deleted and the backup refused.
+ * final name; a copy that fails anywhere on the way is deleted and the backup refused.
  */
 function finish(partial: string, final: string, nativeBinding?: string): void {
-  const copy = new BetterSqlite3(partial, nativeBinding ? { nativeBinding } : {});
   try {
-    copy.pragma('journal_mode = DELETE');
-    const problems = integrityProblems(copy, true);
-    if (problems.length) {
-      throw new AppError(
-        'backup-unusable',
-        `The backup copy failed its integrity check (${problems[0]}); it was not kept. Check the backup folder's disk.`,
-      );
+    const copy = new BetterSqlite3(partial, nativeBinding ? { nativeBinding } : {});
+    try {
+      copy.pragma('journal_mode = DELETE');
+      const problems = integrityProblems(copy, true);
+      if (problems.length) {
+        throw new AppError(
+          'backup-unusable',
+          `The backup copy failed its integrity check (${problems[0]}); it was not kept. Check the backup folder's disk.`,
+        );
+      }
+    } finally {
+      copy.close();
     }
+    keepPrivate(partial);
+    syncFile(partial);
+    renameSync(partial, final);
   } catch (error) {
-    copy.close();
-    rmSync(partial, { force: true });
+    removePartial(partial);
     throw error;
   }
-  copy.close();
-  chmodSync(partial, 0o600);
-  syncFile(partial);
-  renameSync(partial, final);
+  partialsInProgress.delete(partial);
   syncFolder(dirname(final));
 }
 
+/** Copies being written by this process, removed if it exits before finishing them. */
+const partialsInProgress = new Set<string>();
+let exitHookInstalled = false;
+
+function removePartial(partial: string): void {
+  partialsInProgress.delete(partial);
+  for (const file of [partial, `${partial}-journal`, `${partial}-wal`, `${partial}-shm`]) {
+    rmSync(file, { force: true });
+  }
+}
+
+/**
+ * Creates the empty copy a backup is written into: 0600 from its first byte (SQLite keeps the
+ * mode of a file it opens), never through a file or link already there.
+ */
+export function startPartial(partial: string): void {
+  rmSync(partial, { force: true });
+  createPrivateFile(partial);
+  partialsInProgress.add(partial);
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.once('exit', () => {
+      for (const file of [...partialsInProgress]) removePartial(file);
+    });
+  }
+}
+
+/** Whether `name` is one of the files the app keeps in a backup folder. */
+function isBackupFolderFile(name: string): boolean {
+  const base = name.replace(/-wal$/, '');
+  return parseBackupFileName(base) !== null || PARTIAL.test(name);
+}
+
+const PARTIAL = /^\.advocate-desk-.*\.partial$/;
+
 function prepareTarget(folder: string, reason: BackupReason, now: Date) {
   try {
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    makeOwnFolderPrivate(folder, isBackupFolderFile, ensureFolder(folder));
   } catch (error) {
     throw new AppError(
       'backup-unusable',
@@ -228,7 +262,7 @@ const DISK_HINT = "Check that the folder's disk is connected and has room.";
 
 /** A copy that failed: its partial file removed, and the error a person can act on. */
 function copyFailed(partial: string, where: string, error: unknown, hint: string): AppError {
-  rmSync(partial, { force: true });
+  removePartial(partial);
   return new AppError(
     'backup-unusable',
     `The backup to ${where} failed (${(error as Error).message}). ${hint}`,
@@ -240,12 +274,18 @@ export async function takeBackup(db: Database, target: BackupTarget): Promise<Ba
   const now = target.now ?? new Date();
   const { final, partial } = prepareTarget(target.folder, target.reason, now);
   try {
+    startPartial(partial);
     await db.backup(partial);
   } catch (error) {
     throw copyFailed(partial, target.folder, error, DISK_HINT);
   }
   finish(partial, final, target.nativeBinding);
   return describe(final);
+}
+
+/** Where the copy for `final` is written until it is checked: hidden, beside it. */
+export function partialPathFor(final: string): string {
+  return join(dirname(final), `.${basename(final)}.partial`);
 }
 
 /** Takes an online backup to a file of the user's choosing (`advocate backup --out FILE`). */
@@ -255,8 +295,9 @@ export async function backupToFile(
   nativeBinding?: string,
 ): Promise<BackupInfo> {
   const final = resolve(out);
-  const partial = join(dirname(final), `.${basename(final)}.partial`);
+  const partial = partialPathFor(final);
   try {
+    startPartial(partial);
     await db.backup(partial);
   } catch (error) {
     throw copyFailed(partial, final, error, 'Check the folder exists and has room.');
@@ -279,6 +320,7 @@ export function takeBackupSync(db: Database, target: BackupTarget): BackupInfo {
   const now = target.now ?? new Date();
   const { final, partial } = prepareTarget(target.folder, target.reason, now);
   try {
+    startPartial(partial);
     db.prepare('VACUUM INTO ?').run(partial);
   } catch (error) {
     throw copyFailed(partial, target.folder, error, DISK_HINT);
@@ -311,19 +353,34 @@ export function rotateBackups(folder: string, now: Date = new Date()): string[] 
   return removed;
 }
 
-/** Removes copies left half-written by a crash more than an hour ago. */
-function removeStalePartials(folder: string, now: Date): void {
+/**
+ * How long a copy must have been left unchanged before it counts as abandoned: another process
+ * (the CLI beside the app) may be writing or checking its own right now.
+ */
+export const PARTIAL_ABANDONED_MS = 10 * 60_000;
+
+/** The half-written copies in `folder` that no one has touched for a while (a crash, a kill). */
+export function removeStalePartials(folder: string, now: Date = new Date()): string[] {
   let names: string[];
   try {
     names = readdirSync(folder);
   } catch {
-    return;
+    return [];
   }
+  const removed: string[] = [];
   for (const name of names) {
-    if (!/^\.advocate-desk-.*\.partial$/.test(name)) continue;
+    if (!PARTIAL.test(name)) continue;
     const file = join(folder, name);
-    if (now.getTime() - statSync(file).mtimeMs > 3600_000) rmSync(file, { force: true });
+    try {
+      if (now.getTime() - statSync(file).mtimeMs < PARTIAL_ABANDONED_MS) continue;
+      if (partialsInProgress.has(file)) continue;
+      removePartial(file);
+      removed.push(file);
+    } catch {
+      // Gone already.
+    }
   }
+  return removed;
 }
 
 /** The newest backup in `folder` that passes integrity_check, or null. */

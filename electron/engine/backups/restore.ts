@@ -2,8 +2,9 @@
 // and only then renamed over it, so a crash at any moment leaves either the old library or the
 // restored one, never half of each.
 import BetterSqlite3 from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { ensureFolder, keepPrivate } from '../../security/private-files';
 import { AppError } from '../../contract/errors';
 import type { BackupInfo } from '../../contract/safety';
 import { backupFileName, integrityProblems, parseBackupFileName, syncFolder } from './files';
@@ -19,6 +20,7 @@ export function replaceLibraryFile(
 ): void {
   const staging = `${databasePath}.restoring`;
   copyFileSync(source, staging);
+  keepPrivate(staging);
   const copy = new BetterSqlite3(staging, nativeBinding ? { nativeBinding } : {});
   try {
     copy.pragma('journal_mode = DELETE');
@@ -51,10 +53,15 @@ export function keepDamagedCopy(
   folder: string,
   now = new Date(),
 ): BackupInfo {
-  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  ensureFolder(folder);
   const fileName = backupFileName(now, 'damaged');
   const file = join(folder, fileName);
-  copyFileSync(databasePath, file);
-  if (existsSync(`${databasePath}-wal`)) copyFileSync(`${databasePath}-wal`, `${file}-wal`);
+  // Copying keeps the source's mode: an older library may be 0644.
+  copyFileSync(databasePath, file, constants.COPYFILE_EXCL);
+  keepPrivate(file);
+  if (existsSync(`${databasePath}-wal`)) {
+    copyFileSync(`${databasePath}-wal`, `${file}-wal`, constants.COPYFILE_EXCL);
+    keepPrivate(`${file}-wal`);
+  }
   return { file, fileName, ...parseBackupFileName(fileName)!, sizeBytes: statSync(file).size };
 }

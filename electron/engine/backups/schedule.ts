@@ -2,7 +2,7 @@
 // process and the browser host (the CLI runs too briefly to need it).
 import type { BackupInfo } from '../../contract/safety';
 import type { EngineContext } from '../context';
-import { backupFolderOf, listBackups } from './files';
+import { backupFolderOf, listBackups, removeStalePartials } from './files';
 import { backupNow, recordBackupFailure } from './handlers';
 
 export const CHECK_EVERY_MS = 60 * 60 * 1000;
@@ -36,6 +36,8 @@ export function startBackupSchedule(
     running = true;
     try {
       const folder = backupFolderOf(ctx.db, ctx.databasePath);
+      // A copy a crash or a kill left half-written holds as much as a backup: not kept.
+      removeStalePartials(folder);
       if (!dailyBackupDue(listBackups(folder), new Date())) return null;
       return await backupNow(ctx, 'daily');
     } catch (error) {

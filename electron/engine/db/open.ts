@@ -2,8 +2,7 @@
 // a migration, then migrates it. A damaged file is never written to.
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { AppError } from '../../contract/errors';
 import type { BackupInfo } from '../../contract/safety';
 import {
@@ -17,6 +16,7 @@ import {
 import { SETTING, readSetting, writeSetting } from '../settings/queries';
 import { migrate, refuseTooNew } from './migrate';
 import { migrations } from './migrations';
+import { keepLibraryPrivate, prepareLibraryFolder, withPrivateUmask } from './private-library';
 
 export interface OpenDatabaseOptions {
   /** Path of better-sqlite3's native addon, when the runtime needs its own build (Electron). */
@@ -85,16 +85,20 @@ export function backUpBeforeMigrating(
 export function openDatabase(path: string, options: OpenDatabaseOptions = {}): Database {
   const now = options.now ?? (() => new Date());
   const onDisk = path !== ':memory:';
-  if (onDisk) mkdirSync(dirname(path), { recursive: true });
+  if (onDisk) prepareLibraryFolder(path);
   const existed = onDisk && existsSync(path) && statSync(path).size > 0;
   // A restore that stopped before its rename leaves this behind; the library itself is whole.
   if (onDisk) rmSync(`${path}.restoring`, { force: true });
   let db: Database | undefined;
   try {
-    db = new BetterSqlite3(
-      path,
-      options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+    db = withPrivateUmask(
+      () =>
+        new BetterSqlite3(
+          path,
+          options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+        ),
     );
+    if (onDisk) keepLibraryPrivate(path);
     db.function('audit_actor', () => options.auditActor?.() ?? 'engine');
     // Refuse a newer app's file before anything below can write to it.
     const current = refuseTooNew(db, migrations);
@@ -114,6 +118,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
     db.pragma('foreign_keys = ON');
     db.pragma('secure_delete = ON');
     db.pragma('busy_timeout = 5000');
+    if (onDisk) keepLibraryPrivate(path);
 
     if (current > 0 && current < migrations.length) backUpBeforeMigrating(db, path, options, now());
     migrate(db, migrations);

@@ -28,7 +28,8 @@ export function documentFileHandlers({ db, openFile }: EngineContext): HandlerSe
       const { bytes } = file(id);
       const target = resolve(path);
       try {
-        writeFileSync(target, bytes);
+        // A new file is readable by its owner only; a file the user chose to replace keeps its mode.
+        writeFileSync(target, bytes, { mode: 0o600 });
       } catch (error) {
         const reason =
           (error as NodeJS.ErrnoException).code === 'ENOENT'

@@ -2,12 +2,13 @@
 // with the online backup API while every other call waits, the app's own folder records where the
 // library went, and the engine carries on with the new file. The old file is left where it was,
 // untouched, for the advocate to delete once they have seen the new one work.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppError } from '../../contract/errors';
-import { backupToFile } from '../backups/files';
+import { backupToFile, partialPathFor } from '../backups/files';
 import type { EngineContext, HandlerSet } from '../context';
 import { DATABASE_FILE, writeLibraryLocation } from '../data-path';
+import { noteMoveEnded, noteMoveStarted } from './interrupted-move';
 
 export function libraryHandlers(ctx: EngineContext): HandlerSet<'library.move'> {
   return {
@@ -45,8 +46,17 @@ export function libraryHandlers(ctx: EngineContext): HandlerSet<'library.move'> 
       }
       ctx.busy = 'The case library is being moved; try again in a moment.';
       try {
-        await backupToFile(ctx.db, target, ctx.nativeBinding);
-        writeLibraryLocation(locationFile, target);
+        noteMoveStarted(locationFile, partialPathFor(target));
+        try {
+          await backupToFile(ctx.db, target, ctx.nativeBinding);
+          writeLibraryLocation(locationFile, target);
+        } catch (error) {
+          // Nothing points at the copy yet: a full copy of the library is not left lying there.
+          rmSync(target, { force: true });
+          throw error;
+        } finally {
+          noteMoveEnded(locationFile);
+        }
         replaceDatabase(() => undefined, target);
       } finally {
         ctx.busy = null;

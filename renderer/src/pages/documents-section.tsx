@@ -5,6 +5,7 @@ import { DOCUMENT_ORIGIN } from '../../../electron/contract/choices';
 import type { DocumentInfo } from '../../../electron/contract/document';
 import { asAppError, call } from '../api';
 import type { AppError } from '../../../electron/contract/errors';
+import { ConfirmDialog } from '../components/confirm-dialog';
 import { DataTable } from '../components/data-table';
 import { DocumentFileButtons } from '../components/document-file-buttons';
 import { ErrorBanner } from '../components/error-banner';
@@ -51,6 +52,7 @@ export function DocumentsSection({
   const [summary, setSummary] = useState<Summary | null>(null);
   const [preview, setPreview] = useState<DocumentInfo | null>(null);
   const [review, setReview] = useState<DocumentInfo | null>(null);
+  const [deleting, setDeleting] = useState<DocumentInfo | null>(null);
   // What was accepted or rejected, per document, while this case stays open.
   const [decisions, setDecisions] = useState<Record<number, Decisions>>({});
   const busy = progress !== null;
@@ -250,6 +252,14 @@ export function DocumentsSection({
                   Review facts
                 </button>
               )}
+              <button
+                type="button"
+                className="button button-small button-danger"
+                aria-label={`Delete ${d.fileName}`}
+                onClick={() => setDeleting(d)}
+              >
+                Delete
+              </button>
             </>
           )}
         />
@@ -260,6 +270,18 @@ export function DocumentsSection({
           id={preview.id}
           fileName={preview.fileName}
           onClose={() => setPreview(null)}
+        />
+      )}
+      {deleting && (
+        <ConfirmDialog
+          title="Delete document?"
+          message={`${deleting.fileName} will be removed from the case, with its text and any letter record; facts accepted from it stay. This cannot be undone (backups taken before now still hold it).`}
+          confirmLabel="Delete document"
+          onClose={() => setDeleting(null)}
+          onConfirm={async () => {
+            await call('documents.delete', { id: deleting.id });
+            onChanged();
+          }}
         />
       )}
       {review && (

@@ -6,6 +6,7 @@ import { factSources } from './0003-fact-sources';
 import { appealWorkflow } from './0004-appeal-workflow';
 import { letters } from './0005-letters';
 import { safety } from './0006-safety';
+import { secureDelete } from './0007-c-secure-delete';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   appealWorkflow,
   letters,
   safety,
+  secureDelete,
 ];

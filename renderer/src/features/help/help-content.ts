@@ -111,6 +111,8 @@ export const HELP: HelpSection[] = [
     blocks: [
       'Everything you enter — clients, cases, documents, letters — stays in one file on this computer. Advocate Desk has no account, no cloud and no tracking, and it never sends anything over the internet.',
       'Backups and archives contain your clients’ health information. Keep them in folders only you can open, and use an encrypted drive for copies that leave the office.',
+      'The library and its backups can be read by your user account only. Deleting a client, a case or a document removes its words from the library file itself, search index included; backups taken before the delete still hold it until they are rotated away (at most about a year).',
+      '“Open in Word” opens a temporary copy that Advocate Desk removes when it closes (and clears out any left over, an hour old or more, when it starts). To keep changes you make in Word, save the document under a new name in a folder of your own.',
     ],
   },
   {
