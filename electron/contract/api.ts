@@ -78,6 +78,8 @@ export const apiArgs = {
   'library.move': z.object({
     folder: z.string().trim().min(1, { error: 'is required' }).max(4096),
   }),
+  /** A token that changes whenever the library does (here, in another tab, or from the CLI). */
+  'library.revision': none,
 
   'profile.get': none,
   'profile.update': profileUpdate,
@@ -190,6 +192,7 @@ type RecordResults = {
 export type ApiResults = RecordResults & {
   'app.info': AppInfo;
   'library.move': { databasePath: string; previous: string };
+  'library.revision': { revision: string };
   'profile.get': Profile;
   'profile.update': Profile;
   'clients.list': ClientSummary[];

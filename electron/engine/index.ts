@@ -30,6 +30,7 @@ import { importHandlers } from './imports/handlers';
 import { letterHandlers } from './letters/handlers';
 import { libraryHandlers } from './library/handlers';
 import { removeInterruptedMove } from './library/interrupted-move';
+import { revisionHandlers } from './library/revision';
 import { letterheadHandlers } from './letters/letterhead';
 import { profileHandlers } from './profile/handlers';
 import { recordHandlers } from './records/handlers';
@@ -78,7 +79,8 @@ const SELF_TRANSACTED: ReadonlySet<ApiName> = new Set<ApiName>([
 ]);
 
 /** Calls that only read: they run in a deferred transaction for a consistent snapshot. */
-const READS = /\.(get|list|info|export|proposeFacts|file|preview|history|saveOriginals)$|^search$/;
+const READS =
+  /\.(get|list|info|export|proposeFacts|file|preview|history|saveOriginals|revision)$|^search$/;
 
 function mergeHandlers(parts: Partial<Handlers>[]): Handlers {
   const merged: Partial<Handlers> = {};
@@ -194,6 +196,7 @@ export function openEngine(options: EngineOptions): Engine {
       settingsHandlers(ctx),
       sampleHandlers(ctx),
       libraryHandlers(ctx),
+      revisionHandlers(ctx),
     ]);
   let handlers = build();
 

@@ -7,6 +7,7 @@ import {
   isAllowedExternalUrl,
   isAppUrl,
 } from '../security/window-policy';
+import { askBeforeUnload } from './unload-prompt';
 
 export function createMainWindow(preloadDir: string): BrowserWindow {
   const devServerUrl = process.env.ELECTRON_RENDERER_URL;
@@ -34,6 +35,7 @@ export function createMainWindow(preloadDir: string): BrowserWindow {
     return { action: 'deny' };
   });
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  askBeforeUnload(win);
 
   // Camera, microphone, location, notifications...: an offline case library needs none of them.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>

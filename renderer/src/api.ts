@@ -3,6 +3,7 @@ import type { ApiArgs, ApiName, ApiResults } from '../../electron/contract/api';
 import { AppError, toAppError } from '../../electron/contract/errors';
 import type { ApiReply } from '../../electron/contract/errors';
 import type { MenuRoute } from '../../electron/contract/navigation';
+import { checkSoon, setRevisionSource } from './lib/freshness/library-revision';
 
 const TOKEN_KEY = 'advocate-desk-token';
 
@@ -52,6 +53,8 @@ export function onLibraryLost(callback: (error: AppError) => void): () => void {
 /** Calls the engine; resolves with the result or throws an AppError the UI can show. */
 export async function call<N extends ApiName>(name: N, args: ApiArgs<N>): Promise<ApiResults[N]> {
   const reply = window.api ? await window.api.call(name, args) : await httpCall(name, args);
+  // A call of ours may have written: other tabs hear of it without waiting for their next poll.
+  if (name !== 'library.revision') checkSoon();
   if (!reply.ok) {
     const error = toAppError(reply.error);
     if (error.code === 'library-replaced') for (const tell of lostListeners) tell(error);
@@ -59,6 +62,8 @@ export async function call<N extends ApiName>(name: N, args: ApiArgs<N>): Promis
   }
   return reply.value as ApiResults[N];
 }
+
+setRevisionSource(async () => (await call('library.revision', {})).revision);
 
 /** Turns anything thrown into an AppError, so views only handle one shape. */
 export function asAppError(error: unknown): AppError {

@@ -1,5 +1,7 @@
-// Routes of the app. Hash routing, because the app is served from files and from the host alike.
-import { HashRouter, Route, Routes } from 'react-router';
+// Routes of the app. Hash routing, because the app is served from files and from the host alike;
+// a data router, so leaving a page with unsaved work can be held until the advocate answers.
+import { Outlet, RouterProvider, createHashRouter } from 'react-router';
+import type { RouteObject } from 'react-router';
 import { Layout } from './components/layout';
 import { MenuNavigation } from './components/menu-navigation';
 import { WelcomePage } from './features/first-run/welcome-page';
@@ -8,6 +10,8 @@ import { HelpPage } from './features/help/help-page';
 import { SettingsPage } from './features/settings/settings-page';
 import { TemplateEditPage } from './features/letters/template-edit-page';
 import { TemplatesPage } from './features/letters/templates-page';
+import { DiscardPrompt } from './lib/unsaved/discard-prompt';
+import { NavigationGuard } from './lib/unsaved/navigation-guard';
 import { BackupsPage } from './pages/backups-page';
 import { CaseListPage } from './pages/case-list-page';
 import { CaseNewPage } from './pages/case-new-page';
@@ -20,32 +24,52 @@ import { NotFoundPage } from './pages/not-found-page';
 import { ProfilePage } from './pages/profile-page';
 import { SearchPage } from './pages/search-page';
 
-export function App() {
+/** What every page sits in: the menu's navigation, the unsaved-work guard and the frame. */
+function Root() {
   return (
-    <HashRouter>
+    <>
       <MenuNavigation />
       <LibraryLostBanner />
-      <Routes>
-        <Route element={<Layout />}>
-          <Route index element={<CaseListPage />} />
-          <Route path="dashboard" element={<DashboardPage />} />
-          <Route path="search" element={<SearchPage />} />
-          <Route path="cases/new" element={<CaseNewPage />} />
-          <Route path="cases/:id" element={<CasePage />} />
-          <Route path="clients" element={<ClientListPage />} />
-          <Route path="clients/new" element={<ClientNewPage />} />
-          <Route path="clients/:id" element={<ClientEditPage />} />
-          <Route path="contacts" element={<ContactsPage />} />
-          <Route path="templates" element={<TemplatesPage />} />
-          <Route path="templates/:id" element={<TemplateEditPage />} />
-          <Route path="profile" element={<ProfilePage />} />
-          <Route path="backups" element={<BackupsPage />} />
-          <Route path="welcome" element={<WelcomePage />} />
-          <Route path="settings" element={<SettingsPage />} />
-          <Route path="help" element={<HelpPage />} />
-          <Route path="*" element={<NotFoundPage />} />
-        </Route>
-      </Routes>
-    </HashRouter>
+      <NavigationGuard />
+      <DiscardPrompt />
+      <Outlet />
+    </>
   );
+}
+
+export const routes: RouteObject[] = [
+  {
+    element: <Root />,
+    children: [
+      {
+        element: <Layout />,
+        children: [
+          { index: true, element: <CaseListPage /> },
+          { path: 'dashboard', element: <DashboardPage /> },
+          { path: 'search', element: <SearchPage /> },
+          { path: 'cases/new', element: <CaseNewPage /> },
+          { path: 'cases/:id', element: <CasePage /> },
+          { path: 'clients', element: <ClientListPage /> },
+          { path: 'clients/new', element: <ClientNewPage /> },
+          { path: 'clients/:id', element: <ClientEditPage /> },
+          { path: 'contacts', element: <ContactsPage /> },
+          { path: 'templates', element: <TemplatesPage /> },
+          { path: 'templates/:id', element: <TemplateEditPage /> },
+          { path: 'profile', element: <ProfilePage /> },
+          { path: 'backups', element: <BackupsPage /> },
+          { path: 'welcome', element: <WelcomePage /> },
+          { path: 'settings', element: <SettingsPage /> },
+          { path: 'help', element: <HelpPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+// Made once, when the app starts (api.ts has already taken the host's token out of the hash).
+const router = createHashRouter(routes);
+
+export function App() {
+  return <RouterProvider router={router} />;
 }

@@ -151,6 +151,25 @@ describe('every screen passes an automated accessibility scan', () => {
     expect(await violations()).toEqual([]);
   });
 
+  test('the question before discarding changes, and a draft offered back', async () => {
+    const page = await visit(`/cases/${ids.caseId}`, 'Letters');
+    const form = page.getByRole('dialog', { name: 'Add communication' });
+    await page.getByRole('button', { name: 'Add communication' }).click();
+    await form.getByLabel('Summary').fill('Called the plan about the peer review');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: /^Discard your changes/ }).waitFor();
+    expect(await violations()).toEqual([]);
+    await page.keyboard.press('Escape');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.reload();
+    await page.getByRole('button', { name: 'Add communication' }).click();
+    await form.getByText(/^Restore your unsaved draft/).waitFor();
+    expect(await violations()).toEqual([]);
+    await form.getByRole('button', { name: 'Discard', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await form.waitFor({ state: 'hidden' });
+  });
+
   test('the command palette, with results', async () => {
     const page = await visit('/', 'Cases');
     await page.keyboard.press('Control+k');

@@ -17,6 +17,8 @@ const fake = vi.hoisted(() => ({
   opened: [] as string[],
   loaded: [] as string[],
   ipc: null as null | Listener,
+  messageBoxAnswer: 0,
+  messageBoxes: [] as { message?: string; buttons?: string[] }[],
   protocolHandler: null as null | ((req: Request) => Promise<Response>),
 }));
 
@@ -45,6 +47,12 @@ vi.mock('electron', () => {
       },
     },
     shell: { openExternal: (url: string) => fake.opened.push(url) },
+    dialog: {
+      showMessageBoxSync: (_win: unknown, options: { message?: string; buttons?: string[] }) => {
+        fake.messageBoxes.push(options);
+        return fake.messageBoxAnswer;
+      },
+    },
     ipcMain: { handle: (_channel: string, h: Listener) => (fake.ipc = h) },
     protocol: {
       handle: (_scheme: string, h: (req: Request) => Promise<Response>) =>
@@ -103,6 +111,22 @@ describe('the main window', () => {
     const attach = { preventDefault: vi.fn() };
     fake.contentsListeners['will-attach-webview']!(attach);
     expect(attach.preventDefault).toHaveBeenCalled();
+  });
+
+  it('asks before closing a page with unsaved edits, and keeps it unless told to discard', () => {
+    const unload = (answer: number) => {
+      fake.messageBoxAnswer = answer;
+      const e = { preventDefault: vi.fn() };
+      fake.contentsListeners['will-prevent-unload']!(e);
+      return e.preventDefault.mock.calls.length > 0;
+    };
+    // preventDefault on will-prevent-unload overrides the page's refusal: the window goes.
+    expect(unload(0)).toBe(false);
+    expect(unload(1)).toBe(true);
+    expect(fake.messageBoxes.at(-1)).toMatchObject({
+      message: 'Discard your unsaved changes?',
+      buttons: ['Keep editing', 'Discard'],
+    });
   });
 
   it('never opens a new window', () => {

@@ -16,6 +16,7 @@ import {
 } from '../lib/versioned-form';
 import type { FormState } from '../lib/versioned-form';
 import { ConflictPanel } from './conflict-panel';
+import { useUnsavedForm } from '../lib/unsaved/use-unsaved-form';
 import { ErrorBanner } from './error-banner';
 import { FormField } from './form-field';
 
@@ -60,6 +61,14 @@ export function EntityForm({
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<string | null>(null);
+  // Leaving with edits asks; long text is kept as a draft of this tab until saved.
+  const { attach, saving, draftOffer } = useUnsavedForm({
+    formId,
+    specs,
+    initial,
+    values: state.values,
+    restore: (drafts) => Object.entries(drafts).forEach(([k, v]) => form.setField(k, v)),
+  });
 
   const field = errorField(error?.field);
   const fieldIsShown = field !== null && specs.some((s) => s.name === field);
@@ -76,7 +85,7 @@ export function EntityForm({
         setNote('Saved');
         return;
       }
-      form.saved(await onSubmit(patch, from.version));
+      form.saved(await saving(() => onSubmit(patch, from.version)));
       setError(null);
       setNote('Saved');
     } catch (e) {
@@ -101,7 +110,14 @@ export function EntityForm({
   };
 
   return (
-    <form className="entity-form" onSubmit={submit} noValidate={false} aria-label={submitLabel}>
+    <form
+      ref={attach}
+      className="entity-form"
+      onSubmit={submit}
+      noValidate={false}
+      aria-label={submitLabel}
+    >
+      {draftOffer}
       {conflict ? (
         <ConflictPanel
           message={error!.message}

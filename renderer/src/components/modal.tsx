@@ -1,6 +1,9 @@
-// A modal dialog on the native <dialog>: focus is trapped and Esc closes it for free.
+// A modal dialog on the native <dialog>: focus is trapped and Esc closes it for free — after
+// asking, when a form inside holds unsaved changes.
 import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
+import { confirmDiscard } from '../lib/unsaved/discard-prompt';
+import { UnsavedScopeProvider, useChildScope } from '../lib/unsaved/unsaved-context';
 
 interface ModalProps {
   title: string;
@@ -12,6 +15,11 @@ interface ModalProps {
 
 export function Modal({ title, onClose, children, className }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  // The dialog's own forms report here, so Esc asks about them and nothing else.
+  const scope = useChildScope();
+  const closeAfterAsking = () => {
+    void confirmDiscard(scope).then((discard) => discard && onClose());
+  };
 
   useEffect(() => {
     const dialog = ref.current;
@@ -31,16 +39,21 @@ export function Modal({ title, onClose, children, className }: ModalProps) {
       onCancel={(e) => {
         // Esc: let React own the open state rather than the browser.
         e.preventDefault();
-        onClose();
+        closeAfterAsking();
       }}
     >
       <div className="modal-header">
         <h2 id="modal-title">{title}</h2>
-        <button type="button" className="button button-ghost" onClick={onClose} aria-label="Close">
+        <button
+          type="button"
+          className="button button-ghost"
+          onClick={closeAfterAsking}
+          aria-label="Close"
+        >
           ✕
         </button>
       </div>
-      {children}
+      <UnsavedScopeProvider scope={scope}>{children}</UnsavedScopeProvider>
     </dialog>
   );
 }

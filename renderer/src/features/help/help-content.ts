@@ -28,6 +28,20 @@ export const HELP: HelpSection[] = [
     ],
   },
   {
+    id: 'unsaved',
+    title: 'Changes made elsewhere, and work not yet saved',
+    blocks: [
+      'Pages keep themselves up to date: a change made in another window or tab, or with the advocate command, shows within a couple of seconds without reloading. What you are typing is left as you typed it.',
+      {
+        points: [
+          'Leaving a page, closing or reloading the window, or pressing Esc on a dialog with changes you have not saved asks first: “Keep editing” (the default, also Esc) or “Discard”.',
+          'Long text — notes, call summaries, denial reasons, functional impact, prognosis — is kept as a draft while you type. If the page reloads by accident, the form offers it back: “Restore your unsaved draft from 10:42?”',
+          'Drafts live only in this window and are gone when it closes; saving the form clears them.',
+        ],
+      },
+    ],
+  },
+  {
     id: 'import',
     title: 'Importing records and reviewing facts',
     blocks: [

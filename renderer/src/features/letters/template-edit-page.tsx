@@ -9,6 +9,7 @@ import { ErrorBanner } from '../../components/error-banner';
 import type { FieldSpec } from '../../lib/form';
 import { conflictRows, resolveConflict, useVersionedForm } from '../../lib/versioned-form';
 import { useLoad } from '../../lib/use-load';
+import { useUnsavedChanges } from '../../lib/unsaved/unsaved-context';
 import { Checklist } from './checklist';
 import { LetterPaper } from './letter-paper';
 
@@ -47,6 +48,12 @@ function Editor({ template, onSaved }: { template: Template; onSaved: (t: Templa
   const form = useVersionedForm(SOURCE, template);
   const source = form.state.values.source ?? '';
   const setSource = (text: string) => form.setField('source', text);
+  // Leaving the editor with edits asks first.
+  useUnsavedChanges({
+    dirty: form.dirty,
+    label: `the template “${template.name}”`,
+    changes: ['Template text'],
+  });
   const [saved, setSaved] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<AppError | null>(null);
   const cases = useLoad(() => call('cases.list', { limit: 200 }), []);

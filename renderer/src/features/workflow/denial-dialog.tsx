@@ -16,6 +16,7 @@ import type { FieldSpec } from '../../lib/form';
 import { conflictRows, patchOf, resolveConflict, useVersionedForm } from '../../lib/versioned-form';
 import type { FormState } from '../../lib/versioned-form';
 import { formatDate } from '../../lib/format';
+import { useUnsavedForm } from '../../lib/unsaved/use-unsaved-form';
 import { DeadlineNote } from './deadline-note';
 
 const specsFor = (planType: PlanType | null): FieldSpec[] => [
@@ -83,6 +84,14 @@ export function DenialDialog({
   const [preview, setPreview] = useState<DenialView | null>(denial);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
+  // Leaving with edits asks; the reason is kept as a draft of this tab until saved.
+  const { attach, saving, draftOffer } = useUnsavedForm({
+    formId: 'denial',
+    specs,
+    initial: denial,
+    values,
+    restore: (drafts) => Object.entries(drafts).forEach(([k, v]) => form.setField(k, v)),
+  });
   const field = errorField(error?.field);
   const fieldShown = field !== null && specs.some((s) => s.name === field);
 
@@ -115,9 +124,11 @@ export function DenialDialog({
     setBusy(true);
     try {
       const args = patchOf(specs, from) as never;
-      if (denial) {
-        await call('denials.update', { id: denial.id, version: from.version ?? 0, values: args });
-      } else await call('denials.create', { caseId, values: args });
+      await saving(async () => {
+        if (denial) {
+          await call('denials.update', { id: denial.id, version: from.version ?? 0, values: args });
+        } else await call('denials.create', { caseId, values: args });
+      });
       onClose();
       onSaved();
     } catch (e) {
@@ -146,7 +157,8 @@ export function DenialDialog({
       onClose={onClose}
       className="modal-denial"
     >
-      <form className="entity-form" onSubmit={submit} aria-label="Denial">
+      <form ref={attach} className="entity-form" onSubmit={submit} aria-label="Denial">
+        {draftOffer}
         {conflict ? (
           <ConflictPanel
             message={error!.message}
