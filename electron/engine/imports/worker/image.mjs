@@ -4,6 +4,7 @@
 import UTIF from 'utif';
 import { htmlOfText, tidyText } from './html-text.mjs';
 import { grayOf, imageSize, pnmOfGray } from './raster.mjs';
+import { OcrUnavailable } from './ocr.mjs';
 import { MAX_PAGES, ocrWarning, pageProblem, recognizePages } from './scan.mjs';
 
 const noWords = {
@@ -35,7 +36,8 @@ export async function convertPicture(bytes) {
   try {
     const { texts, confidence } = await recognizePages([buffer]);
     return result(texts, confidence, 1);
-  } catch {
+  } catch (error) {
+    if (error instanceof OcrUnavailable) return { ok: false, problem: error.problem };
     return { ok: false, problem: 'it is a damaged image and could not be read.' };
   }
 }
@@ -74,7 +76,8 @@ export async function convertTiff(bytes) {
   try {
     const { texts, confidence } = await recognizePages(pages());
     return result(texts, confidence, frames.length);
-  } catch {
+  } catch (error) {
+    if (error instanceof OcrUnavailable) return { ok: false, problem: error.problem };
     return { ok: false, problem: 'it is a damaged TIFF image and could not be read.' };
   }
 }

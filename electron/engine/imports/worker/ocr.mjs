@@ -24,6 +24,12 @@ export function englishDataFolder() {
 
 let recognizer;
 
+/** The OCR engine itself could not start (its files are missing or damaged): not the file's fault. */
+export class OcrUnavailable extends Error {
+  problem =
+    'it is a scan, and the app’s OCR engine could not start to read it. Reinstall Advocate Desk, then import it again.';
+}
+
 async function startRecognizer() {
   const { createWorker, OEM } = await import('tesseract.js');
   return createWorker('eng', OEM.LSTM_ONLY, {
@@ -97,9 +103,9 @@ export async function recognizePage(image) {
   let worker;
   try {
     worker = await recognizer;
-  } catch (error) {
+  } catch {
     recognizer = undefined;
-    throw error;
+    throw new OcrUnavailable();
   }
   const { data } = await worker.recognize(Buffer.from(image), {}, { text: true, blocks: true });
   const runs = runsOfWords(data.blocks);

@@ -1,6 +1,7 @@
 // A PDF's text layer in reading order through pdf.js (legacy build, which runs in Node). Nothing
 // in the file ever runs: no eval, no scripting, no XFA forms, no fonts loaded or fetched.
 import { htmlOfText, tidyText } from './html-text.mjs';
+import { OcrUnavailable } from './ocr.mjs';
 import { pageText } from './page-layout.mjs';
 import { grayOf, pnmOfGray } from './raster.mjs';
 import {
@@ -38,7 +39,7 @@ async function pageImage(page, number) {
   }
   if (!best || tooSmall(best.width, best.height)) return null;
   const problem = pageProblem(best.width, best.height, `Page ${number}`);
-  if (problem) throw new Error(problem);
+  if (problem) throw Object.assign(new Error(problem), { tooLarge: true });
   return pnmOfGray(best.width, best.height, grayOf(best));
 }
 
@@ -163,7 +164,11 @@ export async function convertPdf(bytes, password) {
       try {
         ocr = await recognizeScannedPages(pdf, scanned);
       } catch (error) {
-        return { ok: false, problem: `it is a scan too large to read: ${error.message}` };
+        if (error instanceof OcrUnavailable) return { ok: false, problem: error.problem };
+        if (error?.tooLarge) {
+          return { ok: false, problem: `it is a scan too large to read: ${error.message}` };
+        }
+        return { ok: false, problem: 'a scanned page in it could not be read; it may be damaged.' };
       }
     }
     for (const [number, text] of ocr.read) pages[number - 1] = text;
