@@ -9,6 +9,7 @@ import { deflateSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Proposal } from '../../electron/contract/facts';
 import type { Engine } from '../../electron/engine';
+import { convertInPool } from '../../electron/engine/imports/convert-pool';
 import { officeCopies } from '../fixtures/office-copies';
 import { scansOf, type Scans } from '../fixtures/scans';
 import { cleanup, clientWithCase, ok, rowCounts, tempDir, tempEngine } from './helpers';
@@ -198,6 +199,14 @@ describe('scans and faxes read by OCR', () => {
       expect.stringMatching(/damaged TIFF/),
     ]);
     expect(rowCounts(engine)).toEqual(before);
+  }, 60_000);
+
+  it('stops a scan that takes too long, and the pool reads the next one', async () => {
+    const fax = readFileSync(scans.get('progress-note-trd')!.tiff);
+    const slow = await convertInPool('tiff', fax, { timeoutMs: 300 });
+    expect(slow).toEqual({ ok: false, problem: expect.stringContaining('longer than 0.3 s') });
+    const next = await convertInPool('png', readFileSync(scans.get('intake-form')!.pages[0]!));
+    expect(next).toMatchObject({ ok: true, source: 'ocr' });
   }, 60_000);
 
   it('reads a fax with no network at all: the language data and OCR engine ship with the app', () => {

@@ -193,7 +193,7 @@ export function DocumentsSection({
       <p className="drop-hint">
         {dragging
           ? 'Drop the files to import them.'
-          : 'Or drag files here. Read: Word (.docx, and .doc from Word 97–2003), PDFs, and scans and faxes (scanned PDFs, .png, .jpg, .tif) read by OCR, which can take a few seconds a page.'}
+          : 'Or drag files here. Read: Word (.docx, and .doc from Word 97–2003), PDFs with a text layer, and scans and faxes (scanned PDFs, .png, .jpg, .tif) read by OCR, a few seconds a page.'}
       </p>
       {asking && (
         <PasswordDialog

@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pageText } from './page-layout.mjs';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the bundler adds a `require` of its own to ESM chunks.
+const resolveHere = createRequire(import.meta.url);
 
 /**
  * The folder holding eng.traineddata.gz. The "best_int" model is tesseract.js's own default for
@@ -16,7 +17,7 @@ const require = createRequire(import.meta.url);
  */
 export function englishDataFolder() {
   const folder = join(
-    dirname(require.resolve('@tesseract.js-data/eng/package.json')),
+    dirname(resolveHere.resolve('@tesseract.js-data/eng/package.json')),
     '4.0.0_best_int',
   );
   return folder.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
