@@ -241,20 +241,4 @@ process.exit(0);`,
     // tesseract.js caches downloaded data in the working folder; nothing was written there.
     expect(existsSync(join(dir, 'eng.traineddata'))).toBe(false);
   }, 60_000);
-
-  it('ships the English data and the OCR engine unpacked in the installer', () => {
-    const builder = readFileSync('electron-builder.yml', 'utf8');
-    for (const pkg of ['tesseract.js', 'tesseract.js-core', '@tesseract.js-data/eng']) {
-      expect(builder).toContain(`node_modules/${pkg}/**`);
-    }
-    const data = join(
-      process.cwd(),
-      'node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz',
-    );
-    expect(readFileSync(data).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
-    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-    for (const dep of ['tesseract.js', '@tesseract.js-data/eng', 'utif']) {
-      expect(pkg.dependencies[dep]).toBeDefined();
-    }
-  });
 });
