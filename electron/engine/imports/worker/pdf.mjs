@@ -5,6 +5,7 @@ import { OcrUnavailable } from './ocr.mjs';
 import { pageText } from './page-layout.mjs';
 import { grayOf, pnmOfGray } from './raster.mjs';
 import {
+  MAX_PAGE_PIXELS,
   MAX_PAGES as MAX_OCR_PAGES,
   ocrWarning,
   pageProblem,
@@ -113,6 +114,8 @@ export async function convertPdf(bytes, password) {
     disableRange: true,
     isOffscreenCanvasSupported: false,
     isImageDecoderSupported: false,
+    // A page image larger than OCR would read is never decoded (it would only fill the heap).
+    maxImageSize: MAX_PAGE_PIXELS,
     stopAtErrors: false,
     verbosity: 0,
   });
