@@ -12,10 +12,11 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { openEngine } from '../electron/engine';
-import { closeConvertPool } from '../electron/engine/imports/convert-pool';
+import { closeConvertPool, convertInPool } from '../electron/engine/imports/convert-pool';
 import type { ApiArgs, ApiName } from '../electron/contract/api';
 
 const CASES = Number(process.env.BENCH_CASES ?? 5000);
@@ -208,6 +209,43 @@ if (fixtures.length > 0) {
     'advocate import (whole CLI process)',
     performance.now() - c,
     ' (includes Node + tsx start-up)',
+  );
+}
+
+// OCR: pages of the clinical notes as 150 dpi grayscale scans (pdftoppm from LibreOffice's PDF),
+// read by raw tesseract.js in this process and then through the import pool, each after one
+// warm-up page (the recognizer's start is paid once per worker).
+const clinical = join('..', 'shared', 'fixtures', 'word', 'clinical');
+if (existsSync(clinical)) {
+  const scans = join(dir, 'scans');
+  const notes = readdirSync(clinical)
+    .filter((f) => f.endsWith('.docx'))
+    .map((f) => join(clinical, f));
+  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', scans, ...notes], {
+    stdio: 'ignore',
+    timeout: 240_000,
+  });
+  for (const pdf of readdirSync(scans).filter((f) => f.endsWith('.pdf'))) {
+    execFileSync('pdftoppm', ['-r', '150', '-gray', '-png', join(scans, pdf), join(scans, pdf)]);
+  }
+  const pages = readdirSync(scans)
+    .filter((f) => f.endsWith('.png'))
+    .map((f) => readFileSync(join(scans, f)));
+  const { createWorker } = await import('tesseract.js');
+  const eng = createRequire(import.meta.url).resolve('@tesseract.js-data/eng/package.json');
+  const langPath = join(dirname(eng), '4.0.0_best_int');
+  const raw = await createWorker('eng', 1, { langPath, cacheMethod: 'none' });
+  await raw.recognize(pages[0]!);
+  const r = performance.now();
+  for (const page of pages) await raw.recognize(page);
+  const rawRate = pages.length / ((performance.now() - r) / 1000);
+  await raw.terminate();
+  await convertInPool('png', pages[0]!);
+  const p = performance.now();
+  const read = await Promise.all(pages.map((page) => convertInPool('png', page)));
+  const poolRate = pages.length / ((performance.now() - p) / 1000);
+  console.log(
+    `${'OCR pages per second (150 dpi scans)'.padEnd(40)} ${poolRate.toFixed(2)} through the import pool (${read.filter((x) => x.ok).length} of ${pages.length} read), ${rawRate.toFixed(2)} raw tesseract.js, one thread`,
   );
 }
 

@@ -157,7 +157,7 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
   program
     .command('import <paths...>')
     .description(
-      'import Word (.docx, .doc) and PDF files (or every such file in a folder) into a case',
+      'import Word (.docx, .doc), PDF and scanned (.png, .jpg, .tif; read by OCR) files (or every such file in a folder) into a case',
     )
     .requiredOption('--case <id>', 'the case id')
     .option('--password <password>', 'the password of protected files (used, never kept)')

@@ -29,7 +29,7 @@ const importPassword = z.string().min(1).max(1000).optional();
 
 export const documentImport = z.object({
   caseId: id,
-  /** Files or folders; a folder imports every .docx, .doc and .pdf directly inside it. */
+  /** Files or folders; a folder imports every .docx, .doc, .pdf and scan (.png, .jpg, .tif) directly inside it. */
   paths: z.array(z.string().min(1)).min(1, { error: 'must name at least one file' }).max(10_000),
   password: importPassword,
 });

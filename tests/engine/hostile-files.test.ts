@@ -161,7 +161,10 @@ describe('paths that are not files', () => {
     });
     expect(summary.imported).toEqual([]);
     expect(summary.refused).toEqual([
-      { path: join(dir, 'inbox'), problem: 'this folder holds no Word or PDF files.' },
+      {
+        path: join(dir, 'inbox'),
+        problem: 'this folder holds no Word, PDF or scanned image files.',
+      },
     ]);
   });
 });

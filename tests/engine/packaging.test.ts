@@ -126,6 +126,13 @@ describe('electron-builder.yml', () => {
     expect(readFileSync('electron/engine/imports/convert-pool.ts', 'utf8')).toContain(
       "new URL('./convert-worker.mjs', import.meta.url)",
     );
+    // OCR reads its engine and English data with plain file reads and starts its own worker.
+    for (const path of [
+      'node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz',
+      'node_modules/tesseract.js-core/tesseract-core-simd-lstm.wasm',
+      'node_modules/tesseract.js/src/worker-script/node/index.js',
+    ])
+      expect(unpacked(path), path).toBe(true);
     // better-sqlite3 is rebuilt for Electron at packaging (electron-builder's default, kept on).
     expect(config.npmRebuild).not.toBe(false);
   });

@@ -5,9 +5,13 @@ import type { RefusedFile } from '../../contract/document';
 import { checkRegularFile, readProblem } from '../../security/regular-file';
 
 /** What a folder is searched for: every format the importer reads. */
-const RECORD_EXTENSIONS = new Set(['.docx', '.doc', '.docm', '.dotx', '.pdf']);
+const RECORD_EXTENSIONS = new Set([
+  ...['.docx', '.doc', '.docm', '.dotx', '.pdf'],
+  // Scans and faxes, read by OCR.
+  ...['.png', '.jpg', '.jpeg', '.tif', '.tiff'],
+]);
 
-/** Files named directly, and the Word and PDF files directly inside named folders (sorted by name). */
+/** Files named directly, and the records (Word, PDF, scans) directly inside named folders (by name). */
 export function collectFiles(paths: readonly string[]): {
   files: string[];
   refused: RefusedFile[];
@@ -28,7 +32,7 @@ export function collectFiles(paths: readonly string[]): {
           .map((e) => join(path, e.name))
           .sort((a, b) => a.localeCompare(b));
         if (inside.length === 0)
-          refused.push({ path, problem: 'this folder holds no Word or PDF files.' });
+          refused.push({ path, problem: 'this folder holds no Word, PDF or scanned image files.' });
         files.push(...inside);
       } else {
         // A device, pipe or socket (or a link to one) is refused here, before anything reads it.

@@ -4,17 +4,20 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { IMPORT_LIMITS } from './limits';
+import { conversionTimeMs, IMPORT_LIMITS } from './limits';
 
-/** What a reader in the worker makes of a file; `source` says whether its text is Word's or a PDF's. */
+/**
+ * What a reader in the worker makes of a file; `source` says whether its text is Word's, a PDF's
+ * text layer, or OCR's (a scan, fax or picture of a page).
+ */
 export interface Converted {
   html: string;
   text: string;
   warnings: string[];
-  source: 'word' | 'pdf';
+  source: 'word' | 'pdf' | 'ocr';
 }
 
-export type ConvertFormat = 'docx' | 'doc' | 'pdf';
+export type ConvertFormat = 'docx' | 'doc' | 'pdf' | 'png' | 'jpeg' | 'tiff';
 
 /** Why a file could not be read; `code` lets the UI ask for a password. */
 export interface ConversionProblem {
@@ -74,7 +77,7 @@ export function createConvertPool({
     }));
 
   return {
-    async convert(format, bytes, { timeoutMs = IMPORT_LIMITS.timeoutMs, password } = {}) {
+    async convert(format, bytes, { timeoutMs = conversionTimeMs(format), password } = {}) {
       const release = await freeWorker();
       const signal = AbortSignal.timeout(timeoutMs);
       try {

@@ -8,9 +8,14 @@ const readers = {
   docx: () => import('./worker/docx.mjs').then((m) => m.convertDocx),
   doc: () => import('./worker/doc.mjs').then((m) => m.convertDoc),
   pdf: () => import('./worker/pdf.mjs').then((m) => m.convertPdf),
+  png: () => import('./worker/image.mjs').then((m) => m.convertPicture),
+  jpeg: () => import('./worker/image.mjs').then((m) => m.convertPicture),
+  tiff: () => import('./worker/image.mjs').then((m) => m.convertTiff),
 };
 
-/** @param {{ format: 'docx' | 'doc' | 'pdf', bytes: Uint8Array, password?: string }} task */
+/**
+ * @param {{ format: 'docx' | 'doc' | 'pdf' | 'png' | 'jpeg' | 'tiff', bytes: Uint8Array, password?: string }} task
+ */
 export default async function convert({ format, bytes, password }) {
   const load = readers[format];
   if (!load) return { ok: false, problem: `${format} files cannot be read.` };

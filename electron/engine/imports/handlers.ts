@@ -20,6 +20,9 @@ const MEDIA_TYPES: Record<ConvertFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   doc: 'application/msword',
   pdf: 'application/pdf',
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  tiff: 'image/tiff',
 };
 
 /** Files converting at once: the pool's workers, plus one read and checked ahead. */

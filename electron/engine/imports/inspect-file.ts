@@ -1,4 +1,5 @@
-// Decides, from its bytes alone, which reader a file goes to (.docx, Word 97–2003 .doc, PDF) and
+// Decides, from its bytes alone, which reader a file goes to (.docx, Word 97–2003 .doc, PDF, a
+// picture of a page: PNG, JPEG, TIFF) and
 // whether it is safe to hand over, and if not, says exactly what it is: mammoth reports every
 // non-zip the same way ("end of central directory").
 import CFB from 'cfb';
@@ -19,6 +20,14 @@ export type Inspection =
 
 const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/** Pictures of pages (scans, faxes, phone photos), read by OCR. */
+const IMAGE_SIGNATURES: { format: ConvertFormat; signature: Buffer }[] = [
+  { format: 'png', signature: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
+  { format: 'jpeg', signature: Buffer.from([0xff, 0xd8, 0xff]) },
+  { format: 'tiff', signature: Buffer.from([0x49, 0x49, 0x2a, 0x00]) },
+  { format: 'tiff', signature: Buffer.from([0x4d, 0x4d, 0x00, 0x2a]) },
+];
 
 function inspectOle(bytes: Buffer, password: string | undefined): Inspection {
   let container: CFB.CFB$Container;
@@ -121,5 +130,12 @@ export async function inspectFile(
   }
   // The header may follow a little junk (some fax gateways prepend a line); readers accept that.
   if (bytes.subarray(0, 1024).includes('%PDF-')) return { ok: true, format: 'pdf' };
-  return { ok: false, problem: 'it is not a Word document or a PDF.' };
+  const image = IMAGE_SIGNATURES.find(({ signature }) =>
+    bytes.subarray(0, signature.length).equals(signature),
+  );
+  if (image) return { ok: true, format: image.format };
+  return {
+    ok: false,
+    problem: 'it is not a Word document, a PDF or a scanned image (PNG, JPEG, TIFF).',
+  };
 }

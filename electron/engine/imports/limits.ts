@@ -13,11 +13,23 @@ export const IMPORT_LIMITS = {
   maxRatio: 200,
   /** Longest a conversion may run before it is stopped. */
   timeoutMs: 30_000,
+  /**
+   * Longest a file that may need OCR (a PDF, which may be a scan, or a picture) may take: OCR
+   * reads a page in a few seconds, and a file has at most 50 scanned pages (worker/scan.mjs).
+   */
+  ocrTimeoutMs: 300_000,
   /** Heap the converting worker may use. */
   workerHeapMb: 512,
 } as const;
 
 export const MB = 1024 * 1024;
+
+/** The time limit for converting one file of `format`: longer for those OCR may read. */
+export function conversionTimeMs(format: string): number {
+  return format === 'docx' || format === 'doc'
+    ? IMPORT_LIMITS.timeoutMs
+    : IMPORT_LIMITS.ocrTimeoutMs;
+}
 
 /** The same limits as bounded-unzip reads them; a ratio is judged only on parts over 1 MB. */
 export const DOCX_UNZIP_LIMITS = {

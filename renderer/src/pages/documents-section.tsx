@@ -1,4 +1,4 @@
-// The files kept with a case: Word and PDF files imported by picker or drag-and-drop (asking for
+// The files kept with a case: Word and PDF files and scans imported by picker or drag-and-drop (asking for
 // the password of a protected one), and a preview of each.
 import { useEffect, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
@@ -30,12 +30,12 @@ interface Summary {
 }
 
 /** The formats the importer reads, as the file picker filters them. */
-const RECORD_TYPES = '.docx,.doc,.pdf';
+const RECORD_TYPES = '.docx,.doc,.pdf,.png,.jpg,.jpeg,.tif,.tiff';
 
-/** A picked folder holds everything; only Word and PDF files (not Word's "~$" lock files) are imported. */
+/** A picked folder holds everything; only Word, PDF and scanned image files (not Word's "~$" lock files) are imported. */
 function recordFilesOnly(files: File[]): File[] {
   return files
-    .filter((f) => /\.(docx|doc|pdf)$/i.test(f.name) && !f.name.startsWith('~$'))
+    .filter((f) => /\.(docx|doc|pdf|png|jpe?g|tiff?)$/i.test(f.name) && !f.name.startsWith('~$'))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -173,7 +173,7 @@ export function DocumentsSection({
           ref={folderRef}
           type="file"
           hidden
-          aria-label="Folder of Word and PDF files to import"
+          aria-label="Folder of Word, PDF and scanned files to import"
           data-testid="import-folder-input"
           onChange={(e) =>
             void importFiles(recordFilesOnly(Array.from(e.currentTarget.files ?? [])))
@@ -185,7 +185,7 @@ export function DocumentsSection({
           multiple
           accept={RECORD_TYPES}
           hidden
-          aria-label="Word or PDF files to import"
+          aria-label="Word, PDF or scanned files to import"
           data-testid="import-input"
           onChange={(e) => void importFiles(Array.from(e.currentTarget.files ?? []))}
         />
@@ -193,7 +193,7 @@ export function DocumentsSection({
       <p className="drop-hint">
         {dragging
           ? 'Drop the files to import them.'
-          : 'Or drag files here. Read: Word (.docx, and .doc from Word 97–2003) and PDFs with a text layer; scanned PDFs and pictures are not read yet.'}
+          : 'Or drag files here. Read: Word (.docx, and .doc from Word 97–2003), PDFs with a text layer, and scans and faxes (scanned PDFs, .png, .jpg, .tif) read by OCR, a few seconds a page.'}
       </p>
       {asking && (
         <PasswordDialog

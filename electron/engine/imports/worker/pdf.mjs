@@ -1,110 +1,66 @@
 // A PDF's text layer in reading order through pdf.js (legacy build, which runs in Node). Nothing
 // in the file ever runs: no eval, no scripting, no XFA forms, no fonts loaded or fetched.
 import { htmlOfText, tidyText } from './html-text.mjs';
+import { OcrUnavailable } from './ocr.mjs';
+import { pageText } from './page-layout.mjs';
+import { grayOf, pnmOfGray } from './raster.mjs';
+import {
+  MAX_PAGE_PIXELS,
+  MAX_PAGES as MAX_OCR_PAGES,
+  ocrWarning,
+  pageProblem,
+  recognizePages,
+  tooSmall,
+} from './scan.mjs';
 
 /** Most pages read from one PDF; denials and plan documents run to dozens, rarely hundreds. */
 const MAX_PAGES = 1000;
 
 let pdfjs;
 
-/** Symbol-font bullets come out in the private use area; they read as bullets. */
-const PRIVATE_BULLETS = /[\uf0a7\uf0b7\uf0d8\uf0fc\uf076]/g;
-
 /**
- * One page's text items as lines, top to bottom and left to right: runs on one baseline make a
- * line, a wide horizontal gap between them a tab (table cells), a wide vertical gap a blank line.
- * A table cell that wraps continues on the rows below inside its own column: those words join
- * their cell, so a row of a medication table reads as one line, as in the Word original.
+ * The picture a scanned page is: the largest image the page paints, taken from pdf.js's
+ * operator list as decoded pixels (no canvas), as a grayscale PNM for OCR; null if it paints
+ * none big enough to hold text. Throws a sentence when the image is too large to read.
  */
-function pageText(items, pageWidth) {
-  const runs = [];
-  for (const item of items) {
-    if (typeof item.str !== 'string' || !item.str.trim()) continue;
-    const [, , , scaleY, x, y] = item.transform;
-    const size = Math.abs(item.height || scaleY) || 10;
-    runs.push({
-      x,
-      y,
-      end: x + (item.width ?? 0),
-      size,
-      str: item.str.replace(PRIVATE_BULLETS, '•'),
-    });
+async function pageImage(page, number) {
+  const { OPS } = pdfjs;
+  const list = await page.getOperatorList();
+  let best = null;
+  for (let i = 0; i < list.fnArray.length; i++) {
+    const op = list.fnArray[i];
+    let image = null;
+    if (op === OPS.paintImageXObject) {
+      const name = list.argsArray[i][0];
+      const objs = name.startsWith('g_') ? page.commonObjs : page.objs;
+      image = await new Promise((resolve) => objs.get(name, resolve));
+    } else if (op === OPS.paintInlineImageXObject) image = list.argsArray[i][0];
+    if (!image?.data || !image.width || !image.height) continue;
+    if (!best || image.width * image.height > best.width * best.height) best = image;
   }
-  // Rows by baseline; a run within half a line of a row's baseline belongs to it.
-  runs.sort((a, b) => b.y - a.y || a.x - b.x);
-  const rows = [];
-  for (const run of runs) {
-    const row = rows.at(-1);
-    if (row && Math.abs(row.y - run.y) <= Math.max(row.size, run.size) * 0.5) {
-      row.runs.push(run);
-      row.size = Math.max(row.size, run.size);
-    } else rows.push({ y: run.y, size: run.size, runs: [run] });
-  }
-  const lines = [];
-  for (const row of rows) {
-    row.runs.sort((a, b) => a.x - b.x);
-    const cells = [];
-    for (const run of row.runs) {
-      const cell = cells.at(-1);
-      const gap = cell ? run.x - cell.end : 0;
-      if (!cell || gap > row.size * 1.2)
-        cells.push({ x: run.x, end: run.end, text: run.str.trim() });
-      else {
-        const joiner =
-          gap > row.size * 0.15 && !/\s$/.test(cell.text) && !/^\s/.test(run.str) ? ' ' : '';
-        cell.text = (cell.text + joiner + run.str).replace(/\s+/g, ' ').trim();
-        cell.end = run.end;
+  if (!best || tooSmall(best.width, best.height)) return null;
+  const problem = pageProblem(best.width, best.height, `Page ${number}`);
+  if (problem) throw Object.assign(new Error(problem), { tooLarge: true });
+  return pnmOfGray(best.width, best.height, grayOf(best));
+}
+
+/** OCR of the pages with no text layer; their text by page index, and the mean confidence. */
+async function recognizeScannedPages(pdf, numbers) {
+  const read = new Map();
+  let sum = 0;
+  for (const number of numbers) {
+    const page = await pdf.getPage(number);
+    try {
+      const { texts, confidence } = await recognizePages([await pageImage(page, number)]);
+      if (texts.length) {
+        read.set(number, tidyText(texts[0]));
+        sum += confidence;
       }
+    } finally {
+      page.cleanup();
     }
-    const previous = lines.at(-1);
-    const gapBefore = previous
-      ? previous.y - row.y > Math.max(previous.size, row.size) * 1.8
-      : false;
-    const table = previous?.cells.length > 1 ? previous : null;
-    const column = (cell) =>
-      table?.cells.findIndex((c) => Math.abs(c.x - cell.x) <= Math.max(3, row.size * 0.3)) ?? -1;
-    if (
-      table &&
-      !gapBefore &&
-      cells.length < table.cells.length &&
-      cells.every((c) => column(c) >= 0)
-    ) {
-      for (const cell of cells) {
-        const into = table.cells[column(cell)];
-        into.text = into.text.endsWith('-') ? into.text + cell.text : `${into.text} ${cell.text}`;
-      }
-      table.y = row.y;
-      continue;
-    }
-    lines.push({ y: row.y, size: row.size, cells, gapBefore });
   }
-  const text = (l) =>
-    l.cells
-      .map((c) => c.text)
-      .join('\t')
-      .replace(/^•\t/, '• ');
-  // A line that runs to the right margin was wrapped by the layout, not by the writer: it joins
-  // the next line of its paragraph, so a sentence reads as one. Margins are taken as even.
-  const left = Math.min(...lines.map((l) => l.cells[0].x));
-  const wrapped = (l) =>
-    l.cells.length === 1 && l.cells[0].end > left + (pageWidth - 2 * left) * 0.7;
-  let out = '';
-  lines.forEach((l, i) => {
-    const previous = lines[i - 1];
-    if (i === 0) out = text(l);
-    else if (l.gapBefore) out += `\n\n${text(l)}`;
-    else if (
-      wrapped(previous) &&
-      l.cells.length === 1 &&
-      // A heading (a larger size) is never the start of the paragraph under it.
-      Math.abs(previous.size - l.size) <= l.size * 0.1 &&
-      // A bullet or a "Label: value" line starts afresh however long the line before it.
-      !/^([•\-–]|[A-Z][\w #/().-]{0,40}:\s)/.test(text(l))
-    ) {
-      out += previous.cells[0].text.endsWith('-') ? text(l) : ` ${text(l)}`;
-    } else out += `\n${text(l)}`;
-  });
-  return out;
+  return { read, confidence: read.size ? sum / read.size : null };
 }
 
 /** What a filled-in form says ("Field: value"), which is not part of the pages' text layer. */
@@ -158,6 +114,8 @@ export async function convertPdf(bytes, password) {
     disableRange: true,
     isOffscreenCanvasSupported: false,
     isImageDecoderSupported: false,
+    // A page image larger than OCR would read is never decoded (it would only fill the heap).
+    maxImageSize: MAX_PAGE_PIXELS,
     stopAtErrors: false,
     verbosity: 0,
   });
@@ -196,6 +154,27 @@ export async function convertPdf(bytes, password) {
       pages.push(tidyText(pageText(content.items, x1 - x0)));
       page.cleanup();
     }
+    // Pages with no text layer are pictures of pages (a scan or fax): they are read by OCR.
+    const scanned = pages.flatMap((p, i) => (p ? [] : [i + 1]));
+    let ocr = { read: new Map(), confidence: null };
+    if (scanned.length > MAX_OCR_PAGES) {
+      return {
+        ok: false,
+        problem: `it has ${scanned.length} scanned pages (no text layer); OCR reads at most ${MAX_OCR_PAGES} from one file. Split it into smaller PDFs and import those.`,
+      };
+    }
+    if (scanned.length > 0) {
+      try {
+        ocr = await recognizeScannedPages(pdf, scanned);
+      } catch (error) {
+        if (error instanceof OcrUnavailable) return { ok: false, problem: error.problem };
+        if (error?.tooLarge) {
+          return { ok: false, problem: `it is a scan too large to read: ${error.message}` };
+        }
+        return { ok: false, problem: 'a scanned page in it could not be read; it may be damaged.' };
+      }
+    }
+    for (const [number, text] of ocr.read) pages[number - 1] = text;
     const fields = await filledFields(pdf);
     const text = [...pages.filter(Boolean), fields].filter(Boolean).join('\n\n');
     const warnings = await activeContent(pdf);
@@ -203,17 +182,27 @@ export async function convertPdf(bytes, password) {
       return {
         ok: false,
         problem:
-          'it is a PDF with no text layer (a scan or fax, pictures of pages). Reading scans is not supported yet: run it through OCR (for example “Make searchable” in your scanner software) and import that.',
+          'it is a PDF with no text layer (a scan or fax, pictures of pages), and OCR found no readable words on its pages. Check that the scan is not blank and is upright, or scan it again at 300 dpi.',
         code: 'no-text',
       };
+    }
+    if (ocr.read.size > 0) {
+      const all = ocr.read.size === pdf.numPages;
+      warnings.push(ocrWarning(ocr.confidence, all && pdf.numPages === 1 ? 0 : ocr.read.size));
     }
     const empty = pages.filter((p) => !p).length;
     if (empty > 0) {
       warnings.push(
-        `${empty} of its ${pdf.numPages} pages have no text layer (scanned pages); their words are not in the app.`,
+        `${empty} of its ${pdf.numPages} pages have no text layer and no words OCR could read (blank or picture-only pages); nothing from them is in the app.`,
       );
     }
-    return { ok: true, text, html: htmlOfText(text), warnings, source: 'pdf' };
+    return {
+      ok: true,
+      text,
+      html: htmlOfText(text),
+      warnings,
+      source: ocr.read.size > 0 ? 'ocr' : 'pdf',
+    };
   } finally {
     await pdf.destroy();
   }
