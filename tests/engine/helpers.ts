@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import type { ApiArgs, ApiName, ApiResults } from '../../electron/contract/api';
 import type { ApiError } from '../../electron/contract/errors';
 import { openEngine } from '../../electron/engine';
@@ -139,4 +140,22 @@ export function rowCounts(engine: Engine): Record<string, number> {
 /** The version a record is at now, as a form that has just loaded it would send it back. */
 export function versionOf(engine: Engine, table: string, id: number): number {
   return engine.db.prepare(`SELECT version FROM ${table} WHERE id = ?`).pluck().get(id) as number;
+}
+
+/**
+ * For suites whose temp folders live until afterAll (slow fixtures made once): each test gets an
+ * engine with one case and a temp folder, and the engine is closed after the test, so its import
+ * workers never outlive it. Call once at the top of the suite.
+ */
+export function casePerTest(): () => Promise<{ engine: Engine; caseId: number; dir: string }> {
+  const open: Engine[] = [];
+  afterEach(() => {
+    for (const engine of open.splice(0)) if (engine.db.open) engine.close();
+  });
+  return async () => {
+    const engine = tempEngine();
+    open.push(engine);
+    const { case: kase } = await clientWithCase(engine);
+    return { engine, caseId: kase.id, dir: tempDir() };
+  };
 }

@@ -5,14 +5,14 @@ import { zipSync } from 'fflate';
 import officeCrypto from 'officecrypto-tool';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Proposal } from '../../electron/contract/facts';
 import type { Engine } from '../../electron/engine';
 import { convertInPool, createConvertPool } from '../../electron/engine/imports/convert-pool';
 import { heavyPdf, hostilePdf, imageOnlyPdf, wordyPdf } from '../fixtures/hostile-pdf';
 import { officeCopies, passwordPdf } from '../fixtures/office-copies';
 import { docxWithEveryPart } from '../fixtures/word-parts';
-import { cleanup, clientWithCase, ok, rowCounts, tempDir, tempEngine } from './helpers';
+import { casePerTest, cleanup, ok, rowCounts, tempDir } from './helpers';
 
 const CLINICAL = join(process.cwd(), '../shared/fixtures/word/clinical');
 const NOTES = ['denial-ketamine-erisa', 'intake-form', 'progress-note-trd'];
@@ -29,17 +29,7 @@ beforeAll(() => {
 }, 240_000);
 afterAll(cleanup);
 
-const engines: (() => void)[] = [];
-afterEach(() => {
-  for (const close of engines.splice(0)) close();
-});
-
-async function setup() {
-  const engine = tempEngine();
-  engines.push(() => engine.db.open && engine.close());
-  const { case: kase } = await clientWithCase(engine);
-  return { engine, caseId: kase.id, dir: tempDir() };
-}
+const setup = casePerTest();
 
 async function textOf(engine: Engine, id: number) {
   return (await ok(engine, 'documents.get', { id })).text ?? '';

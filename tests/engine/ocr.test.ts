@@ -6,13 +6,13 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deflateSync } from 'node:zlib';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Proposal } from '../../electron/contract/facts';
 import type { Engine } from '../../electron/engine';
 import { convertInPool } from '../../electron/engine/imports/convert-pool';
 import { officeCopies } from '../fixtures/office-copies';
 import { scansOf, type Scans } from '../fixtures/scans';
-import { cleanup, clientWithCase, ok, rowCounts, tempDir, tempEngine } from './helpers';
+import { casePerTest, cleanup, ok, rowCounts, tempDir } from './helpers';
 
 const CLINICAL = join(process.cwd(), '../shared/fixtures/word/clinical');
 const NOTES = ['denial-ketamine-erisa', 'intake-form', 'progress-note-trd'];
@@ -31,17 +31,7 @@ beforeAll(() => {
 }, 240_000);
 afterAll(cleanup);
 
-const engines: (() => void)[] = [];
-afterEach(() => {
-  for (const close of engines.splice(0)) close();
-});
-
-async function setup() {
-  const engine = tempEngine();
-  engines.push(() => engine.db.open && engine.close());
-  const { case: kase } = await clientWithCase(engine);
-  return { engine, caseId: kase.id };
-}
+const setup = casePerTest();
 
 /** What a fact says, without where it was found: the same fact from two copies compares equal. */
 const factKey = (f: Proposal) => `${f.kind} ${JSON.stringify(f.values)}`;

@@ -1,6 +1,7 @@
 // Schema version 8: a version on every record a person edits, and which fields each version
 // changed, so an edit made from an older copy can be refused by name instead of applied over it.
 import type { Migration } from '../migrate';
+import { toCamel } from '../table';
 
 /**
  * The columns a version tracks, per table (all but id and timestamps), as they are at this
@@ -117,8 +118,6 @@ const TRACKED: Record<string, string[]> = {
   letter_templates: ['builtin_key', 'name', 'kind', 'description', 'source'],
 };
 
-const camel = (column: string) => column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-
 /**
  * After any write that changes a tracked column: the version moves on by one (unless the writer
  * already moved it, as the shared update path does) and the changed fields are recorded under
@@ -129,7 +128,7 @@ function versionTriggers(table: string): string {
   const columns = TRACKED[table]!;
   const changed = columns.map((c) => `old.${c} IS NOT new.${c}`).join(' OR ');
   const fields = columns
-    .map((c) => `SELECT '${camel(c)}' AS f WHERE old.${c} IS NOT new.${c}`)
+    .map((c) => `SELECT '${toCamel(c)}' AS f WHERE old.${c} IS NOT new.${c}`)
     .join(' UNION ALL ');
   return `
 ALTER TABLE ${table} ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
