@@ -10,6 +10,7 @@ import {
   readdirSync,
   rmSync,
   statSync,
+  symlinkSync,
   utimesSync,
   writeFileSync,
   writeSync,
@@ -219,6 +220,15 @@ describe('before a migration', () => {
     engine.close();
     openTracked(path);
     expect(listBackups(join(dir, 'backups'))).toEqual([]);
+  });
+  it('lists the backups that are there when one vanishes while the folder is read', async () => {
+    const { dir, engine } = await library(1);
+    await ok(engine, 'backups.create', {});
+    const folder = join(dir, 'backups');
+    // Rotation in another process can delete a file between readdir and stat; a dangling link
+    // named like a backup is that moment, held still.
+    symlinkSync(join(dir, 'gone.sqlite'), join(folder, backupFileName(new Date(0), 'daily')));
+    expect(listBackups(folder).map((b) => b.reason)).toEqual(['manual']);
   });
 });
 

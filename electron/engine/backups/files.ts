@@ -61,7 +61,9 @@ export function listBackups(folder: string): BackupInfo[] {
     const parsed = parseBackupFileName(fileName);
     if (!parsed) continue;
     const file = join(folder, fileName);
-    found.push({ file, fileName, ...parsed, sizeBytes: statSync(file).size });
+    // Rotation (here or in another process) may delete a file between readdir and stat.
+    const stats = statSync(file, { throwIfNoEntry: false });
+    if (stats) found.push({ file, fileName, ...parsed, sizeBytes: stats.size });
   }
   return found.sort((a, b) => b.takenAt.localeCompare(a.takenAt));
 }
