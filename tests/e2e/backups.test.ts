@@ -67,6 +67,8 @@ describe('Backups page', () => {
     const page = await harness.openApp(host.url);
     await page.getByRole('link', { name: 'Backups' }).click();
     const input = page.getByLabel(/^Folder/);
+    // As a person would: the current folder is shown before another is typed over it.
+    await expect.poll(() => input.inputValue()).toMatch(/backups$/);
     await input.fill('relative/path');
     await page.getByRole('button', { name: 'Use this folder' }).click();
     await page

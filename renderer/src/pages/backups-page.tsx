@@ -96,7 +96,8 @@ export function BackupsPage() {
           </button>
         </div>
       </div>
-      <ErrorBanner error={error ?? problem} />
+      <ErrorBanner error={problem} />
+      <ErrorBanner error={error} />
       {data?.lastFailure && (
         <ErrorBanner
           error={`The automatic backup of ${formatTime(data.lastFailure.at)} failed: ${data.lastFailure.message}`}

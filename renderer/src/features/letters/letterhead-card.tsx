@@ -47,7 +47,8 @@ export function LetterheadCard({ profileAbove = true }: { profileAbove?: boolean
         its own where the letter should start, save it as .docx and choose it here. Letters for a
         treating provider to sign stay on the practice&apos;s details.
       </p>
-      <ErrorBanner error={error ?? problem} />
+      <ErrorBanner error={problem} />
+      <ErrorBanner error={error} />
       <div className="letter-actions">
         <button type="button" className="button" onClick={() => input.current?.click()}>
           {data ? 'Replace letterhead…' : 'Use my own letterhead…'}

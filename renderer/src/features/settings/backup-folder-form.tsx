@@ -50,7 +50,8 @@ export function BackupFolderForm({ idPrefix }: { idPrefix: string }) {
           Use this folder
         </button>
       </div>
-      <ErrorBanner error={error ?? problem} />
+      <ErrorBanner error={problem} />
+      <ErrorBanner error={error} />
       {notice && (
         <p className="banner banner-ok" role="status">
           {notice}

@@ -75,7 +75,8 @@ export function SettingsPage() {
         <LockIcon /> All data stays on this computer. Nothing is sent over the internet: no
         accounts, no cloud, no tracking.
       </p>
-      <ErrorBanner error={loaded.error ?? problem} />
+      <ErrorBanner error={problem} />
+      <ErrorBanner error={loaded.error} />
 
       <section className="card" aria-labelledby="settings-data">
         <div className="card-header">
