@@ -1,8 +1,8 @@
 // Inflates a zip entry by entry while counting the bytes that really come out, so a zip whose
 // headers lie about its sizes (a "zip bomb") is stopped at its limit instead of filling memory.
 // The central directory is checked first (names, count, declared sizes and ratios), then every
-// entry is inflated as a stream and stopped the moment it passes what it declared or a limit.
-import { Inflate } from 'fflate';
+// entry is inflated no further than the first limit it would pass (what it declared, or a limit).
+import { inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 
@@ -117,13 +117,11 @@ function listEntries(zip: ZipFile, options: UnzipOptions): Promise<Entry[]> {
   });
 }
 
-/** Compressed bytes handed to the inflater at a time: at most ~1 MB can come out of one push. */
-const PUSH_BYTES = 1024;
-
 /**
  * Inflates one entry, counting its bytes; stops the moment it passes a limit. yauzl reads the
- * raw entry and fflate inflates it in this thread, a few kilobytes at a time: many times
- * faster than a zlib stream per entry, and the count is checked after every piece.
+ * raw entry and zlib inflates it in one native call capped at what the entry may hold
+ * (`maxOutputLength` stops zlib as soon as more comes out): many times faster than a stream
+ * per entry, and a lying entry never inflates past the size it declared.
  */
 function inflateEntry(
   zip: ZipFile,
@@ -132,85 +130,68 @@ function inflateEntry(
   budget: { left: number; limits: UnzipLimits },
 ): Promise<Buffer | null> {
   const name = entry.fileName;
+  const damaged = (detail: string) => new UnzipRefused({ kind: 'damaged', detail });
   return new Promise((resolve, reject) => {
     if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
-      reject(
-        new UnzipRefused({
-          kind: 'damaged',
-          detail: `${name}: compression method ${entry.compressionMethod}`,
-        }),
-      );
+      reject(damaged(`${name}: compression method ${entry.compressionMethod}`));
       return;
     }
     zip.openReadStream(entry, { decodeFileData: false }, (openError, stream) => {
       if (openError || !stream) {
-        reject(new UnzipRefused({ kind: 'damaged', detail: openError?.message ?? name }));
+        reject(damaged(openError?.message ?? name));
         return;
       }
-      const chunks: Uint8Array[] = [];
-      let got = 0;
-      let settled = false;
-      const fail = (refusal: UnzipRefusal) => {
-        if (settled) return;
-        settled = true;
-        stream.destroy();
-        reject(new UnzipRefused(refusal));
-      };
-      /** Counts what came out; throws UnzipRefused the moment a limit is passed. */
-      const take = (data: Uint8Array) => {
-        got += data.length;
-        budget.left -= data.length;
-        if (got > entry.uncompressedSize)
-          throw new UnzipRefused({ kind: 'lies', entry: name, declared: entry.uncompressedSize });
-        if (got > budget.limits.maxEntryBytes)
-          throw new UnzipRefused({
-            kind: 'entry-too-large',
-            entry: name,
-            limit: budget.limits.maxEntryBytes,
-          });
-        if (budget.left < 0)
-          throw new UnzipRefused({ kind: 'total-too-large', limit: budget.limits.maxTotalBytes });
-        if (keep) chunks.push(data);
-      };
-      const inflater = entry.compressionMethod === 8 ? new Inflate(take) : null;
-      const push = (raw: Uint8Array, final: boolean) => {
-        if (!inflater) return take(raw);
-        if (raw.length === 0) return inflater.push(raw, final);
-        for (let at = 0; at < raw.length; at += PUSH_BYTES) {
-          const end = Math.min(at + PUSH_BYTES, raw.length);
-          inflater.push(raw.subarray(at, end), final && end === raw.length);
-        }
-      };
-      const guarded = (work: () => void) => {
-        // A destroyed stream may still hand over what it had read: none of it is inflated.
-        if (settled) return;
-        try {
-          work();
-        } catch (error) {
-          fail(
-            error instanceof UnzipRefused
-              ? error.refusal
-              : { kind: 'damaged', detail: `${name}: ${(error as Error).message}` },
-          );
-        }
-      };
-      stream.on('data', (raw: Buffer) => guarded(() => push(raw, false)));
-      stream.on('error', (error: Error) =>
-        fail({ kind: 'damaged', detail: `${name}: ${error.message}` }),
-      );
+      const raw: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => raw.push(chunk));
+      stream.on('error', (error: Error) => reject(damaged(`${name}: ${error.message}`)));
       stream.on('end', () => {
-        guarded(() => push(new Uint8Array(0), true));
-        if (settled) return;
-        // A stream that ends short of what the entry declared is damaged (or cut off).
-        if (got !== entry.uncompressedSize) {
-          fail({ kind: 'damaged', detail: `${name}: ${got} of ${entry.uncompressedSize} bytes` });
-          return;
+        try {
+          const bytes = inflateWithin(entry, Buffer.concat(raw), budget);
+          budget.left -= bytes.length;
+          resolve(keep ? bytes : null);
+        } catch (error) {
+          reject(error);
         }
-        settled = true;
-        resolve(keep ? Buffer.concat(chunks, got) : null);
       });
     });
   });
+}
+
+/** The entry's bytes, inflated no further than the first limit it would pass. */
+function inflateWithin(
+  entry: Entry,
+  raw: Buffer,
+  { left, limits }: { left: number; limits: UnzipLimits },
+): Buffer {
+  const name = entry.fileName;
+  // The first limit an entry would pass, and what passing it means.
+  const caps: [number, UnzipRefusal][] = [
+    [entry.uncompressedSize, { kind: 'lies', entry: name, declared: entry.uncompressedSize }],
+    [limits.maxEntryBytes, { kind: 'entry-too-large', entry: name, limit: limits.maxEntryBytes }],
+    [left, { kind: 'total-too-large', limit: limits.maxTotalBytes }],
+  ];
+  const [cap, passed] = caps.reduce((a, b) => (b[0] < a[0] ? b : a));
+  let bytes: Buffer;
+  if (entry.compressionMethod === 0) bytes = raw;
+  else {
+    try {
+      bytes = inflateRawSync(raw, { maxOutputLength: Math.max(cap, 0) + 1 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+        throw new UnzipRefused(passed);
+      }
+      throw new UnzipRefused({ kind: 'damaged', detail: `${name}: ${(error as Error).message}` });
+    }
+  }
+  if (bytes.length > cap) throw new UnzipRefused(passed);
+  // A stream that ends short of what the entry declared is damaged (or cut off).
+  if (bytes.length !== entry.uncompressedSize) {
+    throw new UnzipRefused({
+      kind: 'damaged',
+      detail: `${name}: ${bytes.length} of ${entry.uncompressedSize} bytes`,
+    });
+  }
+  return bytes;
 }
 
 /** Reads a zip from its bytes within `limits`; throws UnzipRefused saying why. */

@@ -40,6 +40,8 @@ export interface ConvertPool {
     bytes: Buffer,
     options?: { timeoutMs?: number; password?: string | undefined },
   ): Promise<Conversion>;
+  /** Starts the workers now and has each load the readers for `formats`, ready for the files. */
+  warm(formats: ConvertFormat[]): void;
   /** Stops the workers; the next conversion starts new ones. */
   close(): Promise<void>;
 }
@@ -64,11 +66,11 @@ export function createConvertPool({
     };
   };
 
-  const thePool = () =>
+  const thePool = (minThreads = 0) =>
     (pool ??= new Piscina({
       filename: WORKER,
       maxThreads: threads,
-      minThreads: 0,
+      minThreads,
       // The workers are plain JavaScript: no TypeScript loader (tsx) to start in each of them.
       execArgv: [],
       // Warm for a minute after the last file; idle workers never keep the process alive.
@@ -101,6 +103,13 @@ export function createConvertPool({
         release();
       }
     },
+    warm(formats) {
+      const started = thePool(threads);
+      // One task a worker: each loads its readers while the caller is still getting ready.
+      for (let i = 0; i < threads; i++) {
+        started.run({ warm: formats }).catch(() => undefined);
+      }
+    },
     async close() {
       const closing = pool;
       pool = null;
@@ -118,6 +127,11 @@ export function convertInPool(
   options: { timeoutMs?: number; password?: string | undefined } = {},
 ): Promise<Conversion> {
   return shared.convert(format, bytes, options);
+}
+
+/** Starts the process's pool workers for `formats` ahead of a batch (the CLI's import). */
+export function warmConvertPool(formats: ConvertFormat[]): void {
+  shared.warm(formats);
 }
 
 /** Stops the process's pool workers (tests, and a process about to exit). */

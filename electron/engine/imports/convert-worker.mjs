@@ -14,9 +14,15 @@ const readers = {
 };
 
 /**
- * @param {{ format: 'docx' | 'doc' | 'pdf' | 'png' | 'jpeg' | 'tiff', bytes: Uint8Array, password?: string }} task
+ * @param {{ format: 'docx' | 'doc' | 'pdf' | 'png' | 'jpeg' | 'tiff', bytes: Uint8Array, password?: string } | { warm: string[] }} task
  */
-export default async function convert({ format, bytes, password }) {
+export default async function convert(task) {
+  // Asked to get ready for a batch: load those readers now, convert nothing.
+  if ('warm' in task) {
+    await Promise.all(task.warm.filter((f) => readers[f]).map((f) => readers[f]()));
+    return null;
+  }
+  const { format, bytes, password } = task;
   const load = readers[format];
   if (!load) return { ok: false, problem: `${format} files cannot be read.` };
   return (await load())(bytes, password);
