@@ -175,4 +175,21 @@ describe('the installed bin', () => {
     expect(failed.status).toBe(1);
     expect(failed.stderr).toContain('"x" is not a case id');
   });
+
+  it('imports Word files through its own import workers', () => {
+    const file = join(dir, 'case.json');
+    writeFileSync(file, JSON.stringify(sample));
+    const advocate = (...args: string[]) =>
+      execFileSync(process.execPath, ['bin/advocate.js', '--db', db, ...args], {
+        encoding: 'utf8',
+      });
+    const caseId = advocate('case', 'import', file).trim();
+    const out = advocate(
+      'import',
+      '--case',
+      caseId,
+      join(process.cwd(), '../shared/fixtures/word/clinical'),
+    );
+    expect(out.trim().split('\n').at(-1)).toMatch(/^[1-9]\d* imported, 0 refused$/);
+  }, 60_000);
 });
