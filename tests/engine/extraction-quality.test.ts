@@ -101,4 +101,16 @@ describe('fact extraction quality', () => {
     expect(result.recall).toBeGreaterThanOrEqual(0.6);
     expect(result.precision).toBeGreaterThanOrEqual(0.6);
   });
+
+  it('on the new-layouts development set', () => {
+    const result = score(join(DIR, 'new-layouts/development'));
+    report('new-layouts development set', result);
+    expect(result.recall).toBeGreaterThanOrEqual(0);
+  });
+
+  it('on the new-layouts held-out set', () => {
+    const result = score(join(DIR, 'new-layouts/held-out'));
+    report('new-layouts held-out set', result);
+    expect(result.recall).toBeGreaterThanOrEqual(0);
+  });
 });
