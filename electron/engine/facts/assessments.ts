@@ -38,9 +38,10 @@ export function assessments(text: string, out: Proposal[]) {
         const from = m.index + m[0].length;
         const after = sentence.text.slice(from, found[i + 1]?.index ?? sentence.text.length);
         // Each score has its own date: "from 36 on March 1 to 14 on April 29" is not a range,
-        // and a table's cells are read apart ("16<tab>2026-02-18" is a score, then a date).
+        // a table's cells are read apart ("16<tab>2026-02-18" is a score, then a date), and
+        // "24 on 11/10/2025" is a score, then a date.
         const dates = findDates(
-          after.replace(/\t|\b(?:to|through|until)\b|[–—]/g, (m) => ';'.repeat(m.length)),
+          after.replace(/\t|\b(?:to|through|until|on)\b|[–—]/g, (m) => ';'.repeat(m.length)),
         );
         // Scores are the numbers after the instrument that are not part of a date.
         let masked = after;

@@ -37,12 +37,12 @@ const STREET =
 function inProse(text: string): Found | null {
   const cues = [
     // A name with its date of birth: "Priya Natarajan (date of birth June 3, 2001)".
-    new RegExp(`(${PERSON_NAME})\\s*[(,|·]?\\s*(?:DOB|D\\.O\\.B\\.?|date of birth|born)\\b`, 'g'),
-    new RegExp(`(?<!Dr\\.?\\s)${TITLE}(${PERSON_NAME})`, 'g'),
-    new RegExp(`\\b(?:[Pp]atient|[Cc]lient|[Mm]ember),?\\s+(?:${TITLE})?(${PERSON_NAME})`, 'g'),
+    new RegExp(`(${PERSON_NAME})\\s*[(,|·]?\\s*(?:DOB|D\\.O\\.B\\.?|date of birth|born)\\b`, 'gu'),
+    new RegExp(`(?<!Dr\\.?\\s)${TITLE}(${PERSON_NAME})`, 'gu'),
+    new RegExp(`\\b(?:[Pp]atient|[Cc]lient|[Mm]ember),?\\s+(?:${TITLE})?(${PERSON_NAME})`, 'gu'),
     new RegExp(
       `(?:^|[.!?]\\s+)(${PERSON_NAME})\\s+(?:called|phoned|came in|visited|presented|reports|is an? \\d{1,3}[- ]year[- ]old)\\b`,
-      'gm',
+      'gmu',
     ),
   ];
   for (const cue of cues) {
@@ -71,9 +71,9 @@ function addressBlock(text: string): Found | null {
 
 /** "Dear Ms. Achebe": the full name the document gives that surname elsewhere. */
 function bySurname(text: string): Found | null {
-  for (const m of text.matchAll(new RegExp(`(?<!Dr\\.?\\s)${TITLE}([A-Z][A-Za-z'’-]+)\\b`, 'g'))) {
+  for (const m of text.matchAll(new RegExp(`(?<!Dr\\.?\\s)${TITLE}(\\p{Lu}[\\p{L}'’-]+)`, 'gu'))) {
     const surname = m[1]!;
-    for (const full of text.matchAll(new RegExp(PERSON_NAME, 'g'))) {
+    for (const full of text.matchAll(new RegExp(PERSON_NAME, 'gu'))) {
       const name = withoutTitles(full[0]);
       if (name.endsWith(` ${surname}`) && isPersonName(name)) return { name, start: full.index! };
     }

@@ -16,7 +16,7 @@ function identifierIn(value: string): string | null {
   const head = value.split(/\s*[,;(|·]|\s+(?:and|or|for|from|with|is|was)\b/i)[0]!.trim();
   const tokens = head.split(/\s+/);
   const kept: string[] = [];
-  for (const t of tokens.slice(0, 3)) {
+  for (const t of tokens.slice(0, 4)) {
     if (!/^[A-Z0-9-]+$/i.test(t)) break;
     if (kept.length && !/\d/.test(t)) break;
     kept.push(t);
@@ -37,6 +37,7 @@ const PROSE: [IdField, RegExp][] = [
     'memberId',
     /\b(?:member|subscriber|recipient|enrollee|medicaid|medicare)(?:\s+(?:id|number|no\.?|#))?\s*(?:is|:|#)?\s+([A-Z0-9][A-Z0-9-]{3,})\b/gi,
   ],
+  ['memberId', /\bpolicy\s*(?:id|number|no\.?|#)\s*(?:is|:|#)?\s*([A-Z0-9][A-Z0-9-]{3,})\b/gi],
   ['memberId', /(?<![\w-]\s?)\bID\s*(?:#|:|is)?\s*([A-Z0-9][A-Z0-9-]{3,})\b/g],
   [
     'groupNumber',

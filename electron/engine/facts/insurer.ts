@@ -5,7 +5,7 @@ import type { Proposal } from '../../contract/facts';
 import { fieldsOfKind } from './fields';
 
 /** The words an insurer's name ends with. */
-const HEAD = String.raw`(?:Health +(?:Plans?|Insurance(?: +Company)?|Partners|Alliance|Cooperative|Network|Maintenance Organization)|Insurance(?: +Company)?|Assurance(?: +Company)?|Blue +Cross(?: +(?:and +|& +)?Blue +Shield)?|Blue +Shield|Mutual(?: +Insurance)?|Health(?:care|Care)?)`;
+const HEAD = String.raw`(?:(?:Care|Medical) +Plans?|Health +(?:Plans?|Insurance(?: +Company)?|Partners|Alliance|Cooperative|Network|Maintenance Organization)|Insurance(?: +Company)?|Assurance(?: +Company)?|Blue +Cross(?: +(?:and +|& +)?Blue +Shield)?|Blue +Shield|Mutual(?: +Insurance)?|Health(?:care|Care)?)`;
 const WORD = String.raw`(?:[A-Z][A-Za-z'’]*(?:-[A-Z][A-Za-z'’]*)*|of|&|and)`;
 const INSURER = new RegExp(String.raw`\b((?:${WORD} +){0,4}?[A-Z][A-Za-z'’-]* +${HEAD})\b`, 'g');
 

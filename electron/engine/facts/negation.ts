@@ -4,7 +4,7 @@
 // tried lithium or an MAOI").
 
 const NEGATION =
-  /\b(?:no|not|never|nothing|none|neither|nor|without|denies|denied having|free of|absence of|ruled out|rather than|instead of|has(?:n't| not)|have(?:n't| not)|had(?:n't| not)|did(?:n't| not)|does(?:n't| not)|do(?:n't| not)|is(?:n't| not)|was(?:n't| not)|were(?:n't| not)|cannot|can't|won't)\b/gi;
+  /\b(?:no|not|never|nothing|none|neither|nor|without|denies|denied having|declined|refused|free of|absence of|ruled out|rather than|instead of|has(?:n't| not)|have(?:n't| not)|had(?:n't| not)|did(?:n't| not)|does(?:n't| not)|do(?:n't| not)|is(?:n't| not)|was(?:n't| not)|were(?:n't| not)|cannot|can't|won't)\b/gi;
 
 const HYPOTHETICAL =
   /\b(?:if|in case|should|unless|whether|would|could|may|might|expect(?:s|ed)?|in the event)\b/gi;

@@ -2,8 +2,8 @@
 // "Raymond T. Okonkwo-Hale"), and the capitalised words that mark an organisation, a heading or
 // a place rather than a person.
 
-const WORD = String.raw`(?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*)`;
-const INITIAL = String.raw`[A-Z]\.`;
+const WORD = String.raw`(?:(?:Mc|Mac|O['’]|D['’])?\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*)`;
+const INITIAL = String.raw`\p{Lu}\.`;
 
 /** A first name, an optional middle name or initial, and a last name. */
 export const PERSON_NAME = String.raw`${WORD}(?:\s+(?:${INITIAL}|${WORD}))?\s+${WORD}(?:,?\s+(?:Jr\.|Sr\.|II|III|IV))?`;
@@ -26,7 +26,7 @@ const NOT_A_PERSON = new Set(
 /** Whether `text` is exactly a person's name (an organisation or heading is not). */
 export function isPersonName(text: string): boolean {
   return (
-    new RegExp(`^${PERSON_NAME}$`).test(text) &&
+    new RegExp(`^${PERSON_NAME}$`, 'u').test(text) &&
     !text.split(/[\s-]+/).some((w) => NOT_A_PERSON.has(w.toLowerCase().replace(/[.,]/g, '')))
   );
 }

@@ -22,7 +22,7 @@ const TREATMENT_WORDS =
   /\b(?:infusions?|nasal spray|stimulation|therapy|sessions?|course|injections?|treatments?|[A-CEGHJ-MP-V]\d{4}|9\d{4})\b/i;
 
 const END =
-  /\s+(?:for (?:my|our|this|the|your|her|his) (?:patient|client|member)|for (?:the )?(?:treatment|diagnosis) of|for the diagnosis|because|which|who|as an alternative|under|in order)\b|(?<!\b(?:[A-Z]|Dr|Mr|Ms|Mrs))\.(?!\d)|[;:]|,\s+(?=[a-z])|\s+(?:has|have|had|was|were|is|are) (?:been )?\w+ed\b/;
+  /\s+(?:for (?:my|our|this|the|your|her|his) (?:patient|client|member)|for (?:the )?(?:treatment|diagnosis) of|for the diagnosis|for (?:Mr|Ms|Mrs|Mx|Dr)\b|because|which|who|as an alternative|under|in order)\b|\s+on\s+(?=\d|[A-Z][a-z]+ \d)|\s*\((?:claim|ref|reference|member|case|auth)\b|(?<!\b(?:[A-Z]|Dr|Mr|Ms|Mrs))\.(?!\d)|[;:]|,\s+(?=[a-z])|\s+(?:has|have|had|was|were|is|are) (?:been )?\w+ed\b/;
 
 export function request(text: string, out: Proposal[]): Requested {
   const { pattern, lookup } = treatmentNames();

@@ -27,6 +27,10 @@ const NON_DRUG: [TreatmentName, string][] = [
   ],
   [{ name: 'IPT', kind: 'therapy', drugClass: null }, 'IPT|interpersonal (?:psycho)?therapy'],
   [{ name: 'Behavioral activation', kind: 'therapy', drugClass: null }, 'behaviou?ral activation'],
+  [
+    { name: 'Supportive psychotherapy', kind: 'therapy', drugClass: null },
+    'supportive (?:psycho)?therapy',
+  ],
   [{ name: 'Psychotherapy', kind: 'therapy', drugClass: null }, 'psychotherapy|talk therapy'],
   [
     { name: 'Physical therapy', kind: 'therapy', drugClass: null },

@@ -135,7 +135,8 @@ function trialValues(treatment: TreatmentName, segment: string): Proposal['value
     lastCell && OUTCOME_WORDS.test(lastCell)
       ? lastCell
       : outcome
-          .split(/\s*[;,]\s*|\s-\s/)
+          .split(/\s*[;,]\s*|\s-\s|\s+(?:and|but|then)\s+|\s+(?=with(?:out)?\s)/)
+          .map(tidyClause)
           .filter((p) => OUTCOME_WORDS.test(p))
           .join('; ');
   return {
@@ -147,6 +148,23 @@ function trialValues(treatment: TreatmentName, segment: string): Proposal['value
     endedOn,
     outcome: kept || null,
   };
+}
+
+/** A clause of prose as an outcome: without the words its dates and dose left behind. */
+function tidyClause(clause: string): string {
+  let c = clause.trim().replace(/[.\s]+$/, '');
+  if (!c.includes('(')) c = c.replace(/[)\]\s]+$/, '');
+  // "stopped in for tremor": the date that stood after "in" was taken out.
+  for (let i = 0; i < 3; i++)
+    c = c.replace(
+      /\b(?:from|to|in|on|since|until|between|through)\s+(?=(?:from|to|in|on|for|with|without|because|and)\b|$)/gi,
+      '',
+    );
+  return c
+    .replace(/^(?:from|to|in|on|since|until|which|that|who|he|she|they|it)\s+/i, '')
+    .replace(/^(?:was|were|is|has been|had been)\s+(?:then\s+)?/i, '')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }
 
 /** One proposal per treatment unless the document dates separate trials of it. */
