@@ -78,6 +78,10 @@ function mentionsIn(sentence: Span): Mention[] {
 const isHeading = (sentence: string) =>
   sentence.trim().split(/\s+/).length <= 5 && !/[\d.,;:()\t]/.test(sentence.trim());
 
+/** Someone else's treatment: "her mother responded to sertraline", "Family history: lithium". */
+const SOMEONE_ELSE =
+  /\b(?:mother|father|sister|brother|sibling|son|daughter|husband|wife|partner|aunt|uncle|cousin|grandmother|grandfather|family history|friend)\b[^.;]*$/i;
+
 function isPlanned(sentence: string, at: number, end: number, planLine: boolean): boolean {
   const before = sentence.slice(0, at);
   const cue = PLANNED.exec(before);
@@ -203,6 +207,7 @@ export function treatments(text: string, out: Proposal[], context: TreatmentCont
         const service = (context.requested.has(m.treatment.name) || codes) && !taken;
         if (
           isNegated(sentence.text, m.index) ||
+          SOMEONE_ELSE.test(sentence.text.slice(0, m.index)) ||
           isPlanned(sentence.text, m.index, end, planLine) ||
           inService(sentence.start + m.index) ||
           service
