@@ -34,6 +34,18 @@ describe('scores', () => {
     ]);
   });
 
+  it('reads a flowsheet: an instrument’s column, each score dated by its row', () => {
+    const log =
+      'Visit\tDate\tPHQ-9\tGAD-7\tNotes\n' +
+      '1\t01/05/2026\t21\t15\tstarted\n' +
+      '2\t01/19/2026\t17\t\tno GAD-7 today\n';
+    expect(of('assessment', log)).toEqual([
+      { instrument: 'PHQ-9', score: 21, assessedOn: '2026-01-05' },
+      { instrument: 'GAD-7', score: 15, assessedOn: '2026-01-05' },
+      { instrument: 'PHQ-9', score: 17, assessedOn: '2026-01-19' },
+    ]);
+  });
+
   it('gives each score its own date, and reads a score out of the scale’s maximum', () => {
     const note = 'HAM-D fell from 28 on 01/04/2026 to 15 on 02/20/2026; PHQ-9 22/27 on 11/10/2025.';
     expect(of('assessment', note)).toEqual([
@@ -77,6 +89,12 @@ describe('names, insurers and identifiers outside a "Label:" line', () => {
         { field: 'insurerName', value: 'Quarry Hills Health' },
       ]),
     );
+  });
+
+  it('reads the name a client gives in a letter of their own', () => {
+    expect(
+      of('client', 'To the appeals unit,\nMy name is Dolores Quint-Avila and I was denied.'),
+    ).toEqual([{ name: 'Dolores Quint-Avila' }]);
   });
 
   it('does not take a practice’s name for the insurer, nor a clinician for the client', () => {

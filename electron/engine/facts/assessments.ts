@@ -24,7 +24,42 @@ const COUNTED =
 const COUNTER =
   /(?:\b(?:session|sessions|visit|week|weeks|day|days|by|age|aged|x|#|no\.|number|of \d+)\s*|\d\s*(?:of|-)\s*)$/i;
 
+const instrumentOf = (name: string) =>
+  INSTRUMENTS.find(([, p]) => new RegExp(`^(?:${p})$`, 'i').test(name.trim()))?.[0];
+
+/**
+ * A flowsheet: a header row naming an instrument over rows of sessions or visits, each with its
+ * date ("Session<tab>Date<tab>Dose<tab>MADRS", then "1<tab>02/03/2026<tab>56 mg<tab>38").
+ */
+function flowsheets(text: string, out: Proposal[]) {
+  const lines = linesOf(text);
+  lines.forEach((line, i) => {
+    const header = line.text.split('\t').map((c) => c.trim());
+    if (header.length < 2 || header.some((c) => /\d{3}/.test(c))) return;
+    const columns = header.map((c, n) => [instrumentOf(c), n] as const).filter(([name]) => name);
+    if (!columns.length || header.every((c) => instrumentOf(c))) return;
+    for (const row of lines.slice(i + 1)) {
+      const cells = row.text.split('\t');
+      if (cells.length < 2) break;
+      const date = cells.flatMap((c) => findDates(c)).find((d) => d.precise)?.date ?? null;
+      for (const [instrument, n] of columns) {
+        const cell = cells[n]?.trim() ?? '';
+        const [low, high] = INSTRUMENT_RANGES[instrument!] ?? [0, 100];
+        if (!/^\d{1,2}$/.test(cell) || +cell < low || +cell > high) continue;
+        const at = row.start + cells.slice(0, n).join('\t').length + (n ? 1 : 0);
+        out.push({
+          kind: 'assessment',
+          values: { instrument: instrument!, score: +cell, assessedOn: date },
+          start: at,
+          end: at + cell.length,
+        });
+      }
+    }
+  });
+}
+
 export function assessments(text: string, out: Proposal[]) {
+  flowsheets(text, out);
   const visit = visitDate(text);
   const letter = letterDate(text);
   for (const line of linesOf(text)) {

@@ -44,6 +44,8 @@ function inProse(text: string): Found | null {
       `(?:^|[.!?]\\s+)(${PERSON_NAME})\\s+(?:called|phoned|came in|visited|presented|reports|is an? \\d{1,3}[- ]year[- ]old)\\b`,
       'gmu',
     ),
+    // A letter in the client's own words: "My name is Rosa Delgado-Marsh".
+    new RegExp(`\\b(?:[Mm]y name is|I am|I'm)\\s+(${PERSON_NAME})`, 'gu'),
   ];
   for (const cue of cues) {
     for (const m of text.matchAll(cue)) {

@@ -26,7 +26,7 @@ const END =
 
 export function request(text: string, out: Proposal[]): Requested {
   const { pattern, lookup } = treatmentNames();
-  const namesIn = (s: string) => new Set([...s.matchAll(pattern)].map((m) => lookup(m[0]).name));
+  const namesIn = (s: string) => new Set([...s.matchAll(pattern)].map((m) => lookup(m).name));
   const push = (value: string, start: number, end: number): Requested => {
     out.push({ kind: 'request', values: { requestedTreatment: value }, start, end });
     return { names: namesIn(value), passages: [[start, end]] };

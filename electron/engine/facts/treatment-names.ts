@@ -31,7 +31,10 @@ const NON_DRUG: [TreatmentName, string][] = [
     { name: 'Supportive psychotherapy', kind: 'therapy', drugClass: null },
     'supportive (?:psycho)?therapy',
   ],
-  [{ name: 'Psychotherapy', kind: 'therapy', drugClass: null }, 'psychotherapy|talk therapy'],
+  [
+    { name: 'Psychotherapy', kind: 'therapy', drugClass: null },
+    'psychotherapy|talk therapy|(?<=(?:sessions?|weeks?|months?|years?|course) of )therapy',
+  ],
   [
     { name: 'Physical therapy', kind: 'therapy', drugClass: null },
     'physical therapy|physiotherapy',
@@ -52,7 +55,7 @@ const NON_DRUG: [TreatmentName, string][] = [
 /** A psychotherapy named only in general; dropped when a specific one is found. */
 export const GENERIC_THERAPY = 'Psychotherapy';
 
-let cache: { pattern: RegExp; lookup: (found: string) => TreatmentName } | undefined;
+let cache: { pattern: RegExp; lookup: (match: RegExpMatchArray) => TreatmentName } | undefined;
 
 /** One pattern for every treatment name, and the treatment a match names. */
 export function treatmentNames() {
@@ -73,10 +76,10 @@ export function treatmentNames() {
     `\\b(?:${nonDrug.join('|')}|(?<drug>${drugNames.join('|')}))\\b`,
     'gi',
   );
-  const lookup = (found: string) => {
-    const drug = byName.get(found.toLowerCase());
+  const lookup = (match: RegExpMatchArray) => {
+    const drug = match.groups?.drug && byName.get(match.groups.drug.toLowerCase());
     if (drug) return drug;
-    const i = NON_DRUG.findIndex(([, p]) => new RegExp(`^(?:${p})$`, 'i').test(found));
+    const i = NON_DRUG.findIndex((_, n) => match.groups?.[`t${n}`] !== undefined);
     return NON_DRUG[i]![0];
   };
   cache = { pattern, lookup };

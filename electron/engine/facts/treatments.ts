@@ -55,7 +55,7 @@ function mentionsIn(sentence: Span): Mention[] {
   const { pattern, lookup } = treatmentNames();
   const mentions: Mention[] = [];
   for (const m of sentence.text.matchAll(pattern)) {
-    const treatment = lookup(m[0]);
+    const treatment = lookup(m);
     const before = sentence.text.slice(0, m.index);
     const after = sentence.text.slice(m.index + m[0].length);
     const capitalised = /^[A-Z]/.test(m[0]);
