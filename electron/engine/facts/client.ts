@@ -73,12 +73,16 @@ function addressBlock(text: string): Found | null {
 
 /** "Dear Ms. Achebe": the full name the document gives that surname elsewhere. */
 function bySurname(text: string): Found | null {
-  for (const m of text.matchAll(new RegExp(`(?<!Dr\\.?\\s)${TITLE}(\\p{Lu}[\\p{L}'’-]+)`, 'gu'))) {
-    const surname = m[1]!;
-    for (const full of text.matchAll(new RegExp(PERSON_NAME, 'gu'))) {
-      const name = withoutTitles(full[0]);
-      if (name.endsWith(` ${surname}`) && isPersonName(name)) return { name, start: full.index! };
-    }
+  const surnames = new Set(
+    [...text.matchAll(new RegExp(`(?<!Dr\\.?\\s)${TITLE}(\\p{Lu}[\\p{L}'’-]+)`, 'gu'))].map(
+      (m) => m[1]!,
+    ),
+  );
+  if (!surnames.size) return null;
+  for (const full of text.matchAll(new RegExp(PERSON_NAME, 'gu'))) {
+    const name = withoutTitles(full[0]);
+    if (surnames.has(name.split(/\s+/).at(-1)!) && isPersonName(name))
+      return { name, start: full.index! };
   }
   return null;
 }
