@@ -74,6 +74,20 @@ describe('names, insurers and identifiers outside a "Label:" line', () => {
     );
   });
 
+  it('reads a label cell beside its value as a pair, not as a table header', () => {
+    const fax =
+      'Subscriber\tNadia Petrov-Lund\nDate of birth\t10/02/1961\nPlan\tGranite Mutual Health Plan\n';
+    expect(proposeFacts(fax).map((p) => p.values)).toEqual(
+      expect.arrayContaining([{ name: 'Nadia Petrov-Lund' }, { dateOfBirth: '1961-10-02' }]),
+    );
+  });
+
+  it('reads an insurer’s name to its last word', () => {
+    expect(of('identifier', 'From: Granite Mutual Health Plan, Appeals')).toEqual([
+      { field: 'insurerName', value: 'Granite Mutual Health Plan' },
+    ]);
+  });
+
   it('reads them from prose and from a pipe-separated reference line', () => {
     const letter =
       'RE: Owen Castillo | DOB 07/30/1990 | ID QHP-3390-11 | Claim 88120045\n\n' +
@@ -181,6 +195,23 @@ describe('treatments', () => {
         endedOn: '2024-06-01',
         outcome: 'stopped for akathisia',
       }),
+    ]);
+  });
+
+  it('reads "could not tolerate" and "did not respond to" as trials, with their outcome', () => {
+    const text = 'He could not tolerate duloxetine (nausea) and did not respond to mirtazapine.';
+    expect(of('treatment', text).map((v) => v.name)).toEqual(['Duloxetine', 'Mirtazapine']);
+  });
+
+  it('reads month ranges written with a dash, and "both were stopped" for the drug added to', () => {
+    const text =
+      'Quetiapine 50 mg at night, 02/2023–09/2023: sedation. Nerve blocks, June–August 2024, no relief.\n' +
+      'Venlafaxine was started in January 2022; lithium was added to the venlafaxine in May 2022, and both were stopped in December 2022.';
+    expect(of('treatment', text).map((v) => `${v.name} ${v.startedOn} ${v.endedOn}`)).toEqual([
+      'Quetiapine 2023-02-01 2023-09-01',
+      'Nerve block 2024-06-01 2024-08-01',
+      'Venlafaxine 2022-01-01 2022-12-01',
+      'Lithium 2022-05-01 2022-12-01',
     ]);
   });
 

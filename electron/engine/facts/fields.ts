@@ -43,13 +43,17 @@ const field = (label: string, value: Span, form: Field['form'] = 'label'): Field
     : null;
 };
 
-/** A header row: short cells without digits, at least one a label we know. */
+/**
+ * A header row: short cells without digits, two of them labels we know (or one among three or
+ * more cells). "Member<tab>Olivia Brandt" is a label and its value, not a header.
+ */
 function isHeader(cells: Span[]): boolean {
+  const labels = cells.filter((c) => kindsOf(c.text).length > 0).length;
   return (
     cells.length >= 2 &&
     cells.every((c) => !/\d/.test(c.text.replace(/\b(?:PHQ-9|GAD-7|PCL-5)\b/g, ''))) &&
     cells.every((c) => c.text.split(/\s+/).length <= 4) &&
-    cells.some((c) => kindsOf(c.text).length > 0)
+    (labels >= 2 || (labels === 1 && cells.length >= 3))
   );
 }
 

@@ -7,6 +7,7 @@ import { fieldsOfKind } from './fields';
 /** The words an insurer's name ends with. */
 const HEAD = String.raw`(?:(?:Care|Medical) +Plans?|Health +(?:Plans?|Insurance(?: +Company)?|Partners|Alliance|Cooperative|Network|Maintenance Organization)|Insurance(?: +Company)?|Assurance(?: +Company)?|Blue +Cross(?: +(?:and +|& +)?Blue +Shield)?|Blue +Shield|Mutual(?: +Insurance)?|Health(?:care|Care)?)`;
 const WORD = String.raw`(?:[A-Z][A-Za-z'’]*(?:-[A-Z][A-Za-z'’]*)*|of|&|and)`;
+const FOLLOWING_HEAD = new RegExp(String.raw`^ +${HEAD}\b`);
 const INSURER = new RegExp(String.raw`\b((?:${WORD} +){0,4}?[A-Z][A-Za-z'’-]* +${HEAD})\b`, 'g');
 
 /** National insurers known by a name of their own. */
@@ -43,7 +44,11 @@ export function insurer(text: string, out: Proposal[]) {
   const named = [...text.matchAll(INSURER), ...text.matchAll(KNOWN)]
     .map((m) => {
       const lead = LEADING.exec(m[1]!)?.[0].length ?? 0;
-      return { name: m[1]!.slice(lead), start: m.index! + lead };
+      // "Buckeye Mutual Health Plan": the name runs to its last head word.
+      let name = m[1]!;
+      for (let more; (more = FOLLOWING_HEAD.exec(text.slice(m.index! + name.length)));)
+        name += more[0];
+      return { name: name.slice(lead), start: m.index! + lead };
     })
     .filter((c) => IS_KNOWN.test(c.name) || (!PROVIDER.test(c.name) && c.name.includes(' ')))
     .sort((a, b) => a.start - b.start);

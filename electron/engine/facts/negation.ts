@@ -13,9 +13,12 @@ const HYPOTHETICAL =
 const CLAUSE_END =
   /[;:()[\]]|\.\s|\b(?:but|however|although|though|then|which|who|after|before|because|since|until|so|and (?:then|later|now|has|had|was|is|took|tried))\b|,\s+(?:and|but)\b/i;
 
-/** "no response", "without benefit": an outcome, not a cue for what follows it. */
+/**
+ * "no response", "without benefit", "could not tolerate", "did not respond to": a trial's
+ * outcome, not a cue for what follows it.
+ */
 const OUTCOME =
-  /^\s+(?:\w+\s+)?(?:response|benefit|improvement|change|relief|effect|remission|help)/i;
+  /^\s+(?:\w+\s+)?(?:response|benefit|improvement|change|relief|effect|remission|help|tolerat\w*|respond\w*|improve\w*|work\w*)\b/i;
 
 function lastCue(cues: RegExp, before: string): RegExpExecArray | undefined {
   let found: RegExpExecArray | undefined;

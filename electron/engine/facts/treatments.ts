@@ -18,8 +18,9 @@ export interface TreatmentContext {
   servicePassages: [start: number, end: number][];
 }
 
+const MONTH = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?`;
 const DOSE =
-  /\b(\d+(?:\.\d+)?)\s*(mg|mcg|µg|g|ml|mL)\b(?:\s*(?:\/\s*day|daily|per day|once daily|twice daily|bid|tid|qd|qhs|at bedtime|weekly))?/i;
+  /\b(\d+(?:\.\d+)?)\s*(mg|mcg|µg|g|ml|mL)\b(?:\s*(?:\/\s*day|daily|per day|once daily|twice daily|bid|tid|qd|qhs|at bedtime|at night|nightly|in the morning|weekly))?/i;
 const OUTCOME_WORDS =
   /respon|tolerat|side effect|fail|improv|relapse|discontinu|stopped|ineffective|nausea|akathisia|weight|sedat|tremor|worse|benefit|remission|no change|relief|rash|insomnia|dizz|hypertension|sweat/i;
 
@@ -49,6 +50,8 @@ interface Mention {
   index: number;
   length: number;
   role: 'trial' | 'boundary' | 'ignored';
+  /** The drug an augmenting agent was added to. */
+  base?: boolean;
 }
 
 function mentionsIn(sentence: Span): Mention[] {
@@ -67,9 +70,10 @@ function mentionsIn(sentence: Span): Mention[] {
         (/ [A-Z][a-z]+ [A-Z][a-z]+ $/.test(before) && /^\s+[A-Z]/.test(after)))
     )
       role = 'ignored';
-    else if (ADDED_TO.test(before)) role = 'ignored';
+    const base = role === 'trial' && ADDED_TO.test(before);
+    if (base) role = 'ignored';
     else if (mentions.some((x) => x.treatment.name === treatment.name)) role = 'ignored';
-    mentions.push({ treatment, index: m.index, length: m[0].length, role });
+    mentions.push({ treatment, index: m.index, length: m[0].length, role, base });
   }
   return mentions;
 }
@@ -103,10 +107,20 @@ function trialValues(treatment: TreatmentName, segment: string): Proposal['value
   const rest = maskBirthDates(
     segment
       .replace(/^\s*(?:XL|XR|ER|SR|CR|ODT|LA)\b/, (m) => ' '.repeat(m.length))
-      // "10/2022-05/2023": a range written with a dash.
-      .replace(/(\d)\s*[-–—]\s*(?=\d{1,2}\/\d{2,4})/g, (m) => m.replace(/[-–—]/, ' ')),
+      // "10/2022-05/2023", "March–May 2024": ranges written with a dash.
+      .replace(/(\d)\s*[-–—]\s*(?=\d{1,2}\/\d{2,4})/g, '$1 to ')
+      .replace(
+        new RegExp(`\\b(${MONTH})\\s*[-–—]\\s*(${MONTH})\\s+(\\d{4})\\b`, 'gi'),
+        '$1 $3 to $2 $3',
+      ),
   );
-  const dates = findDates(rest);
+  // A time of day ("50 mg at night") is no date, and chrono would join it to the one after.
+  const dates = findDates(
+    rest.replace(
+      /\b(?:at |in the |every |each )?(?:night|nightly|bedtime|morning|evening|noon|afternoon)\b/gi,
+      (m) => ' '.repeat(m.length),
+    ),
+  );
   let startedOn = dates[0]?.date ?? null;
   let endedOn = dates[1]?.date ?? null;
   // One date after "stopped" or "until" is when it ended.
@@ -171,6 +185,21 @@ function tidyClause(clause: string): string {
     .trim();
 }
 
+/**
+ * "X was added to the Y in October 2023, and both were stopped in March 2024": the end date
+ * also closes the trial of Y, told earlier.
+ */
+function endBoth(sentence: string, mentions: Mention[], found: Proposal[]) {
+  const base = mentions.find((m) => m.base);
+  if (!base) return;
+  const both = /\bboth\b[^.;]*?\b(?:stopped|discontinued|ended|tapered off)\b([^.;]*)/i.exec(
+    sentence.slice(base.index),
+  );
+  const ended = both ? findDates(both[1]!)[0]?.date : undefined;
+  const trial = found.findLast((p) => p.values.name === base.treatment.name);
+  if (ended && trial && !trial.values.endedOn) trial.values.endedOn = ended;
+}
+
 /** One proposal per treatment unless the document dates separate trials of it. */
 function merged(found: Proposal[]): Proposal[] {
   const dated = (p: Proposal) => Boolean(p.values.startedOn || p.values.endedOn || p.values.dose);
@@ -227,6 +256,7 @@ export function treatments(text: string, out: Proposal[], context: TreatmentCont
           end: sentence.start + to,
         });
       });
+      endBoth(sentence.text, mentions, found);
     }
   }
   out.push(...merged(found));
