@@ -4,6 +4,7 @@
 import { isValidNpi } from '../../contract/fields';
 import { INSTRUMENT_RANGES } from '../../contract/choices';
 import { findDates } from './dates';
+import { foldDenial } from './denial-notice';
 import type { Proposal } from '../../contract/facts';
 import { vocabulary } from './vocabulary';
 import type { Drug } from './vocabulary';
@@ -387,6 +388,7 @@ export function proposeFacts(text: string): Proposal[] {
     denial,
   ])
     find(text, out);
+  foldDenial(text, out);
   const seen = new Set<string>();
   return out
     .filter((p) => {
