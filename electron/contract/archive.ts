@@ -53,6 +53,8 @@ export const archiveDocument = documentFields.extend({
   warnings: z.array(z.string()),
   file: z.string().regex(ARCHIVE_DOCUMENT_PATH),
   letter: archiveLetter.nullable().default(null),
+  /** Keys of the facts the advocate rejected from it (older archives have none). */
+  rejectedFacts: z.array(z.string().max(500)).max(10_000).default([]),
 });
 
 export const archiveStageMove = z.object({
@@ -72,6 +74,8 @@ export const archiveDenial = z.object({
   rule: z.string(),
   /** The `originalId` of the deadline that carries its date, among this case's deadlines. */
   deadline: originalId.nullable(),
+  /** Index, in this case's documents, of the notice it was recorded from (older archives: none). */
+  sourceDocument: z.number().int().min(0).nullable().default(null),
 });
 
 export const archiveTemplate = z.object({

@@ -96,6 +96,12 @@ export const denialFields = z
       .max(365, { error: 'must be at most 365 days' })
       .nullish()
       .transform((v) => v ?? null),
+    /** Where the insurer says appeals go (postal address), as the notice prints it. */
+    appealAddress: optionalText(500),
+    /** The insurer's fax number for appeals, as the notice prints it. */
+    appealFax: optionalText(40),
+    /** The imported notice the denial was recorded from: the case keeps it, the log does not. */
+    sourceDocumentId: id.nullish().transform((v) => v ?? null),
   })
   .refine((d) => !d.receivedOn || d.receivedOn >= d.deniedOn, {
     error: 'cannot be before the date on the notice',

@@ -125,6 +125,7 @@ export function archiveEntries(db: Database, appVersion: string): Zippable {
                 }
               : null,
             ...pick(d, [...Object.keys(documentFields.shape), ...STAMPS, 'sha256', 'sizeBytes']),
+            rejectedFacts: JSON.parse(d.rejectedFacts as string) as string[],
             originalId: d.id,
             html: d.html ?? null,
             warnings: JSON.parse(d.warnings as string) as string[],
@@ -145,8 +146,13 @@ export function archiveEntries(db: Database, appVersion: string): Zippable {
         const denials = all('SELECT * FROM denials WHERE case_id = ? ORDER BY id', kase.id).map(
           (d) => ({
             ...pick(d, [...Object.keys(denialFields.shape), 'computedOn', 'rule', ...STAMPS]),
+            sourceDocumentId: null,
             originalId: d.id,
             deadline: d.deadlineId ?? null,
+            sourceDocument:
+              d.sourceDocumentId == null
+                ? null
+                : (docIndex.get(d.sourceDocumentId as number) ?? null),
           }),
         );
         return {

@@ -195,6 +195,8 @@ function archiveWriter(db: Database) {
           const row = denials.insert({
             ...denial,
             caseId: created.id,
+            sourceDocumentId:
+              denial.sourceDocument === null ? null : (docIds[denial.sourceDocument] ?? null),
             deadlineId:
               denial.deadline === null
                 ? null

@@ -60,7 +60,11 @@ const isHeading = (line: string) => {
 };
 
 /** The text after `label` (same line), continued over the lines that carry on its paragraph. */
-function labelled(text: string, label: RegExp, maxLines = 6): { value: string; index: number } | null {
+function labelled(
+  text: string,
+  label: RegExp,
+  maxLines = 6,
+): { value: string; index: number } | null {
   const m = label.exec(text);
   if (!m) return null;
   const lineEnd = text.indexOf('\n', m.index + m[0].length);
@@ -118,7 +122,9 @@ function noticeDate(text: string, statement: Sentence | null): string | null {
 
 /** A "received" stamp or label: when the notice arrived. */
 function receivedDate(text: string): string | null {
-  const m = /\b(?:received|date received|rec'?d)\b\s*(?:on|date)?\s*[:\t]?\s*([^\n]{6,30})/i.exec(text);
+  const m = /\b(?:received|date received|rec'?d)\b\s*(?:on|date)?\s*[:\t]?\s*([^\n]{6,30})/i.exec(
+    text,
+  );
   return m ? precise(m[1]!) : null;
 }
 
@@ -130,7 +136,10 @@ function serviceOf(text: string, statement: Sentence | null): string | null {
     2,
   );
   if (label) return clip(label.value);
-  const fromTable = tableCell(text, /^(?:services?|service description|description|procedure|item|drug|treatment)$/i);
+  const fromTable = tableCell(
+    text,
+    /^(?:services?|service description|description|procedure|item|drug|treatment)$/i,
+  );
   if (fromTable) return clip(fromTable);
   const asked = [
     ...text.matchAll(
@@ -139,7 +148,9 @@ function serviceOf(text: string, statement: Sentence | null): string | null {
   ].find((m) => m[1] !== m[1]!.toUpperCase()); // not a heading in capitals
   if (asked) {
     const cut = asked[1]!
-      .split(/\s+for (?:the )?(?:diagnosis|treatment of|your|you)\b|,?\s+for (?:treatment-resistant|major|depress|PTSD|post-traumatic)|\.\s|\.$|\s(?:has|have|was|were|is) (?:been )?(?:denied|not)|;/i)[0]!
+      .split(
+        /\s+for (?:the )?(?:diagnosis|treatment of|your|you)\b|,?\s+for (?:treatment-resistant|major|depress|PTSD|post-traumatic)|\.\s|\.$|\s(?:has|have|was|were|is) (?:been )?(?:denied|not)|;/i,
+      )[0]!
       .replace(/^(?:prior authorization (?:of|for)|coverage (?:of|for))\s+/i, '')
       .trim();
     if (cut.length >= 3) return clip(cut);
@@ -164,7 +175,11 @@ function tableCell(text: string, header: RegExp): string | null {
   return null;
 }
 
-const clip = (s: string) => s.replace(/\s+/g, ' ').replace(/[.,;:\s]+$/, '').slice(0, 300);
+const clip = (s: string) =>
+  s
+    .replace(/\s+/g, ' ')
+    .replace(/[.,;:\s]+$/, '')
+    .slice(0, 300);
 
 /** The insurer's reason, whole: a labelled passage, else the paragraph that gives it. */
 function reasonOf(text: string): { value: string; index: number; end: number } | null {
@@ -272,10 +287,19 @@ export function planTypeHint(text: string): { planType: PlanType; quote: string 
       /\bmedicare advantage\b|\bMA-?PD\b|notice of denial of medical coverage|integrated denial notice/i,
     ],
     ['medicaid', /\bmedicaid\b|\bmedi-cal\b|\bCHIP\b|department of medicaid/i],
-    ['medicare', /\boriginal medicare\b|\bmedicare (?:part [ab]|administrative contractor|summary notice)\b/i],
-    ['employer-self-funded', /\bself[- ](?:funded|insured)\b|\bgoverned by (?:the )?(?:Employee Retirement Income Security Act|ERISA)\b|\bERISA\b/i],
+    [
+      'medicare',
+      /\boriginal medicare\b|\bmedicare (?:part [ab]|administrative contractor|summary notice)\b/i,
+    ],
+    [
+      'employer-self-funded',
+      /\bself[- ](?:funded|insured)\b|\bgoverned by (?:the )?(?:Employee Retirement Income Security Act|ERISA)\b|\bERISA\b/i,
+    ],
     ['fully-insured', /\bfully[- ]insured\b/i],
-    ['aca-marketplace', /\b(?:health insurance )?marketplace plan\b|\bhealthcare\.gov\b|\bcovered california\b/i],
+    [
+      'aca-marketplace',
+      /\b(?:health insurance )?marketplace plan\b|\bhealthcare\.gov\b|\bcovered california\b/i,
+    ],
   ];
   // A plan that says it is fully insured is not self-funded, whatever ERISA words it also uses.
   const fully = find(/\bfully[- ]insured\b/i);
@@ -316,7 +340,9 @@ function statedDeadline(
     const anchor = within[2]!;
     const start = /\breceiv|\breceipt\b/i.test(anchor)
       ? receivedOn
-      : /\b(?:notice|letter|statement|decision|determination|mailed|issued|dated?|this)\b/i.test(anchor)
+      : /\b(?:notice|letter|statement|decision|determination|mailed|issued|dated?|this)\b/i.test(
+            anchor,
+          )
         ? deniedOn
         : null;
     return { on: start ? addDays(start, days) : null, days };
@@ -332,11 +358,16 @@ function appealAddressOf(text: string): string | null {
     /\b(?:(?:send|mail|write|fax|submit)\b[^.\n]{0,80}?\bto|appeals? (?:should be |must be )?(?:sent|mailed|addressed) to|appeals? address|mail to)\s*:?\s*/gi;
   for (const m of text.matchAll(lead)) {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 400);
-    const zip = /\b[A-Z][a-z]+(?: [A-Z][a-z]+)*,? (?:[A-Z]{2}|[A-Z][a-z]+) \d{5}(?:-\d{4})?\b/.exec(after);
+    const zip = /\b[A-Z][a-z]+(?: [A-Z][a-z]+)*,? (?:[A-Z]{2}|[A-Z][a-z]+) \d{5}(?:-\d{4})?\b/.exec(
+      after,
+    );
     if (!zip) continue;
     const block = after.slice(0, zip.index + zip[0].length);
     // Lines of a block become the parts of one line; a sentence that runs on is not an address.
-    const lines = block.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = block
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     if (lines.length > 6 || block.length > 300) continue;
     const address = lines.join(', ').replace(/,\s*,/g, ',').replace(/\s+/g, ' ');
     if (/\d/.test(address)) return address.replace(/^[,:\s]+/, '');
@@ -346,7 +377,9 @@ function appealAddressOf(text: string): string | null {
 
 /** The insurer's appeals fax: one named with appeals, or in the appeal-rights part of the notice. */
 function appealFaxOf(text: string): string | null {
-  const rights = text.search(/\b(?:right to appeal|how to appeal|to appeal|appeal rights|hearing rights|ask for an appeal|request an appeal|standard appeal)\b/i);
+  const rights = text.search(
+    /\b(?:right to appeal|how to appeal|to appeal|appeal rights|hearing rights|ask for an appeal|request an appeal|standard appeal)\b/i,
+  );
   const fax = new RegExp(String.raw`\b(?:fax|facsimile)\b[^0-9(\n]{0,40}(${PHONE})`, 'gi');
   for (const m of text.matchAll(fax)) {
     const line = text.slice(text.lastIndexOf('\n', m.index) + 1, text.indexOf('\n', m.index) >>> 0);
@@ -415,7 +448,8 @@ export function foldDenial(text: string, out: Proposal[]): void {
       !(
         denial &&
         p.kind === 'identifier' &&
-        ((p.values.field === 'referenceNumber' && p.values.value === denial.values.referenceNumber) ||
+        ((p.values.field === 'referenceNumber' &&
+          p.values.value === denial.values.referenceNumber) ||
           (p.values.field === 'claimNumber' && p.values.value === denial.values.claimNumber))
       ),
   );
