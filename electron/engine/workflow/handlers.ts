@@ -154,7 +154,6 @@ export function workflowHandlers({ db }: EngineContext): HandlerSet<WorkflowCall
           assessments: assessments.forCase(caseId),
           documents: q.documentHits(caseId).map((d) => ({
             ...d,
-            providerLetter: d.providerLetter === 1,
             functional: d.functional === 1,
           })),
         }),
