@@ -269,7 +269,8 @@ function denialMatch(p: Proposal, c: CaseSnapshot, documentId: number | null): M
   if (!denial) return { ...created('denial'), changes: planChange, blocked };
   // A decision the notice only implies (the form's defaults) is not a difference worth offering.
   const rules = DENIAL_RULES.filter((r) => r.field !== 'level' || v.level !== 'initial');
-  const changes = [...changesOf(denial as never, v, rules), ...planChange];
+  // The plan type goes with a new denial; a denial already recorded does not nag about it.
+  const changes = changesOf(denial as never, v, rules);
   return {
     ...against(
       'denial',

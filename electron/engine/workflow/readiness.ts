@@ -21,7 +21,8 @@ export interface ReadinessInput {
 }
 
 /** Only the provider's signed letter is the provider's letter; a draft is not, nor one made here. */
-const isProviderLetter = (d: ReadinessInput['documents'][number]) => d.documentType === 'lmn-signed';
+const isProviderLetter = (d: ReadinessInput['documents'][number]) =>
+  d.documentType === 'lmn-signed';
 const isDraftLetter = (d: ReadinessInput['documents'][number]) =>
   d.documentType === 'lmn-draft' ||
   (d.documentType === 'generated-letter' && d.letterKind === 'medical-necessity');
