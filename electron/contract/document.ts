@@ -11,16 +11,16 @@ import { version } from './versions';
  */
 export const DOCUMENT_TYPE = choices({
   'denial-notice': 'Denial notice',
-  eob: 'Explanation of benefits',
-  'clinical-note': 'Clinical note or record',
-  'lmn-signed': 'Letter of medical necessity from the provider (signed)',
-  'lmn-draft': 'Letter of medical necessity (draft, not signed)',
+  eob: 'Explanation of benefits (EOB)',
+  'clinical-note': 'Clinical note',
+  'lmn-signed': 'Provider’s LMN, signed',
+  'lmn-draft': 'LMN draft, not signed',
   'plan-document': 'Plan document',
-  'medical-policy': 'Medical or clinical policy',
-  authorization: 'Authorization (approval, representative or release)',
+  'medical-policy': 'Medical policy',
+  authorization: 'Authorization or release',
   'intake-form': 'Intake form',
   correspondence: 'Correspondence',
-  'generated-letter': 'Letter generated in Advocate Desk',
+  'generated-letter': 'Letter made here',
   other: 'Other',
 });
 

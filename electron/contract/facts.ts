@@ -140,6 +140,8 @@ export interface DuplicateCheck {
 export interface DenialDraft {
   documentId: number;
   fileName: string;
+  /** The denial fact's key in that document's review: saving the draft accepts it. */
+  key: string;
   values: Partial<DenialValues>;
   /** The plan type the notice suggests ("governed by ERISA"), with its words. */
   planType: PlanType | null;

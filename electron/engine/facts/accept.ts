@@ -178,6 +178,8 @@ export function factWriter(db: Database) {
       claimType: v.claimType ?? undefined,
       level: v.level ?? undefined,
       letterDeadlineOn: v.letterDeadlineOn ?? null,
+      overrideOn: v.overrideOn ?? null,
+      stateWindowDays: v.stateWindowDays ?? null,
       appealAddress: v.appealAddress ?? null,
       appealFax: v.appealFax ?? null,
       sourceDocumentId: doc.id,
@@ -421,10 +423,12 @@ export function factWriter(db: Database) {
           : kind === 'treatments'
             ? `${String(values.name)} is already in the treatment history with dates that overlap`
             : `A ${String(values.instrument)} score of that date is already recorded`;
+      // The record on file, when it says more than the warning already does.
+      const shown = match.recorded && !what.includes(match.recorded) ? ` (${match.recorded})` : '';
       return {
         status: match.status,
         match: { id: match.target.id, summary: match.recorded ?? '' },
-        message: `${what} (${match.recorded ?? ''}). Add it again only if it is a separate record; otherwise edit the one there.`,
+        message: `${what}${shown}. Add it again only if it is a separate record; otherwise edit the one there.`,
       };
     },
 
@@ -445,6 +449,7 @@ export function factWriter(db: Database) {
         return {
           documentId: doc.id,
           fileName: doc.fileName,
+          key: factKey(denial),
           values: {
             deniedOn: text(v.deniedOn) ?? undefined,
             receivedOn: text(v.receivedOn),

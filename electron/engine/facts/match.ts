@@ -10,6 +10,7 @@ import { fieldLabel } from '../../contract/labels';
 import { PLAN_TYPE } from '../../contract/choices';
 import type { Communication } from '../../contract/case-records';
 import type { Denial } from '../../contract/workflow';
+import { longDate } from '../deadlines/plain-date';
 import { vocabulary } from './vocabulary';
 
 /** What the case holds, read once per review. */
@@ -275,7 +276,7 @@ function denialMatch(p: Proposal, c: CaseSnapshot, documentId: number | null): M
     ...against(
       'denial',
       denial,
-      `Denial of ${denial.deniedOn}${denial.referenceNumber ? ` (${denial.referenceNumber})` : ''}`,
+      `Denial of ${longDate(denial.deniedOn).slice(4)}${denial.referenceNumber ? ` (${denial.referenceNumber})` : ''}`,
       changes,
     ),
     blocked: changes.length ? blocked : null,
@@ -337,7 +338,8 @@ export function matchFact(p: Proposal, c: CaseSnapshot, documentId: number | nul
       const inDenial = c.denials.find(
         (d) => sameId(d.referenceNumber, v.value) || sameId(d.claimNumber, v.value),
       );
-      if (inDenial) return against('denial', inDenial, `Denial of ${inDenial.deniedOn}`, []);
+      if (inDenial)
+        return against('denial', inDenial, `Denial of ${longDate(inDenial.deniedOn).slice(4)}`, []);
       return created('communication');
     }
     case 'client': {

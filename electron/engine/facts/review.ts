@@ -15,8 +15,9 @@ const idOf = (v: unknown) =>
   words(v)
     .toUpperCase()
     .replace(/[^A-Z0-9]/g, '');
+/** "Sep 18, 2026", as the app shows dates. */
 const dateWords = (v: unknown) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(words(v)) ? longDate(words(v)) : words(v);
+  /^\d{4}-\d{2}-\d{2}$/.test(words(v)) ? longDate(words(v)).slice(4) : words(v);
 
 /** Names the fact within its document by what it is, not where it stands in the list. */
 export function factKey(p: Proposal): string {

@@ -105,8 +105,9 @@ export function workflowHandlers({ db }: EngineContext): HandlerSet<WorkflowCall
       });
     },
 
-    'denials.preview': ({ caseId, values }) => {
-      const facts = q.caseFacts(caseId);
+    'denials.preview': ({ caseId, values, planType }) => {
+      const stored = q.caseFacts(caseId);
+      const facts = planType && !stored.planType ? { ...stored, planType } : stored;
       const now = new Date().toISOString();
       return view(facts, {
         ...values,
