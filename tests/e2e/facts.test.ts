@@ -1,6 +1,7 @@
 // Reviewing facts proposed from imported documents in the real UI: each matched against the case,
 // accepted one by one or all new at once, rejected and restored; a notice's denial recorded with
 // its deadline; documents' types; the duplicate warning of manual entry.
+import axe from 'axe-core';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -51,6 +52,17 @@ async function openReview(page: Page, fileName: string) {
   return dialog;
 }
 
+/** The WCAG 2.1 A/AA violations of what is on screen, as readable lines (see accessibility.test.ts). */
+async function violations(page: Page): Promise<string[]> {
+  await page.evaluate(axe.source);
+  const result = (await page.evaluate(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
+  )) as axe.AxeResults;
+  return result.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} — ${n.target.join(' ')}`),
+  );
+}
+
 async function closeDialog(page: Page) {
   await page.keyboard.press('Escape');
   await page.getByRole('dialog').waitFor({ state: 'detached' });
@@ -96,6 +108,7 @@ describe('Fact review', () => {
           .waitFor();
         expect(await panel.getByText('F33.2').count()).toBe(0);
         await dialog.screenshot({ path: '/tmp/facts-accept-all.png' });
+        expect(await violations(page)).toEqual([]);
       }
       await panel.getByRole('button', { name: /^Add \d+ facts? to the case$/ }).click();
       await dialog.getByText(/^Added \d+ facts? to the case\./).waitFor();
@@ -204,7 +217,8 @@ describe('Fact review', () => {
     const row = member.getByRole('row', { name: /Member ID/ });
     expect(await row.textContent()).toBe('Member IDOLD-1AHP-5531-0098');
     await member.screenshot({ path: '/tmp/facts-different.png' });
-    await member.getByRole('button', { name: /^Update Member ID/ }).click();
+    expect(await violations(page)).toEqual([]);
+    await member.getByRole('button', { name: /^Update the case: Member ID/ }).click();
     await member.getByText('In the case', { exact: true }).waitFor();
     await closeDialog(page);
 
@@ -234,6 +248,7 @@ describe('Fact review', () => {
       .poll(() => dialog.getByTestId('computed-deadline').textContent())
       .toBe('Mar 17, 2027');
     await dialog.screenshot({ path: '/tmp/facts-record-denial.png' });
+    expect(await violations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Record denial' }).click();
     await dialog.waitFor({ state: 'detached' });
     await expect

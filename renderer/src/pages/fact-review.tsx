@@ -259,7 +259,7 @@ export function FactReview({
                                 type="button"
                                 className="button button-small button-primary"
                                 disabled={fact.blocked !== null || busy !== null}
-                                aria-label={`${fact.status === 'different' ? 'Update' : 'Accept'} ${fact.summary}`}
+                                aria-label={`${fact.status === 'different' ? 'Update the case:' : 'Accept'} ${fact.summary}`}
                                 onClick={() => {
                                   setSelected(fact.key);
                                   void act(fact.key, () => accept(fact));
