@@ -500,6 +500,40 @@ describe('another process on the same library', () => {
     expect(stale.stderr).toMatch(/changed since you opened it/);
     expect((await ok(engine, 'cases.get', { id: caseId })).case.providerName).toBe('Dr. Other');
   });
+
+  it('`advocate facts accept-all` adds a document’s new facts once; `facts list` then shows them recorded', async () => {
+    const engine = tempEngine();
+    const { caseId } = await thinCase(engine);
+    const docs = await importAll(
+      engine,
+      caseId,
+      'progress-note-trd.docx',
+      'denial-ketamine-erisa.docx',
+    );
+    const run = (...args: string[]) =>
+      spawnSync(
+        process.execPath,
+        ['bin/advocate.js', '--db', engine.databasePath, 'facts', ...args],
+        {
+          encoding: 'utf8',
+        },
+      );
+    const note = run('accept-all', '--document', String(docs['progress-note-trd']));
+    expect(note.status).toBe(0);
+    expect(note.stdout).toMatch(/^\d+ added, 0 already in the case, 0 not added/);
+    const notice = run('accept-all', '--document', String(docs['denial-ketamine-erisa']));
+    expect(notice.status).toBe(0);
+    const list = run('list', '--document', String(docs['denial-ketamine-erisa']))
+      .stdout.trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { key: string; status: string });
+    expect(list.find((f) => f.key === 'diagnosis:F332')?.status).toBe('recorded');
+    expect(list.find((f) => f.key === 'denial')?.status).toBe('recorded');
+    const detail = await ok(engine, 'cases.get', { id: caseId });
+    expect(detail.diagnoses.map((d) => d.icd10Code).sort()).toEqual(['F33.2', 'F41.1']);
+    expect((await ok(engine, 'workflow.get', { caseId })).denials).toHaveLength(1);
+    expect(run('list', '--document', 'x').stderr).toMatch(/"x" is not a document id/);
+  });
 });
 
 describe('document types', () => {
