@@ -193,6 +193,13 @@ describe('Fact review', () => {
     await sertraline.getByRole('button', { name: /^Accept / }).click();
     await sertraline.getByText('In the case', { exact: true }).waitFor();
 
+    // Edited before it is saved: the case gets the corrected value.
+    const gad = dialog.getByTestId('proposal').filter({ hasText: 'GAD-7' });
+    await gad.getByRole('button', { name: /^Edit / }).click();
+    await gad.getByLabel('Score').fill('15');
+    await gad.getByRole('button', { name: 'Save to case' }).click();
+    await gad.getByText('In the case', { exact: true }).waitFor();
+
     const bupropion = dialog.getByTestId('proposal').filter({ hasText: 'Bupropion' });
     await bupropion.getByRole('button', { name: /^Reject / }).click();
     const rejected = dialog.getByRole('region', { name: 'Rejected' });
@@ -225,6 +232,12 @@ describe('Fact review', () => {
     const detail = await apiCall<Detail>(host.url, 'cases.get', { id: caseId });
     expect(detail.case.memberId).toBe('AHP-5531-0098');
     expect(detail.treatments.map((t) => [t.name, t.drugClass])).toEqual([['Sertraline', 'SSRI']]);
+    const scores = await apiCall<{ assessments: { instrument: string; score: number }[] }>(
+      host.url,
+      'cases.get',
+      { id: caseId },
+    );
+    expect(scores.assessments.map((a) => [a.instrument, a.score])).toEqual([['GAD-7', 15]]);
     await page.close();
   });
 

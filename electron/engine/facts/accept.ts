@@ -112,6 +112,27 @@ export function factWriter(db: Database) {
     return found;
   };
 
+  /** The record a fact targets, as it is now (shown with a refusal). */
+  const readTarget = ({ record, id }: Match['target']): object => {
+    if (id === null) return {};
+    switch (record) {
+      case 'case':
+        return cases.get(id);
+      case 'client':
+        return clients.get(id);
+      case 'denial':
+        return denials.get(id);
+      case 'diagnosis':
+        return records.diagnoses.get(id);
+      case 'treatment':
+        return records.treatments.get(id);
+      case 'assessment':
+        return records.assessments.get(id);
+      case 'communication':
+        return records.communications.get(id);
+    }
+  };
+
   /** Refused when the record changed since the review in a field this accept writes. */
   const refuseStale = (
     match: Match,
@@ -137,10 +158,8 @@ export function factWriter(db: Database) {
     const changed = versions
       .changedSince(TABLES[target.record], target.id, basis.version)
       .filter((f) => written.has(f));
-    if (changed.length) {
-      const current = target.record === 'case' ? cases.get(target.id) : clients.find(target.id);
-      throw conflictError(label, changed, current ?? {}, target.version ?? 0);
-    }
+    if (changed.length)
+      throw conflictError(label, changed, readTarget(target), target.version ?? 0);
   };
 
   /** The date a reference number in the log is kept under: the document's own, else today. */
