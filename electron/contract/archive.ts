@@ -8,6 +8,7 @@ import { CASE_RECORDS } from './case-records';
 import { clientInput } from './client';
 import { contactInput } from './contact';
 import { documentFields } from './document';
+import { factDecisions } from './facts';
 import { EXCHANGE_FORMAT, EXCHANGE_VERSION } from './exchange';
 import { LETTER_KIND } from './letter';
 import { profileInput } from './profile';
@@ -53,8 +54,11 @@ export const archiveDocument = documentFields.extend({
   warnings: z.array(z.string()),
   file: z.string().regex(ARCHIVE_DOCUMENT_PATH),
   letter: archiveLetter.nullable().default(null),
-  /** Keys of the facts the advocate rejected from it (older archives have none). */
-  rejectedFacts: z.array(z.string().max(500)).max(10_000).default([]),
+  /**
+   * The facts rejected from it, and each accepted one with the record it became, named by that
+   * record's `originalId` ("diagnoses:12"); older archives have none.
+   */
+  factDecisions: factDecisions.default({ rejected: [], accepted: {} }),
 });
 
 export const archiveStageMove = z.object({

@@ -78,6 +78,17 @@ export interface FactReview {
 }
 
 const factKey = z.string().min(1).max(500);
+
+/**
+ * What the advocate decided about a document's facts, kept with the document: the keys rejected,
+ * and each accepted key with the record it became ("diagnoses:12"), so an accepted fact is not
+ * offered again even after the advocate corrected it on accepting.
+ */
+export const factDecisions = z.object({
+  rejected: z.array(factKey).max(10_000).default([]),
+  accepted: z.record(factKey, z.string().max(100)).default({}),
+});
+export type FactDecisions = z.output<typeof factDecisions>;
 /** A proposal's values as the advocate edited them before accepting. */
 const factValues = z.record(
   z.string().max(100),

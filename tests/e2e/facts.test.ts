@@ -204,6 +204,8 @@ describe('Fact review', () => {
     await bupropion.getByRole('button', { name: /^Reject / }).click();
     const rejected = dialog.getByRole('region', { name: 'Rejected' });
     await rejected.getByText(/Bupropion/).waitFor();
+    await rejected.scrollIntoViewIfNeeded();
+    await dialog.screenshot({ path: '/tmp/facts-rejected.png' });
     await closeDialog(page);
 
     // Rejections are kept: after a reload the rejected fact is still apart, and restorable.

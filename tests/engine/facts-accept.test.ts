@@ -294,8 +294,19 @@ describe('proposals that know the case', () => {
       values: { assessedOn: '2026-06-15' },
     });
     expect(result.outcome).toBe('added');
-    const scores = (await ok(engine, 'cases.get', { id: caseId })).assessments;
-    expect(scores).toMatchObject([{ instrument: 'PHQ-9', score: 22, assessedOn: '2026-06-15' }]);
+    const scores = () => ok(engine, 'cases.get', { id: caseId }).then((d) => d.assessments);
+    expect(await scores()).toMatchObject([
+      { instrument: 'PHQ-9', score: 22, assessedOn: '2026-06-15' },
+    ]);
+    // Corrected on accepting, it is the advocate's: not offered again, nor added by Accept all new.
+    const after = await ok(engine, 'facts.review', { documentId: documentId! });
+    expect(fact(after, (f) => f.key === phq.key).status).toBe('recorded');
+    await ok(engine, 'facts.acceptAll', { documentId: documentId!, keys: [phq.key] });
+    expect(await scores()).toHaveLength(1);
+    // Deleted since, the fact is offered again.
+    await ok(engine, 'assessments.delete', { id: (await scores())[0]!.id });
+    const again = await ok(engine, 'facts.review', { documentId: documentId! });
+    expect(fact(again, (f) => f.key === phq.key).status).toBe('new');
   });
 
   it('warns about a duplicate before a manual entry', async () => {
@@ -412,7 +423,7 @@ describe('denials from documents', () => {
 });
 
 describe('moving computers', () => {
-  it('the archive carries documents’ types, rejected facts and the notice a denial came from', async () => {
+  it('the archive carries documents’ types, decisions on facts and the notice a denial came from', async () => {
     const source = tempEngine();
     const { caseId } = await thinCase(source);
     const docs = await importAll(
@@ -426,6 +437,14 @@ describe('moving computers', () => {
     const rejectedKey = fact(review, (f) => f.values.name === 'Lithium').key;
     await ok(source, 'facts.reject', { documentId: note, key: rejectedKey });
     await acceptAllNew(source, docs['denial-ketamine-erisa']!);
+    // A score corrected on accepting stays accepted on the new computer.
+    const phq = fact(review, (f) => f.kind === 'assessment' && f.values.score === 22);
+    await ok(source, 'facts.accept', {
+      documentId: note,
+      key: phq.key,
+      basis: { id: null, version: null },
+      values: { assessedOn: '2026-06-20' },
+    });
     const out = join(tempDir(), 'library.zip');
     await ok(source, 'archive.export', { out });
 
@@ -439,6 +458,7 @@ describe('moving computers', () => {
       documentId: byName['progress-note-trd.docx']!.id,
     });
     expect(fact(movedReview, (f) => f.key === rejectedKey).rejected).toBe(true);
+    expect(fact(movedReview, (f) => f.key === phq.key).status).toBe('recorded');
     const { denials } = await ok(target, 'workflow.get', { caseId: moved!.id });
     expect(denials[0]!.sourceDocumentId).toBe(byName['denial-ketamine-erisa.docx']!.id);
   });

@@ -17,6 +17,7 @@ import { ARCHIVE_FORMAT, ARCHIVE_VERSION } from '../../contract/archive';
 import type { ArchiveCase, ArchiveClientFile, ArchiveManifest } from '../../contract/archive';
 import { profileInput } from '../../contract/profile';
 import { denialFields } from '../../contract/workflow';
+import { factDecisions } from '../../contract/facts';
 import type { ArchiveSummary } from '../../contract/safety';
 import { libraryCounts } from '../backups/files';
 import { fromRow } from '../db/table';
@@ -125,7 +126,8 @@ export function archiveEntries(db: Database, appVersion: string): Zippable {
                 }
               : null,
             ...pick(d, [...Object.keys(documentFields.shape), ...STAMPS, 'sha256', 'sizeBytes']),
-            rejectedFacts: JSON.parse(d.rejectedFacts as string) as string[],
+            // Accepted facts name their records by id, which the archive calls `originalId`.
+            factDecisions: factDecisions.parse(JSON.parse(d.factDecisions as string)),
             originalId: d.id,
             html: d.html ?? null,
             warnings: JSON.parse(d.warnings as string) as string[],

@@ -3,6 +3,8 @@ import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import type { DocumentInfo, DocumentType, DocumentView } from '../../contract/document';
 import { AppError } from '../../contract/errors';
+import { factDecisions } from '../../contract/facts';
+import type { FactDecisions } from '../../contract/facts';
 import { fromRow } from '../db/table';
 import { changeLog, conflictError, conflictingFields } from '../db/versions';
 import { proposeDocumentType } from './document-type';
@@ -22,8 +24,8 @@ export interface NewDocument {
   createdAt?: string | undefined;
   /** Proposed from the text when not given. */
   documentType?: DocumentType | null | undefined;
-  /** Keys of facts rejected from it (an archive carries them). */
-  rejectedFacts?: string[] | undefined;
+  /** What was decided about its facts (an archive carries it). */
+  factDecisions?: FactDecisions | undefined;
 }
 
 export function documentQueries(db: Database) {
@@ -36,8 +38,8 @@ export function documentQueries(db: Database) {
   );
   const existing = db.prepare('SELECT id FROM documents WHERE case_id = ? AND sha256 = ?').pluck();
   const insert = db.prepare(
-    `INSERT INTO documents (case_id, file_name, media_type, origin, sha256, size_bytes, text, html, warnings, note, document_type, rejected_facts, created_at)
-     VALUES (@caseId, @fileName, @mediaType, @origin, @sha256, @sizeBytes, @text, @html, @warnings, @note, @documentType, @rejectedFacts,
+    `INSERT INTO documents (case_id, file_name, media_type, origin, sha256, size_bytes, text, html, warnings, note, document_type, fact_decisions, created_at)
+     VALUES (@caseId, @fileName, @mediaType, @origin, @sha256, @sizeBytes, @text, @html, @warnings, @note, @documentType, @factDecisions,
              coalesce(@createdAt, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
      RETURNING ${INFO}`,
   );
@@ -47,8 +49,8 @@ export function documentQueries(db: Database) {
 
   const view = db.prepare(`SELECT ${INFO}, text, html, warnings FROM documents WHERE id = ?`);
   const info = db.prepare(`SELECT ${INFO} FROM documents WHERE id = ?`);
-  const rejected = db.prepare('SELECT rejected_facts FROM documents WHERE id = ?').pluck();
-  const setRejected = db.prepare('UPDATE documents SET rejected_facts = ? WHERE id = ?');
+  const decisions = db.prepare('SELECT fact_decisions FROM documents WHERE id = ?').pluck();
+  const setDecisions = db.prepare('UPDATE documents SET fact_decisions = ? WHERE id = ?');
   const setFiling = db.prepare(
     'UPDATE documents SET document_type = @documentType, note = @note WHERE id = @id AND version = @version',
   );
@@ -74,14 +76,17 @@ export function documentQueries(db: Database) {
     },
     forCase: (caseId: number) => forCase.all(caseId).map((r) => fromRow<DocumentInfo>(r)),
     info: infoOf,
-    /** The keys of the facts the advocate rejected from this document. */
-    rejected(id: number): string[] {
-      const json = rejected.get(id) as string | undefined;
+    /** What the advocate decided about the facts proposed from this document. */
+    decisions(id: number): FactDecisions {
+      const json = decisions.get(id) as string | undefined;
       if (json === undefined) throw notFound(id);
-      return JSON.parse(json) as string[];
+      return factDecisions.parse(JSON.parse(json));
     },
-    setRejected: (id: number, keys: readonly string[]) =>
-      setRejected.run(JSON.stringify([...new Set(keys)].sort()), id),
+    setDecisions: (id: number, d: FactDecisions) =>
+      setDecisions.run(
+        JSON.stringify({ rejected: [...new Set(d.rejected)].sort(), accepted: d.accepted }),
+        id,
+      ),
     /**
      * Changes a document's type or note, made from `version`: refused, naming the fields, when
      * another edit changed them since.
@@ -126,7 +131,7 @@ export function documentQueries(db: Database) {
           warnings: JSON.stringify(doc.warnings ?? []),
           createdAt: doc.createdAt ?? null,
           documentType: doc.documentType ?? proposeDocumentType(doc.text, doc.origin),
-          rejectedFacts: JSON.stringify(doc.rejectedFacts ?? []),
+          factDecisions: JSON.stringify(doc.factDecisions ?? { rejected: [], accepted: {} }),
           sha256,
           sizeBytes: doc.bytes.byteLength,
         }),

@@ -37,8 +37,8 @@ import { denialQueries } from '../workflow/queries';
 import { findDates } from './dates';
 import { proposeFacts } from './extract';
 import type { CaseSnapshot, Match } from './match';
-import { matchFact } from './match';
-import { factKey, reviewFacts, summarize } from './review';
+import { matchFact, RECORD_TABLES } from './match';
+import { factKey, matchOnce, reviewFacts, summarize } from './review';
 
 /** Case fields first (a denial's deadline reads the plan type), the denial last. */
 const ORDER: readonly FactKind[] = [
@@ -52,17 +52,6 @@ const ORDER: readonly FactKind[] = [
   'assessment',
   'denial',
 ];
-
-/** The table that keeps each kind of target, for the version check. */
-const TABLES = {
-  case: 'cases',
-  client: 'clients',
-  diagnosis: 'diagnoses',
-  treatment: 'treatments',
-  assessment: 'assessments',
-  communication: 'communications',
-  denial: 'denials',
-} as const;
 
 type Values = Proposal['values'];
 
@@ -97,7 +86,7 @@ export function factWriter(db: Database) {
   });
   const proposalsOf = (doc: DocumentView) => proposeFacts(doc.text ?? '');
   const reviewOf = (doc: DocumentView): FactReview =>
-    reviewFacts(proposalsOf(doc), snapshot(doc.caseId), doc, new Set(documents.rejected(doc.id)));
+    reviewFacts(proposalsOf(doc), snapshot(doc.caseId), doc, documents.decisions(doc.id));
   const review = (documentId: number) => reviewOf(documents.view(documentId));
 
   const findFact = (doc: DocumentView, key: string): Proposal => {
@@ -156,7 +145,7 @@ export function factWriter(db: Database) {
     if (basis.version === target.version) return;
     const written = new Set(match.changes.map((c) => c.field));
     const changed = versions
-      .changedSince(TABLES[target.record], target.id, basis.version)
+      .changedSince(RECORD_TABLES[target.record], target.id, basis.version)
       .filter((f) => written.has(f));
     if (changed.length)
       throw conflictError(label, changed, readTarget(target), target.version ?? 0);
@@ -204,8 +193,13 @@ export function factWriter(db: Database) {
       sourceDocumentId: doc.id,
     });
 
-  /** Writes one matched fact; what happened in words. */
-  const write = (p: Proposal, match: Match, doc: DocumentView, snap: CaseSnapshot) => {
+  /** Writes one matched fact: what happened in words, and the id of the record it became. */
+  const write = (
+    p: Proposal,
+    match: Match,
+    doc: DocumentView,
+    snap: CaseSnapshot,
+  ): [message: string, id: number] => {
     const v = p.values;
     const caseId = snap.case.id;
     const sourceDocumentId = doc.id;
@@ -214,7 +208,7 @@ export function factWriter(db: Database) {
     switch (match.target.record) {
       case 'diagnosis':
         if (isNew) {
-          records.diagnoses.insert({
+          const row = records.diagnoses.insert({
             caseId,
             ...checked(diagnosisFields, {
               icd10Code: v.icd10Code,
@@ -223,13 +217,13 @@ export function factWriter(db: Database) {
               sourceDocumentId,
             }),
           });
-          return `Added ${String(v.icd10Code)} to the diagnoses.`;
+          return [`Added ${String(v.icd10Code)} to the diagnoses.`, row.id];
         }
         patchRecord('diagnoses', diagnosisFields, match);
-        return `Updated diagnosis ${String(v.icd10Code)}.`;
+        return [`Updated diagnosis ${String(v.icd10Code)}.`, match.target.id!];
       case 'treatment':
         if (isNew) {
-          records.treatments.insert({
+          const row = records.treatments.insert({
             caseId,
             ...checked(treatmentFields, {
               kind: v.kind ?? 'medication',
@@ -243,13 +237,13 @@ export function factWriter(db: Database) {
               sourceDocumentId,
             }),
           });
-          return `Added ${String(v.name)} to the treatment history.`;
+          return [`Added ${String(v.name)} to the treatment history.`, row.id];
         }
         patchRecord('treatments', treatmentFields, match);
-        return `Updated ${String(v.name)} in the treatment history.`;
+        return [`Updated ${String(v.name)} in the treatment history.`, match.target.id!];
       case 'assessment':
         if (isNew) {
-          records.assessments.insert({
+          const row = records.assessments.insert({
             caseId,
             ...checked(assessmentFields, {
               instrument: v.instrument,
@@ -259,12 +253,12 @@ export function factWriter(db: Database) {
               sourceDocumentId,
             }),
           });
-          return `Added ${String(v.instrument)} ${String(v.score)} to the assessments.`;
+          return [`Added ${String(v.instrument)} ${String(v.score)} to the assessments.`, row.id];
         }
         patchRecord('assessments', assessmentFields, match);
-        return `Updated the ${String(v.instrument)} score.`;
-      case 'communication':
-        records.communications.insert({
+        return [`Updated the ${String(v.instrument)} score.`, match.target.id!];
+      case 'communication': {
+        const row = records.communications.insert({
           caseId,
           occurredOn: documentDate(doc, snap.client.state),
           channel: 'letter',
@@ -273,11 +267,18 @@ export function factWriter(db: Database) {
           summary: `${fieldLabel(String(v.field))} ${String(v.value)}, from ${doc.fileName}`,
           sourceDocumentId,
         });
-        return `Kept ${fieldLabel(String(v.field)).toLowerCase()} ${String(v.value)} in the log.`;
+        return [
+          `Kept ${fieldLabel(String(v.field)).toLowerCase()} ${String(v.value)} in the log.`,
+          row.id,
+        ];
+      }
       case 'case':
         checked(caseInput.partial(), changesOf(match));
         patchCase(caseId, changesOf(match));
-        return `Updated the case: ${match.changes.map((c) => c.label.toLowerCase()).join(', ')}.`;
+        return [
+          `Updated the case: ${match.changes.map((c) => c.label.toLowerCase()).join(', ')}.`,
+          caseId,
+        ];
       case 'client': {
         const current = clients.get(snap.client.id);
         checked(clientInput.partial(), changesOf(match));
@@ -286,7 +287,10 @@ export function factWriter(db: Database) {
           { version: current.version, changes: changesOf(match), at: 'values' },
           clientInput,
         );
-        return `Updated the client: ${match.changes.map((c) => c.label.toLowerCase()).join(', ')}.`;
+        return [
+          `Updated the client: ${match.changes.map((c) => c.label.toLowerCase()).join(', ')}.`,
+          current.id,
+        ];
       }
       case 'denial': {
         // The plan type first: the appeal deadline is computed from it.
@@ -303,7 +307,10 @@ export function factWriter(db: Database) {
         const due = saved.effectiveOn
           ? `; file the ${saved.computation.nextStep.toLowerCase()} by ${longDate(saved.effectiveOn)}`
           : '';
-        return `${isNew ? 'Recorded' : 'Updated'} the denial of ${longDate(saved.deniedOn)}${due}.`;
+        return [
+          `${isNew ? 'Recorded' : 'Updated'} the denial of ${longDate(saved.deniedOn)}${due}.`,
+          saved.id,
+        ];
       }
     }
   };
@@ -317,7 +324,8 @@ export function factWriter(db: Database) {
   ): { outcome: FactAcceptResult['outcome']; message: string } =>
     db.transaction(() => {
       const snap = snapshot(doc.caseId);
-      const match = matchFact(proposal, snap, doc.id);
+      const decisions = documents.decisions(doc.id);
+      const match = matchOnce(proposal, key, snap, doc.id, decisions);
       const label = proposal.kind === 'procedure-code' ? 'procedure code' : proposal.kind;
       if (match.status === 'recorded') {
         return {
@@ -327,14 +335,12 @@ export function factWriter(db: Database) {
       }
       if (match.blocked) throw new AppError('invalid-input', match.blocked, 'values');
       if (basis) refuseStale(match, basis, label);
-      const message = write(proposal, match, doc, snap);
-      // Accepting a rejected fact takes it off the rejected list.
-      const rejected = documents.rejected(doc.id);
-      if (rejected.includes(key))
-        documents.setRejected(
-          doc.id,
-          rejected.filter((k) => k !== key),
-        );
+      const [message, id] = write(proposal, match, doc, snap);
+      // Remembered with the document: never offered again, even corrected; no longer rejected.
+      documents.setDecisions(doc.id, {
+        rejected: decisions.rejected.filter((k) => k !== key),
+        accepted: { ...decisions.accepted, [key]: `${RECORD_TABLES[match.target.record]}:${id}` },
+      });
       return {
         outcome:
           match.target.id === null || match.status === 'new'
@@ -382,7 +388,13 @@ export function factWriter(db: Database) {
           continue;
         }
         // Matched again now: an earlier fact of this batch may have recorded it.
-        const match = matchFact(fact, snapshot(doc.caseId), doc.id);
+        const match = matchOnce(
+          fact,
+          fact.key,
+          snapshot(doc.caseId),
+          doc.id,
+          documents.decisions(doc.id),
+        );
         if (match.status === 'recorded') {
           alreadyRecorded += 1;
           continue;
@@ -417,10 +429,11 @@ export function factWriter(db: Database) {
 
     decide(documentId: number, key: string, reject: boolean): FactReview {
       const doc = documents.view(documentId);
-      const rejected = new Set(documents.rejected(documentId));
+      const decisions = documents.decisions(documentId);
+      const rejected = new Set(decisions.rejected);
       if (reject) rejected.add(key);
       else rejected.delete(key);
-      documents.setRejected(documentId, [...rejected]);
+      documents.setDecisions(documentId, { ...decisions, rejected: [...rejected] });
       return reviewOf(doc);
     },
 
@@ -461,8 +474,11 @@ export function factWriter(db: Database) {
       for (const info of notices) {
         const doc = documents.view(info.id);
         const denial = proposalsOf(doc).find((p) => p.kind === 'denial');
-        if (!denial || documents.rejected(doc.id).includes(factKey(denial))) continue;
-        if (matchFact(denial, snap, doc.id).target.id !== null) continue;
+        if (!denial) continue;
+        const decisions = documents.decisions(doc.id);
+        if (decisions.rejected.includes(factKey(denial))) continue;
+        if (matchOnce(denial, factKey(denial), snap, doc.id, decisions).target.id !== null)
+          continue;
         const v = denial.values;
         const text = (x: unknown) => (present(x) ? String(x) : null);
         return {

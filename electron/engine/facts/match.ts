@@ -155,10 +155,14 @@ const created = (record: FactTarget['record']): Match => ({
 
 function against(
   record: FactTarget['record'],
-  row: { id: number; version: number },
+  row: { id: number; version: number; sourceDocumentId?: number | null },
   recorded: string,
-  changes: FactChange[],
+  found: FactChange[],
+  documentId: number | null = null,
 ): Match {
+  // A record already taken from this very document: what it says now is the advocate's choice
+  // (edited on accepting, or since), not news to offer again.
+  const changes = documentId !== null && row.sourceDocumentId === documentId ? [] : found;
   return {
     status: changes.length ? 'different' : 'recorded',
     target: { record, id: row.id, version: row.version },
@@ -271,16 +275,14 @@ function denialMatch(p: Proposal, c: CaseSnapshot, documentId: number | null): M
   // A decision the notice only implies (the form's defaults) is not a difference worth offering.
   const rules = DENIAL_RULES.filter((r) => r.field !== 'level' || v.level !== 'initial');
   // The plan type goes with a new denial; a denial already recorded does not nag about it.
-  const changes = changesOf(denial as never, v, rules);
-  return {
-    ...against(
-      'denial',
-      denial,
-      `Denial of ${longDate(denial.deniedOn).slice(4)}${denial.referenceNumber ? ` (${denial.referenceNumber})` : ''}`,
-      changes,
-    ),
-    blocked: changes.length ? blocked : null,
-  };
+  const match = against(
+    'denial',
+    denial,
+    `Denial of ${longDate(denial.deniedOn).slice(4)}${denial.referenceNumber ? ` (${denial.referenceNumber})` : ''}`,
+    changesOf(denial as never, v, rules),
+    documentId,
+  );
+  return { ...match, blocked: match.changes.length ? blocked : null };
 }
 
 /** How a proposal stands against the case. `documentId` is the document it came from. */
@@ -298,6 +300,7 @@ export function matchFact(p: Proposal, c: CaseSnapshot, documentId: number | nul
           { field: 'description', same: sameText, mode: 'fill' },
           { field: 'diagnosedOn', same: sameDate },
         ]),
+        documentId,
       );
     }
     case 'treatment': {
@@ -309,6 +312,7 @@ export function matchFact(p: Proposal, c: CaseSnapshot, documentId: number | nul
         found,
         treatmentWords(found),
         changesOf(found as never, v, TREATMENT_RULES),
+        documentId,
       );
     }
     case 'assessment': {
@@ -325,6 +329,7 @@ export function matchFact(p: Proposal, c: CaseSnapshot, documentId: number | nul
         found,
         `${found.instrument} ${found.score} on ${found.assessedOn}`,
         changesOf(found as never, v, [{ field: 'score', same: (a, b) => Number(a) === Number(b) }]),
+        documentId,
       );
     }
     case 'identifier': {
@@ -395,4 +400,55 @@ export function matchFact(p: Proposal, c: CaseSnapshot, documentId: number | nul
     case 'denial':
       return denialMatch(p, c, documentId);
   }
+}
+
+/** The table a fact's record is kept in, as accepted facts name it ("diagnoses:12"). */
+export const RECORD_TABLES = {
+  case: 'cases',
+  client: 'clients',
+  diagnosis: 'diagnoses',
+  treatment: 'treatments',
+  assessment: 'assessments',
+  communication: 'communications',
+  denial: 'denials',
+} as const satisfies Record<FactTarget['record'], string>;
+
+/**
+ * A fact this document already gave, matched to the record it became (`ref`, "diagnoses:12"),
+ * whatever that record says now; null when the record is gone (the fact is offered again).
+ */
+export function acceptedAs(ref: string, c: CaseSnapshot): Match | null {
+  const [table, raw] = ref.split(':');
+  const id = Number(raw);
+  const rows: Record<string, { id: number; version: number }[]> = {
+    cases: [c.case],
+    clients: [c.client],
+    diagnoses: c.diagnoses,
+    treatments: c.treatments,
+    assessments: c.assessments,
+    communications: c.communications,
+    denials: c.denials,
+  };
+  const row = rows[table ?? '']?.find((r) => r.id === id);
+  const record = (Object.keys(RECORD_TABLES) as FactTarget['record'][]).find(
+    (k) => RECORD_TABLES[k] === table,
+  );
+  if (!row || !record) return null;
+  const r = row as unknown as Record<string, string | number | null>;
+  const words: Record<FactTarget['record'], () => string> = {
+    case: () => 'on the case',
+    client: () => `${r.firstName} ${r.lastName}`,
+    diagnosis: () => [r.icd10Code, r.description].filter(Boolean).join(' · '),
+    treatment: () => treatmentWords(row as Treatment),
+    assessment: () => `${r.instrument} ${r.score} on ${r.assessedOn}`,
+    communication: () => `${r.occurredOn}: ${r.summary}`,
+    denial: () => `Denial of ${longDate(String(r.deniedOn)).slice(4)}`,
+  };
+  return {
+    status: 'recorded',
+    target: { record, id: row.id, version: row.version },
+    recorded: `${words[record]()} (accepted from this document)`,
+    changes: [],
+    blocked: null,
+  };
 }

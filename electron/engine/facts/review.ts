@@ -3,11 +3,11 @@
 import type { DocumentType } from '../../contract/document';
 import { DECISION_LEVEL, CLAIM_TYPE } from '../../contract/workflow';
 import { PLAN_TYPE } from '../../contract/choices';
-import type { FactReview, Proposal, ReviewedFact } from '../../contract/facts';
+import type { FactDecisions, FactReview, Proposal, ReviewedFact } from '../../contract/facts';
 import { fieldLabel } from '../../contract/labels';
 import { longDate } from '../deadlines/plain-date';
-import type { CaseSnapshot } from './match';
-import { canonicalTreatment, matchFact } from './match';
+import type { CaseSnapshot, Match } from './match';
+import { acceptedAs, canonicalTreatment, matchFact } from './match';
 
 const words = (v: unknown) => String(v ?? '').trim();
 const lower = (v: unknown) => words(v).toLowerCase().replace(/\s+/g, ' ');
@@ -128,13 +128,26 @@ export function denialDetails(v: Proposal['values']): [label: string, value: str
   ].filter((x): x is [string, string] => x !== null);
 }
 
+/** How a fact stands: as the record it became when accepted before, else matched afresh. */
+export function matchOnce(
+  p: Proposal,
+  key: string,
+  snapshot: CaseSnapshot,
+  documentId: number,
+  decisions: FactDecisions,
+): Match {
+  const ref = decisions.accepted[key];
+  return (ref ? acceptedAs(ref, snapshot) : null) ?? matchFact(p, snapshot, documentId);
+}
+
 /** The proposals of one document, once each, matched against the case. */
 export function reviewFacts(
   proposals: readonly Proposal[],
   snapshot: CaseSnapshot,
   document: { id: number; caseId: number; fileName: string; documentType: DocumentType },
-  rejected: ReadonlySet<string>,
+  decisions: FactDecisions,
 ): FactReview {
+  const rejected = new Set(decisions.rejected);
   const seen = new Set<string>();
   const facts: ReviewedFact[] = [];
   for (const p of proposals) {
@@ -144,7 +157,7 @@ export function reviewFacts(
     facts.push({
       ...p,
       key,
-      ...matchFact(p, snapshot, document.id),
+      ...matchOnce(p, key, snapshot, document.id, decisions),
       rejected: rejected.has(key),
       summary: summarize(p),
       details:

@@ -1,5 +1,5 @@
 // Schema version 9: documents are filed by type (proposed from their text, editable and
-// versioned) and remember the facts the advocate rejected; a denial keeps the notice it was
+// versioned) and remember what the advocate decided about their facts; a denial keeps the notice it was
 // recorded from and where appeals go. Self-contained (one file) so it can be renumbered at merge.
 import type { Database } from 'better-sqlite3';
 import type { Migration } from '../migrate';
@@ -91,8 +91,9 @@ export const factsAccept: Migration = {
   name: 'facts-accept',
   sql: `
 ALTER TABLE documents ADD COLUMN document_type TEXT;
--- The keys of the facts proposed from this document that the advocate rejected (a JSON array).
-ALTER TABLE documents ADD COLUMN rejected_facts TEXT NOT NULL DEFAULT '[]';
+-- What the advocate decided about the facts proposed from this document (contract/facts.ts
+-- FactDecisions, as JSON): the keys rejected, and each accepted key with the record it became.
+ALTER TABLE documents ADD COLUMN fact_decisions TEXT NOT NULL DEFAULT '{}';
 ALTER TABLE documents ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 
 ALTER TABLE denials ADD COLUMN appeal_address TEXT;
