@@ -9,6 +9,7 @@ import { openEngine } from '../engine';
 import type { Engine } from '../engine';
 import { defaultDatabasePath, defaultLocationFile } from '../engine/data-path';
 import { addContactsCommand } from './contacts-command';
+import { addFactsCommand } from './facts-command';
 import { addLetterCommand } from './letter-command';
 import { backupToFile, defaultBackupFolder, inspectBackup } from '../engine/backups/files';
 import { keepDamagedCopy, replaceLibraryFile } from '../engine/backups/restore';
@@ -189,6 +190,7 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
   };
   addLetterCommand(program, deps);
   addContactsCommand(program, { ...deps, readText: readTextFile });
+  addFactsCommand(program, deps);
 
   program
     .command('deadlines')

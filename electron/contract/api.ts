@@ -9,10 +9,18 @@ import { CASE_RECORDS, recordCreate, recordUpdate } from './case-records';
 import type { CaseRecordTypes } from './case-records';
 import { contactInput, contactListQuery, contactUpdate, lawmakerImport } from './contact';
 import type { Contact, LawmakerImportResult } from './contact';
-import { documentImport, documentImportFile } from './document';
-import type { DocumentView, FileImportResult, ImportSummary } from './document';
+import { documentImport, documentImportFile, documentUpdate } from './document';
+import type { DocumentInfo, DocumentView, FileImportResult, ImportSummary } from './document';
 import { exchangeFile } from './exchange';
-import type { Proposal } from './facts';
+import { factAccept, factAcceptAll, factCheck, factDecision, factReviewArgs } from './facts';
+import type {
+  DenialDraft,
+  DuplicateCheck,
+  FactAcceptAllResult,
+  FactAcceptResult,
+  FactReview,
+  Proposal,
+} from './facts';
 import type { ExchangeFileValues, ExchangeImportResult } from './exchange';
 import { id } from './fields';
 import { documentSave, letterGenerate, letterheadSet, letterPreview, templateSave } from './letter';
@@ -176,6 +184,16 @@ export const apiArgs = {
   'sample.status': none,
   'sample.create': none,
   'sample.remove': none,
+  // Facts become the right records, once (issue 11): each proposal matched against the case,
+  // accepted in one transaction, rejections kept; documents filed by type.
+  'facts.review': factReviewArgs,
+  'facts.accept': factAccept,
+  'facts.acceptAll': factAcceptAll,
+  'facts.reject': factDecision,
+  'facts.restore': factDecision,
+  'facts.check': factCheck,
+  'facts.denialDraft': z.object({ caseId: id }),
+  'documents.update': documentUpdate,
 } as const;
 
 export interface AppInfo {
@@ -262,6 +280,16 @@ export type ApiResults = RecordResults & {
   'sample.status': SampleStatus;
   'sample.create': SampleStatus;
   'sample.remove': SampleRemoval;
+
+  // Facts become the right records, once (issue 11).
+  'facts.review': FactReview;
+  'facts.accept': FactAcceptResult;
+  'facts.acceptAll': FactAcceptAllResult;
+  'facts.reject': FactReview;
+  'facts.restore': FactReview;
+  'facts.check': DuplicateCheck;
+  'facts.denialDraft': DenialDraft | null;
+  'documents.update': DocumentInfo;
 };
 
 export type ApiName = keyof typeof apiArgs;

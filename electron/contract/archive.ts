@@ -8,6 +8,7 @@ import { CASE_RECORDS } from './case-records';
 import { clientInput } from './client';
 import { contactInput } from './contact';
 import { documentFields } from './document';
+import { factDecisions } from './facts';
 import { EXCHANGE_FORMAT, EXCHANGE_VERSION } from './exchange';
 import { LETTER_KIND } from './letter';
 import { profileInput } from './profile';
@@ -53,6 +54,11 @@ export const archiveDocument = documentFields.extend({
   warnings: z.array(z.string()),
   file: z.string().regex(ARCHIVE_DOCUMENT_PATH),
   letter: archiveLetter.nullable().default(null),
+  /**
+   * The facts rejected from it, and each accepted one with the record it became, named by that
+   * record's `originalId` ("diagnoses:12"); older archives have none.
+   */
+  factDecisions: factDecisions.default({ rejected: [], accepted: {} }),
 });
 
 export const archiveStageMove = z.object({
@@ -72,6 +78,8 @@ export const archiveDenial = z.object({
   rule: z.string(),
   /** The `originalId` of the deadline that carries its date, among this case's deadlines. */
   deadline: originalId.nullable(),
+  /** Index, in this case's documents, of the notice it was recorded from (older archives: none). */
+  sourceDocument: z.number().int().min(0).nullable().default(null),
 });
 
 export const archiveTemplate = z.object({

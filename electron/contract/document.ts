@@ -1,7 +1,36 @@
 // Documents kept with a case: imported records and generated letters, original bytes included.
 import { z } from 'zod';
-import { DOCUMENT_ORIGIN } from './choices';
+import { DOCUMENT_ORIGIN, choices } from './choices';
 import { id, optionalText, requiredText } from './fields';
+import { version } from './versions';
+
+/**
+ * What a document is, as an advocate files it: proposed from its text on import, editable. The
+ * readiness meter and letters' enclosure lists read it (a generated draft is never the provider's
+ * signed letter; an intake form or a denial notice is never a medical record).
+ */
+export const DOCUMENT_TYPE = choices({
+  'denial-notice': 'Denial notice',
+  eob: 'Explanation of benefits (EOB)',
+  'clinical-note': 'Clinical note',
+  'lmn-signed': 'Provider’s LMN, signed',
+  'lmn-draft': 'LMN draft, not signed',
+  'plan-document': 'Plan document',
+  'medical-policy': 'Medical policy',
+  authorization: 'Authorization or release',
+  'intake-form': 'Intake form',
+  correspondence: 'Correspondence',
+  'generated-letter': 'Letter made here',
+  other: 'Other',
+});
+
+export type DocumentType = (typeof DOCUMENT_TYPE.values)[number];
+
+/** A document's type as stored and exchanged: null when not known (proposed from the text on import). */
+export const documentType = z
+  .enum(DOCUMENT_TYPE.values, { error: 'is not a known document type' })
+  .nullish()
+  .transform((v) => v ?? null);
 
 export const documentFields = z.object({
   fileName: requiredText(255),
@@ -13,12 +42,18 @@ export const documentFields = z.object({
     .nullish()
     .transform((v) => v ?? null),
   note: optionalText(1000),
+  documentType,
 });
 
 /** A document as lists show it: everything but its bytes. */
-export interface DocumentInfo extends Omit<z.output<typeof documentFields>, 'text'> {
+export interface DocumentInfo extends Omit<
+  z.output<typeof documentFields>,
+  'text' | 'documentType'
+> {
   id: number;
   caseId: number;
+  documentType: DocumentType;
+  version: number;
   sha256: string;
   sizeBytes: number;
   createdAt: string;
@@ -67,3 +102,15 @@ export const documentImportFile = z.object({
 export type FileImportResult =
   | { ok: true; document: DocumentInfo }
   | { ok: false; fileName: string; problem: string; code?: RefusalCode };
+
+/** A change to a document's filing: its type (or note), from the version it was made from. */
+export const documentUpdate = z.object({
+  id,
+  version,
+  values: z.object({
+    documentType: z
+      .enum(DOCUMENT_TYPE.values, { error: 'is not a known document type' })
+      .optional(),
+    note: optionalText(1000).optional(),
+  }),
+});

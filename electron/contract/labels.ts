@@ -41,6 +41,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   claimNumber: 'Claim number',
   claimType: 'Kind of claim',
   appealDueOn: 'Appeal deadline on the letter',
+  appealAddress: 'Appeal address',
+  appealFax: 'Appeal fax',
+  documentType: 'Document type',
 };
 
 /** The label for a field: from the table above, or its name in words ("groupNumber" → "Group number"). */

@@ -112,6 +112,15 @@ export interface LetterContext {
     claimType: string;
     decision: string;
   };
+  /** What is on file to enclose, read from documents' types. */
+  enclosed: {
+    hasProviderLetter: boolean;
+    /** "Letter of medical necessity from …" when the provider's signed letter is on file (a gap otherwise). */
+    providerLetter: string;
+    hasRecords: boolean;
+    /** "Clinical records (2 documents)": clinical notes on file (a gap when there are none). */
+    records: string;
+  };
   recipient: {
     name: string;
     title: string;

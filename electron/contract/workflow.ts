@@ -1,7 +1,7 @@
 // The appeal workflow: stage moves, denials and their appeal deadlines, the dashboard, readiness.
 import { z } from 'zod';
 import type { CaseStatus } from './case';
-import { CASE_STATUS, choices } from './choices';
+import { CASE_STATUS, PLAN_TYPE, choices } from './choices';
 import { communicationFields } from './case-records';
 import type { Communication, Deadline } from './case-records';
 import { id, optionalDate, optionalText, requiredDate, requiredText } from './fields';
@@ -96,6 +96,12 @@ export const denialFields = z
       .max(365, { error: 'must be at most 365 days' })
       .nullish()
       .transform((v) => v ?? null),
+    /** Where the insurer says appeals go (postal address), as the notice prints it. */
+    appealAddress: optionalText(500),
+    /** The insurer's fax number for appeals, as the notice prints it. */
+    appealFax: optionalText(40),
+    /** The imported notice the denial was recorded from: the case keeps it, the log does not. */
+    sourceDocumentId: id.nullish().transform((v) => v ?? null),
   })
   .refine((d) => !d.receivedOn || d.receivedOn >= d.deniedOn, {
     error: 'cannot be before the date on the notice',
@@ -151,6 +157,11 @@ export interface DenialView extends Denial {
 export const denialPreview = z.object({
   caseId: id,
   values: denialFields,
+  /** Count as if the case had this plan type (one a notice suggests, not yet saved). */
+  planType: z
+    .enum(PLAN_TYPE.values)
+    .nullish()
+    .transform((v) => v ?? null),
 });
 
 /** The insurer's decision time for a case waiting in a stage. */

@@ -21,6 +21,7 @@ import { migrations } from './db/migrations';
 import { retryWhileBusy, useShortLockWait } from './db/busy';
 import { guardLibrary } from './library/file-guard';
 import { exchangeHandlers } from './exchange/handlers';
+import { factHandlers } from './facts/handlers';
 import { describeZodError } from './errors/zod-error';
 import { documentDeleteHandlers } from './documents/delete';
 import { documentFileHandlers } from './documents/handlers';
@@ -80,7 +81,7 @@ const SELF_TRANSACTED: ReadonlySet<ApiName> = new Set<ApiName>([
 
 /** Calls that only read: they run in a deferred transaction for a consistent snapshot. */
 const READS =
-  /\.(get|list|info|export|proposeFacts|file|preview|history|saveOriginals|revision)$|^search$/;
+  /\.(get|list|info|export|proposeFacts|file|preview|history|saveOriginals|revision|review|check|denialDraft)$|^search$/;
 
 function mergeHandlers(parts: Partial<Handlers>[]): Handlers {
   const merged: Partial<Handlers> = {};
@@ -195,6 +196,8 @@ export function openEngine(options: EngineOptions): Engine {
       // First run and daily use (issue 7).
       settingsHandlers(ctx),
       sampleHandlers(ctx),
+      // Facts become the right records, once (issue 11).
+      factHandlers(ctx),
       libraryHandlers(ctx),
       revisionHandlers(ctx),
     ]);

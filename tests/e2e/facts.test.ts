@@ -1,153 +1,317 @@
-// Reviewing facts proposed from an imported document: accept, reject, and see them on the case.
+// Reviewing facts proposed from imported documents in the real UI: each matched against the case,
+// accepted one by one or all new at once, rejected and restored; a notice's denial recorded with
+// its deadline; documents' types; the duplicate warning of manual entry.
+import axe from 'axe-core';
 import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Harness, apiCall } from './harness';
 
 const harness = new Harness();
-const fixture = resolve('../shared/fixtures/word/clinical/progress-note-trd.docx');
+const clinical = (name: string) => resolve(`../shared/fixtures/word/clinical/${name}`);
 
 beforeAll(() => harness.setUp());
 afterAll(() => harness.tearDown());
 
 interface Detail {
+  case: { memberId: string | null; planType: string | null; status: string };
   treatments: { name: string; drugClass: string | null; sourceDocumentId: number | null }[];
   diagnoses: { icd10Code: string; sourceDocumentId: number | null }[];
-  documents: { id: number }[];
+  communications: unknown[];
+  documents: { id: number; fileName: string; documentType: string }[];
+}
+
+/** A client and an intake case with nothing but a name and the request; opens its page. */
+async function freshCase(hostUrl: string, firstName: string, lastName: string) {
+  const client = await apiCall<{ id: number }>(hostUrl, 'clients.create', { firstName, lastName });
+  const created = await apiCall<{ id: number }>(hostUrl, 'cases.create', {
+    clientId: client.id,
+    requestedTreatment: 'IV ketamine',
+  });
+  const page = await harness.openApp(hostUrl);
+  await page.getByRole('link', { name: `${firstName} ${lastName}` }).click();
+  await page
+    .getByRole('heading', { name: new RegExp(`${firstName} ${lastName} · IV ketamine`) })
+    .waitFor();
+  return { page, caseId: created.id };
+}
+
+async function importFiles(page: Page, names: string[]) {
+  await page.getByTestId('import-input').setInputFiles(names.map(clinical));
+  await page
+    .getByRole('status', { name: 'Import summary' })
+    .getByText(`Imported ${names.length} of ${names.length}`)
+    .waitFor();
+}
+
+async function openReview(page: Page, fileName: string) {
+  await page.getByRole('button', { name: `Review facts in ${fileName}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Review facts: ${fileName}` });
+  await dialog.getByRole('region', { name: 'Proposed facts' }).waitFor();
+  await dialog.getByRole('status', { name: 'Review summary' }).waitFor();
+  return dialog;
+}
+
+/** The WCAG 2.1 A/AA violations of what is on screen, as readable lines (see accessibility.test.ts). */
+async function violations(page: Page): Promise<string[]> {
+  await page.evaluate(axe.source);
+  const result = (await page.evaluate(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
+  )) as axe.AxeResults;
+  return result.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} — ${n.target.join(' ')}`),
+  );
+}
+
+async function closeDialog(page: Page) {
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
 }
 
 describe('Fact review', () => {
-  test('accepted facts enter the case with their source; rejected ones do not', async () => {
+  test('three documents, all new facts accepted: one diagnosis per code, a denial with its deadline, the draft LMN not ticked', async () => {
     const host = await harness.startHost();
-    const client = await apiCall<{ id: number }>(host.url, 'clients.create', {
-      firstName: 'Jordan',
-      lastName: 'Rivera',
-    });
-    const created = await apiCall<{ id: number }>(host.url, 'cases.create', {
-      clientId: client.id,
-      requestedTreatment: 'TMS',
-    });
+    const { page, caseId } = await freshCase(host.url, 'Jordan', 'Rivera');
+    await importFiles(page, [
+      'intake-form.docx',
+      'progress-note-trd.docx',
+      'denial-ketamine-erisa.docx',
+    ]);
 
-    const page = await harness.openApp(host.url);
-    await page.getByRole('link', { name: 'Jordan Rivera' }).click();
-    await page.getByRole('heading', { name: /Jordan Rivera · TMS/ }).waitFor();
-    await page.getByTestId('import-input').setInputFiles([fixture]);
+    // Each document is typed from its text, in the documents list.
+    expect(await page.getByLabel('Type of intake-form.docx').inputValue()).toBe('intake-form');
+    expect(await page.getByLabel('Type of progress-note-trd.docx').inputValue()).toBe(
+      'clinical-note',
+    );
+    expect(await page.getByLabel('Type of denial-ketamine-erisa.docx').inputValue()).toBe(
+      'denial-notice',
+    );
+
     await page
-      .getByRole('status', { name: 'Import summary' })
-      .getByText('Imported 1 of 1')
-      .waitFor();
+      .locator('section', { has: page.getByRole('heading', { name: 'Documents' }) })
+      .screenshot({ path: '/tmp/facts-documents.png' });
 
-    await page.getByRole('button', { name: 'Review facts in progress-note-trd.docx' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Review facts: progress-note-trd.docx' });
+    for (const name of [
+      'intake-form.docx',
+      'progress-note-trd.docx',
+      'denial-ketamine-erisa.docx',
+    ]) {
+      const dialog = await openReview(page, name);
+      await dialog.getByRole('button', { name: /^Accept all new/ }).click();
+      const panel = dialog.getByRole('region', { name: 'Accept all new facts' });
+      if (name === 'denial-ketamine-erisa.docx') {
+        // The diagnosis the note gave is already in the case: not offered again.
+        await dialog
+          .getByTestId('proposal')
+          .filter({ hasText: 'F33.2' })
+          .getByText('In the case', { exact: true })
+          .waitFor();
+        expect(await panel.getByText('F33.2').count()).toBe(0);
+        await dialog.screenshot({ path: '/tmp/facts-accept-all.png' });
+        expect(await violations(page)).toEqual([]);
+      }
+      await panel.getByRole('button', { name: /^Add \d+ facts? to the case$/ }).click();
+      await dialog.getByText(/^Added \d+ facts? to the case\./).waitFor();
+      expect(await dialog.getByTestId('proposal').locator('[data-status="new"]').count()).toBe(0);
+      if (name === 'denial-ketamine-erisa.docx')
+        await dialog.screenshot({ path: '/tmp/facts-after-accept.png' });
+      await closeDialog(page);
+    }
+
+    const diagnoses = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Diagnoses' }),
+    });
+    await diagnoses.getByText('F41.1').waitFor();
+    expect(await diagnoses.getByText('F33.2', { exact: true }).count()).toBe(1);
+
+    const workflow = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Appeal workflow' }),
+    });
+    await expect
+      .poll(() => workflow.getByTestId('denial-deadline').textContent())
+      .toBe('Mar 17, 2027');
+    await workflow.locator('.denial-facts').getByText('From', { exact: true }).waitFor();
+    await workflow.locator('.denial-facts').getByText('denial-ketamine-erisa.docx').waitFor();
+
+    const detail = await apiCall<Detail>(host.url, 'cases.get', { id: caseId });
+    expect(detail.diagnoses.map((d) => d.icd10Code).sort()).toEqual(['F33.2', 'F41.1']);
+    expect(detail.case).toMatchObject({
+      memberId: 'AHP-5531-0098',
+      planType: 'employer-self-funded',
+      status: 'denied',
+    });
+    // No log entries for the denial's facts.
+    expect(detail.communications).toEqual([]);
+
+    // The app's own draft letter of medical necessity is not the provider's letter.
+    const letters = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Letters' }),
+    });
+    await letters
+      .getByLabel('Letter', { exact: true })
+      .selectOption({ label: 'Letter of medical necessity' });
+    await letters.getByRole('button', { name: 'Generate letter' }).click();
+    await page.getByLabel('Type of', { exact: false }).nth(3).waitFor();
+    const readiness = workflow.locator('.readiness');
+    const lmn = readiness.locator('li', {
+      hasText: 'Letter of medical necessity from the provider',
+    });
+    await expect.poll(() => lmn.textContent()).toContain('draft is on file');
+    expect(await lmn.getAttribute('class')).toBe('check-todo');
+    // Intake form and denial notice are not medical records; the progress note is.
+    const records = readiness.locator('li', { hasText: 'Medical records enclosed' });
+    expect(await records.getAttribute('class')).toBe('check-done');
+    expect(await records.textContent()).toContain(
+      '1 clinical record on file (progress-note-trd.docx)',
+    );
+    await workflow.screenshot({ path: '/tmp/facts-workflow.png' });
+    await page.close();
+  });
+
+  test('one by one: accept, update what differs (both values shown), reject and restore after a reload', async () => {
+    const host = await harness.startHost();
+    const { page, caseId } = await freshCase(host.url, 'Sam', 'Ortiz');
+    const { case: kase } = await apiCall<{ case: { version: number } }>(host.url, 'cases.get', {
+      id: caseId,
+    });
+    await apiCall(host.url, 'cases.update', {
+      id: caseId,
+      version: kase.version,
+      memberId: 'OLD-1',
+    });
+    await page.reload();
+    await importFiles(page, ['progress-note-trd.docx', 'intake-form.docx']);
+
+    let dialog = await openReview(page, 'progress-note-trd.docx');
     const sertraline = dialog.getByTestId('proposal').filter({ hasText: 'Sertraline (SSRI)' });
-    await sertraline.waitFor();
     expect(await sertraline.textContent()).toContain('200 mg daily');
-
     // Selecting a proposal highlights its passage in the text.
     await sertraline.locator('.proposal-summary').click();
     await expect
       .poll(() => dialog.getByTestId('review-text').locator('mark').textContent())
       .toContain('Sertraline');
-
     await sertraline.getByRole('button', { name: /^Accept / }).click();
-    await sertraline.getByText('Added ✓').waitFor();
+    await sertraline.getByText('In the case', { exact: true }).waitFor();
 
-    const f411 = dialog.getByTestId('proposal').filter({ hasText: 'F41.1' });
-    await f411.getByRole('button', { name: /^Accept / }).click();
-    await f411.getByText('Added ✓').waitFor();
+    // Edited before it is saved: the case gets the corrected value.
+    const gad = dialog.getByTestId('proposal').filter({ hasText: 'GAD-7' });
+    await gad.getByRole('button', { name: /^Edit / }).click();
+    await gad.getByLabel('Score').fill('15');
+    await gad.getByRole('button', { name: 'Save to case' }).click();
+    await gad.getByText('In the case', { exact: true }).waitFor();
 
-    // Rejected: gone from the list, and never enters the case.
     const bupropion = dialog.getByTestId('proposal').filter({ hasText: 'Bupropion' });
     await bupropion.getByRole('button', { name: /^Reject / }).click();
-    await bupropion.waitFor({ state: 'detached' });
-    await dialog.getByText('1 rejected.').waitFor();
+    const rejected = dialog.getByRole('region', { name: 'Rejected' });
+    await rejected.getByText(/Bupropion/).waitFor();
+    await rejected.scrollIntoViewIfNeeded();
+    await dialog.screenshot({ path: '/tmp/facts-rejected.png' });
+    await closeDialog(page);
 
-    await dialog.screenshot({ path: '/tmp/facts.png' });
-    await page.keyboard.press('Escape');
-    await dialog.waitFor({ state: 'detached' });
+    // Rejections are kept: after a reload the rejected fact is still apart, and restorable.
+    await page.reload();
+    dialog = await openReview(page, 'progress-note-trd.docx');
+    const kept = dialog.getByRole('region', { name: 'Rejected' });
+    await kept.getByRole('button', { name: /^Restore Bupropion/ }).click();
+    await dialog
+      .getByTestId('proposal')
+      .filter({ hasText: 'Bupropion' })
+      .getByRole('button', { name: /^Accept / })
+      .waitFor();
+    await closeDialog(page);
 
-    const treatments = page.locator('section', {
-      has: page.getByRole('heading', { name: 'Treatment history' }),
-    });
-    await treatments.getByRole('cell', { name: 'Sertraline' }).waitFor();
-    expect(await treatments.getByText('Bupropion').count()).toBe(0);
-    const diagnoses = page.locator('section', {
-      has: page.getByRole('heading', { name: 'Diagnoses' }),
-    });
-    await diagnoses.getByText('F41.1').waitFor();
-    expect(await diagnoses.getByText('F33.2').count()).toBe(0);
+    dialog = await openReview(page, 'intake-form.docx');
+    const member = dialog.getByTestId('proposal').filter({ hasText: 'Member ID: AHP-5531-0098' });
+    await member.getByText('Differs from the case').waitFor();
+    const row = member.getByRole('row', { name: /Member ID/ });
+    expect(await row.textContent()).toBe('Member IDOLD-1AHP-5531-0098');
+    await member.screenshot({ path: '/tmp/facts-different.png' });
+    expect(await violations(page)).toEqual([]);
+    await member.getByRole('button', { name: /^Update the case: Member ID/ }).click();
+    await member.getByText('In the case', { exact: true }).waitFor();
+    await closeDialog(page);
 
-    const detail = await apiCall<Detail>(host.url, 'cases.get', { id: created.id });
-    const docId = detail.documents[0]!.id;
-    expect(detail.treatments.map((t) => [t.name, t.drugClass, t.sourceDocumentId])).toEqual([
-      ['Sertraline', 'SSRI', docId],
-    ]);
-    expect(detail.diagnoses.map((d) => [d.icd10Code, d.sourceDocumentId])).toEqual([
-      ['F41.1', docId],
-    ]);
+    const detail = await apiCall<Detail>(host.url, 'cases.get', { id: caseId });
+    expect(detail.case.memberId).toBe('AHP-5531-0098');
+    expect(detail.treatments.map((t) => [t.name, t.drugClass])).toEqual([['Sertraline', 'SSRI']]);
+    const scores = await apiCall<{ assessments: { instrument: string; score: number }[] }>(
+      host.url,
+      'cases.get',
+      { id: caseId },
+    );
+    expect(scores.assessments.map((a) => [a.instrument, a.score])).toEqual([['GAD-7', 15]]);
     await page.close();
   });
 
-  test('case, client and denial facts update the case, client and log', async () => {
+  test('Record denial opens filled in from the imported notice and links the denial to it', async () => {
     const host = await harness.startHost();
-    const client = await apiCall<{ id: number }>(host.url, 'clients.create', {
-      firstName: 'J',
-      lastName: 'R',
+    const { page, caseId } = await freshCase(host.url, 'Lee', 'Park');
+    await importFiles(page, ['denial-ketamine-erisa.docx']);
+    const workflow = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Appeal workflow' }),
     });
-    const created = await apiCall<{ id: number }>(host.url, 'cases.create', {
-      clientId: client.id,
-      requestedTreatment: 'Ketamine',
-      treatmentCodes: '96365',
-    });
-    const page = await harness.openApp(host.url);
-    await page.getByRole('link', { name: 'J R' }).click();
-    await page
-      .getByTestId('import-input')
-      .setInputFiles([
-        resolve('../shared/fixtures/word/clinical/denial-ketamine-erisa.docx'),
-        resolve('../shared/fixtures/word/clinical/intake-form.docx'),
-      ]);
-    await page
-      .getByRole('status', { name: 'Import summary' })
-      .getByText('Imported 2 of 2')
-      .waitFor();
-
-    await page.getByRole('button', { name: 'Review facts in denial-ketamine-erisa.docx' }).click();
-    let dialog = page.getByRole('dialog', { name: /^Review facts: denial/ });
-    for (const text of [
-      'Member ID: AHP-5531-0098',
-      'CPT · 96365',
-      'HCPCS · J3490',
-      'The requested service',
-      'Reference number: UM-2026',
-    ]) {
-      const item = dialog.getByTestId('proposal').filter({ hasText: text });
-      await item.getByRole('button', { name: /^Accept / }).click();
-      await item.getByText('Added ✓').waitFor();
-    }
-    await page.keyboard.press('Escape');
-    await dialog.waitFor({ state: 'detached' });
-
-    await page.getByRole('button', { name: 'Review facts in intake-form.docx' }).click();
-    dialog = page.getByRole('dialog', { name: /^Review facts: intake/ });
-    const name = dialog.getByTestId('proposal').filter({ hasText: 'Name: Jordan A. Rivera' });
-    await name.getByRole('button', { name: /^Accept / }).click();
-    await name.getByText('Added ✓').waitFor();
-    await page.keyboard.press('Escape');
-    await page.getByRole('heading', { name: /Jordan A\. Rivera · Ketamine/ }).waitFor();
-
-    const detail = await apiCall<{
-      case: { memberId: string; treatmentCodes: string };
-      client: { firstName: string; lastName: string };
-      communications: { occurredOn: string; referenceNumber: string | null; summary: string }[];
-    }>(host.url, 'cases.get', { id: created.id });
-    expect(detail.case.memberId).toBe('AHP-5531-0098');
-    expect(detail.case.treatmentCodes).toBe('96365, J3490');
-    expect(detail.client).toMatchObject({ firstName: 'Jordan A.', lastName: 'Rivera' });
-    expect(detail.communications.map((c) => c.occurredOn)).toEqual(['2026-09-18', '2026-09-18']);
-    expect(detail.communications.some((c) => c.summary.startsWith('Denial: The requested'))).toBe(
-      true,
+    await workflow.getByRole('button', { name: 'Record denial' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Record a denial' });
+    await dialog.getByText('Filled in from').waitFor();
+    expect(await dialog.getByLabel('Date on the notice').inputValue()).toBe('2026-09-18');
+    expect(await dialog.getByLabel('Reference number').inputValue()).toBe('UM-2026-0918-4471');
+    expect(await dialog.getByLabel('Reason, word for word').inputValue()).toMatch(
+      /^The requested service is considered experimental/,
     );
-    expect(detail.communications.some((c) => c.referenceNumber === 'UM-2026-0918-4471')).toBe(true);
+    await dialog.getByLabel(/Also set the case’s plan type/).waitFor();
+    await expect
+      .poll(() => dialog.getByTestId('computed-deadline').textContent())
+      .toBe('Mar 17, 2027');
+    await dialog.screenshot({ path: '/tmp/facts-record-denial.png' });
+    expect(await violations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Record denial' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => workflow.getByTestId('denial-deadline').textContent())
+      .toBe('Mar 17, 2027');
+
+    const detail = await apiCall<Detail>(host.url, 'cases.get', { id: caseId });
+    expect(detail.case.planType).toBe('employer-self-funded');
+    expect(detail.communications).toEqual([]);
+    // The notice's review now shows its denial as recorded.
+    const review = await openReview(page, 'denial-ketamine-erisa.docx');
+    await review
+      .getByRole('region', { name: 'Denial' })
+      .getByText('In the case', { exact: true })
+      .waitFor();
+    await page.close();
+  });
+
+  test('a document’s type can be changed; adding a diagnosis the case has asks first', async () => {
+    const host = await harness.startHost();
+    const { page, caseId } = await freshCase(host.url, 'Ana', 'Ruiz');
+    await apiCall(host.url, 'diagnoses.create', { caseId, values: { icd10Code: 'F33.2' } });
+    await importFiles(page, ['intake-form.docx']);
+    await page.getByLabel('Type of intake-form.docx').selectOption('correspondence');
+    await expect
+      .poll(() =>
+        apiCall<Detail>(host.url, 'cases.get', { id: caseId }).then(
+          (d) => d.documents[0]!.documentType,
+        ),
+      )
+      .toBe('correspondence');
+
+    const diagnoses = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Diagnoses' }),
+    });
+    await diagnoses.getByRole('button', { name: 'Add diagnosis' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add diagnosis' });
+    await dialog.getByLabel('ICD-10 code').fill('F33.2');
+    await dialog.getByRole('button', { name: 'Add diagnosis' }).click();
+    await dialog
+      .getByRole('alert')
+      .getByText(/F33\.2 is already a diagnosis of this case/)
+      .waitFor();
+    await dialog.screenshot({ path: '/tmp/facts-duplicate.png' });
+    await dialog.getByRole('button', { name: 'Don’t add it' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const detail = await apiCall<Detail>(host.url, 'cases.get', { id: caseId });
+    expect(detail.diagnoses).toHaveLength(1);
     await page.close();
   });
 });

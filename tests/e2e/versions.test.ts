@@ -80,7 +80,7 @@ describe('Edits made from a stale copy', () => {
     ]) {
       const item = dialog.getByTestId('proposal').filter({ hasText: text });
       await item.getByRole('button', { name: /^Accept / }).click();
-      await item.getByText('Added ✓').waitFor();
+      await item.getByText('In the case', { exact: true }).waitFor();
     }
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });

@@ -37,6 +37,21 @@ function keyOf(p: Proposal): string {
   }
 }
 
+/** A notice's one denial carries what the labels list as separate facts: compare each part. */
+function keysOf(p: Proposal): string[] {
+  if (p.kind !== 'denial') return [keyOf(p)];
+  const v = p.values;
+  const part = (values: Proposal['values']) => keyOf({ ...p, values });
+  return [
+    v.deniedOn ? part({ deniedOn: v.deniedOn }) : null,
+    v.reason ? 'denial reason' : null,
+    v.appealWithinDays ? part({ appealWithinDays: v.appealWithinDays }) : null,
+    v.letterDeadlineOn && !v.appealWithinDays ? part({ appealDeadline: v.letterDeadlineOn }) : null,
+    v.referenceNumber ? `identifier referenceNumber=${v.referenceNumber}` : null,
+    v.claimNumber ? `identifier claimNumber=${v.claimNumber}` : null,
+  ].filter((k): k is string => k !== null);
+}
+
 /** A label's "-" means the document gives no precise date there: any value matches. */
 function matches(label: string, found: string): boolean {
   const a = label.split(' ');
@@ -54,7 +69,7 @@ function score(dir: string) {
     const labels = JSON.parse(
       readFileSync(join(dir, file.replace('.txt', '.expected.json')), 'utf8'),
     ) as string[];
-    const found = proposeFacts(readFileSync(join(dir, file), 'utf8')).map(keyOf);
+    const found = proposeFacts(readFileSync(join(dir, file), 'utf8')).flatMap(keysOf);
     const unmatched = [...found];
     for (const label of labels) {
       const at = unmatched.findIndex((f) => matches(label, f));

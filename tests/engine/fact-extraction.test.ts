@@ -167,7 +167,7 @@ describe('denials', () => {
 
   it('still reads a denial stated plainly', () => {
     expect(of('denial', 'March 3, 2026\nYour request for TMS has been denied.')).toEqual([
-      { deniedOn: '2026-03-03' },
+      expect.objectContaining({ deniedOn: '2026-03-03', service: 'TMS' }),
     ]);
   });
 });

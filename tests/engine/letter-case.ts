@@ -1,7 +1,10 @@
 // A complete case for letter tests: profile, recipient, diagnoses, treatments across classes,
-// scores over time and a denial, so every built-in template has what it reads.
+// scores over time, a denial, the provider's signed letter and a clinical note on file, so every
+// built-in template has what it reads.
+import { readFileSync } from 'node:fs';
 import type { Engine } from '../../electron/engine';
 import { clientWithCase, ok } from './helpers';
+import { wordFileOf } from './word-file';
 
 export async function fullLetterCase(engine: Engine) {
   await ok(engine, 'profile.update', {
@@ -101,5 +104,15 @@ export async function fullLetterCase(engine: Engine) {
       letterDeadlineOn: '2024-12-28',
     },
   });
+  // On file to enclose: the provider's signed letter and a clinical note (typed from their text).
+  for (const [fileName, contentBase64] of [
+    ['lmn-signed.docx', await wordFileOf('tests/fixtures/notices/lmn-signed.txt')],
+    [
+      'progress-note.docx',
+      readFileSync('../shared/fixtures/word/clinical/progress-note-trd.docx').toString('base64'),
+    ],
+  ] as const) {
+    await ok(engine, 'documents.importFile', { caseId, fileName, contentBase64 });
+  }
   return { client, caseId, recipientId: insurer.id };
 }

@@ -140,7 +140,9 @@ describe('migrations', () => {
       INSERT INTO cases (client_id, requested_treatment, status) VALUES (1, 'TMS', 'denied');`);
     v3.close();
     const engine = openTracked(path);
-    expect(engine.db.prepare('SELECT count(*) FROM case_history').pluck().get()).toBe(0);
+    expect(
+      engine.db.prepare("SELECT count(*) FROM case_history WHERE action = 'update'").pluck().get(),
+    ).toBe(0);
     engine.db.prepare("UPDATE cases SET status = 'approved' WHERE id = 1").run();
     expect(engine.db.prepare('SELECT field, old_value, new_value FROM case_history').all()).toEqual(
       [{ field: 'status', old_value: 'denied', new_value: 'approved' }],
@@ -163,6 +165,50 @@ describe('migrations', () => {
     engine.db.prepare("UPDATE cases SET status = 'approved' WHERE id = 1").run();
     const error = await fails(engine, 'cases.update', { id: 1, version: 1, status: 'closed-won' });
     expect(error.conflict).toMatchObject({ fields: ['status'], version: 2 });
+  });
+
+  it('0009 files a version-8 library’s documents by type from their text, at version 1, without history noise', async () => {
+    const path = join(tempDir(), 'v8.sqlite');
+    const v8 = new BetterSqlite3(path);
+    v8.function('audit_actor', () => 'test');
+    for (const m of migrations.slice(0, 8)) v8.exec(m.sql);
+    v8.pragma('user_version = 8');
+    v8.exec(`INSERT INTO clients (first_name, last_name) VALUES ('Ana', 'Ruiz');
+      INSERT INTO cases (client_id, requested_treatment) VALUES (1, 'TMS');
+      INSERT INTO documents (case_id, file_name, media_type, origin, sha256, size_bytes, text) VALUES
+        (1, 'note.docx', 'x', 'imported', 'a', 1, 'Psychiatric progress note. Date of visit: 01/02/2026. PHQ-9: 21. Assessment and plan: refer for TMS.'),
+        (1, 'letter.docx', 'x', 'generated', 'b', 1, 'Letter of medical necessity. Sincerely, Dana Whitfield, MD'),
+        (1, 'blank.pdf', 'x', 'imported', 'c', 1, NULL);
+      INSERT INTO denials (case_id, denied_on, reason, service, claim_type, level, rule)
+        VALUES (1, '2026-01-05', 'Experimental.', 'TMS', 'pre-service', 'initial', 'r');`);
+    v8.close();
+    const engine = openTracked(path);
+    const documents = (await ok(engine, 'cases.get', { id: 1 })).documents;
+    expect(documents.map((d) => [d.fileName, d.documentType, d.version])).toEqual([
+      ['note.docx', 'clinical-note', 1],
+      ['letter.docx', 'generated-letter', 1],
+      ['blank.pdf', 'other', 1],
+    ]);
+    expect(
+      engine.db.prepare("SELECT count(*) FROM case_history WHERE action = 'update'").pluck().get(),
+    ).toBe(0);
+    const { denials } = await ok(engine, 'workflow.get', { caseId: 1 });
+    expect(denials[0]).toMatchObject({
+      appealAddress: null,
+      appealFax: null,
+      sourceDocumentId: null,
+    });
+    // The recreated triggers version and log the new denial columns.
+    await ok(engine, 'denials.update', {
+      id: denials[0]!.id,
+      version: denials[0]!.version,
+      values: { appealFax: '555-0100' },
+    });
+    const fields = engine.db
+      .prepare("SELECT field FROM case_history WHERE table_name = 'denials' AND action = 'update'")
+      .pluck()
+      .all();
+    expect(fields).toContain('appeal_fax');
   });
 
   it("reads a case's history through the case_history_case index", () => {

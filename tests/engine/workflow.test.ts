@@ -443,14 +443,22 @@ describe('readiness meter', () => {
         values: { instrument: 'PHQ-9', score, assessedOn, notes: 'Unable to work since March.' },
       });
     }
+    // Documents count by their type (proposed on import, set by the advocate).
     const insertDoc = engine.db.prepare(
-      `INSERT INTO documents (case_id, file_name, media_type, origin, sha256, size_bytes, text)
-       VALUES (?, ?, 'x', 'imported', ?, 1, ?)`,
+      `INSERT INTO documents (case_id, file_name, media_type, origin, sha256, size_bytes, text, document_type)
+       VALUES (?, ?, 'x', 'imported', ?, 1, ?, ?)`,
     );
-    insertDoc.run(k.id, 'LMN Dr Lovelace.docx', 'a', 'Letter of medical necessity for esketamine');
+    insertDoc.run(k.id, 'Intake.docx', 'i', 'Client intake', 'intake-form');
+    insertDoc.run(
+      k.id,
+      'LMN Dr Lovelace.docx',
+      'a',
+      'Letter of medical necessity for esketamine',
+      'lmn-signed',
+    );
     const partial = (await ok(engine, 'workflow.get', { caseId: k.id })).readiness;
     expect(partial.items.filter((i) => !i.done).map((i) => i.key)).toEqual(['records']);
-    insertDoc.run(k.id, 'Progress notes 2024.docx', 'b', 'Visit notes');
+    insertDoc.run(k.id, 'Progress notes 2024.docx', 'b', 'Visit notes', 'clinical-note');
     const full = (await ok(engine, 'workflow.get', { caseId: k.id })).readiness;
     expect(full.done).toBe(6);
     expect(full.items.find((i) => i.key === 'failed-treatments')?.detail).toContain('ssri, snri');

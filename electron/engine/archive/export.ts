@@ -17,6 +17,7 @@ import { ARCHIVE_FORMAT, ARCHIVE_VERSION } from '../../contract/archive';
 import type { ArchiveCase, ArchiveClientFile, ArchiveManifest } from '../../contract/archive';
 import { profileInput } from '../../contract/profile';
 import { denialFields } from '../../contract/workflow';
+import { factDecisions } from '../../contract/facts';
 import type { ArchiveSummary } from '../../contract/safety';
 import { libraryCounts } from '../backups/files';
 import { fromRow } from '../db/table';
@@ -125,6 +126,8 @@ export function archiveEntries(db: Database, appVersion: string): Zippable {
                 }
               : null,
             ...pick(d, [...Object.keys(documentFields.shape), ...STAMPS, 'sha256', 'sizeBytes']),
+            // Accepted facts name their records by id, which the archive calls `originalId`.
+            factDecisions: factDecisions.parse(JSON.parse(d.factDecisions as string)),
             originalId: d.id,
             html: d.html ?? null,
             warnings: JSON.parse(d.warnings as string) as string[],
@@ -145,8 +148,13 @@ export function archiveEntries(db: Database, appVersion: string): Zippable {
         const denials = all('SELECT * FROM denials WHERE case_id = ? ORDER BY id', kase.id).map(
           (d) => ({
             ...pick(d, [...Object.keys(denialFields.shape), 'computedOn', 'rule', ...STAMPS]),
+            sourceDocumentId: null,
             originalId: d.id,
             deadline: d.deadlineId ?? null,
+            sourceDocument:
+              d.sourceDocumentId == null
+                ? null
+                : (docIndex.get(d.sourceDocumentId as number) ?? null),
           }),
         );
         return {

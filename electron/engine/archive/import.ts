@@ -153,6 +153,8 @@ function archiveWriter(db: Database) {
             ...doc,
             caseId: created.id,
             bytes: documents.get(doc.file)!,
+            // Accepted facts point at records not written yet: linked once they are (below).
+            factDecisions: { rejected: doc.factDecisions.rejected, accepted: {} },
           });
           setStamps('documents', info.id, doc);
           newIds.set(`documents:${doc.originalId}`, info.id);
@@ -195,6 +197,8 @@ function archiveWriter(db: Database) {
           const row = denials.insert({
             ...denial,
             caseId: created.id,
+            sourceDocumentId:
+              denial.sourceDocument === null ? null : (docIds[denial.sourceDocument] ?? null),
             deadlineId:
               denial.deadline === null
                 ? null
@@ -203,6 +207,21 @@ function archiveWriter(db: Database) {
           setStamps('denials', row.id, denial);
           newIds.set(`denials:${denial.originalId}`, row.id);
         }
+        // Each accepted fact to the record it became in this library (a record left behind
+        // simply makes the fact matched afresh).
+        kase.documents.forEach((doc, i) => {
+          const accepted = Object.entries(doc.factDecisions.accepted).flatMap(([key, ref]) => {
+            const [table, oldId] = ref.split(':');
+            const id =
+              table === 'clients' ? client.id : newIds.get(`${table ?? ''}:${oldId ?? ''}`);
+            return id === undefined ? [] : [[key, `${table}:${id}`] as const];
+          });
+          if (accepted.length)
+            documentRows.setDecisions(docIds[i]!, {
+              rejected: doc.factDecisions.rejected,
+              accepted: Object.fromEntries(accepted),
+            });
+        });
         setStamps('cases', created.id, kase);
         // The archived history replaces the rows the inserts above just logged.
         db.prepare('DELETE FROM case_history WHERE case_id = ?').run(created.id);

@@ -8,7 +8,7 @@ import { documentQueries } from '../documents/queries';
 import { recordQueries } from '../records/queries';
 import { caseQueries } from './queries';
 
-/** Reads one case's detail; `withDocuments: false` skips the documents list (letters need none). */
+/** Reads one case's detail; `withDocuments: false` skips the documents list. */
 export function caseDetailReader(db: Database) {
   const cases = caseQueries(db);
   const clients = clientQueries(db);

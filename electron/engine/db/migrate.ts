@@ -6,6 +6,8 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Work SQL cannot do (filling a new column from existing text), run after `sql` in its transaction. */
+  run?: (db: Database) => void;
 }
 
 /** Applies pending migrations; refuses a database written by a newer app. Returns the version. */
@@ -19,6 +21,7 @@ export function migrate(db: Database, migrations: readonly Migration[]): number 
   for (const m of migrations.slice(current)) {
     db.transaction(() => {
       db.exec(m.sql);
+      m.run?.(db);
       db.pragma(`user_version = ${m.version}`);
     }).immediate();
   }

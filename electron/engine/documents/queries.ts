@@ -1,11 +1,15 @@
 // SQL for documents: their facts apart from their bytes, which only export and open read.
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import type { DocumentInfo, DocumentView } from '../../contract/document';
+import type { DocumentInfo, DocumentType, DocumentView } from '../../contract/document';
 import { AppError } from '../../contract/errors';
+import { factDecisions } from '../../contract/facts';
+import type { FactDecisions } from '../../contract/facts';
 import { fromRow } from '../db/table';
+import { changeLog, conflictError, conflictingFields } from '../db/versions';
+import { proposeDocumentType } from './document-type';
 
-const INFO = `id, case_id, file_name, media_type, origin, sha256, size_bytes, note, created_at`;
+const INFO = `id, case_id, file_name, media_type, origin, sha256, size_bytes, note, document_type, version, created_at`;
 
 export interface NewDocument {
   caseId: number;
@@ -18,6 +22,10 @@ export interface NewDocument {
   note: string | null;
   bytes: Uint8Array;
   createdAt?: string | undefined;
+  /** Proposed from the text when not given. */
+  documentType?: DocumentType | null | undefined;
+  /** What was decided about its facts (an archive carries it). */
+  factDecisions?: FactDecisions | undefined;
 }
 
 export function documentQueries(db: Database) {
@@ -30,8 +38,8 @@ export function documentQueries(db: Database) {
   );
   const existing = db.prepare('SELECT id FROM documents WHERE case_id = ? AND sha256 = ?').pluck();
   const insert = db.prepare(
-    `INSERT INTO documents (case_id, file_name, media_type, origin, sha256, size_bytes, text, html, warnings, note, created_at)
-     VALUES (@caseId, @fileName, @mediaType, @origin, @sha256, @sizeBytes, @text, @html, @warnings, @note,
+    `INSERT INTO documents (case_id, file_name, media_type, origin, sha256, size_bytes, text, html, warnings, note, document_type, fact_decisions, created_at)
+     VALUES (@caseId, @fileName, @mediaType, @origin, @sha256, @sizeBytes, @text, @html, @warnings, @note, @documentType, @factDecisions,
              coalesce(@createdAt, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
      RETURNING ${INFO}`,
   );
@@ -40,6 +48,20 @@ export function documentQueries(db: Database) {
   );
 
   const view = db.prepare(`SELECT ${INFO}, text, html, warnings FROM documents WHERE id = ?`);
+  const info = db.prepare(`SELECT ${INFO} FROM documents WHERE id = ?`);
+  const decisions = db.prepare('SELECT fact_decisions FROM documents WHERE id = ?').pluck();
+  const setDecisions = db.prepare('UPDATE documents SET fact_decisions = ? WHERE id = ?');
+  const setFiling = db.prepare(
+    'UPDATE documents SET document_type = @documentType, note = @note WHERE id = @id AND version = @version',
+  );
+  const changes = changeLog(db);
+  const notFound = (id: number) =>
+    new AppError('not-found', `No document with id ${id}; it may have been deleted.`);
+  const infoOf = (id: number) => {
+    const row = info.get(id);
+    if (row === undefined) throw notFound(id);
+    return fromRow<DocumentInfo>(row);
+  };
   const hasChecksum = (caseId: number, sha256: string) =>
     existing.get(caseId, sha256) !== undefined;
 
@@ -53,6 +75,44 @@ export function documentQueries(db: Database) {
       return { ...fromRow<DocumentView>(row), warnings: JSON.parse(row.warnings) as string[] };
     },
     forCase: (caseId: number) => forCase.all(caseId).map((r) => fromRow<DocumentInfo>(r)),
+    info: infoOf,
+    /** What the advocate decided about the facts proposed from this document. */
+    decisions(id: number): FactDecisions {
+      const json = decisions.get(id) as string | undefined;
+      if (json === undefined) throw notFound(id);
+      return factDecisions.parse(JSON.parse(json));
+    },
+    setDecisions: (id: number, d: FactDecisions) =>
+      setDecisions.run(
+        JSON.stringify({ rejected: [...new Set(d.rejected)].sort(), accepted: d.accepted }),
+        id,
+      ),
+    /**
+     * Changes a document's type or note, made from `version`: refused, naming the fields, when
+     * another edit changed them since.
+     */
+    file(
+      id: number,
+      version: number,
+      values: { documentType?: DocumentType | undefined; note?: string | null | undefined },
+    ): DocumentInfo {
+      const current = infoOf(id);
+      const patch = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+      if (version !== current.version) {
+        const changed = changes.changedSince('documents', id, version);
+        if (conflictingFields(Object.keys(patch), patch, current as never).length) {
+          throw conflictError('document', changed, current, current.version);
+        }
+      }
+      const next = { ...current, ...patch };
+      setFiling.run({
+        id,
+        version: current.version,
+        documentType: next.documentType,
+        note: next.note ?? null,
+      });
+      return infoOf(id);
+    },
     /** Every document of a case with its text and bytes, for export. */
     withContent: (caseId: number) =>
       full
@@ -70,6 +130,8 @@ export function documentQueries(db: Database) {
           html: doc.html ?? null,
           warnings: JSON.stringify(doc.warnings ?? []),
           createdAt: doc.createdAt ?? null,
+          documentType: doc.documentType ?? proposeDocumentType(doc.text, doc.origin),
+          factDecisions: JSON.stringify(doc.factDecisions ?? { rejected: [], accepted: {} }),
           sha256,
           sizeBytes: doc.bytes.byteLength,
         }),

@@ -58,6 +58,7 @@ export function exchangeHandlers({
           origin: d.origin,
           text: d.text,
           note: d.note,
+          documentType: d.documentType,
           contentBase64: Buffer.from(d.bytes).toString('base64'),
           sha256: d.sha256,
           createdAt: d.createdAt,

@@ -6,6 +6,7 @@ import type { Proposal } from '../../contract/facts';
 import { assessments } from './assessments';
 import { client } from './client';
 import { denial } from './denial';
+import { foldDenial } from './denial-notice';
 import { diagnoses } from './diagnoses';
 import { identifiers } from './identifiers';
 import { insurer } from './insurer';
@@ -33,6 +34,8 @@ export function proposeFacts(text: string): Proposal[] {
   });
   assessments(text, out);
   denial(text, out);
+  // A notice's separate denial facts become one denial, as Record denial records it.
+  foldDenial(text, out);
   const seen = new Set<string>();
   return out
     .filter((p) => {

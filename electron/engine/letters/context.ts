@@ -171,6 +171,10 @@ export function letterContext(raw: LetterInput) {
   const classes = [...new Set(meds.map((t) => t.drugClass).filter((k): k is string => !!k))];
   const denial = denials[0];
   const diagnosis = detail.diagnoses[0];
+  // What can be enclosed is what is on file, by type: the provider's signed letter (never a
+  // draft, nor a letter made here), and clinical records (never an intake form or a notice).
+  const signedLetters = detail.documents.filter((d) => d.documentType === 'lmn-signed');
+  const clinicalRecords = detail.documents.filter((d) => d.documentType === 'clinical-note');
   const recipientAddress = recipient
     ? address('recipient', recipient)
     : { lines: [], oneLine: new Missing('recipient', 'a recipient') };
@@ -261,6 +265,24 @@ export function letterContext(raw: LetterInput) {
       ),
       /** The decision the notice announces, e.g. "Final internal appeal denied". */
       decision: or('denial', denial ? DECISION_LEVEL.labels[denial.level] : null, 'denial'),
+    },
+    enclosed: {
+      hasProviderLetter: signedLetters.length > 0,
+      providerLetter: or(
+        'enclosed.providerLetter',
+        signedLetters.length
+          ? `Letter of medical necessity from ${c.providerName ?? 'the treating provider'}`
+          : null,
+        'the provider’s signed letter of medical necessity (import it, typed as signed)',
+      ),
+      hasRecords: clinicalRecords.length > 0,
+      records: or(
+        'enclosed.records',
+        clinicalRecords.length
+          ? `Clinical records (${clinicalRecords.length} document${clinicalRecords.length === 1 ? '' : 's'})`
+          : null,
+        'clinical records (import the notes, typed as clinical notes)',
+      ),
     },
     recipient: {
       name: or('recipient', recipient?.name, 'a recipient'),

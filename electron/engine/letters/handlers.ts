@@ -74,7 +74,8 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
 
   const inputFor = (caseId: number, recipientId: number | undefined): LetterInput => {
     return {
-      detail: caseDetail(caseId, { withDocuments: false }),
+      // Documents by type decide what the enclosure lists name.
+      detail: caseDetail(caseId),
       denials: denials.forCase(caseId),
       profile: profile.read(),
       recipient: recipientId === undefined ? null : contacts.get(recipientId),

@@ -59,6 +59,11 @@ export const LETTER_FIELDS: Readonly<Record<string, FieldPlace>> = {
   assessments: section('assessment scores', 'assessments'),
   scores: section('assessment scores', 'assessments'),
   denial: section('the denial (date, reference, reason)', 'denials'),
+  'enclosed.providerLetter': section(
+    'the provider’s signed letter of medical necessity',
+    'documents',
+  ),
+  'enclosed.records': section('clinical records', 'documents'),
   recipient: { label: 'a recipient', place: 'recipient', target: '' },
 };
 

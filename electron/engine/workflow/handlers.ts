@@ -2,25 +2,22 @@
 // communication log's quick entry, the dashboard, readiness and the calendar export.
 import type { CaseStatus } from '../../contract/case';
 import { CASE_STATUS } from '../../contract/choices';
-import type { Deadline } from '../../contract/case-records';
 import { AppError } from '../../contract/errors';
 import type {
   CaseWorkflow,
   Dashboard,
   DashboardDeadline,
   DecisionWait,
-  Denial,
-  DenialValues,
-  DenialView,
 } from '../../contract/workflow';
-import { CLOSED_STAGES, WAITING_STAGES, denialFields } from '../../contract/workflow';
+import { CLOSED_STAGES, WAITING_STAGES } from '../../contract/workflow';
 import type { EngineContext, HandlerSet } from '../context';
 import { touchCase } from '../cases/touch';
 import { addDays, daysBetween, longDate, todayIn } from '../deadlines/plain-date';
-import { appealDeadline, decisionDue } from '../deadlines/rules';
+import { decisionDue } from '../deadlines/rules';
 import { timeZoneForState, todayForState } from '../deadlines/state-time-zones';
 import { recordQueries } from '../records/queries';
 import { deadlinesCalendar } from './calendar';
+import { denialWriter } from './denial-writer';
 import type { CaseFacts } from './queries';
 import { denialQueries, stageQueries, workflowQueries } from './queries';
 import { readiness } from './readiness';
@@ -36,9 +33,6 @@ type WorkflowCalls =
   | 'dashboard.get'
   | 'calendar.export';
 
-/** Stages from which recording a denial moves the case to "Denied". */
-const BEFORE_DENIAL: readonly CaseStatus[] = ['intake', 'gathering-records', ...WAITING_STAGES];
-
 export function workflowHandlers({ db }: EngineContext): HandlerSet<WorkflowCalls> {
   const stages = stageQueries(db);
   const denials = denialQueries(db);
@@ -50,86 +44,8 @@ export function workflowHandlers({ db }: EngineContext): HandlerSet<WorkflowCall
   const assessments = recordQueries(db, 'assessments');
   const touch = touchCase(db);
 
-  const compute = (facts: CaseFacts, values: DenialValues) =>
-    appealDeadline({ ...values, planType: facts.planType });
-
-  const view = (facts: CaseFacts, denial: Denial): DenialView => {
-    const computation = compute(facts, denial);
-    const effectiveFrom = denial.overrideOn
-      ? 'override'
-      : computation.dueOn
-        ? 'rule'
-        : denial.letterDeadlineOn
-          ? 'letter'
-          : null;
-    const effectiveOn = denial.overrideOn ?? computation.dueOn ?? denial.letterDeadlineOn ?? null;
-    const warnings = [...computation.warnings];
-    if (
-      denial.letterDeadlineOn &&
-      computation.dueOn &&
-      denial.letterDeadlineOn !== computation.dueOn
-    ) {
-      warnings.unshift(
-        `The letter states ${longDate(denial.letterDeadlineOn)}; the rule gives ${longDate(computation.dueOn)}. ${denial.letterDeadlineOn < computation.dueOn ? 'The letter’s date is earlier: filing by it is the safe choice.' : 'Filing by the earlier date is the safe choice.'}`,
-      );
-    }
-    return { ...denial, computation: { ...computation, warnings }, effectiveOn, effectiveFrom };
-  };
-
-  /** Creates, moves or removes the deadline row that carries a denial's effective date. */
-  const syncDeadline = (denial: Denial, v: DenialView): number | null => {
-    const existing: Deadline | undefined =
-      denial.deadlineId === null ? undefined : deadlines.find(denial.deadlineId);
-    if (!v.effectiveOn) {
-      if (existing && !existing.completedOn) deadlines.remove(existing.id);
-      return existing?.completedOn ? existing.id : null;
-    }
-    const from =
-      v.effectiveFrom === 'override'
-        ? 'Date chosen over the rule (e.g. printed on the letter).'
-        : v.effectiveFrom === 'letter'
-          ? 'Date printed on the letter.'
-          : 'Computed by rule.';
-    const values = {
-      caseId: denial.caseId,
-      kind: 'deadline' as const,
-      title: `File: ${v.computation.nextStep}`,
-      dueOn: v.effectiveOn,
-      completedOn: existing?.completedOn ?? null,
-      notes: `${from} ${v.computation.rule}`.slice(0, 2000),
-      sourceDocumentId: existing?.sourceDocumentId ?? null,
-    };
-    return existing ? deadlines.update(existing.id, values).id : deadlines.insert(values).id;
-  };
-
-  /** Saves a denial (new when `id` is null; an edit only if still at `expectedVersion`). */
-  const save = (
-    facts: CaseFacts,
-    values: DenialValues,
-    id: number | null,
-    expectedVersion?: number,
-  ): DenialView => {
-    const computation = compute(facts, values);
-    const stored = {
-      ...values,
-      caseId: facts.id,
-      computedOn: computation.dueOn,
-      rule: computation.rule,
-    };
-    let denial =
-      id === null
-        ? denials.insert({ ...stored, deadlineId: null })
-        : denials.update(
-            id,
-            { ...stored, deadlineId: denials.get(id).deadlineId },
-            expectedVersion,
-          );
-    const deadlineId = syncDeadline(denial, view(facts, denial));
-    if (deadlineId !== denial.deadlineId)
-      denial = denials.update(denial.id, { ...denial, deadlineId });
-    touch(facts.id);
-    return view(facts, denial);
-  };
+  const writer = denialWriter(db);
+  const view = writer.view;
 
   const waitFor = (facts: CaseFacts): DecisionWait | null => {
     if (!WAITING_STAGES.includes(facts.status)) return null;
@@ -189,8 +105,9 @@ export function workflowHandlers({ db }: EngineContext): HandlerSet<WorkflowCall
       });
     },
 
-    'denials.preview': ({ caseId, values }) => {
-      const facts = q.caseFacts(caseId);
+    'denials.preview': ({ caseId, values, planType }) => {
+      const stored = q.caseFacts(caseId);
+      const facts = planType && !stored.planType ? { ...stored, planType } : stored;
       const now = new Date().toISOString();
       return view(facts, {
         ...values,
@@ -205,35 +122,9 @@ export function workflowHandlers({ db }: EngineContext): HandlerSet<WorkflowCall
       });
     },
 
-    'denials.create': ({ caseId, values }) => {
-      const facts = q.caseFacts(caseId);
-      const saved = save(facts, values, null);
-      if (BEFORE_DENIAL.includes(facts.status)) {
-        // History stays in date order: a denial older than the last move (a case taken on after
-        // the denial) moves the case on the day of that last move.
-        const last = stages.last(caseId);
-        const movedOn = last && last.movedOn > values.deniedOn ? last.movedOn : values.deniedOn;
-        stages.setStatus(caseId, 'denied');
-        stages.record({
-          caseId,
-          fromStage: facts.status,
-          toStage: 'denied',
-          movedOn,
-          note: `Denial of ${longDate(values.deniedOn)} recorded${values.referenceNumber ? ` (reference ${values.referenceNumber})` : ''}: ${values.service}`,
-          claimType: values.claimType,
-        });
-      }
-      return saved;
-    },
+    'denials.create': ({ caseId, values }) => writer.create(caseId, values),
 
-    'denials.update': ({ id, version, values }) => {
-      const { current, merged } = denials.rebase(
-        id,
-        { version, changes: values, at: 'values' },
-        denialFields,
-      );
-      return save(q.caseFacts(current.caseId), merged as DenialValues, id, current.version);
-    },
+    'denials.update': ({ id, version, values }) => writer.update(id, version, values),
 
     'denials.delete': ({ id }) => {
       const denial = denials.get(id);
@@ -264,7 +155,6 @@ export function workflowHandlers({ db }: EngineContext): HandlerSet<WorkflowCall
           assessments: assessments.forCase(caseId),
           documents: q.documentHits(caseId).map((d) => ({
             ...d,
-            providerLetter: d.providerLetter === 1,
             functional: d.functional === 1,
           })),
         }),

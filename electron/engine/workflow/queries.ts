@@ -3,6 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import type { CaseStatus, PlanType } from '../../contract/case';
 import type { Deadline } from '../../contract/case-records';
+import type { DocumentType } from '../../contract/document';
 import { AppError } from '../../contract/errors';
 import type { ClaimType, Denial, StageMove } from '../../contract/workflow';
 import { CLOSED_STAGES, WAITING_STAGES, denialFields } from '../../contract/workflow';
@@ -149,15 +150,12 @@ export function workflowQueries(db: Database) {
   const byInsurer = outcomes('insurer_name', 'Insurer not recorded');
   const byTreatment = outcomes('requested_treatment', 'Treatment not recorded');
   const documentHits = db.prepare(`
-    SELECT id, file_name, origin,
-      (lower(file_name) LIKE '%necessity%' OR lower(file_name) LIKE '%lmn%'
-        OR lower(coalesce(text, '')) LIKE '%letter of medical necessity%'
-        OR lower(coalesce(text, '')) LIKE '%medically necessary for%') AS provider_letter,
+    SELECT d.id, d.file_name, d.origin, d.document_type, l.kind AS letter_kind,
       (lower(coalesce(text, '')) LIKE '%functional%' OR lower(coalesce(text, '')) LIKE '%unable to work%'
         OR lower(coalesce(text, '')) LIKE '%activities of daily living%'
         OR lower(coalesce(text, '')) LIKE '%whodas%' OR lower(coalesce(text, '')) LIKE '%sheehan%')
         AS functional
-    FROM documents WHERE case_id = ? ORDER BY id`);
+    FROM documents d LEFT JOIN letters l ON l.document_id = d.id WHERE d.case_id = ? ORDER BY d.id`);
 
   return {
     caseFacts(caseId: number): CaseFacts {
@@ -181,7 +179,8 @@ export function workflowQueries(db: Database) {
           id: number;
           fileName: string;
           origin: string;
-          providerLetter: number;
+          documentType: DocumentType;
+          letterKind: string | null;
           functional: number;
         }>(r),
       ),

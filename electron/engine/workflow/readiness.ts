@@ -1,6 +1,7 @@
 // The readiness meter: what a strong request needs, checked against the case's own records, with
 // the next thing to gather for each item that is missing.
 import type { Assessment, Diagnosis, Treatment } from '../../contract/case-records';
+import type { DocumentType } from '../../contract/document';
 import type { Readiness, ReadinessItem } from '../../contract/workflow';
 
 export interface ReadinessInput {
@@ -8,8 +9,25 @@ export interface ReadinessInput {
   diagnoses: Diagnosis[];
   treatments: Treatment[];
   assessments: Assessment[];
-  documents: { fileName: string; origin: string; providerLetter: boolean; functional: boolean }[];
+  documents: {
+    fileName: string;
+    origin: string;
+    /** What the document is (the advocate may have corrected the proposed type). */
+    documentType: DocumentType;
+    /** For a letter generated here: its template's kind ("medical-necessity"). */
+    letterKind?: string | null;
+    functional: boolean;
+  }[];
 }
+
+/** Only the provider's signed letter is the provider's letter; a draft is not, nor one made here. */
+const isProviderLetter = (d: ReadinessInput['documents'][number]) =>
+  d.documentType === 'lmn-signed';
+const isDraftLetter = (d: ReadinessInput['documents'][number]) =>
+  d.documentType === 'lmn-draft' ||
+  (d.documentType === 'generated-letter' && d.letterKind === 'medical-necessity');
+/** Medical records are the clinical notes: not an intake form, a denial notice or a letter. */
+const isRecord = (d: ReadinessInput['documents'][number]) => d.documentType === 'clinical-note';
 
 /** Words that show the illness's effect on daily life was written down. */
 const FUNCTIONAL =
@@ -43,8 +61,9 @@ export function readiness(input: ReadinessInput): Readiness {
   const { diagnoses, assessments, documents } = input;
   const scored = [...assessments].sort((a, b) => a.assessedOn.localeCompare(b.assessedOn));
   const latest = scored.at(-1);
-  const letters = documents.filter((d) => d.providerLetter);
-  const records = documents.filter((d) => d.origin === 'imported' && !d.providerLetter);
+  const letters = documents.filter(isProviderLetter);
+  const drafts = documents.filter(isDraftLetter);
+  const records = documents.filter(isRecord);
   const functionalText = [
     input.caseNotes,
     ...assessments.map((a) => a.notes),
@@ -91,15 +110,17 @@ export function readiness(input: ReadinessInput): Readiness {
       done: letters.length > 0,
       detail: letters.length
         ? letters.map((d) => d.fileName).join(', ')
-        : 'Ask the treating provider for a letter of medical necessity and import it.',
+        : drafts.length
+          ? `A draft is on file (${drafts.map((d) => d.fileName).join(', ')}): have the provider review and sign it, then import the signed letter.`
+          : 'Ask the treating provider for a letter of medical necessity and import it.',
     },
     {
       key: 'records',
       label: 'Medical records enclosed',
       done: records.length > 0,
       detail: records.length
-        ? `${records.length} document${records.length === 1 ? '' : 's'} on file.`
-        : 'Import the clinical notes and records that support the request.',
+        ? `${records.length} clinical record${records.length === 1 ? '' : 's'} on file (${records.map((d) => d.fileName).join(', ')}).`
+        : 'Import the clinical notes and records that support the request (intake forms, notices and letters do not count; set a document’s type in the documents list).',
     },
   ];
   return { items, done: items.filter((i) => i.done).length, total: items.length };

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import { DOCUMENT_ORIGIN } from '../../../electron/contract/choices';
 import type { DocumentInfo } from '../../../electron/contract/document';
+import { DOCUMENT_TYPE } from '../../../electron/contract/document';
 import { asAppError, call } from '../api';
 import type { AppError } from '../../../electron/contract/errors';
 import { ConfirmDialog } from '../components/confirm-dialog';
@@ -15,7 +16,6 @@ import { bytesToBase64 } from '../lib/sanitize';
 import { PasswordDialog } from '../features/imports/password-dialog';
 import { DocumentPreview } from './document-preview';
 import { FactReview } from './fact-review';
-import type { Decision, Decisions } from './fact-review';
 
 interface Progress {
   index: number;
@@ -58,8 +58,6 @@ export function DocumentsSection({
   const [preview, setPreview] = useState<DocumentInfo | null>(null);
   const [review, setReview] = useState<DocumentInfo | null>(null);
   const [deleting, setDeleting] = useState<DocumentInfo | null>(null);
-  // What was accepted or rejected, per document, while this case stays open.
-  const [decisions, setDecisions] = useState<Record<number, Decisions>>({});
   const busy = progress !== null;
   const [fileError, setFileError] = useState<AppError | null>(null);
   const [asking, setAsking] = useState<{
@@ -276,6 +274,34 @@ export function DocumentsSection({
                 </button>
               ),
             },
+            {
+              header: 'Type',
+              render: (d) => (
+                <select
+                  className="type-select"
+                  aria-label={`Type of ${d.fileName}`}
+                  value={d.documentType}
+                  onChange={(e) => {
+                    const documentType = e.currentTarget.value as DocumentInfo['documentType'];
+                    setFileError(null);
+                    call('documents.update', {
+                      id: d.id,
+                      version: d.version,
+                      values: { documentType },
+                    }).then(onChanged, (error: unknown) => {
+                      setFileError(asAppError(error));
+                      onChanged();
+                    });
+                  }}
+                >
+                  {DOCUMENT_TYPE.values.map((value) => (
+                    <option key={value} value={value}>
+                      {DOCUMENT_TYPE.labels[value]}
+                    </option>
+                  ))}
+                </select>
+              ),
+            },
             { header: 'Origin', render: (d) => DOCUMENT_ORIGIN.labels[d.origin] },
             { header: 'Size', render: (d) => formatSize(d.sizeBytes) },
             { header: 'Added', render: (d) => formatDate(d.createdAt) },
@@ -327,16 +353,8 @@ export function DocumentsSection({
       )}
       {review && (
         <FactReview
-          caseId={caseId}
           documentId={review.id}
           fileName={review.fileName}
-          decisions={decisions[review.id] ?? {}}
-          onDecide={(index: number, decision: Decision) =>
-            setDecisions((old) => ({
-              ...old,
-              [review.id]: { ...old[review.id], [index]: decision },
-            }))
-          }
           onChanged={onChanged}
           onClose={() => setReview(null)}
         />

@@ -1,343 +1,114 @@
-// Facts proposed from one document, beside its text: each accepted, edited first, or rejected.
+// Facts proposed from one document, beside its text, as the engine matched them against the case:
+// new ones to accept (one by one, edited first, or all at once from a review list), ones the case
+// already holds (not offered again), ones it holds with other values (an update showing both),
+// and rejected ones, kept apart and restorable.
 import { useEffect, useRef, useState } from 'react';
-import type { Proposal } from '../../../electron/contract/facts';
 import type { AppError } from '../../../electron/contract/errors';
+import type { FactReview as Review, ReviewedFact } from '../../../electron/contract/facts';
 import { asAppError, call } from '../api';
 import { EntityForm } from '../components/entity-form';
 import { ErrorBanner } from '../components/error-banner';
 import { Modal } from '../components/modal';
-import { fromFormValues, toFormValues } from '../lib/form';
-import type { FieldSpec } from '../lib/form';
-import {
-  ASSESSMENT_SPECS,
-  CASE_SPECS,
-  CLIENT_SPECS,
-  COMMUNICATION_SPECS,
-  DEADLINE_SPECS,
-  DIAGNOSIS_SPECS,
-  TREATMENT_SPECS,
-} from '../lib/specs';
+import { AcceptAllPanel } from '../features/facts/accept-all-panel';
+import { KIND_ORDER, KIND_TITLES, specsFor } from '../features/facts/fact-forms';
+import { orDash } from '../lib/format';
 import { useLoad } from '../lib/use-load';
 
-export type Decision = 'added' | 'rejected';
-export type Decisions = Record<number, Decision>;
-
-type Values = Record<string, unknown>;
-
-/** What accepting a proposal does: the form to edit it in, its prefill, and the save. */
-interface Plan {
-  specs: FieldSpec[];
-  initial: Values;
-  /** Why Accept is not possible as proposed (Edit first), or null. */
-  blocked: string | null;
-  save: (values: Values) => Promise<void>;
-}
-
-const KIND_TITLES: Record<Proposal['kind'], string> = {
-  client: 'Client',
-  request: 'Requested treatment',
-  provider: 'Treating provider',
-  identifier: 'Plan & reference numbers',
-  'procedure-code': 'Procedure codes',
-  diagnosis: 'Diagnoses',
-  treatment: 'Treatments tried',
-  assessment: 'Assessments',
-  denial: 'Denial',
+const STATUS_BADGE: Record<ReviewedFact['status'], { label: string; className: string }> = {
+  new: { label: 'New', className: 'badge badge-info' },
+  recorded: { label: 'In the case', className: 'badge badge-good' },
+  different: { label: 'Differs from the case', className: 'badge badge-warn' },
 };
-const KIND_ORDER = Object.keys(KIND_TITLES) as Proposal['kind'][];
 
-const CASE_FIELDS = new Set(['memberId', 'groupNumber', 'insurerName']);
-const TREATMENT_FORM: FieldSpec[] = [
-  ...TREATMENT_SPECS,
-  { name: 'drugClass', label: 'Drug class', hint: 'e.g. SSRI' },
-];
-
-const str = (v: unknown): string | null =>
-  v === null || v === undefined || v === '' ? null : String(v);
-
-const today = () => new Date().toISOString().slice(0, 10);
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-function pick(values: Proposal['values'], specs: FieldSpec[]): Values {
-  const out: Values = {};
-  for (const spec of specs) if (spec.name in values) out[spec.name] = values[spec.name];
-  return out;
-}
-
-/** A readable one-line summary of a proposal. */
-export function summarize(p: Proposal): string {
-  const v = p.values;
-  const parts = (...xs: unknown[]) =>
-    xs
-      .map(str)
-      .filter((x): x is string => x !== null)
-      .join(' · ');
-  switch (p.kind) {
-    case 'treatment': {
-      const name = v.drugClass ? `${str(v.name)} (${str(v.drugClass)})` : v.name;
-      const span =
-        v.startedOn || v.endedOn ? `${str(v.startedOn) ?? '?'} → ${str(v.endedOn) ?? '?'}` : null;
-      return parts(name, v.dose, span, v.outcome);
-    }
-    case 'diagnosis':
-      return parts(v.icd10Code, v.description);
-    case 'assessment':
-      return parts(v.instrument, v.score !== null ? `score ${str(v.score)}` : null, v.assessedOn);
-    case 'identifier':
-      return `${fieldName(str(v.field) ?? '')}: ${str(v.value) ?? ''}`;
-    case 'request':
-      return str(v.requestedTreatment) ?? '';
-    case 'provider':
-      return parts(v.name, v.npi ? `NPI ${str(v.npi)}` : null);
-    case 'client':
-      return v.name ? `Name: ${str(v.name)}` : `Date of birth: ${str(v.dateOfBirth) ?? ''}`;
-    case 'procedure-code':
-      return parts(v.system, v.code);
-    case 'denial':
-      return parts(
-        v.deniedOn ? `Denied on ${str(v.deniedOn)}` : null,
-        v.appealDeadline ? `Appeal by ${str(v.appealDeadline)}` : null,
-        v.appealWithinDays ? `Appeal within ${str(v.appealWithinDays)} days` : null,
-        v.reason,
-      );
-  }
-}
-
-function fieldName(field: string): string {
-  const names: Record<string, string> = {
-    memberId: 'Member ID',
-    groupNumber: 'Group number',
-    insurerName: 'Insurer',
-    referenceNumber: 'Reference number',
-    claimNumber: 'Claim number',
-  };
-  return names[field] ?? field;
-}
-
-function planFor(
-  p: Proposal,
-  all: Proposal[],
-  caseId: number,
-  documentId: number,
-  fileName: string,
-): Plan {
-  const v = p.values;
-  const sourceDocumentId = documentId;
-  const record = (kind: 'diagnoses' | 'treatments' | 'assessments', specs: FieldSpec[]): Plan => ({
-    specs,
-    initial: pick(v, specs),
-    blocked: null,
-    save: async (values) => {
-      await call(`${kind}.create`, { caseId, values: { ...values, sourceDocumentId } } as never);
-    },
-  });
-  const updateCase = async (change: (c: Values) => Values) => {
-    // Only the fields the fact sets, made from the case as it is now.
-    const { case: c } = await call('cases.get', { id: caseId });
-    await call('cases.update', {
-      id: caseId,
-      version: c.version,
-      ...change(c as unknown as Values),
-    } as never);
-  };
-  const caseField = (specs: FieldSpec[], initial: Values): Plan => ({
-    specs,
-    initial,
-    blocked: null,
-    save: (values) => updateCase(() => values),
-  });
-  const communication = (initial: Values): Plan => ({
-    specs: COMMUNICATION_SPECS,
-    initial: { channel: 'letter', ...initial },
-    blocked: null,
-    save: async (values) => {
-      await call('communications.create', {
-        caseId,
-        values: { ...values, sourceDocumentId },
-      } as never);
-    },
-  });
-  const deniedOn =
-    str(v.deniedOn) ??
-    all.map((o) => (o.kind === 'denial' ? str(o.values.deniedOn) : null)).find(Boolean) ??
-    null;
-
-  switch (p.kind) {
-    case 'diagnosis':
-      return record('diagnoses', DIAGNOSIS_SPECS);
-    case 'treatment':
-      return record('treatments', TREATMENT_FORM);
-    case 'assessment': {
-      const plan = record('assessments', ASSESSMENT_SPECS);
-      return {
-        ...plan,
-        blocked: v.assessedOn ? null : 'No date found: use Edit to add one.',
-      };
-    }
-    case 'request':
-      return caseField(
-        CASE_SPECS.filter((s) => s.name === 'requestedTreatment').map((s) => ({
-          ...s,
-          group: undefined,
-        })),
-        { requestedTreatment: v.requestedTreatment },
-      );
-    case 'provider':
-      return caseField(
-        CASE_SPECS.filter((s) => s.name === 'providerName' || s.name === 'providerNpi').map(
-          (s) => ({ ...s, group: undefined }),
-        ),
-        { providerName: v.name, providerNpi: v.npi },
-      );
-    case 'procedure-code':
-      return {
-        specs: [{ name: 'treatmentCodes', label: 'Code to add' }],
-        initial: { treatmentCodes: v.code },
-        blocked: null,
-        save: (values) =>
-          updateCase((c) => {
-            const codes = (str(c.treatmentCodes) ?? '')
-              .split(',')
-              .map((x) => x.trim())
-              .filter(Boolean);
-            for (const code of String(values.treatmentCodes ?? '').split(',')) {
-              const clean = code.trim();
-              if (clean && !codes.includes(clean)) codes.push(clean);
-            }
-            return { treatmentCodes: codes.join(', ') };
-          }),
-      };
-    case 'identifier': {
-      const field = str(v.field) ?? '';
-      if (CASE_FIELDS.has(field)) {
-        return caseField(
-          CASE_SPECS.filter((s) => s.name === field).map((s) => ({ ...s, group: undefined })),
-          { [field]: v.value },
-        );
-      }
-      return communication({
-        occurredOn: deniedOn ?? today(),
-        referenceNumber: v.value,
-        summary: `${fieldName(field)} from ${fileName}`,
-      });
-    }
-    case 'client': {
-      const names = v.name ? ['firstName', 'lastName'] : ['dateOfBirth'];
-      const name = str(v.name) ?? '';
-      const cut = name.lastIndexOf(' ');
-      const initial: Values = v.name
-        ? { firstName: cut > 0 ? name.slice(0, cut) : name, lastName: name.slice(cut + 1) }
-        : { dateOfBirth: v.dateOfBirth };
-      return {
-        specs: CLIENT_SPECS.filter((s) => names.includes(s.name)),
-        initial,
-        blocked: null,
-        save: async (values) => {
-          const { client } = await call('cases.get', { id: caseId });
-          await call('clients.update', {
-            id: client.id,
-            version: client.version,
-            ...values,
-          } as never);
-        },
-      };
-    }
-    case 'denial': {
-      if (v.appealDeadline || v.appealWithinDays) {
-        const dueOn = str(v.appealDeadline)
-          ? str(v.appealDeadline)
-          : deniedOn
-            ? addDays(deniedOn, Number(v.appealWithinDays))
-            : null;
-        return {
-          specs: DEADLINE_SPECS,
-          initial: { kind: 'deadline', title: `Appeal due (from ${fileName})`, dueOn },
-          blocked: dueOn ? null : 'No denial date to count from: use Edit to set the due date.',
-          save: async (values) => {
-            await call('deadlines.create', {
-              caseId,
-              values: { ...values, sourceDocumentId },
-            } as never);
-          },
-        };
-      }
-      return communication({
-        occurredOn: deniedOn ?? today(),
-        summary: v.reason ? `Denial: ${str(v.reason)}` : `Denial (from ${fileName})`,
-      });
-    }
-  }
-}
+const show = (v: string | number | null) => orDash(v);
 
 export function FactReview({
-  caseId,
   documentId,
   fileName,
-  decisions,
-  onDecide,
   onChanged,
   onClose,
 }: {
-  caseId: number;
   documentId: number;
   fileName: string;
-  decisions: Decisions;
-  onDecide: (index: number, decision: Decision) => void;
   onChanged: () => void;
   onClose: () => void;
 }) {
-  const { data, error } = useLoad(
+  const loaded = useLoad(
     () =>
       Promise.all([
         call('documents.get', { id: documentId }),
-        call('documents.proposeFacts', { id: documentId }),
+        call('facts.review', { documentId }),
       ]),
     [documentId],
   );
-  const [selected, setSelected] = useState<number | null>(null);
-  const [editing, setEditing] = useState<number | null>(null);
-  const [busy, setBusy] = useState<number | null>(null);
-  const [failure, setFailure] = useState<{ index: number; error: AppError } | null>(null);
+  // The newest review: from the last accept or decision, until a newer load replaces it (the
+  // library changed, here or elsewhere).
+  const [answered, setAnswered] = useState<{ review: Review; over: unknown } | null>(null);
+  const review =
+    answered && answered.over === loaded.data ? answered.review : (loaded.data?.[1] ?? null);
+  const setLatest = (next: Review | null) =>
+    setAnswered(next ? { review: next, over: loaded.data } : null);
+  const text = loaded.data?.[0].text ?? '';
+  const [selected, setSelected] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ key: string; error: AppError } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [acceptingAll, setAcceptingAll] = useState(false);
   const markRef = useRef<HTMLElement>(null);
-
-  const text = data?.[0].text ?? '';
-  const proposals = data?.[1] ?? [];
-  const current = selected !== null ? proposals[selected] : undefined;
 
   useEffect(() => {
     markRef.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  }, [selected, data]);
+  }, [selected]);
 
-  async function run(index: number, save: () => Promise<void>) {
-    setBusy(index);
+  const current = review?.facts.find((f) => f.key === selected);
+
+  async function act(
+    key: string,
+    action: () => Promise<Review | { review: Review; message: string }>,
+  ) {
+    setBusy(key);
     setFailure(null);
+    setNotice(null);
     try {
-      await save();
-      onDecide(index, 'added');
+      const result = await action();
+      if ('facts' in result) setLatest(result);
+      else {
+        setLatest(result.review);
+        setNotice(result.message);
+      }
       setEditing(null);
       onChanged();
     } catch (e) {
-      setFailure({ index, error: asAppError(e) });
+      const error = asAppError(e);
+      setFailure({ key, error });
+      // The case moved on: show the review as it is now.
+      if (error.code === 'conflict') {
+        setLatest(null);
+        loaded.reload();
+      }
     } finally {
       setBusy(null);
     }
   }
 
-  const visible = proposals
-    .map((p, index) => ({ p, index }))
-    .filter(({ index }) => decisions[index] !== 'rejected');
-  const rejected = proposals.length - visible.length;
+  const accept = (fact: ReviewedFact, values?: Record<string, unknown>) =>
+    call('facts.accept', {
+      documentId,
+      key: fact.key,
+      basis: { id: fact.target.id, version: fact.target.version },
+      ...(values ? { values: values as Record<string, string | number | null> } : {}),
+    });
+
+  const open = review?.facts.filter((f) => !f.rejected) ?? [];
+  const rejected = review?.facts.filter((f) => f.rejected) ?? [];
+  const newFacts = open.filter((f) => f.status === 'new');
 
   return (
     <Modal title={`Review facts: ${fileName}`} onClose={onClose} className="modal-review">
-      <ErrorBanner error={error} />
-      {!data && !error && <p>Loading…</p>}
-      {data && (
+      <ErrorBanner error={loaded.error} />
+      {!review && !loaded.error && <p>Loading…</p>}
+      {review && (
         <div className="review-grid">
           <article
             className="paper paper-text review-text"
@@ -355,51 +126,129 @@ export function FactReview({
             )}
           </article>
           <div className="review-list" aria-label="Proposed facts" role="region">
-            <p className="review-intro">
-              {proposals.length === 0
-                ? 'No facts were found in this document.'
-                : 'Nothing enters the case until you accept it.'}
-              {rejected > 0 && ` ${rejected} rejected.`}
-            </p>
+            <div className="review-toolbar">
+              <p className="review-intro" role="status" aria-label="Review summary">
+                {review.facts.length === 0
+                  ? 'No facts were found in this document.'
+                  : `${review.counts.new} new · ${review.counts.recorded} already in the case${review.counts.different ? ` · ${review.counts.different} differ` : ''}${review.counts.rejected ? ` · ${review.counts.rejected} rejected` : ''}. Nothing enters the case until you accept it.`}
+              </p>
+              {newFacts.length > 0 && !acceptingAll && (
+                <button
+                  type="button"
+                  className="button button-small button-primary"
+                  onClick={() => setAcceptingAll(true)}
+                >
+                  Accept all new ({newFacts.filter((f) => !f.blocked).length})…
+                </button>
+              )}
+            </div>
+            {notice && (
+              <p className="review-notice" role="status">
+                {notice}
+              </p>
+            )}
+            {acceptingAll && (
+              <AcceptAllPanel
+                documentId={documentId}
+                facts={newFacts}
+                onCancel={() => setAcceptingAll(false)}
+                onDone={(result) => {
+                  setLatest(result.review);
+                  setAcceptingAll(false);
+                  setNotice(
+                    [
+                      `Added ${result.added} fact${result.added === 1 ? '' : 's'} to the case.`,
+                      result.alreadyRecorded
+                        ? `${result.alreadyRecorded} were already there.`
+                        : null,
+                      result.skipped.length
+                        ? `Not added: ${result.skipped.map((s) => `${s.summary} (${s.reason})`).join('; ')}`
+                        : null,
+                    ]
+                      .filter(Boolean)
+                      .join(' '),
+                  );
+                  onChanged();
+                }}
+              />
+            )}
             {KIND_ORDER.map((kind) => {
-              const items = visible.filter(({ p }) => p.kind === kind);
+              const items = open.filter((f) => f.kind === kind);
               if (items.length === 0) return null;
               return (
                 <section key={kind} className="review-group" aria-label={KIND_TITLES[kind]}>
                   <h3>{KIND_TITLES[kind]}</h3>
                   <ul>
-                    {items.map(({ p, index }) => {
-                      const plan = planFor(p, proposals, caseId, documentId, fileName);
-                      const added = decisions[index] === 'added';
-                      const summary = summarize(p);
-                      return (
-                        <li
-                          key={index}
-                          className={index === selected ? 'proposal selected' : 'proposal'}
-                          data-testid="proposal"
-                        >
+                    {items.map((fact) => (
+                      <li
+                        key={fact.key}
+                        className={`proposal proposal-${fact.status}${fact.key === selected ? ' selected' : ''}`}
+                        data-testid="proposal"
+                        data-status={fact.status}
+                      >
+                        <div className="proposal-head">
                           <button
                             type="button"
                             className="proposal-summary"
-                            aria-pressed={index === selected}
-                            onClick={() => setSelected(index)}
+                            aria-pressed={fact.key === selected}
+                            onClick={() => setSelected(fact.key)}
                           >
-                            {summary}
+                            {fact.summary}
                           </button>
-                          {added ? (
-                            <p className="proposal-added" role="status">
-                              Added ✓
-                            </p>
-                          ) : editing === index ? (
+                          <span className={STATUS_BADGE[fact.status].className}>
+                            {STATUS_BADGE[fact.status].label}
+                          </span>
+                        </div>
+                        {fact.details.length > 0 && fact.status !== 'recorded' && (
+                          <dl className="proposal-details">
+                            {fact.details.map((d) => (
+                              <div key={d.label}>
+                                <dt>{d.label}</dt>
+                                <dd>{d.value}</dd>
+                              </div>
+                            ))}
+                          </dl>
+                        )}
+                        {fact.status === 'recorded' && (
+                          <p className="proposal-recorded">
+                            Already in the case{fact.recorded ? `: ${fact.recorded}` : ''}.
+                          </p>
+                        )}
+                        {fact.changes.length > 0 && fact.status !== 'recorded' && (
+                          <table className="proposal-changes">
+                            <caption>
+                              {fact.status === 'new' ? 'Accepting fills in' : 'Accepting changes'}
+                            </caption>
+                            <thead>
+                              <tr>
+                                <th scope="col">Field</th>
+                                <th scope="col">In the case</th>
+                                <th scope="col">In the document</th>
+                              </tr>
+                            </thead>
+                            <tbody>
+                              {fact.changes.map((c) => (
+                                <tr key={c.field}>
+                                  <th scope="row">{c.label}</th>
+                                  <td>{show(c.current)}</td>
+                                  <td>{show(c.proposed)}</td>
+                                </tr>
+                              ))}
+                            </tbody>
+                          </table>
+                        )}
+                        {fact.status !== 'recorded' &&
+                          (editing === fact.key ? (
                             <EntityForm
-                              formId={`proposal-${index}`}
-                              specs={plan.specs}
-                              initial={plan.initial}
+                              formId={`proposal-${fact.key}`}
+                              specs={specsFor(fact)}
+                              initial={fact.values}
                               submitLabel="Save to case"
                               onCancel={() => setEditing(null)}
                               onSubmit={async (values) => {
-                                await plan.save(values);
-                                onDecide(index, 'added');
+                                const result = await accept(fact, values);
+                                setLatest(result.review);
+                                setNotice(result.message);
                                 setEditing(null);
                                 onChanged();
                               }}
@@ -409,26 +258,26 @@ export function FactReview({
                               <button
                                 type="button"
                                 className="button button-small button-primary"
-                                disabled={plan.blocked !== null || busy !== null}
-                                aria-label={`Accept ${summary}`}
+                                disabled={fact.blocked !== null || busy !== null}
+                                aria-label={`${fact.status === 'different' ? 'Update the case:' : 'Accept'} ${fact.summary}`}
                                 onClick={() => {
-                                  setSelected(index);
-                                  const values = fromFormValues(
-                                    plan.specs,
-                                    toFormValues(plan.specs, plan.initial),
-                                  );
-                                  void run(index, () => plan.save(values));
+                                  setSelected(fact.key);
+                                  void act(fact.key, () => accept(fact));
                                 }}
                               >
-                                {busy === index ? 'Adding…' : 'Accept'}
+                                {busy === fact.key
+                                  ? 'Saving…'
+                                  : fact.status === 'different'
+                                    ? 'Update the case'
+                                    : 'Accept'}
                               </button>
                               <button
                                 type="button"
                                 className="button button-small"
-                                aria-label={`Edit ${summary}`}
+                                aria-label={`Edit ${fact.summary}`}
                                 onClick={() => {
-                                  setSelected(index);
-                                  setEditing(index);
+                                  setSelected(fact.key);
+                                  setEditing(fact.key);
                                 }}
                               >
                                 Edit
@@ -436,27 +285,67 @@ export function FactReview({
                               <button
                                 type="button"
                                 className="button button-small button-ghost"
-                                aria-label={`Reject ${summary}`}
+                                aria-label={`Reject ${fact.summary}`}
+                                disabled={busy !== null}
                                 onClick={() => {
-                                  onDecide(index, 'rejected');
-                                  if (selected === index) setSelected(null);
+                                  if (selected === fact.key) setSelected(null);
+                                  void act(fact.key, () =>
+                                    call('facts.reject', { documentId, key: fact.key }),
+                                  );
                                 }}
                               >
                                 Reject
                               </button>
-                              {plan.blocked && (
-                                <span className="proposal-hint">{plan.blocked}</span>
+                              {fact.blocked && (
+                                <span className="proposal-hint">{fact.blocked}</span>
                               )}
                             </div>
-                          )}
-                          {failure?.index === index && <ErrorBanner error={failure.error} />}
-                        </li>
-                      );
-                    })}
+                          ))}
+                        {failure?.key === fact.key && <ErrorBanner error={failure.error} />}
+                      </li>
+                    ))}
                   </ul>
                 </section>
               );
             })}
+            {rejected.length > 0 && (
+              <section className="review-group review-rejected" aria-label="Rejected">
+                <h3>Rejected ({rejected.length})</h3>
+                <ul>
+                  {rejected.map((fact) => (
+                    <li
+                      key={fact.key}
+                      className="proposal proposal-rejected"
+                      data-testid="rejected"
+                    >
+                      <div className="proposal-head">
+                        <button
+                          type="button"
+                          className="proposal-summary"
+                          onClick={() => setSelected(fact.key)}
+                        >
+                          {fact.summary}
+                        </button>
+                        <button
+                          type="button"
+                          className="button button-small"
+                          aria-label={`Restore ${fact.summary}`}
+                          disabled={busy !== null}
+                          onClick={() =>
+                            void act(fact.key, () =>
+                              call('facts.restore', { documentId, key: fact.key }),
+                            )
+                          }
+                        >
+                          Restore
+                        </button>
+                      </div>
+                      {failure?.key === fact.key && <ErrorBanner error={failure.error} />}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
           </div>
         </div>
       )}

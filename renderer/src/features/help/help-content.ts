@@ -49,14 +49,18 @@ export const HELP: HelpSection[] = [
       'Scans and faxes are read by OCR (optical character recognition) on this computer, never online: PDFs that are only pictures of pages, pictures of pages (.png, .jpg) and faxes saved as TIFF (.tif, including multi-page faxes). OCR takes a few seconds a page and reads at most 50 pages of one file. OCR can misread a character, so every such document carries a note, “Read by OCR (mean confidence …%)”: check names, dates, ID numbers and doses in the proposed facts against the original before accepting them. A clean, straight scan at 300 dpi reads best.',
       'Not read: Word 6.0/95 or older files (save them again as .docx), and scans in which OCR finds no words (blank, upside down, or too faint): each is refused with a message saying which it is.',
       'A password-protected .docx or PDF asks for its password; the password is used only to open the file and is never kept. A wrong password says so and lets you try again or skip the file.',
-      'Advocate Desk reads each document and proposes facts it recognises: diagnoses and their codes, medications and their classes, scores, dates, provider numbers. Nothing is added until you accept it.',
+      'Each document gets a type — denial notice, explanation of benefits, clinical note, the provider’s letter of medical necessity (signed, or a draft), plan document, medical policy, authorization, intake form, correspondence — guessed from its text. Change it in the Type column of the documents list when the guess is wrong: the readiness meter and the enclosure lists of letters go by it. Only a signed letter from the provider counts as the provider’s letter (never a draft, nor a letter made here), and only clinical notes count as medical records (never an intake form or a denial notice).',
+      'Advocate Desk reads each document and proposes facts it recognises: diagnoses and their codes, medications and their classes, scores, dates, provider and plan numbers, and a denial notice as one denial. Each fact is checked against the case: “New”, “In the case” (already recorded, not offered again), or “Differs from the case” (what the case holds and what the document says, side by side). Nothing is added until you accept it.',
       {
         steps: [
-          'Open an imported document and choose “Review facts”.',
-          'Each proposal shows the passage it came from, highlighted. Correct it if needed.',
-          'Accept the ones that are right; skip the rest. Accepted facts remember which document they came from.',
+          'Open an imported document and choose “Review facts”. Each fact shows the passage it came from, highlighted when you select it.',
+          'Accept a fact as it is, or choose “Edit” to correct it first. For one that differs, “Update the case” puts the document’s value in place of the case’s.',
+          'Or choose “Accept all new…”: untick any you do not want, then add the rest in one step. Facts that differ are left for you to decide one by one.',
+          'Reject what is wrong: rejected facts move to the bottom of the review, and “Restore” brings one back. They stay rejected after the app restarts.',
         ],
       },
+      'Accepting never makes a second record: a diagnosis already on the case (by its code), the same medication with overlapping dates (a brand name counts as its generic), a score of the same date, a member ID already there. A fact accepted meanwhile in another window or from the command line is not added again. “Add diagnosis” (and treatment, assessment) also warns before adding one the case already holds.',
+      'Accepted facts remember which document they came from.',
       'A damaged or oversized file is refused with a message saying why; the other files still import.',
     ],
   },
@@ -82,6 +86,8 @@ export const HELP: HelpSection[] = [
     title: 'Denials, deadlines and the dashboard',
     blocks: [
       'When an insurer says no, record the denial on the case page: the date on the notice, when it arrived, the reference number and the reason word for word.',
+      'Imported the denial notice? Accept its denial in “Review facts”, or choose “Record denial”: it opens filled in from the notice (dates, reference and claim numbers, the service, the reason as written, which decision, the deadline the letter states, where to send the appeal and the fax). Check each field against the notice before saving. If the notice says what kind of plan it is (“governed by ERISA”) and the case has no plan type yet, it offers to set it, so the deadline can be worked out. The denial links to the notice; nothing is added to the call log.',
+      'A letter that only says no decision has arrived (“no denial has been received”) does not propose a denial.',
       'Advocate Desk works out the appeal deadline from the plan type and the federal rules, and shows the rule it used. If the notice states a different date, enter it — the earlier, safer date is the one to meet.',
       {
         points: [

@@ -1,8 +1,11 @@
-// Recording a denial: the letter's facts, the appeal deadline the rules give (shown live, with the
-// rule), and the date printed on the letter to use instead when the advocate chooses it.
+// Recording a denial: the letter's facts (filled in from an imported notice when there is one),
+// the appeal deadline the rules give (shown live, with the rule), and the date printed on the
+// letter to use instead when the advocate chooses it.
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { PlanType } from '../../../../electron/contract/case';
+import { PLAN_TYPE } from '../../../../electron/contract/choices';
+import type { DenialDraft } from '../../../../electron/contract/facts';
 import type { AppError } from '../../../../electron/contract/errors';
 import type { DenialView } from '../../../../electron/contract/workflow';
 import { CLAIM_TYPE, DECISION_LEVEL } from '../../../../electron/contract/workflow';
@@ -41,6 +44,14 @@ const specsFor = (planType: PlanType | null): FieldSpec[] => [
     hint: 'Copy the reason exactly as the letter states it.',
   },
   { name: 'letterDeadlineOn', label: 'Deadline stated on the letter', type: 'date' },
+  { name: 'appealFax', label: 'Appeal fax', hint: 'Where the notice says to fax appeals.' },
+  {
+    name: 'appealAddress',
+    label: 'Appeal address',
+    type: 'textarea',
+    wide: true,
+    hint: 'Where the notice says to send appeals.',
+  },
   ...(planType === 'medicaid'
     ? [
         {
@@ -63,6 +74,8 @@ interface DenialDialogProps {
   caseId: number;
   planType: PlanType | null;
   denial: DenialView | null;
+  /** For a new denial: the one proposed from an imported notice, to start from. */
+  draft?: DenialDraft | null;
   onClose: () => void;
   onSaved: () => void;
   /** Told whenever the dialog starts or stops holding edits not yet saved. */
@@ -73,13 +86,18 @@ export function DenialDialog({
   caseId,
   planType,
   denial,
+  draft = null,
   onClose,
   onSaved,
   onDirtyChange,
 }: DenialDialogProps) {
   const specs = specsFor(planType);
+  const fromNotice = denial === null ? draft : null;
+  // The plan type the notice suggests, used when the case has none (the advocate may untick it).
+  const hintedPlan = fromNotice && !planType ? fromNotice.planType : null;
+  const [usePlan, setUsePlan] = useState(hintedPlan !== null);
   // The denial as the page has it now: a change saved meanwhile flows into untouched fields.
-  const form = useVersionedForm(specs, denial, onDirtyChange);
+  const form = useVersionedForm(specs, denial ?? fromNotice?.values ?? null, onDirtyChange);
   const { values } = form.state;
   const [preview, setPreview] = useState<DenialView | null>(denial);
   const [error, setError] = useState<AppError | null>(null);
@@ -88,7 +106,7 @@ export function DenialDialog({
   const { attach, saving, draftOffer } = useUnsavedForm({
     formId: 'denial',
     specs,
-    initial: denial,
+    initial: denial ?? fromNotice?.values ?? null,
     values,
     restore: (drafts) => Object.entries(drafts).forEach(([k, v]) => form.setField(k, v)),
   });
@@ -105,6 +123,7 @@ export function DenialDialog({
       call('denials.preview', {
         caseId,
         values: { ...args, reason: args.reason || '…', service: args.service || '…' } as never,
+        planType: usePlan ? hintedPlan : null,
       }).then(
         (p) => current && setPreview(p),
         () => undefined,
@@ -116,7 +135,7 @@ export function DenialDialog({
     };
     // `key` stands for `values`; specs only change with the plan type.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, caseId, planType]);
+  }, [key, caseId, planType, usePlan]);
 
   const conflict = error?.code === 'conflict' ? error.conflict : undefined;
 
@@ -127,6 +146,14 @@ export function DenialDialog({
       await saving(async () => {
         if (denial) {
           await call('denials.update', { id: denial.id, version: from.version ?? 0, values: args });
+        } else if (fromNotice) {
+          // Accepted as the notice's fact: one transaction, linked to the notice, no log entry.
+          await call('facts.accept', {
+            documentId: fromNotice.documentId,
+            key: fromNotice.key,
+            basis: { id: null, version: null },
+            values: { ...(args as object), planType: usePlan ? hintedPlan : null } as never,
+          });
         } else await call('denials.create', { caseId, values: args });
       });
       onClose();
@@ -159,6 +186,27 @@ export function DenialDialog({
     >
       <form ref={attach} className="entity-form" onSubmit={submit} aria-label="Denial">
         {draftOffer}
+        {fromNotice && (
+          <div className="banner banner-info from-notice" role="note">
+            <p>
+              Filled in from <strong>{fromNotice.fileName}</strong>. Check each field against the
+              notice before saving; the denial will link to it.
+            </p>
+            {hintedPlan && (
+              <label className="checkbox-line">
+                <input
+                  type="checkbox"
+                  checked={usePlan}
+                  onChange={(e) => setUsePlan(e.currentTarget.checked)}
+                />
+                <span>
+                  Also set the case’s plan type to <strong>{PLAN_TYPE.labels[hintedPlan]}</strong>
+                  {fromNotice.planTypeQuote && <> (the notice says “{fromNotice.planTypeQuote}”)</>}
+                </span>
+              </label>
+            )}
+          </div>
+        )}
         {conflict ? (
           <ConflictPanel
             message={error!.message}
@@ -194,15 +242,17 @@ export function DenialDialog({
                 </p>
                 <p className="deadline-step">{preview.computation.nextStep}</p>
                 <DeadlineNote denial={preview} />
-                {values.letterDeadlineOn && values.overrideOn !== values.letterDeadlineOn && (
-                  <button
-                    type="button"
-                    className="button button-small"
-                    onClick={() => set('overrideOn', values.letterDeadlineOn ?? '')}
-                  >
-                    Use the letter’s date ({formatDate(values.letterDeadlineOn)})
-                  </button>
-                )}
+                {values.letterDeadlineOn &&
+                  values.overrideOn !== values.letterDeadlineOn &&
+                  values.letterDeadlineOn !== preview.computation.dueOn && (
+                    <button
+                      type="button"
+                      className="button button-small"
+                      onClick={() => set('overrideOn', values.letterDeadlineOn ?? '')}
+                    >
+                      Use the letter’s date ({formatDate(values.letterDeadlineOn)})
+                    </button>
+                  )}
               </>
             ) : (
               <p className="empty-note">Enter the date on the notice to compute the deadline.</p>

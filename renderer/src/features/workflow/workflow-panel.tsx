@@ -3,9 +3,12 @@
 import { useState } from 'react';
 import type { CaseDetail } from '../../../../electron/contract/case';
 import { CASE_STATUS } from '../../../../electron/contract/choices';
+import type { DenialDraft } from '../../../../electron/contract/facts';
 import type { CaseWorkflow, DenialView } from '../../../../electron/contract/workflow';
 import { DECISION_LEVEL } from '../../../../electron/contract/workflow';
-import { call } from '../../api';
+import { asAppError, call } from '../../api';
+import { ErrorBanner } from '../../components/error-banner';
+import type { AppError } from '../../../../electron/contract/errors';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { RowActions } from '../../components/row-actions';
 import { StatusBadge } from '../../components/status-badge';
@@ -21,7 +24,7 @@ import { useShortcut } from './use-shortcut';
 type Open =
   | { kind: 'log' }
   | { kind: 'stage' }
-  | { kind: 'denial'; denial: DenialView | null }
+  | { kind: 'denial'; denial: DenialView | null; draft?: DenialDraft | null }
   | { kind: 'delete-denial'; denial: DenialView }
   | null;
 
@@ -37,7 +40,21 @@ interface WorkflowPanelProps {
 export function WorkflowPanel(props: WorkflowPanelProps) {
   const { detail, workflow, onChanged, onStageChanged } = props;
   const [open, setOpen] = useState<Open>(null);
+  const [draftError, setDraftError] = useState<AppError | null>(null);
   const close = () => setOpen(null);
+  // "Record denial" starts from the newest imported notice whose denial is not recorded yet.
+  const recordDenial = () => {
+    setDraftError(null);
+    call('facts.denialDraft', { caseId: detail.case.id }).then(
+      (draft) => setOpen({ kind: 'denial', denial: null, draft }),
+      (e: unknown) => {
+        setDraftError(asAppError(e));
+        setOpen({ kind: 'denial', denial: null, draft: null });
+      },
+    );
+  };
+  const documentName = (id: number | null) =>
+    id === null ? null : (detail.documents.find((d) => d.id === id)?.fileName ?? null);
   useShortcut('l', () => setOpen({ kind: 'log' }));
   const { today, waiting, readiness } = workflow;
   const nextDue = detail.deadlines.find((d) => !d.completedOn);
@@ -52,11 +69,7 @@ export function WorkflowPanel(props: WorkflowPanelProps) {
           <button type="button" className="button" onClick={() => setOpen({ kind: 'stage' })}>
             Move stage
           </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => setOpen({ kind: 'denial', denial: null })}
-          >
+          <button type="button" className="button" onClick={recordDenial}>
             Record denial
           </button>
           <button
@@ -71,6 +84,7 @@ export function WorkflowPanel(props: WorkflowPanelProps) {
         </div>
       </div>
 
+      <ErrorBanner error={draftError} />
       <div className="workflow-grid">
         <div className="workflow-main">
           <dl className="status-strip">
@@ -138,6 +152,28 @@ export function WorkflowPanel(props: WorkflowPanelProps) {
                     />
                   </div>
                   <blockquote className="denial-reason">{d.reason}</blockquote>
+                  {(d.sourceDocumentId !== null || d.appealAddress || d.appealFax) && (
+                    <dl className="denial-facts">
+                      {documentName(d.sourceDocumentId) && (
+                        <div>
+                          <dt>From</dt>
+                          <dd>{documentName(d.sourceDocumentId)}</dd>
+                        </div>
+                      )}
+                      {d.appealAddress && (
+                        <div>
+                          <dt>Appeals to</dt>
+                          <dd>{d.appealAddress}</dd>
+                        </div>
+                      )}
+                      {d.appealFax && (
+                        <div>
+                          <dt>Appeal fax</dt>
+                          <dd>{d.appealFax}</dd>
+                        </div>
+                      )}
+                    </dl>
+                  )}
                   <p className="denial-deadline">
                     <span>{d.computation.nextStep} due</span>{' '}
                     <strong data-testid="denial-deadline">{formatDate(d.effectiveOn)}</strong>{' '}
@@ -197,6 +233,7 @@ export function WorkflowPanel(props: WorkflowPanelProps) {
           denial={
             open.denial && (workflow.denials.find((d) => d.id === open.denial!.id) ?? open.denial)
           }
+          draft={open.draft ?? null}
           onClose={close}
           onSaved={onStageChanged}
         />
