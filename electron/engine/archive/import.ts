@@ -23,6 +23,7 @@ import type { ImportJournal } from './import-journal';
 import { readArchive, recordsOf } from './read';
 import type { ReadArchive } from './read';
 import { retryWhileBusy } from '../db/busy';
+import { onSave } from '../records/on-save';
 
 /** How the archive's links (by the old library's ids) map to this library's rows. */
 interface LibraryIds {
@@ -175,7 +176,7 @@ function archiveWriter(db: Database) {
         for (const kind of RECORD_KINDS) {
           for (const r of recordsOf(kase, kind)) {
             const row = (records[kind] as ReturnType<typeof recordQueries>).insert({
-              ...r,
+              ...onSave(kind, r),
               caseId: created.id,
               sourceDocumentId:
                 r.sourceDocument === null ? null : (docIds[r.sourceDocument] ?? null),

@@ -14,6 +14,7 @@ import { documentQueries } from '../documents/queries';
 import { recordQueries } from '../records/queries';
 import { todayForState } from '../deadlines/state-time-zones';
 import { stageQueries } from '../workflow/queries';
+import { onSave } from '../records/on-save';
 
 const RECORD_KINDS = Object.keys(CASE_RECORDS) as CaseRecordKind[];
 type ExchangeCase = ExchangeFileValues['cases'][number];
@@ -97,7 +98,11 @@ export function exchangeHandlers({
         const lists = { diagnoses, treatments, assessments, communications, deadlines };
         for (const kind of RECORD_KINDS) {
           for (const record of lists[kind]) {
-            records[kind].insert({ ...record, sourceDocumentId: null, caseId: created.id });
+            records[kind].insert({
+              ...onSave(kind, record),
+              sourceDocumentId: null,
+              caseId: created.id,
+            });
           }
         }
         docs.forEach((doc, d) => {

@@ -2,6 +2,7 @@
 // the next thing to gather for each item that is missing.
 import type { Assessment, Diagnosis, Treatment } from '../../contract/case-records';
 import type { Readiness, ReadinessItem } from '../../contract/workflow';
+import { classOf, distinctClasses } from '../records/drug-classes';
 
 export interface ReadinessInput {
   caseNotes: string | null;
@@ -17,12 +18,11 @@ const FUNCTIONAL =
 /** Instruments that measure function rather than symptoms. */
 const FUNCTIONAL_INSTRUMENTS = /^(WHODAS|SDS|WSAS|GAF|SOFAS)/i;
 
-const classOf = (t: Treatment) => t.drugClass?.trim().toLowerCase() || null;
 const tried = (t: Treatment) => Boolean(t.endedOn || t.reasonStopped || t.outcome);
 
 function failedTreatments(treatments: Treatment[]): ReadinessItem {
   const meds = treatments.filter((t) => t.kind === 'medication' && tried(t));
-  const classes = [...new Set(meds.map(classOf).filter((c): c is string => c !== null))];
+  const classes = distinctClasses(meds);
   const unclassed = meds.filter((t) => classOf(t) === null).map((t) => t.name);
   const done = classes.length >= 2;
   let detail: string;
