@@ -52,4 +52,9 @@ export type ExchangeFileValues = z.output<typeof exchangeFile>;
 export interface ExchangeImportResult {
   clientId: number;
   caseIds: number[];
+  /**
+   * What was kept as written although the app would refuse it today (a diagnosis code the current
+   * ICD-10-CM code set lacks, say), each naming its place in the file.
+   */
+  warnings: string[];
 }

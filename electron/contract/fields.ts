@@ -78,14 +78,18 @@ export const optionalNpi = z
     error: 'must be a 10-digit NPI with a valid check digit',
   });
 
-/** ICD-10-CM code, e.g. F33.2; stored upper-case with its dot. */
+/**
+ * ICD-10-CM code, e.g. F33.2; stored upper-case with its dot. This is its shape only (a letter, two
+ * letters or digits, then up to four after the dot: F33.2, U07.1, QA0.0101); whether the code
+ * exists is checked by the engine against the official code set it ships.
+ */
 export const icd10Code = z
   .string({ error: 'is required' })
   .trim()
   .toUpperCase()
   .transform((v) =>
-    /^[A-Z]\d[0-9A-Z][0-9A-Z]{1,4}$/.test(v) ? `${v.slice(0, 3)}.${v.slice(3)}` : v,
+    /^[A-Z][0-9A-Z]{2}[0-9A-Z]{1,4}$/.test(v) ? `${v.slice(0, 3)}.${v.slice(3)}` : v,
   )
-  .refine((v) => /^[A-TV-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})?$/.test(v), {
+  .refine((v) => /^[A-Z][0-9A-Z]{2}(\.[0-9A-Z]{1,4})?$/.test(v), {
     error: 'must be an ICD-10-CM code, e.g. F33.2',
   });

@@ -176,7 +176,8 @@ function archiveWriter(db: Database) {
         for (const kind of RECORD_KINDS) {
           for (const r of recordsOf(kase, kind)) {
             const row = (records[kind] as ReturnType<typeof recordQueries>).insert({
-              ...onSave(kind, r),
+              // The library's own records: a code the current code set lacks is kept as it was.
+              ...onSave(kind, r, { imported: { warn: () => {} } }),
               caseId: created.id,
               sourceDocumentId:
                 r.sourceDocument === null ? null : (docIds[r.sourceDocument] ?? null),

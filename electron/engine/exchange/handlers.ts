@@ -75,6 +75,7 @@ export function exchangeHandlers({
 
     'exchange.import': (file) => {
       const client = clients.insert(file.client);
+      const warnings: string[] = [];
       const caseIds = file.cases.map((incoming, c) => {
         const {
           diagnoses,
@@ -97,13 +98,15 @@ export function exchangeHandlers({
         });
         const lists = { diagnoses, treatments, assessments, communications, deadlines };
         for (const kind of RECORD_KINDS) {
-          for (const record of lists[kind]) {
+          lists[kind].forEach((record, r) => {
+            const at = `cases[${c}].${kind}[${r}]`;
+            const warn = (message: string) => warnings.push(`${at}: ${message} Kept as written.`);
             records[kind].insert({
-              ...onSave(kind, record),
+              ...onSave(kind, record, { imported: { warn } }),
               sourceDocumentId: null,
               caseId: created.id,
             });
-          }
+          });
         }
         docs.forEach((doc, d) => {
           const bytes = Buffer.from(doc.contentBase64, 'base64');
@@ -125,7 +128,7 @@ export function exchangeHandlers({
         });
         return created.id;
       });
-      return { clientId: client.id, caseIds };
+      return { clientId: client.id, caseIds, warnings };
     },
   };
 }

@@ -33,7 +33,9 @@ export function recordHandlers(ctx: EngineContext): { [N in RecordCalls]: Handle
         }) => {
           const current = q.get(id);
           touch(current.caseId);
-          const changes = onSave(kind, values, current as unknown as Record<string, unknown>);
+          const changes = onSave(kind, values, {
+            current: current as unknown as Record<string, unknown>,
+          });
           return q.patch(id, { version, changes, at: 'values' }, CASE_RECORDS[kind]);
         },
       ],

@@ -1,19 +1,44 @@
-// What the engine adds to a case record whenever one is saved, by any door (form, CLI, facts,
-// case import, archive): a treatment's class from the drug vocabulary.
+// What the engine checks and adds whenever a case record is saved, by any door (form, CLI, facts,
+// case import, archive): a treatment's class from the drug vocabulary; a diagnosis code checked
+// against the official ICD-10-CM code set, with its description.
 import type { CaseRecordKind } from '../../contract/case-records';
+import { AppError } from '../../contract/errors';
+import { checkIcd10 } from '../facts/icd10cm';
 import { withVocabularyClass } from '../facts/treatment-lookup';
 
+export interface SaveOptions {
+  /** The row being changed, for an update. */
+  current?: Record<string, unknown>;
+  /**
+   * Records arriving from an exchange file or archive: a code the code set doesn't know is kept as
+   * it was (refusing it would lose the rest of the file), and `warn` hears about it.
+   */
+  imported?: { warn: (message: string) => void };
+}
+
 /**
- * The values to save. For an update, `current` is the row being changed: the class is filled only
- * when the saved row would otherwise have none, and a class the user typed is never replaced.
+ * The values to save. A class or description the user typed is never replaced: the vocabularies
+ * only fill what would otherwise be empty.
  */
 export function onSave(
   kind: CaseRecordKind,
   values: Record<string, unknown>,
-  current?: Record<string, unknown>,
+  { current, imported }: SaveOptions = {},
 ): Record<string, unknown> {
-  if (kind !== 'treatments') return values;
   const merged = { ...current, ...values };
-  const filled = withVocabularyClass(merged);
-  return filled === merged ? values : { ...values, drugClass: filled.drugClass };
+  if (kind === 'treatments') {
+    const filled = withVocabularyClass(merged);
+    return filled === merged ? values : { ...values, drugClass: filled.drugClass };
+  }
+  if (kind === 'diagnoses' && typeof values.icd10Code === 'string') {
+    const check = checkIcd10(values.icd10Code);
+    if (!check.ok) {
+      if (!imported) throw new AppError('invalid-input', check.message, 'values.icd10Code');
+      imported.warn(check.message);
+    }
+    const description = check.ok ? check.description : check.description;
+    if (description && !(typeof merged.description === 'string' && merged.description.trim()))
+      return { ...values, description };
+  }
+  return values;
 }
