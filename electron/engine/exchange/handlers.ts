@@ -15,6 +15,7 @@ import { recordQueries } from '../records/queries';
 import { todayForState } from '../deadlines/state-time-zones';
 import { stageQueries } from '../workflow/queries';
 import { onSave } from '../records/on-save';
+import { keptAsWritten } from './kept-as-written';
 
 const RECORD_KINDS = Object.keys(CASE_RECORDS) as CaseRecordKind[];
 type ExchangeCase = ExchangeFileValues['cases'][number];
@@ -75,7 +76,7 @@ export function exchangeHandlers({
 
     'exchange.import': (file) => {
       const client = clients.insert(file.client);
-      const warnings: string[] = [];
+      const warnings: string[] = keptAsWritten(file);
       const caseIds = file.cases.map((incoming, c) => {
         const {
           diagnoses,
