@@ -43,6 +43,7 @@ export function CaseRecords({ detail, onChanged }: { detail: CaseDetail; onChang
         columns={[
           { header: 'Kind', render: (t) => TREATMENT_KIND.labels[t.kind] },
           { header: 'Name', render: (t) => t.name },
+          { header: 'Class', render: (t) => orDash(t.drugClass) },
           { header: 'Dose', render: (t) => orDash(t.dose) },
           { header: 'Started', render: (t) => formatDate(t.startedOn) },
           { header: 'Ended', render: (t) => formatDate(t.endedOn) },
