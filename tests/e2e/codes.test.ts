@@ -53,7 +53,7 @@ describe('codes on the case page', () => {
     await dialog.getByRole('button', { name: 'Add treatment' }).click();
     await dialog.waitFor({ state: 'detached' });
     const treatments = page.getByRole('table', { name: 'Treatment history' });
-    await treatments.getByRole('cell', { name: 'NDRI' }).waitFor();
+    await treatments.getByRole('cell', { name: 'Wellbutrin XL NDRI' }).waitFor();
     await page.close();
   });
 });
