@@ -63,6 +63,8 @@ import type {
   SavedOriginals,
 } from './safety';
 import { defaultRecipientArgs } from './first-run';
+import { customTreatment, customTreatmentRemove } from './vocabulary';
+import type { CustomTreatment } from './vocabulary';
 import type { AppSettings, SampleRemoval, SampleStatus } from './first-run';
 
 const byId = z.object({ id });
@@ -176,6 +178,10 @@ export const apiArgs = {
   'sample.status': none,
   'sample.create': none,
   'sample.remove': none,
+  // Treatments the advocate adds to the drug vocabulary.
+  'vocabulary.customTreatments': none,
+  'vocabulary.addTreatment': customTreatment,
+  'vocabulary.removeTreatment': customTreatmentRemove,
 } as const;
 
 export interface AppInfo {
@@ -262,6 +268,9 @@ export type ApiResults = RecordResults & {
   'sample.status': SampleStatus;
   'sample.create': SampleStatus;
   'sample.remove': SampleRemoval;
+  'vocabulary.customTreatments': CustomTreatment[];
+  'vocabulary.addTreatment': CustomTreatment[];
+  'vocabulary.removeTreatment': CustomTreatment[];
 };
 
 export type ApiName = keyof typeof apiArgs;

@@ -37,6 +37,7 @@ import { recordHandlers } from './records/handlers';
 import { sampleHandlers } from './sample/handlers';
 import { searchHandlers } from './search/handlers';
 import { settingsHandlers } from './settings/handlers';
+import { vocabularyHandlers } from './vocabulary/handlers';
 import { workflowHandlers } from './workflow/handlers';
 
 export interface EngineOptions extends Omit<OpenDatabaseOptions, 'auditActor'> {
@@ -194,6 +195,7 @@ export function openEngine(options: EngineOptions): Engine {
       workflowHandlers(ctx),
       // First run and daily use (issue 7).
       settingsHandlers(ctx),
+      vocabularyHandlers(ctx),
       sampleHandlers(ctx),
       libraryHandlers(ctx),
       revisionHandlers(ctx),

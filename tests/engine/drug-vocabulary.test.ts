@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine';
 import { lookupTreatment } from '../../electron/engine/facts/treatment-lookup';
-import { cleanup, clientWithCase, ok, tempDir, tempEngine } from './helpers';
+import { cleanup, clientWithCase, fails, ok, tempDir, tempEngine } from './helpers';
 import { cli } from './run-cli';
 
 afterEach(cleanup);
@@ -170,5 +170,51 @@ describe('distinct classes, counted once', () => {
     const text = bodyText(preview.model.body);
     expect(text).toContain('from 2 distinct classes (SSRI and SNRI)');
     expect(text).not.toContain('drug class of');
+  });
+});
+
+describe('treatments the advocate adds', () => {
+  it('are kept in the library, fill classes like the shipped ones, and can be corrected or removed', async () => {
+    const engine = tempEngine();
+    const { case: k } = await clientWithCase(engine);
+    const added = await ok(engine, 'vocabulary.addTreatment', {
+      name: 'Zelquistinel',
+      kind: 'medication',
+      drugClass: 'NMDA modulator',
+      role: 'antidepressant',
+      otherNames: ['GATE-251'],
+    });
+    expect(added.map((t) => t.name)).toEqual(['Zelquistinel']);
+    const t = await ok(engine, 'treatments.create', {
+      caseId: k.id,
+      values: { kind: 'medication', name: 'GATE-251 trial' },
+    });
+    expect(t.drugClass).toBe('NMDA modulator');
+    // Added again under the same name: the entry is corrected, not doubled.
+    await ok(engine, 'vocabulary.addTreatment', {
+      name: 'zelquistinel',
+      kind: 'medication',
+      drugClass: 'NMDA receptor modulator',
+      role: 'antidepressant',
+    });
+    expect(await ok(engine, 'vocabulary.customTreatments', {})).toEqual([
+      {
+        name: 'zelquistinel',
+        kind: 'medication',
+        drugClass: 'NMDA receptor modulator',
+        role: 'antidepressant',
+        otherNames: [],
+      },
+    ]);
+    const bad = await fails(engine, 'vocabulary.addTreatment', {
+      name: 'X',
+      kind: 'medication',
+      drugClass: 'Y',
+      role: 'miracle',
+    });
+    expect(bad).toMatchObject({ code: 'invalid-input', field: 'role' });
+    expect(await ok(engine, 'vocabulary.removeTreatment', { name: 'Zelquistinel' })).toEqual([]);
+    const gone = await fails(engine, 'vocabulary.removeTreatment', { name: 'Zelquistinel' });
+    expect(gone.code).toBe('not-found');
   });
 });

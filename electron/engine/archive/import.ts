@@ -24,6 +24,7 @@ import { readArchive, recordsOf } from './read';
 import type { ReadArchive } from './read';
 import { retryWhileBusy } from '../db/busy';
 import { onSave } from '../records/on-save';
+import { customTreatments } from '../vocabulary/custom-treatments';
 
 /** How the archive's links (by the old library's ids) map to this library's rows. */
 interface LibraryIds {
@@ -177,7 +178,7 @@ function archiveWriter(db: Database) {
           for (const r of recordsOf(kase, kind)) {
             const row = (records[kind] as ReturnType<typeof recordQueries>).insert({
               // The library's own records: a code the current code set lacks is kept as it was.
-              ...onSave(kind, r, { imported: { warn: () => {} } }),
+              ...onSave(kind, r, { imported: { warn: () => {} }, custom: customTreatments(db) }),
               caseId: created.id,
               sourceDocumentId:
                 r.sourceDocument === null ? null : (docIds[r.sourceDocument] ?? null),

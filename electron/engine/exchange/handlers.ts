@@ -15,6 +15,7 @@ import { recordQueries } from '../records/queries';
 import { todayForState } from '../deadlines/state-time-zones';
 import { stageQueries } from '../workflow/queries';
 import { onSave } from '../records/on-save';
+import { customTreatments } from '../vocabulary/custom-treatments';
 import { keptAsWritten } from './kept-as-written';
 
 const RECORD_KINDS = Object.keys(CASE_RECORDS) as CaseRecordKind[];
@@ -77,6 +78,7 @@ export function exchangeHandlers({
     'exchange.import': (file) => {
       const client = clients.insert(file.client);
       const warnings: string[] = keptAsWritten(file);
+      const custom = customTreatments(db);
       const caseIds = file.cases.map((incoming, c) => {
         const {
           diagnoses,
@@ -103,7 +105,7 @@ export function exchangeHandlers({
             const at = `cases[${c}].${kind}[${r}]`;
             const warn = (message: string) => warnings.push(`${at}: ${message} Kept as written.`);
             records[kind].insert({
-              ...onSave(kind, record, { imported: { warn } }),
+              ...onSave(kind, record, { imported: { warn }, custom }),
               sourceDocumentId: null,
               caseId: created.id,
             });

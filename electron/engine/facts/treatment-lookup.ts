@@ -1,6 +1,7 @@
 // Finds a treatment in the vocabulary by what a person typed ("Wellbutrin XL 300 mg", "buproprion",
 // "CBT") so its class and role are the same whichever door the treatment came in by.
 import type { TREATMENT_KIND } from '../../contract/choices';
+import type { CustomTreatment } from '../../contract/vocabulary';
 import type { Drug, TreatmentRole } from './vocabulary';
 import { vocabulary } from './vocabulary';
 
@@ -47,12 +48,22 @@ function build(): Map<string, KnownTreatment> {
  * The vocabulary's entry for a typed name: the whole name first, then shorter and shorter leading
  * parts, so release forms, doses and salts after the name ("Effexor XR 150 mg") don't hide it.
  */
-export function lookupTreatment(typed: string | null | undefined): KnownTreatment | null {
+export function lookupTreatment(
+  typed: string | null | undefined,
+  custom: CustomTreatment[] = [],
+): KnownTreatment | null {
   if (!typed) return null;
   index ??= build();
+  // The advocate's own entries first: they were added because the shipped list lacked them.
+  const own = new Map<string, KnownTreatment>();
+  for (const c of custom) {
+    const known = { name: c.name, kind: c.kind, class: c.drugClass, role: c.role };
+    for (const n of [c.name, ...c.otherNames]) own.set(normalise(n), known);
+  }
   const words = normalise(typed).split(' ').filter(Boolean);
   for (let n = words.length; n > 0; n--) {
-    const hit = index.get(words.slice(0, n).join(' '));
+    const key = words.slice(0, n).join(' ');
+    const hit = own.get(key) ?? index.get(key);
     if (hit) return hit;
   }
   return null;
@@ -64,8 +75,9 @@ export function lookupTreatment(typed: string | null | undefined): KnownTreatmen
  */
 export function withVocabularyClass<T extends { name?: unknown; drugClass?: unknown }>(
   values: T,
+  custom: CustomTreatment[] = [],
 ): T {
   if (typeof values.drugClass === 'string' && values.drugClass.trim()) return values;
-  const known = lookupTreatment(typeof values.name === 'string' ? values.name : null);
+  const known = lookupTreatment(typeof values.name === 'string' ? values.name : null, custom);
   return known ? { ...values, drugClass: known.class } : values;
 }

@@ -5,6 +5,7 @@ import type { EngineContext, Handler } from '../context';
 import { touchCase } from '../cases/touch';
 import { recordQueries } from './queries';
 import { onSave } from './on-save';
+import { customTreatments } from '../vocabulary/custom-treatments';
 
 type RecordCalls = `${CaseRecordKind}.${'create' | 'update' | 'delete'}`;
 
@@ -17,7 +18,10 @@ export function recordHandlers(ctx: EngineContext): { [N in RecordCalls]: Handle
         `${kind}.create`,
         ({ caseId, values }: { caseId: number; values: Record<string, unknown> }) => {
           touch(caseId);
-          return q.insert({ ...onSave(kind, values), caseId });
+          return q.insert({
+            ...onSave(kind, values, { custom: customTreatments(ctx.db) }),
+            caseId,
+          });
         },
       ],
       [
@@ -35,6 +39,7 @@ export function recordHandlers(ctx: EngineContext): { [N in RecordCalls]: Handle
           touch(current.caseId);
           const changes = onSave(kind, values, {
             current: current as unknown as Record<string, unknown>,
+            custom: customTreatments(ctx.db),
           });
           return q.patch(id, { version, changes, at: 'values' }, CASE_RECORDS[kind]);
         },

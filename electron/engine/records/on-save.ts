@@ -2,6 +2,7 @@
 // case import, archive): a treatment's class from the drug vocabulary; a diagnosis code checked
 // against the official ICD-10-CM code set, with its description.
 import type { CaseRecordKind } from '../../contract/case-records';
+import type { CustomTreatment } from '../../contract/vocabulary';
 import { AppError } from '../../contract/errors';
 import { checkIcd10 } from '../facts/icd10cm';
 import { withVocabularyClass } from '../facts/treatment-lookup';
@@ -14,6 +15,8 @@ export interface SaveOptions {
    * it was (refusing it would lose the rest of the file), and `warn` hears about it.
    */
   imported?: { warn: (message: string) => void };
+  /** The treatments the advocate added to the vocabulary. */
+  custom?: CustomTreatment[];
 }
 
 /**
@@ -23,11 +26,11 @@ export interface SaveOptions {
 export function onSave(
   kind: CaseRecordKind,
   values: Record<string, unknown>,
-  { current, imported }: SaveOptions = {},
+  { current, imported, custom }: SaveOptions = {},
 ): Record<string, unknown> {
   const merged = { ...current, ...values };
   if (kind === 'treatments') {
-    const filled = withVocabularyClass(merged);
+    const filled = withVocabularyClass(merged, custom);
     return filled === merged ? values : { ...values, drugClass: filled.drugClass };
   }
   if (kind === 'diagnoses' && typeof values.icd10Code === 'string') {
