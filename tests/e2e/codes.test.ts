@@ -56,4 +56,36 @@ describe('codes on the case page', () => {
     await treatments.getByRole('cell', { name: 'Wellbutrin XL NDRI' }).waitFor();
     await page.close();
   });
+
+  test('a treatment added in Settings fills the class of a treatment saved under its name', async () => {
+    const client = await apiCall<{ id: number }>(host.url, 'clients.create', {
+      firstName: 'Lena',
+      lastName: 'Marsh',
+    });
+    await apiCall(host.url, 'cases.create', {
+      clientId: client.id,
+      requestedTreatment: 'Esketamine nasal spray',
+    });
+    const page = await harness.openApp(host.url);
+    await page.getByRole('link', { name: 'Settings' }).first().click();
+    const card = page.getByRole('region', { name: 'Treatments you added' });
+    await card.getByLabel('Name', { exact: true }).fill('Zelquistinel');
+    await card.getByLabel('Class', { exact: true }).fill('NMDA receptor modulator');
+    await card.getByLabel('Other names').fill('GATE-251');
+    await card.getByRole('button', { name: 'Add treatment' }).click();
+    await card.getByRole('button', { name: 'Remove Zelquistinel' }).waitFor();
+
+    await page.getByRole('link', { name: 'Cases', exact: true }).first().click();
+    await page.getByRole('link', { name: 'Lena Marsh' }).click();
+    await page.getByRole('button', { name: 'Add treatment' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Name').fill('GATE-251');
+    await dialog.getByRole('button', { name: 'Add treatment' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page
+      .getByRole('table', { name: 'Treatment history' })
+      .getByRole('cell', { name: 'GATE-251 NMDA receptor modulator' })
+      .waitFor();
+    await page.close();
+  });
 });

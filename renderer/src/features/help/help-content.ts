@@ -26,7 +26,7 @@ export const HELP: HelpSection[] = [
       {
         points: [
           'ICD-10 codes are checked against the official ICD-10-CM code set (fiscal year 2026) that comes with the app: a code that does not exist is refused with the nearest real one, a category such as F33 asks you to choose a full code (F33.0–F33.9), and the description is filled in when you leave it empty.',
-          'A treatment’s drug class (SSRI, SNRI, atypical antipsychotic…) is filled from the app’s drug list when you leave it empty — brand names and common misspellings included — and you can type your own. Letters and the readiness meter count the distinct classes tried.',
+          'A treatment’s drug class (SSRI, SNRI, atypical antipsychotic…) is filled from the app’s drug list when you leave it empty — brand names and common misspellings included — and you can type your own. Letters and the readiness meter count the distinct classes tried. A drug or therapy the app does not know can be added under Settings → Treatments you added; treatments saved under that name then get its class.',
           'Phone and fax numbers are written as (555) 123-4567, ZIP codes as 62701 or 62701-1234, and CPT/HCPCS codes as 90867 or J0585 with modifiers such as 90867-59.',
         ],
       },
