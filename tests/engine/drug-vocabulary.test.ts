@@ -218,3 +218,23 @@ describe('treatments the advocate adds', () => {
     expect(gone.code).toBe('not-found');
   });
 });
+
+describe('the readiness meter counts antidepressant classes', () => {
+  it('does not tick "failed treatments across classes" for one antidepressant class and a benzodiazepine', async () => {
+    const engine = tempEngine();
+    const { case: k } = await clientWithCase(engine);
+    for (const name of ['Sertraline', 'Ativan']) {
+      await ok(engine, 'treatments.create', {
+        caseId: k.id,
+        values: { kind: 'medication', name, endedOn: '2024-05-01', reasonStopped: 'No response' },
+      });
+    }
+    const item = (await ok(engine, 'workflow.get', { caseId: k.id })).readiness.items.find(
+      (i) => i.key === 'failed-treatments',
+    )!;
+    expect(item.done).toBe(false);
+    expect(item.detail).toContain(
+      'Trials in 1 antidepressant class so far (SSRI); also tried: benzodiazepine',
+    );
+  });
+});

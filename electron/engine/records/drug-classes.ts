@@ -1,6 +1,7 @@
 // "N medications from K classes": counted once, here, for letters and the readiness checks alike.
 import type { Treatment } from '../../contract/case-records';
 import { lookupTreatment } from '../facts/treatment-lookup';
+import { vocabulary } from '../facts/vocabulary';
 
 type Named = Pick<Treatment, 'kind' | 'name' | 'drugClass'>;
 
@@ -23,4 +24,19 @@ export function distinctClasses(treatments: Named[]): string[] {
     if (c && !seen.has(c.toLowerCase())) seen.set(c.toLowerCase(), c);
   }
   return [...seen.values()];
+}
+
+/**
+ * The classes that count as antidepressant trials, which is what payers' step-therapy rules count:
+ * a benzodiazepine or a pain drug is not one. A class the vocabulary does not know (typed by the
+ * advocate) is counted: the advocate knows what it is.
+ */
+export function antidepressantClasses(treatments: Named[]): string[] {
+  const roles = new Map(
+    Object.entries(vocabulary().classes).map(([name, c]) => [name.toLowerCase(), c.role]),
+  );
+  return distinctClasses(treatments).filter((c) => {
+    const role = roles.get(c.toLowerCase());
+    return role === undefined || role === 'antidepressant';
+  });
 }
