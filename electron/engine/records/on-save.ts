@@ -39,7 +39,8 @@ export function onSave(
       if (!imported) throw new AppError('invalid-input', check.message, 'values.icd10Code');
       imported.warn(check.message);
     }
-    const description = check.ok ? check.description : check.description;
+    // A category kept from an older file still gets its (category) description.
+    const { description } = check;
     if (description && !(typeof merged.description === 'string' && merged.description.trim()))
       return { ...values, description };
   }
