@@ -132,8 +132,10 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
     .action(async (file: string) => {
       const result = (await call('exchange.import', readJsonFile(file), file)) as {
         caseIds: number[];
+        warnings?: string[];
       };
       for (const id of result.caseIds) io.out(String(id));
+      for (const warning of result.warnings ?? []) io.err(`${file}: ${warning}`);
     });
   caseCmd
     .command('export')

@@ -71,6 +71,8 @@ import type {
   SavedOriginals,
 } from './safety';
 import { defaultRecipientArgs } from './first-run';
+import { customTreatment, customTreatmentRemove } from './vocabulary';
+import type { CustomTreatment } from './vocabulary';
 import type { AppSettings, SampleRemoval, SampleStatus } from './first-run';
 
 const byId = z.object({ id });
@@ -157,7 +159,7 @@ export const apiArgs = {
   'exchange.export': z.object({ caseId: id }),
   'exchange.import': exchangeFile,
 
-  // Appeal workflow (issue 5): stages, denials and deadlines, quick log, dashboard, calendar.
+  // Appeal workflow: stages, denials and deadlines, quick log, dashboard, calendar.
   'stages.move': stageMove,
   'denials.preview': denialPreview,
   'denials.create': z.object({ caseId: id, values: denialFields }),
@@ -167,7 +169,7 @@ export const apiArgs = {
   'communications.log': communicationLog,
   'dashboard.get': dashboardQuery,
   'calendar.export': calendarExport,
-  // Keeping clients' data safe (issue 6): backups, restore, the whole-library archive, history.
+  // Keeping clients' data safe: backups, restore, the whole-library archive, history.
   'backups.list': none,
   'backups.create': backupCreate,
   'backups.setFolder': backupFolder,
@@ -177,15 +179,15 @@ export const apiArgs = {
   'archive.import': archiveImport,
   'cases.history': caseHistoryQuery,
   'documents.saveOriginals': saveOriginalsArgs,
-  // First run and daily use (issue 7): the welcome, the fictional sample case, app settings.
+  // First run and daily use: the welcome, the fictional sample case, app settings.
   'settings.get': none,
   'settings.setDefaultRecipient': defaultRecipientArgs,
   'welcome.finish': none,
   'sample.status': none,
   'sample.create': none,
   'sample.remove': none,
-  // Facts become the right records, once (issue 11): each proposal matched against the case,
-  // accepted in one transaction, rejections kept; documents filed by type.
+  // Each proposal matched against the case, accepted in one transaction, rejections kept;
+  // documents filed by type.
   'facts.review': factReviewArgs,
   'facts.accept': factAccept,
   'facts.acceptAll': factAcceptAll,
@@ -194,6 +196,10 @@ export const apiArgs = {
   'facts.check': factCheck,
   'facts.denialDraft': z.object({ caseId: id }),
   'documents.update': documentUpdate,
+  // Treatments the advocate adds to the drug vocabulary.
+  'vocabulary.customTreatments': none,
+  'vocabulary.addTreatment': customTreatment,
+  'vocabulary.removeTreatment': customTreatmentRemove,
 } as const;
 
 export interface AppInfo {
@@ -251,7 +257,7 @@ export type ApiResults = RecordResults & {
   search: CaseSummary[];
   'exchange.export': ExchangeFileValues;
   'exchange.import': ExchangeImportResult;
-  // Appeal workflow (issue 5).
+  // Appeal workflow.
   'stages.move': StageMove;
   'denials.preview': DenialView;
   'denials.create': DenialView;
@@ -262,7 +268,7 @@ export type ApiResults = RecordResults & {
   'dashboard.get': Dashboard;
   'calendar.export': CalendarFile;
 
-  // Keeping clients' data safe (issue 6).
+  // Keeping clients' data safe.
   'backups.list': BackupList;
   'backups.create': BackupInfo;
   'backups.setFolder': BackupList;
@@ -273,7 +279,7 @@ export type ApiResults = RecordResults & {
   'cases.history': HistoryEntry[];
   'documents.saveOriginals': SavedOriginals;
 
-  // First run and daily use (issue 7).
+  // First run and daily use.
   'settings.get': AppSettings;
   'settings.setDefaultRecipient': AppSettings;
   'welcome.finish': AppSettings;
@@ -281,7 +287,6 @@ export type ApiResults = RecordResults & {
   'sample.create': SampleStatus;
   'sample.remove': SampleRemoval;
 
-  // Facts become the right records, once (issue 11).
   'facts.review': FactReview;
   'facts.accept': FactAcceptResult;
   'facts.acceptAll': FactAcceptAllResult;
@@ -290,6 +295,9 @@ export type ApiResults = RecordResults & {
   'facts.check': DuplicateCheck;
   'facts.denialDraft': DenialDraft | null;
   'documents.update': DocumentInfo;
+  'vocabulary.customTreatments': CustomTreatment[];
+  'vocabulary.addTreatment': CustomTreatment[];
+  'vocabulary.removeTreatment': CustomTreatment[];
 };
 
 export type ApiName = keyof typeof apiArgs;

@@ -9,6 +9,12 @@ import { clientInput } from './client';
 import { contactInput } from './contact';
 import { documentFields } from './document';
 import { factDecisions } from './facts';
+import {
+  importedCaseFields,
+  importedClientFields,
+  importedContactFields,
+  importedProfileFields,
+} from './imported-fields';
 import { EXCHANGE_FORMAT, EXCHANGE_VERSION } from './exchange';
 import { LETTER_KIND } from './letter';
 import { profileInput } from './profile';
@@ -104,6 +110,7 @@ export const archiveHistoryEntry = z.object({
 });
 
 export const archiveCase = caseFields.extend({
+  ...importedCaseFields,
   ...stamps,
   originalId,
   diagnoses: z.array(archiveRecord(CASE_RECORDS.diagnoses)),
@@ -121,20 +128,27 @@ export const archiveCase = caseFields.extend({
 export const archiveClientFile = z.object({
   format: z.literal(EXCHANGE_FORMAT),
   version: z.literal(EXCHANGE_VERSION),
-  client: clientInput.extend(stamps),
+  client: clientInput.extend({ ...importedClientFields, ...stamps }),
   cases: z.array(archiveCase),
 });
 
 export const archiveLibraryFile = z.object({
   profile: profileInput
     .extend({
+      ...importedProfileFields,
       ...stamps,
       letterheadName: z.string().nullable().default(null),
       /** The advocate's own letterhead .docx, stored like a document's bytes. */
       letterhead: z.string().regex(ARCHIVE_DOCUMENT_PATH).nullable().default(null),
     })
     .nullable(),
-  contacts: z.array(contactInput.extend({ ...stamps, originalId: originalId.optional() })),
+  contacts: z.array(
+    contactInput.extend({
+      ...importedContactFields,
+      ...stamps,
+      originalId: originalId.optional(),
+    }),
+  ),
   letterTemplates: z.array(archiveTemplate).default([]),
 });
 

@@ -1,7 +1,15 @@
 // A case: one request for coverage of one treatment, with the plan and provider it involves.
 import { z } from 'zod';
 import { CASE_STATUS, PLAN_TYPE } from './choices';
-import { id, optionalDate, optionalNpi, optionalText, requiredText } from './fields';
+import {
+  id,
+  optionalDate,
+  optionalNpi,
+  optionalPhone,
+  optionalServiceCodes,
+  optionalText,
+  requiredText,
+} from './fields';
 import type { Client } from './client';
 import type { Assessment, Communication, Deadline, Diagnosis, Treatment } from './case-records';
 import type { DocumentInfo } from './document';
@@ -10,14 +18,14 @@ import { patchOf, version } from './versions';
 /** A case's own fields, without the client it belongs to (the exchange format nests cases). */
 export const caseFields = z.object({
   requestedTreatment: requiredText(200),
-  treatmentCodes: optionalText(200),
+  treatmentCodes: optionalServiceCodes,
   status: z.enum(CASE_STATUS.values, { error: 'is not a known case status' }).default('intake'),
   openedOn: optionalDate,
   providerName: optionalText(200),
   providerNpi: optionalNpi,
   providerPractice: optionalText(200),
-  providerPhone: optionalText(40),
-  providerFax: optionalText(40),
+  providerPhone: optionalPhone,
+  providerFax: optionalPhone,
   insurerName: optionalText(200),
   planName: optionalText(200),
   planType: z

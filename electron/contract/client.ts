@@ -1,6 +1,13 @@
 // A client: the person whose coverage the advocate is fighting for.
 import { z } from 'zod';
-import { id, optionalDate, optionalEmail, optionalText, requiredText } from './fields';
+import {
+  id,
+  optionalDate,
+  optionalEmail,
+  optionalPhone,
+  optionalText,
+  requiredText,
+} from './fields';
 import { addressFields } from './profile';
 import { patchOf, version } from './versions';
 
@@ -13,7 +20,7 @@ export const clientInput = z.object({
       error: 'cannot be in the future',
     },
   ),
-  phone: optionalText(40),
+  phone: optionalPhone,
   email: optionalEmail,
   ...addressFields,
   notes: optionalText(10000),

@@ -1,7 +1,14 @@
 // The address book: insurers, providers, lawmakers and agencies letters go to.
 import { z } from 'zod';
 import { CONTACT_KIND } from './choices';
-import { optionalEmail, optionalNpi, optionalState, optionalText, requiredText } from './fields';
+import {
+  optionalEmail,
+  optionalNpi,
+  optionalPhone,
+  optionalState,
+  optionalText,
+  requiredText,
+} from './fields';
 import { addressFields } from './profile';
 import { id } from './fields';
 import { patchOf, version } from './versions';
@@ -13,8 +20,8 @@ export const contactInput = z.object({
   organisation: optionalText(200),
   department: optionalText(200),
   ...addressFields,
-  phone: optionalText(40),
-  fax: optionalText(40),
+  phone: optionalPhone,
+  fax: optionalPhone,
   email: optionalEmail,
   npi: optionalNpi,
   notes: optionalText(5000),

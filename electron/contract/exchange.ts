@@ -11,6 +11,7 @@ import {
   treatmentFields,
 } from './case-records';
 import { documentFields } from './document';
+import { importedCaseFields, importedClientFields } from './imported-fields';
 
 export const EXCHANGE_FORMAT = 'advocate-desk/case-exchange';
 export const EXCHANGE_VERSION = 1;
@@ -28,6 +29,7 @@ export const exchangeDocument = documentFields.extend({
 });
 
 export const exchangeCase = caseFields.extend({
+  ...importedCaseFields,
   diagnoses: z.array(diagnosisFields).default([]),
   treatments: z.array(treatmentFields).default([]),
   assessments: z.array(assessmentFields).default([]),
@@ -42,7 +44,7 @@ export const exchangeFile = z.object({
     error: `must be ${EXCHANGE_VERSION}: this version of Advocate Desk reads version ${EXCHANGE_VERSION} files`,
   }),
   exportedAt: z.iso.datetime({ offset: true }).optional(),
-  client: clientInput,
+  client: clientInput.extend(importedClientFields),
   cases: z.array(exchangeCase).min(1, { error: 'must hold at least one case' }),
 });
 
@@ -52,4 +54,9 @@ export type ExchangeFileValues = z.output<typeof exchangeFile>;
 export interface ExchangeImportResult {
   clientId: number;
   caseIds: number[];
+  /**
+   * What was kept as written although the app would refuse it today (a diagnosis code the current
+   * ICD-10-CM code set lacks, say), each naming its place in the file.
+   */
+  warnings: string[];
 }

@@ -1,4 +1,4 @@
-// First run and daily use (issue 7): the welcome, the sample case and the advocate's settings.
+// First run and daily use: the welcome, the sample case and the advocate's settings.
 import { z } from 'zod';
 import { LETTER_KIND } from './letter';
 import type { LetterKind } from './letter';

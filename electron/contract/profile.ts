@@ -1,6 +1,6 @@
 // The advocate's own details: they head every letter.
 import { z } from 'zod';
-import { optionalEmail, optionalState, optionalText } from './fields';
+import { optionalEmail, optionalPhone, optionalState, optionalText, optionalZip } from './fields';
 import { patchOf, version } from './versions';
 
 /** Postal address fields, shared by people and organisations. */
@@ -9,14 +9,14 @@ export const addressFields = {
   addressLine2: optionalText(200),
   city: optionalText(100),
   state: optionalState,
-  postalCode: optionalText(20),
+  postalCode: optionalZip,
 };
 
 export const profileInput = z.object({
   name: optionalText(200),
   organisation: optionalText(200),
   ...addressFields,
-  phone: optionalText(40),
+  phone: optionalPhone,
   email: optionalEmail,
   signatureBlock: optionalText(1000),
 });

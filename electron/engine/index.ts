@@ -38,6 +38,7 @@ import { recordHandlers } from './records/handlers';
 import { sampleHandlers } from './sample/handlers';
 import { searchHandlers } from './search/handlers';
 import { settingsHandlers } from './settings/handlers';
+import { vocabularyHandlers } from './vocabulary/handlers';
 import { workflowHandlers } from './workflow/handlers';
 
 export interface EngineOptions extends Omit<OpenDatabaseOptions, 'auditActor'> {
@@ -184,7 +185,7 @@ export function openEngine(options: EngineOptions): Engine {
       searchHandlers(ctx),
       exchangeHandlers(ctx),
       importHandlers(ctx),
-      // Keeping clients' data safe (issue 6).
+      // Keeping clients' data safe.
       backupHandlers(ctx),
       archiveHandlers(ctx),
       historyHandlers(ctx),
@@ -193,10 +194,11 @@ export function openEngine(options: EngineOptions): Engine {
       letterHandlers(ctx),
       letterheadHandlers(ctx),
       workflowHandlers(ctx),
-      // First run and daily use (issue 7).
+      // First run and daily use.
       settingsHandlers(ctx),
+      vocabularyHandlers(ctx),
       sampleHandlers(ctx),
-      // Facts become the right records, once (issue 11).
+      // Facts become the right records, once.
       factHandlers(ctx),
       libraryHandlers(ctx),
       revisionHandlers(ctx),

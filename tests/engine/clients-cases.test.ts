@@ -196,7 +196,8 @@ describe('cases', () => {
 
   it.each([
     ['diagnoses', { icd10Code: 'not-a-code' }, 'values.icd10Code'],
-    ['diagnoses', { icd10Code: 'U07.1' }, 'values.icd10Code'],
+    ['diagnoses', { icd10Code: 'F33.9999' }, 'values.icd10Code'],
+    ['diagnoses', { icd10Code: 'F33' }, 'values.icd10Code'],
     ['assessments', { instrument: 'PHQ-9', score: 30, assessedOn: '2024-01-01' }, 'values.score'],
     ['assessments', { instrument: 'phq-9', score: -1, assessedOn: '2024-01-01' }, 'values.score'],
     [

@@ -29,6 +29,11 @@ interface Kind {
 let run = 0;
 const fresh = (kind: Kind): [string, string] => {
   run += 1;
+  // Phone and fax numbers are stored in one format: fresh ones are written in it.
+  if (/^(phone|fax)$/.test(kind.field)) {
+    const n = String(run).padStart(4, '0');
+    return [`(555) 101-${n}`, `(555) 202-${n}`];
+  }
   return [`${kind.values[0]} ${run}`, `${kind.values[1]} ${run}`];
 };
 

@@ -461,7 +461,7 @@ describe('readiness meter', () => {
     insertDoc.run(k.id, 'Progress notes 2024.docx', 'b', 'Visit notes', 'clinical-note');
     const full = (await ok(engine, 'workflow.get', { caseId: k.id })).readiness;
     expect(full.done).toBe(6);
-    expect(full.items.find((i) => i.key === 'failed-treatments')?.detail).toContain('ssri, snri');
+    expect(full.items.find((i) => i.key === 'failed-treatments')?.detail).toContain('SSRI, SNRI');
   });
 });
 

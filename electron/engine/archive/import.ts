@@ -23,6 +23,8 @@ import type { ImportJournal } from './import-journal';
 import { readArchive, recordsOf } from './read';
 import type { ReadArchive } from './read';
 import { retryWhileBusy } from '../db/busy';
+import { onSave } from '../records/on-save';
+import { customTreatments } from '../vocabulary/custom-treatments';
 
 /** How the archive's links (by the old library's ids) map to this library's rows. */
 interface LibraryIds {
@@ -177,7 +179,8 @@ function archiveWriter(db: Database) {
         for (const kind of RECORD_KINDS) {
           for (const r of recordsOf(kase, kind)) {
             const row = (records[kind] as ReturnType<typeof recordQueries>).insert({
-              ...r,
+              // The library's own records: a code the current code set lacks is kept as it was.
+              ...onSave(kind, r, { imported: { warn: () => {} }, custom: customTreatments(db) }),
               caseId: created.id,
               sourceDocumentId:
                 r.sourceDocument === null ? null : (docIds[r.sourceDocument] ?? null),

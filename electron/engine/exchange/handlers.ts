@@ -14,6 +14,9 @@ import { documentQueries } from '../documents/queries';
 import { recordQueries } from '../records/queries';
 import { todayForState } from '../deadlines/state-time-zones';
 import { stageQueries } from '../workflow/queries';
+import { onSave } from '../records/on-save';
+import { customTreatments } from '../vocabulary/custom-treatments';
+import { keptAsWritten } from './kept-as-written';
 
 const RECORD_KINDS = Object.keys(CASE_RECORDS) as CaseRecordKind[];
 type ExchangeCase = ExchangeFileValues['cases'][number];
@@ -75,6 +78,8 @@ export function exchangeHandlers({
 
     'exchange.import': (file) => {
       const client = clients.insert(file.client);
+      const warnings: string[] = keptAsWritten(file);
+      const custom = customTreatments(db);
       const caseIds = file.cases.map((incoming, c) => {
         const {
           diagnoses,
@@ -97,9 +102,15 @@ export function exchangeHandlers({
         });
         const lists = { diagnoses, treatments, assessments, communications, deadlines };
         for (const kind of RECORD_KINDS) {
-          for (const record of lists[kind]) {
-            records[kind].insert({ ...record, sourceDocumentId: null, caseId: created.id });
-          }
+          lists[kind].forEach((record, r) => {
+            const at = `cases[${c}].${kind}[${r}]`;
+            const warn = (message: string) => warnings.push(`${at}: ${message} Kept as written.`);
+            records[kind].insert({
+              ...onSave(kind, record, { imported: { warn }, custom }),
+              sourceDocumentId: null,
+              caseId: created.id,
+            });
+          });
         }
         docs.forEach((doc, d) => {
           const bytes = Buffer.from(doc.contentBase64, 'base64');
@@ -121,7 +132,7 @@ export function exchangeHandlers({
         });
         return created.id;
       });
-      return { clientId: client.id, caseIds };
+      return { clientId: client.id, caseIds, warnings };
     },
   };
 }

@@ -7,6 +7,7 @@ import { ZodError } from 'zod';
 import type { z } from 'zod';
 import { caseInput } from '../../contract/case';
 import { assessmentFields, diagnosisFields, treatmentFields } from '../../contract/case-records';
+import type { CaseRecordKind } from '../../contract/case-records';
 import { clientInput } from '../../contract/client';
 import type { DocumentView } from '../../contract/document';
 import { AppError } from '../../contract/errors';
@@ -31,7 +32,9 @@ import { longDate, todayIn } from '../deadlines/plain-date';
 import { timeZoneForState } from '../deadlines/state-time-zones';
 import { changeLog, conflictError } from '../db/versions';
 import { documentQueries } from '../documents/queries';
+import { onSave } from '../records/on-save';
 import { recordQueries } from '../records/queries';
+import { customTreatments } from '../vocabulary/custom-treatments';
 import { denialWriter } from '../workflow/denial-writer';
 import { denialQueries } from '../workflow/queries';
 import { findDates } from './dates';
@@ -161,14 +164,19 @@ export function factWriter(db: Database) {
       match.changes.filter((c) => c.field !== 'planType').map((c) => [c.field, c.proposed]),
     );
 
+  /** What any save adds: a treatment's class from the vocabulary, a diagnosis checked. */
+  const saved = <T extends Record<string, unknown>>(
+    kind: CaseRecordKind,
+    values: T,
+    current?: Record<string, unknown>,
+  ) => onSave(kind, values, { custom: customTreatments(db), ...(current ? { current } : {}) }) as T;
+
   const patchRecord = (kind: keyof typeof records, schema: z.ZodType, match: Match) => {
     const q = records[kind] as ReturnType<typeof recordQueries>;
-    const current = q.get(match.target.id!) as { version: number };
-    q.patch(
-      match.target.id!,
-      { version: current.version, changes: changesOf(match), at: 'values' },
-      schema,
-    );
+    const current = q.get(match.target.id!) as { version: number } & Record<string, unknown>;
+    const changes =
+      kind === 'communications' ? changesOf(match) : saved(kind, changesOf(match), current);
+    q.patch(match.target.id!, { version: current.version, changes, at: 'values' }, schema);
   };
   const patchCase = (caseId: number, changes: Record<string, unknown>) => {
     const current = cases.get(caseId);
@@ -210,12 +218,15 @@ export function factWriter(db: Database) {
         if (isNew) {
           const row = records.diagnoses.insert({
             caseId,
-            ...checked(diagnosisFields, {
-              icd10Code: v.icd10Code,
-              description: v.description ?? null,
-              diagnosedOn: v.diagnosedOn ?? null,
-              sourceDocumentId,
-            }),
+            ...saved(
+              'diagnoses',
+              checked(diagnosisFields, {
+                icd10Code: v.icd10Code,
+                description: v.description ?? null,
+                diagnosedOn: v.diagnosedOn ?? null,
+                sourceDocumentId,
+              }),
+            ),
           });
           return [`Added ${String(v.icd10Code)} to the diagnoses.`, row.id];
         }
@@ -225,17 +236,20 @@ export function factWriter(db: Database) {
         if (isNew) {
           const row = records.treatments.insert({
             caseId,
-            ...checked(treatmentFields, {
-              kind: v.kind ?? 'medication',
-              name: v.name,
-              dose: v.dose ?? null,
-              startedOn: v.startedOn ?? null,
-              endedOn: v.endedOn ?? null,
-              outcome: v.outcome ?? null,
-              reasonStopped: v.reasonStopped ?? null,
-              drugClass: v.drugClass ?? null,
-              sourceDocumentId,
-            }),
+            ...saved(
+              'treatments',
+              checked(treatmentFields, {
+                kind: v.kind ?? 'medication',
+                name: v.name,
+                dose: v.dose ?? null,
+                startedOn: v.startedOn ?? null,
+                endedOn: v.endedOn ?? null,
+                outcome: v.outcome ?? null,
+                reasonStopped: v.reasonStopped ?? null,
+                drugClass: v.drugClass ?? null,
+                sourceDocumentId,
+              }),
+            ),
           });
           return [`Added ${String(v.name)} to the treatment history.`, row.id];
         }

@@ -9,6 +9,7 @@ import { CLAIM_TYPE, DECISION_LEVEL } from '../../contract/workflow';
 import type { Denial } from '../../contract/workflow';
 import { LETTER_FIELDS } from './where-to-fill';
 import { BLANK, Missing, stripMarkers } from './gaps';
+import { classOf, distinctClasses } from '../records/drug-classes';
 
 /** Everything a letter is made from: kept with each generated letter. */
 export interface LetterInput {
@@ -101,7 +102,7 @@ function treatment(t: Treatment, i: number, today: string) {
     name: t.name,
     kind: TREATMENT_KIND.labels[t.kind],
     drugClass:
-      t.kind === 'medication' ? or('drugClass', t.drugClass, `drug class of ${t.name}`) : BLANK,
+      t.kind === 'medication' ? or('drugClass', classOf(t), `drug class of ${t.name}`) : BLANK,
     dose: or(at('dose'), t.dose, `dose of ${t.name}`),
     started: dateOr(at('started'), t.startedOn, `start date of ${t.name}`),
     ended: t.endedOn
@@ -168,7 +169,7 @@ export function letterContext(raw: LetterInput) {
   const client = detail.client;
   const treatments = detail.treatments.map((t, i) => treatment(t, i, today));
   const meds = detail.treatments.filter((t) => t.kind === 'medication');
-  const classes = [...new Set(meds.map((t) => t.drugClass).filter((k): k is string => !!k))];
+  const classes = distinctClasses(meds);
   const denial = denials[0];
   const diagnosis = detail.diagnoses[0];
   // What can be enclosed is what is on file, by type: the provider's signed letter (never a

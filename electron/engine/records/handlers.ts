@@ -4,6 +4,8 @@ import { CASE_RECORDS } from '../../contract/case-records';
 import type { EngineContext, Handler } from '../context';
 import { touchCase } from '../cases/touch';
 import { recordQueries } from './queries';
+import { onSave } from './on-save';
+import { customTreatments } from '../vocabulary/custom-treatments';
 
 type RecordCalls = `${CaseRecordKind}.${'create' | 'update' | 'delete'}`;
 
@@ -16,7 +18,10 @@ export function recordHandlers(ctx: EngineContext): { [N in RecordCalls]: Handle
         `${kind}.create`,
         ({ caseId, values }: { caseId: number; values: Record<string, unknown> }) => {
           touch(caseId);
-          return q.insert({ ...values, caseId });
+          return q.insert({
+            ...onSave(kind, values, { custom: customTreatments(ctx.db) }),
+            caseId,
+          });
         },
       ],
       [
@@ -30,8 +35,13 @@ export function recordHandlers(ctx: EngineContext): { [N in RecordCalls]: Handle
           version: number;
           values: Record<string, unknown>;
         }) => {
-          touch(q.get(id).caseId);
-          return q.patch(id, { version, changes: values, at: 'values' }, CASE_RECORDS[kind]);
+          const current = q.get(id);
+          touch(current.caseId);
+          const changes = onSave(kind, values, {
+            current: current as unknown as Record<string, unknown>,
+            custom: customTreatments(ctx.db),
+          });
+          return q.patch(id, { version, changes, at: 'values' }, CASE_RECORDS[kind]);
         },
       ],
       [

@@ -3,6 +3,7 @@
 import type { Assessment, Diagnosis, Treatment } from '../../contract/case-records';
 import type { DocumentType } from '../../contract/document';
 import type { Readiness, ReadinessItem } from '../../contract/workflow';
+import { antidepressantClasses, classOf, distinctClasses } from '../records/drug-classes';
 
 export interface ReadinessInput {
   caseNotes: string | null;
@@ -35,21 +36,24 @@ const FUNCTIONAL =
 /** Instruments that measure function rather than symptoms. */
 const FUNCTIONAL_INSTRUMENTS = /^(WHODAS|SDS|WSAS|GAF|SOFAS)/i;
 
-const classOf = (t: Treatment) => t.drugClass?.trim().toLowerCase() || null;
 const tried = (t: Treatment) => Boolean(t.endedOn || t.reasonStopped || t.outcome);
 
 function failedTreatments(treatments: Treatment[]): ReadinessItem {
   const meds = treatments.filter((t) => t.kind === 'medication' && tried(t));
-  const classes = [...new Set(meds.map(classOf).filter((c): c is string => c !== null))];
+  const classes = distinctClasses(meds);
+  // Step therapy counts antidepressant classes: an anxiolytic or a pain drug is not one of them.
+  const counted = antidepressantClasses(meds);
+  const others = classes.filter((c) => !counted.includes(c));
+  const alsoTried = others.length ? `; also tried: ${others.join(', ')}` : '';
   const unclassed = meds.filter((t) => classOf(t) === null).map((t) => t.name);
-  const done = classes.length >= 2;
+  const done = counted.length >= 2;
   let detail: string;
   if (done)
     detail = `${meds.length} medications tried across ${classes.length} classes (${classes.join(', ')}).`;
   else if (unclassed.length) {
     detail = `Record the drug class of ${unclassed.join(', ')}: payers count failed trials by class (most ask for 2).`;
   } else if (meds.length) {
-    detail = `Trials in ${classes.length} class so far (${classes.join(', ')}); most payers ask for at least 2 classes, each with dose, dates and why it stopped.`;
+    detail = `Trials in ${counted.length} antidepressant class${counted.length === 1 ? '' : 'es'} so far${counted.length ? ` (${counted.join(', ')})` : ''}${alsoTried}; most payers ask for at least 2 antidepressant classes, each with dose, dates and why it stopped.`;
   } else {
     detail = 'Add the medications tried before, with class, dose, dates and why each stopped.';
   }

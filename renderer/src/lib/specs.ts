@@ -14,14 +14,14 @@ const address: FieldSpec[] = [
   { name: 'addressLine2', wide: true },
   { name: 'city' },
   { name: 'state', hint: 'Two letters, e.g. CA' },
-  { name: 'postalCode' },
+  { name: 'postalCode', hint: 'e.g. 62701 or 62701-1234' },
 ];
 
 export const CASE_SPECS: FieldSpec[] = [
   { name: 'requestedTreatment', required: true, wide: true, group: 'Request' },
   { name: 'status', type: 'select', choices: CASE_STATUS },
   { name: 'openedOn', type: 'date' },
-  { name: 'treatmentCodes' },
+  { name: 'treatmentCodes', hint: 'e.g. 90867, J0585-59' },
   { name: 'providerName', group: 'Treating provider' },
   { name: 'providerNpi' },
   { name: 'providerPractice' },
@@ -91,13 +91,17 @@ export const PROFILE_SPECS: FieldSpec[] = [
 export const DIAGNOSIS_SPECS: FieldSpec[] = [
   { name: 'icd10Code', required: true, hint: 'e.g. F33.2' },
   { name: 'diagnosedOn', type: 'date' },
-  { name: 'description', wide: true },
+  { name: 'description', wide: true, hint: 'Filled from the ICD-10-CM code set when left empty.' },
 ];
 
 export const TREATMENT_SPECS: FieldSpec[] = [
   { name: 'kind', type: 'select', choices: TREATMENT_KIND },
   { name: 'name', required: true },
   { name: 'dose' },
+  {
+    name: 'drugClass',
+    hint: 'Filled from the drug list when left empty (e.g. SSRI); type your own to override.',
+  },
   { name: 'startedOn', type: 'date' },
   { name: 'endedOn', type: 'date' },
   { name: 'outcome', type: 'textarea', wide: true },

@@ -42,7 +42,16 @@ export function CaseRecords({ detail, onChanged }: { detail: CaseDetail; onChang
         onChanged={onChanged}
         columns={[
           { header: 'Kind', render: (t) => TREATMENT_KIND.labels[t.kind] },
-          { header: 'Name', render: (t) => t.name },
+          {
+            header: 'Name',
+            // The class under the name, not in a column of its own: the table stays narrow.
+            render: (t) => (
+              <>
+                {t.name}
+                {t.drugClass && <span className="strip-sub">{t.drugClass}</span>}
+              </>
+            ),
+          },
           { header: 'Dose', render: (t) => orDash(t.dose) },
           { header: 'Started', render: (t) => formatDate(t.startedOn) },
           { header: 'Ended', render: (t) => formatDate(t.endedOn) },

@@ -23,6 +23,13 @@ export const HELP: HelpSection[] = [
         ],
       },
       'The more complete the treatment history, the stronger the letters: insurers usually ask for several failed medications from different classes before they approve these treatments.',
+      {
+        points: [
+          'ICD-10 codes are checked against the official ICD-10-CM code set (fiscal year 2026) that comes with the app: a code that does not exist is refused with the nearest real one, a category such as F33 asks you to choose a full code (F33.0–F33.9), and the description is filled in when you leave it empty.',
+          'A treatment’s drug class (SSRI, SNRI, atypical antipsychotic…) is filled from the app’s drug list when you leave it empty — brand names and common misspellings included — and you can type your own. Letters and the readiness meter count the distinct classes tried. A drug or therapy the app does not know can be added under Settings → Treatments you added; treatments saved under that name then get its class.',
+          'Phone and fax numbers are written as (555) 123-4567, ZIP codes as 62701 or 62701-1234, and CPT/HCPCS codes as 90867 or J0585 with modifiers such as 90867-59.',
+        ],
+      },
       'Search at the top of every page finds a case by any word in it: a name, a drug, a member ID or a phrase from your notes.',
       'Saving a form changes only the fields you edited. If the same case, record or template was changed somewhere else since you opened it — another window, accepted facts, the command line — nothing is saved: you see what changed, your value and the newer one side by side, and choose “Keep mine” or “Take the newer values”. While you have not edited a form, changes made elsewhere simply appear in it; changes to fields you did not touch appear too, and keep your edits.',
     ],

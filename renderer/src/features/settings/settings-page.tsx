@@ -14,6 +14,7 @@ import { ErrorBanner } from '../../components/error-banner';
 import { useLoad } from '../../lib/use-load';
 import { HelpLink } from '../help/help-link';
 import { LetterheadCard } from '../letters/letterhead-card';
+import { OwnTreatmentsCard } from '../vocabulary/own-treatments-card';
 import { BackupFolderForm, DataFolderNote } from './backup-folder-form';
 
 export function SettingsPage() {
@@ -158,6 +159,8 @@ export function SettingsPage() {
           </p>
         )}
       </section>
+
+      <OwnTreatmentsCard />
     </div>
   );
 }
