@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { caseInput, caseListQuery, caseUpdate } from './case';
 import type { Case, CaseDetail, CaseList, CaseSummary } from './case';
+import { pageArgs } from './paging';
+import type { Page } from './paging';
 import { clientInput, clientUpdate } from './client';
 import type { Client, ClientSummary } from './client';
 import { CASE_RECORDS, recordCreate, recordUpdate } from './case-records';
@@ -67,7 +69,10 @@ import type { AppSettings, SampleRemoval, SampleStatus } from './first-run';
 
 const byId = z.object({ id });
 const none = z.object({}).default({});
-const query = z.object({ query: z.string().trim().max(200).optional() }).default({});
+/** A list filtered by typed words, a page at a time. */
+const pagedQuery = z
+  .object({ query: z.string().trim().max(200).optional(), ...pageArgs(100) })
+  .default({ limit: 100, offset: 0 });
 
 const { diagnoses, treatments, assessments, communications, deadlines } = CASE_RECORDS;
 
@@ -84,7 +89,7 @@ export const apiArgs = {
   'profile.get': none,
   'profile.update': profileUpdate,
 
-  'clients.list': query,
+  'clients.list': pagedQuery,
   'clients.get': byId,
   'clients.create': clientInput,
   'clients.update': clientUpdate,
@@ -141,9 +146,10 @@ export const apiArgs = {
   'letterhead.set': letterheadSet,
   'letterhead.clear': none,
 
+  /** The best matches only; `cases.list` with a query pages through them all with a count. */
   search: z.object({
     query: z.string().trim().min(1, { error: 'is required' }).max(200),
-    limit: z.number().int().min(1).max(1000).default(50),
+    ...pageArgs(50),
   }),
 
   'exchange.export': z.object({ caseId: id }),
@@ -195,7 +201,7 @@ export type ApiResults = RecordResults & {
   'library.revision': { revision: string };
   'profile.get': Profile;
   'profile.update': Profile;
-  'clients.list': ClientSummary[];
+  'clients.list': Page<ClientSummary>;
   'clients.get': Client;
   'clients.create': Client;
   'clients.update': Client;
@@ -205,7 +211,7 @@ export type ApiResults = RecordResults & {
   'cases.create': Case;
   'cases.update': Case;
   'cases.delete': null;
-  'contacts.list': Contact[];
+  'contacts.list': Page<Contact>;
   'contacts.get': Contact;
   'contacts.create': Contact;
   'contacts.update': Contact;

@@ -248,7 +248,7 @@ describe('restoring', () => {
     const undo = await ok(engine, 'backups.preview', { file: result.previous.file });
     expect(undo.counts.cases).toBe(3);
     await ok(engine, 'backups.restore', { file: result.previous.file });
-    const names = (await ok(engine, 'clients.list', {})).map((c) => c.lastName);
+    const names = (await ok(engine, 'clients.list', {})).items.map((c) => c.lastName);
     expect(names).toContain('AddedLater');
     // Writes go on working after a restore.
     await clientWithCase(engine, { lastName: 'AfterRestore' });

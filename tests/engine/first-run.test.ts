@@ -74,7 +74,7 @@ describe('the sample case', () => {
 
     const workflow = await ok(engine, 'workflow.get', { caseId: made.caseId! });
     expect(workflow.denials).toHaveLength(1);
-    const contacts = await ok(engine, 'contacts.list', {});
+    const contacts = (await ok(engine, 'contacts.list', {})).items;
     expect(contacts.map((c) => c.kind).sort()).toEqual(['insurer', 'lawmaker']);
     const found = await ok(engine, 'search', { query: 'Rivera sample' });
     expect(found.map((c) => c.id)).toEqual([made.caseId]);
@@ -86,7 +86,7 @@ describe('the sample case', () => {
     const engine = tempEngine();
     await ok(engine, 'sample.create');
     expect((await fails(engine, 'sample.create')).code).toBe('conflict');
-    expect(await ok(engine, 'clients.list', {})).toHaveLength(1);
+    expect(await ok(engine, 'clients.list', {})).toMatchObject({ total: 1 });
   });
 
   test('removal deletes exactly its rows and leaves real data as it was', async () => {

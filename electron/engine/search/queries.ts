@@ -1,46 +1,73 @@
-// Full-text search across clients, cases, records, the communication log and document text.
+// Full-text search: the cases where every typed word appears, read from one index row per case
+// (its client, its own fields, its records and its documents' text; see migration 0009).
 import type { Database, Statement } from 'better-sqlite3';
-import { ftsTerms } from './fts-query';
-
-/** For one term: every case it hits, through whichever record matched, with its best rank. */
-const CASES_FOR_TERM = `
-  SELECT case_id, min(rank) AS rank FROM (
-    SELECT CASE h.entity
-             WHEN 'case' THEN h.entity_id
-             WHEN 'communication' THEN (SELECT case_id FROM communications WHERE id = h.entity_id)
-             WHEN 'document' THEN (SELECT case_id FROM documents WHERE id = h.entity_id)
-             WHEN 'diagnosis' THEN (SELECT case_id FROM diagnoses WHERE id = h.entity_id)
-             WHEN 'treatment' THEN (SELECT case_id FROM treatments WHERE id = h.entity_id)
-           END AS case_id, h.rank
-    FROM (SELECT entity, entity_id, rank FROM search_fts WHERE search_fts MATCH ?) h
-    WHERE h.entity <> 'client'
-    UNION ALL
-    SELECT k.id, h.rank
-    FROM (SELECT entity_id, rank FROM search_fts WHERE search_fts MATCH ? AND entity = 'client') h
-    JOIN cases k ON k.client_id = h.entity_id
-  ) GROUP BY case_id`;
-
-const cache = new WeakMap<Database, Map<number, Statement>>();
+import type { CaseStatus } from '../../contract/case';
+import { ftsQuery } from './fts-query';
 
 /**
- * A case matches when every typed word hits it somewhere (a client's name and a treatment may
- * be in different records), best matches first.
+ * How many matching cases are counted and ranked: the newest this many. A query that matches more
+ * says so ("more than 1,000") instead of walking every match of a common word.
  */
-export function caseIdsMatching(db: Database, typed: string, limit: number): number[] {
-  const terms = ftsTerms(typed);
-  if (terms.length === 0) return [];
-  let byCount = cache.get(db);
-  if (!byCount) cache.set(db, (byCount = new Map()));
-  let stmt = byCount.get(terms.length);
-  if (!stmt) {
-    const perTerm = terms.map(() => CASES_FOR_TERM).join(' UNION ALL ');
-    stmt = db
-      .prepare(
-        `SELECT case_id FROM (${perTerm}) WHERE case_id IS NOT NULL
-         GROUP BY case_id HAVING count(*) = ${terms.length} ORDER BY sum(rank), case_id DESC LIMIT ?`,
-      )
-      .pluck();
-    byCount.set(terms.length, stmt);
-  }
-  return stmt.all(...terms.flatMap((t) => [t, t]), limit) as number[];
+export const SEARCH_WINDOW = 1000;
+
+export interface CaseHits {
+  /** The page's case ids, best match first. */
+  ids: number[];
+  /** How many cases match, up to SEARCH_WINDOW. */
+  total: number;
+  /** More cases match than `total` counts. */
+  capped: boolean;
+}
+
+export interface HitFilter {
+  status?: CaseStatus | null;
+  clientId?: number | null;
+  offset: number;
+  limit: number;
+}
+
+/**
+ * FTS5 walks the matches newest case first and stops after the window; only that window is
+ * ranked (bm25, a name above a word deep in a document), so a word in every case costs the same
+ * as a rare one.
+ */
+const hitsSql = (join: string, where: string) => `
+  SELECT id FROM (
+    SELECT s.rowid AS id, s.rank AS rank FROM case_search s ${join}
+    WHERE case_search MATCH @match ${where}
+    ORDER BY s.rowid DESC LIMIT @window)
+  ORDER BY rank, id DESC`;
+
+export function caseSearchQueries(db: Database) {
+  const plain = db.prepare(hitsSql('', '')).pluck();
+  const filtered = db
+    .prepare(
+      hitsSql(
+        'JOIN cases k ON k.id = s.rowid',
+        'AND (@status IS NULL OR k.status = @status) AND (@clientId IS NULL OR k.client_id = @clientId)',
+      ),
+    )
+    .pluck();
+
+  return {
+    /** The matching cases' ids for one page, best first, and how many match. */
+    hits(typed: string, filter: HitFilter): CaseHits {
+      const match = ftsQuery(typed);
+      if (!match) return { ids: [], total: 0, capped: false };
+      const status = filter.status ?? null;
+      const clientId = filter.clientId ?? null;
+      const stmt: Statement = status === null && clientId === null ? plain : filtered;
+      const all = stmt.all({
+        match,
+        window: SEARCH_WINDOW + 1,
+        ...(stmt === filtered ? { status, clientId } : {}),
+      }) as number[];
+      const capped = all.length > SEARCH_WINDOW;
+      return {
+        ids: all.slice(filter.offset, Math.min(filter.offset + filter.limit, SEARCH_WINDOW)),
+        total: Math.min(all.length, SEARCH_WINDOW),
+        capped,
+      };
+    },
+  };
 }

@@ -8,6 +8,7 @@ import { letters } from './0005-letters';
 import { safety } from './0006-safety';
 import { secureDelete } from './0007-secure-delete';
 import { versions } from './0008-versions';
+import { scale } from './0009-scale';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   safety,
   secureDelete,
   versions,
+  scale,
 ];
