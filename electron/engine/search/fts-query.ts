@@ -2,6 +2,12 @@
 
 const MAX_TERMS = 8;
 
+/**
+ * The index keeps three-letter prefixes (migration 0009): a word whose last part is shorter is
+ * matched whole ("Wu", "F33.2", "REF-7"), so a stray letter never merges thousands of words.
+ */
+const MIN_PREFIX = 3;
+
 /** Splits typed text into quoted prefix phrases, or returns [] when nothing searchable is left. */
 export function ftsTerms(typed: string): string[] {
   return (
@@ -10,7 +16,11 @@ export function ftsTerms(typed: string): string[] {
       .filter((word) => /[\p{L}\p{N}]/u.test(word))
       .slice(0, MAX_TERMS)
       // A quoted phrase keeps FTS5 operators (AND, NEAR, column filters, "*") from being parsed.
-      .map((word) => `"${word.replaceAll('"', '""')}"*`)
+      .map((word) => {
+        const last = word.split(/[^\p{L}\p{N}]+/u).filter(Boolean).at(-1) ?? '';
+        const prefix = [...last].length >= MIN_PREFIX ? '*' : '';
+        return `"${word.replaceAll('"', '""')}"${prefix}`;
+      })
   );
 }
 

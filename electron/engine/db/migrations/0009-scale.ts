@@ -87,8 +87,11 @@ const refresh = (ids: string) => `
   INSERT INTO case_search (rowid, ${INDEX_COLUMNS.join(', ')})
     SELECT case_id, ${INDEX_COLUMNS.join(', ')} FROM case_search_source WHERE case_id IN (${ids});`;
 
-/** The triggers that keep both indexes in step with every write. */
-function triggers(): string {
+/**
+ * The triggers that keep both indexes in step with every write (exported for the benchmark,
+ * which drops them to fill the index of a bulk-built library once per case).
+ */
+export function searchTriggersSql(): string {
   const out: string[] = [];
   const client = SEARCHED.clients.columns;
   out.push(`
@@ -134,7 +137,10 @@ END;`);
  * view and triggers (see `dropCaseSearchSql`) and runs this again.
  */
 export function caseSearchSql(): string {
-  const options = `tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'`;
+  // A prefix index for three letters: typing "Pol" or "ket" reads one list. Shorter words are
+  // matched whole (see fts-query.ts); longer prefixes merge the few words that start with them.
+  // Each prefix length makes every write of the index dearer, so only the one that pays.
+  const options = `tokenize = 'unicode61 remove_diacritics 2', prefix = '3'`;
   return `
 CREATE VIRTUAL TABLE case_search USING fts5(${INDEX_COLUMNS.join(', ')}, ${options});
 INSERT INTO case_search (case_search, rank) VALUES ('secure-delete', 1);
@@ -142,15 +148,15 @@ INSERT INTO case_search (case_search, rank) VALUES ('rank', '${WEIGHTS}');
 CREATE VIRTUAL TABLE client_search USING fts5(words, ${options});
 INSERT INTO client_search (client_search, rank) VALUES ('secure-delete', 1);
 ${sourceView()}
-${triggers()}
+${searchTriggersSql()}
 INSERT INTO case_search (rowid, ${INDEX_COLUMNS.join(', ')})
   SELECT case_id, ${INDEX_COLUMNS.join(', ')} FROM case_search_source;
 INSERT INTO client_search (rowid, words) SELECT id, ${words('clients', SEARCHED.clients.columns)} FROM clients;`;
 }
 
-/** Drops what `caseSearchSql` made (the index and its words go, zeroed by secure_delete). */
-export function dropCaseSearchSql(): string {
-  const names = [
+/** The names of the triggers `searchTriggersSql` makes. */
+export function searchTriggerNames(): string[] {
+  return [
     'clients_search_insert',
     'clients_search_update',
     'clients_search_delete',
@@ -161,7 +167,13 @@ export function dropCaseSearchSql(): string {
       ['insert', 'update', 'delete'].map((w) => `${t}_search_${w}`),
     ),
   ];
-  return `${names.map((n) => `DROP TRIGGER IF EXISTS ${n};`).join('\n')}
+}
+
+/** Drops what `caseSearchSql` made (the index and its words go, zeroed by secure_delete). */
+export function dropCaseSearchSql(): string {
+  return `${searchTriggerNames()
+    .map((n) => `DROP TRIGGER IF EXISTS ${n};`)
+    .join('\n')}
 DROP VIEW IF EXISTS case_search_source;
 DROP TABLE IF EXISTS case_search;
 DROP TABLE IF EXISTS client_search;`;
