@@ -217,6 +217,34 @@ CREATE TRIGGER ${table}_count_delete AFTER DELETE ON ${table} BEGIN
 END;${update}`;
 }
 
+const WON = `('closed-won', 'approved')`;
+
+/** Triggers that count cases won and lost by `column` (its words, any case) in outcome_counts. */
+function outcomes(dimension: string, column: string, missing: string): string {
+  const label = (row: string) => `coalesce(nullif(trim(${row}.${column}), ''), '${missing}')`;
+  const won = (row: string) => `(${row}.status IN ${WON})`;
+  const lost = (row: string) => `(${row}.status = 'closed-lost')`;
+  const add = (row: 'new' | 'old', sign: 1 | -1) =>
+    `INSERT INTO outcome_counts (dimension, key, label, won, lost)
+    SELECT '${dimension}', lower(${label(row)}), ${label(row)}, ${sign} * ${won(row)}, ${sign} * ${lost(row)}
+    WHERE ${won(row)} OR ${lost(row)}
+    ON CONFLICT (dimension, key) DO UPDATE SET won = won + excluded.won, lost = lost + excluded.lost;`;
+  return `
+INSERT INTO outcome_counts (dimension, key, label, won, lost)
+  SELECT '${dimension}', lower(${label('c')}), min(${label('c')}), sum(${won('c')}), sum(${lost('c')})
+  FROM cases c WHERE ${won('c')} OR ${lost('c')} GROUP BY 2;
+CREATE TRIGGER cases_${dimension}_outcome_insert AFTER INSERT ON cases BEGIN
+  ${add('new', 1)}
+END;
+CREATE TRIGGER cases_${dimension}_outcome_delete AFTER DELETE ON cases BEGIN
+  ${add('old', -1)}
+END;
+CREATE TRIGGER cases_${dimension}_outcome_update AFTER UPDATE OF status, ${column} ON cases BEGIN
+  ${add('old', -1)}
+  ${add('new', 1)}
+END;`;
+}
+
 export const scale: Migration = {
   version: 9,
   name: 'scale',
@@ -237,11 +265,27 @@ ${counted('cases', 'status')}
 ${counted('clients', null)}
 ${counted('contacts', 'kind')}
 
+-- Won and lost by insurer and by treatment, kept by triggers: the dashboard's charts read a row
+-- per insurer instead of every closed case.
+CREATE TABLE outcome_counts (
+  dimension TEXT NOT NULL,
+  key TEXT NOT NULL,
+  label TEXT NOT NULL,
+  won INTEGER NOT NULL,
+  lost INTEGER NOT NULL,
+  PRIMARY KEY (dimension, key)
+) STRICT, WITHOUT ROWID;
+${outcomes('insurer', 'insurer_name', 'Insurer not recorded')}
+${outcomes('treatment', 'requested_treatment', 'Treatment not recorded')}
+
 -- The case list by stage and by client, newest activity first, straight from an index.
 DROP INDEX cases_status;
 DROP INDEX cases_client;
 CREATE INDEX cases_status_updated ON cases(status, updated_at);
 CREATE INDEX cases_client_updated ON cases(client_id, updated_at);
+-- A case's latest denial, read for every waiting case on the dashboard, without a sort.
+DROP INDEX denials_case;
+CREATE INDEX denials_case_latest ON denials(case_id, denied_on);
 
 -- Each open case's last activity, kept by triggers, so "no activity in 30 days" reads an index
 -- instead of every case's log and stage history.

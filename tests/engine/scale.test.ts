@@ -1,0 +1,299 @@
+// A library of 100,000 cases must answer like one of a hundred: every list a page with its count,
+// every query through an index (shown by EXPLAIN QUERY PLAN), and the counts and dates that
+// triggers keep for that always equal to what the tables say. Speed itself is measured by
+// `npm run bench`, never here.
+import type { Statement } from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Engine } from '../../electron/engine';
+import type { ApiArgs, ApiName } from '../../electron/contract/api';
+import { SEARCH_WINDOW } from '../../electron/engine/search/queries';
+import { cleanup, clientWithCase, ok, tempEngine, versionOf } from './helpers';
+
+afterEach(cleanup);
+
+/** The SQL of every statement the engine runs while `work` makes its calls. */
+async function statementsRunBy(engine: Engine, work: () => Promise<void>): Promise<string[]> {
+  const proto = Object.getPrototypeOf(engine.db.prepare('SELECT 1')) as Record<string, unknown>;
+  const seen = new Set<string>();
+  const methods = ['all', 'get', 'iterate', 'run'] as const;
+  const originals = methods.map((m) => proto[m] as (...a: unknown[]) => unknown);
+  methods.forEach((m, i) => {
+    proto[m] = function (this: Statement, ...args: unknown[]) {
+      seen.add(this.source);
+      return originals[i]!.apply(this, args);
+    };
+  });
+  try {
+    await work();
+  } finally {
+    methods.forEach((m, i) => (proto[m] = originals[i]));
+  }
+  return [...seen];
+}
+
+/** EXPLAIN QUERY PLAN of a statement, its parameters left unbound (NULL). */
+function plan(engine: Engine, sql: string): string[] {
+  const named = Object.fromEntries([...sql.matchAll(/@(\w+)/g)].map((m) => [m[1], null]));
+  const positional = [...sql.matchAll(/\?/g)].map(() => null);
+  const explain = engine.db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
+  const rows = (Object.keys(named).length ? explain.all(named) : explain.all(...positional)) as {
+    detail: string;
+  }[];
+  return rows.map((r) => r.detail);
+}
+
+/**
+ * What a plan may not do: read a whole table or index. An FTS5 scan must be driven by MATCH; an
+ * index walked in order is allowed only when the statement stops at a LIMIT without sorting
+ * (the first page of a list); a sort is allowed only over the bounded window of a search.
+ */
+function scans(sql: string, steps: string[]): string[] {
+  const limited = /\bLIMIT\b/i.test(sql);
+  const sorts = steps.some((s) => s.startsWith('USE TEMP B-TREE'));
+  const windowed = /MATCH[\s\S]*LIMIT/i.test(sql);
+  // A chart's rows: one per insurer or treatment, never one per case.
+  const counts = /\bFROM outcome_counts\b/.test(sql);
+  return steps.filter((step) => {
+    if (step.startsWith('USE TEMP B-TREE')) return !windowed && !counts;
+    const scan = /^SCAN (\S+)(.*)$/.exec(step);
+    if (!scan) return false;
+    const [, name, rest] = scan;
+    if (name!.startsWith('(') || name === 'json_each') return false;
+    if (rest!.includes('VIRTUAL TABLE')) return !/INDEX \d+:M/.test(rest!);
+    if (/USING (COVERING )?INDEX/.test(rest!)) return !(limited && !sorts);
+    return true;
+  });
+}
+
+async function call<N extends ApiName>(engine: Engine, name: N, args: ApiArgs<N>) {
+  return ok(engine, name, args);
+}
+
+describe('lists read through indexes, a page at a time', () => {
+  it('no search, case list, client list or dashboard query scans a table', async () => {
+    const engine = tempEngine();
+    const { client, case: kase } = await clientWithCase(engine);
+    await call(engine, 'deadlines.create', {
+      caseId: kase.id,
+      values: { title: 'Appeal due', dueOn: '2025-01-02' },
+    });
+    const sql = await statementsRunBy(engine, async () => {
+      for (const args of [
+        {},
+        { status: 'intake' as const },
+        { clientId: client.id },
+        { clientId: client.id, status: 'intake' as const },
+        { query: 'Okonkwo' },
+        { query: 'Okonkwo keta', status: 'denied' as const },
+        { query: 'maria', clientId: client.id },
+      ]) {
+        await call(engine, 'cases.list', args);
+      }
+      await call(engine, 'search', { query: 'maria okon' });
+      await call(engine, 'clients.list', {});
+      await call(engine, 'clients.list', { query: 'okon' });
+      await call(engine, 'dashboard.get', {});
+      await call(engine, 'dashboard.get', { today: '2025-01-01', rows: { overdue: 100 } });
+    });
+    const reads = sql.filter((s) => /^\s*(WITH|SELECT)/i.test(s));
+    expect(reads.length).toBeGreaterThan(15);
+    const found = reads
+      .map((s) => ({ sql: s.replace(/\s+/g, ' ').trim(), bad: scans(s, plan(engine, s)) }))
+      .filter((r) => r.bad.length > 0);
+    expect(found).toEqual([]);
+  });
+
+  it('pages through the case list without gaps or repeats, with the whole count', async () => {
+    const engine = tempEngine();
+    const { client } = await clientWithCase(engine);
+    for (let i = 0; i < 11; i++) {
+      await call(engine, 'cases.create', { clientId: client.id, requestedTreatment: `TMS ${i}` });
+    }
+    const pages = [];
+    for (let offset = 0; offset < 12; offset += 5) {
+      pages.push(await call(engine, 'cases.list', { limit: 5, offset }));
+    }
+    expect(pages.map((p) => p.total)).toEqual([12, 12, 12]);
+    const ids = pages.flatMap((p) => p.items.map((c) => c.id));
+    expect(new Set(ids).size).toBe(12);
+    // The sample case is at "denied"; the others were opened at intake.
+    expect(await call(engine, 'cases.list', { status: 'intake', limit: 1 })).toMatchObject({
+      total: 11,
+    });
+    expect(await call(engine, 'cases.list', { status: 'denied' })).toMatchObject({ total: 1 });
+    expect(await call(engine, 'cases.list', { status: 'approved' })).toMatchObject({ total: 0 });
+  });
+});
+
+describe('search', () => {
+  it('ranks a case whose client has the name above one that only mentions it', async () => {
+    const engine = tempEngine();
+    const named = await clientWithCase(engine, { firstName: 'Ruth', lastName: 'Pollard' });
+    const mentions = await clientWithCase(engine, { firstName: 'Ana', lastName: 'Silva' });
+    await call(engine, 'communications.create', {
+      caseId: mentions.case.id,
+      values: {
+        occurredOn: '2025-01-02',
+        channel: 'phone',
+        summary: 'Spoke with Dr. Pollard about the referral',
+      },
+    });
+    const found = await call(engine, 'search', { query: 'pollard' });
+    expect(found.map((c) => c.id)).toEqual([named.case.id, mentions.case.id]);
+  });
+
+  it('counts the matches up to its window and says when more match', async () => {
+    const engine = tempEngine();
+    await clientWithCase(engine);
+    const { client } = await clientWithCase(engine, { firstName: 'Tom', lastName: 'Brennan' });
+    const add = engine.db.prepare(
+      "INSERT INTO cases (client_id, requested_treatment) VALUES (?, 'Deep TMS')",
+    );
+    engine.db.transaction(() => {
+      for (let i = 0; i < SEARCH_WINDOW + 5; i++) add.run(client.id);
+    })();
+    const page = await call(engine, 'cases.list', { query: 'deep tms', limit: 50 });
+    expect(page).toMatchObject({ total: SEARCH_WINDOW, capped: true });
+    expect(page.items).toHaveLength(50);
+    // The newest matches are the ones counted.
+    expect(page.items[0]!.id).toBeGreaterThan(SEARCH_WINDOW - 50);
+    const last = await call(engine, 'cases.list', {
+      query: 'deep tms',
+      limit: 50,
+      offset: SEARCH_WINDOW - 10,
+    });
+    expect(last.items).toHaveLength(10);
+    expect(await call(engine, 'cases.list', { query: 'okonkwo' })).toMatchObject({
+      total: 1,
+      capped: false,
+    });
+  });
+
+  it('matches a short word whole and a longer one as the start of a word', async () => {
+    const engine = tempEngine();
+    const wu = await clientWithCase(engine, { firstName: 'Li', lastName: 'Wu' });
+    const wulf = await clientWithCase(engine, { firstName: 'Ann', lastName: 'Wulfsberg' });
+    const ids = async (query: string) => (await call(engine, 'search', { query })).map((c) => c.id);
+    expect(await ids('wu')).toEqual([wu.case.id]);
+    expect(await ids('wul')).toEqual([wulf.case.id]);
+    expect(await ids('li wu')).toEqual([wu.case.id]);
+  });
+});
+
+describe('counts and dates kept by triggers', () => {
+  /** What the tables say, computed the slow way. */
+  function truth(engine: Engine) {
+    const all = (sql: string) => engine.db.prepare(sql).all();
+    return {
+      byStage: all(
+        'SELECT status AS key, count(*) AS count FROM cases GROUP BY status HAVING count > 0 ORDER BY 1',
+      ),
+      counted: all(
+        "SELECT key, count FROM list_counts WHERE list = 'cases' AND count > 0 ORDER BY 1",
+      ),
+      clients: all('SELECT count(*) AS n FROM clients'),
+      countedClients: all(
+        "SELECT coalesce(sum(count), 0) AS n FROM list_counts WHERE list = 'clients'",
+      ),
+      contacts: all('SELECT kind AS key, count(*) AS count FROM contacts GROUP BY kind ORDER BY 1'),
+      countedContacts: all(
+        "SELECT key, count FROM list_counts WHERE list = 'contacts' AND count > 0 ORDER BY 1",
+      ),
+      outcomes: all(`
+        SELECT lower(coalesce(nullif(trim(insurer_name), ''), 'Insurer not recorded')) AS key,
+               sum(status IN ('closed-won', 'approved')) AS won, sum(status = 'closed-lost') AS lost
+        FROM cases WHERE status IN ('closed-won', 'approved', 'closed-lost') GROUP BY 1 ORDER BY 1`),
+      countedOutcomes: all(
+        "SELECT key, won, lost FROM outcome_counts WHERE dimension = 'insurer' AND won + lost > 0 ORDER BY 1",
+      ),
+      activity: all(`
+        SELECT id AS caseId, status NOT IN ('closed-won', 'closed-lost', 'closed-withdrawn') AS open,
+          max(substr(updated_at, 1, 10),
+              coalesce((SELECT max(occurred_on) FROM communications c WHERE c.case_id = k.id), ''),
+              coalesce((SELECT max(moved_on) FROM stage_moves s WHERE s.case_id = k.id), '')) AS lastOn
+        FROM cases k ORDER BY id`),
+      keptActivity: all(
+        'SELECT case_id AS caseId, open, last_on AS lastOn FROM case_activity ORDER BY 1',
+      ),
+    };
+  }
+
+  function expectInStep(engine: Engine) {
+    const t = truth(engine);
+    expect(t.counted).toEqual(t.byStage);
+    expect(t.countedClients).toEqual(t.clients);
+    expect(t.countedContacts).toEqual(t.contacts);
+    expect(t.countedOutcomes).toEqual(t.outcomes);
+    expect(t.keptActivity).toEqual(t.activity);
+  }
+
+  it('stay equal to the tables through creates, edits, stage moves and deletes', async () => {
+    const engine = tempEngine();
+    const a = await clientWithCase(engine, {}, { insurerName: 'Prairie Health' });
+    const b = await clientWithCase(engine, { lastName: 'Brennan' }, { status: 'closed-won' });
+    await call(engine, 'contacts.create', { kind: 'insurer', name: 'Prairie Health' });
+    const lawmaker = await call(engine, 'contacts.create', { kind: 'lawmaker', name: 'Sen. X' });
+    expectInStep(engine);
+
+    await call(engine, 'stages.move', {
+      caseId: a.case.id,
+      to: 'closed-lost',
+      movedOn: '2030-01-02',
+    });
+    await call(engine, 'cases.update', {
+      id: b.case.id,
+      version: versionOf(engine, 'cases', b.case.id),
+      insurerName: ' prairie health ',
+    });
+    const log = await call(engine, 'communications.create', {
+      caseId: b.case.id,
+      values: { occurredOn: '2031-05-06', channel: 'phone', summary: 'Called' },
+    });
+    await call(engine, 'contacts.update', {
+      id: lawmaker.id,
+      version: versionOf(engine, 'contacts', lawmaker.id),
+      kind: 'agency',
+    });
+    expectInStep(engine);
+    expect(
+      (await call(engine, 'dashboard.get', {})).outcomesByInsurer.map((o) => [o.won, o.lost]),
+    ).toEqual([[1, 1]]);
+
+    await call(engine, 'communications.delete', { id: log.id });
+    await call(engine, 'cases.delete', { id: a.case.id });
+    await call(engine, 'clients.delete', { id: a.client.id });
+    await call(engine, 'contacts.delete', { id: lawmaker.id });
+    expectInStep(engine);
+  });
+});
+
+describe('the dashboard', () => {
+  it('sends a page of each list with its whole count, and more when asked', async () => {
+    const engine = tempEngine();
+    const { case: kase } = await clientWithCase(engine);
+    for (let i = 0; i < 25; i++) {
+      await call(engine, 'deadlines.create', {
+        caseId: kase.id,
+        values: { title: `Late ${i}`, dueOn: `2025-01-${String(1 + i).padStart(2, '0')}` },
+      });
+    }
+    for (let i = 0; i < 3; i++) {
+      await call(engine, 'deadlines.create', {
+        caseId: kase.id,
+        values: { title: `Soon ${i}`, dueOn: `2025-02-0${2 + i}` },
+      });
+    }
+    const today = '2025-02-01';
+    const board = await call(engine, 'dashboard.get', { today });
+    expect(board.overdue.total).toBe(25);
+    expect(board.overdue.items.map((d) => d.title)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `Late ${i}`),
+    );
+    expect(board.dueThisWeek).toMatchObject({ total: 3 });
+    const more = await call(engine, 'dashboard.get', { today, rows: { overdue: 40 } });
+    expect(more.overdue.items).toHaveLength(25);
+    expect(more.overdue.items.at(-1)).toMatchObject({ title: 'Late 24', daysLeft: -7 });
+    const one = await call(engine, 'dashboard.get', { today, rows: { dueThisWeek: 1 } });
+    expect(one.dueThisWeek.items.map((d) => d.title)).toEqual(['Soon 0']);
+  });
+});
