@@ -61,6 +61,7 @@ import type {
   BackupList,
   BackupPreview,
   HistoryEntry,
+  LibraryCheck,
   RestoreResult,
   SavedOriginals,
 } from './safety';
@@ -85,6 +86,8 @@ export const apiArgs = {
   }),
   /** A token that changes whenever the library does (here, in another tab, or from the CLI). */
   'library.revision': none,
+  /** How the background check of the library file is going, and what it found. */
+  'library.check': none,
 
   'profile.get': none,
   'profile.update': profileUpdate,
@@ -199,6 +202,7 @@ export type ApiResults = RecordResults & {
   'app.info': AppInfo;
   'library.move': { databasePath: string; previous: string };
   'library.revision': { revision: string };
+  'library.check': LibraryCheck;
   'profile.get': Profile;
   'profile.update': Profile;
   'clients.list': Page<ClientSummary>;

@@ -15,7 +15,10 @@ import { clientHandlers } from './clients/handlers';
 import { contactHandlers } from './contacts/handlers';
 import type { EngineContext, Handlers } from './context';
 import { checkpointAway } from './db/checkpoint';
-import { openDatabase } from './db/open';
+import { DamagedLibraryError, damaged, openDatabase } from './db/open';
+import { writeDamageNote } from './db/library-check';
+import { startBackgroundCheck } from './library/background-check';
+import type { BackgroundCheck } from './library/background-check';
 import type { OpenDatabaseOptions } from './db/open';
 import { migrations } from './db/migrations';
 import { retryWhileBusy, useShortLockWait } from './db/busy';
@@ -40,6 +43,11 @@ import { settingsHandlers } from './settings/handlers';
 import { workflowHandlers } from './workflow/handlers';
 
 export interface EngineOptions extends Omit<OpenDatabaseOptions, 'auditActor'> {
+  /**
+   * Hears once when the background check finds the library damaged (every call but restoring a
+   * backup is refused from then on): the app offers the newest good backup.
+   */
+  onDamaged?: (error: DamagedLibraryError) => void;
   databasePath: string;
   appVersion?: string;
   /** How "Open in Word" opens a file: the system opener unless a door knows better. */
@@ -74,13 +82,29 @@ const SELF_TRANSACTED: ReadonlySet<ApiName> = new Set<ApiName>([
   'letterhead.set',
   'library.move',
   'backups.create',
+  'backups.preview',
   'backups.restore',
   'archive.import',
 ]);
 
 /** Calls that only read: they run in a deferred transaction for a consistent snapshot. */
 const READS =
-  /\.(get|list|info|export|proposeFacts|file|preview|history|saveOriginals|revision)$|^search$/;
+  /\.(get|list|info|export|proposeFacts|file|preview|history|saveOriginals|revision|check)$|^search$/;
+
+/** What a damaged library still answers: saying so, and restoring a backup over it. */
+const WHEN_DAMAGED: ReadonlySet<ApiName> = new Set<ApiName>([
+  'app.info',
+  'library.revision',
+  'library.check',
+  'backups.list',
+  'backups.preview',
+  'backups.restore',
+]);
+
+const isCorrupt = (error: unknown) => {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
+};
 
 function mergeHandlers(parts: Partial<Handlers>[]): Handlers {
   const merged: Partial<Handlers> = {};
@@ -118,6 +142,7 @@ export function openEngine(options: EngineOptions): Engine {
   let databasePath = options.databasePath;
   const open = () =>
     openDatabase(databasePath, {
+      check: 'background',
       ...options,
       auditActor: () => (currentCall ? `${who}: ${currentCall}` : who),
     });
@@ -133,6 +158,24 @@ export function openEngine(options: EngineOptions): Engine {
     useShortLockWait(db);
     guard.opened();
     return db;
+  };
+  // The page-by-page check of the file, on a worker thread once it is open (db/library-check.ts).
+  let check: BackgroundCheck | null = null;
+  const markDamaged = (error: DamagedLibraryError) => {
+    if (ctx.damaged) return;
+    ctx.damaged = error;
+    options.onDamaged?.(error);
+  };
+  const startCheck = () => {
+    check?.stop();
+    ctx.damaged = null;
+    if (options.check === 'now' || ctx.databasePath === ':memory:') {
+      check = null;
+      ctx.checked = Promise.resolve(null);
+      return;
+    }
+    check = startBackgroundCheck(ctx, markDamaged, options.now?.() ?? new Date());
+    ctx.checked = check.done;
   };
   let first;
   try {
@@ -156,9 +199,11 @@ export function openEngine(options: EngineOptions): Engine {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.locationFile ? { locationFile: options.locationFile } : {}),
     activeCalls: () => active,
+    libraryCheck: () => check?.status() ?? null,
     // Synchronous from close to reopen, so no other call can run in between; a caller with
     // slow work around it (moving the library) refuses other calls through `busy`.
     replaceDatabase: (work, newPath) => {
+      check?.stop();
       ctx.db.close();
       try {
         work();
@@ -169,9 +214,11 @@ export function openEngine(options: EngineOptions): Engine {
       } finally {
         ctx.db = openGuarded();
         handlers = build();
+        startCheck();
       }
     },
   };
+  startCheck();
   const build = () =>
     mergeHandlers([
       appHandlers(ctx),
@@ -211,6 +258,7 @@ export function openEngine(options: EngineOptions): Engine {
         );
       }
       if (ctx.busy) throw new AppError('busy', ctx.busy);
+      if (ctx.damaged && !WHEN_DAMAGED.has(name)) throw ctx.damaged;
       active += 1;
       counted = true;
       const args = apiArgs[name].parse(rawArgs ?? undefined);
@@ -233,6 +281,12 @@ export function openEngine(options: EngineOptions): Engine {
           if (name.endsWith('.delete')) checkpointAway(ctx.db);
         }
       } catch (error) {
+        // SQLite met a damaged page: refused from now on, like damage the check finds.
+        if (isCorrupt(error)) {
+          writeDamageNote(ctx.databasePath, (error as { code: string }).code);
+          markDamaged(damaged(undefined, ctx.databasePath, (error as { code: string }).code));
+          throw ctx.damaged!;
+        }
         throw guard.describeFailure(error, SELF_TRANSACTED.has(name));
       }
       // A write that landed in a file replaced meanwhile is lost: never acknowledge it.
@@ -257,6 +311,7 @@ export function openEngine(options: EngineOptions): Engine {
     },
     context: ctx,
     close: () => {
+      check?.stop();
       ctx.db.close();
       guard.release();
       tidyOpenedCopies('close');

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine';
 import type { ApiArgs, ApiName } from '../../electron/contract/api';
 import { SEARCH_WINDOW } from '../../electron/engine/search/queries';
+import { documentQueries } from '../../electron/engine/documents/queries';
 import { cleanup, clientWithCase, ok, tempEngine, versionOf } from './helpers';
 
 afterEach(cleanup);
@@ -126,20 +127,36 @@ describe('lists read through indexes, a page at a time', () => {
 });
 
 describe('search', () => {
-  it('ranks a case whose client has the name above one that only mentions it', async () => {
+  it('puts cases the words describe before newer ones that only mention them in a document', async () => {
     const engine = tempEngine();
     const named = await clientWithCase(engine, { firstName: 'Ruth', lastName: 'Pollard' });
     const mentions = await clientWithCase(engine, { firstName: 'Ana', lastName: 'Silva' });
-    await call(engine, 'communications.create', {
-      caseId: mentions.case.id,
-      values: {
-        occurredOn: '2025-01-02',
-        channel: 'phone',
-        summary: 'Spoke with Dr. Pollard about the referral',
-      },
-    });
+    engine.db.transaction(() =>
+      documentQueries(engine.db).add({
+        caseId: mentions.case.id,
+        fileName: 'referral.pdf',
+        mediaType: 'application/pdf',
+        origin: 'imported',
+        text: 'Referred by Dr. Pollard for treatment-resistant depression.',
+        note: null,
+        bytes: Buffer.from('%PDF-1.7 referral'),
+      }),
+    )();
     const found = await call(engine, 'search', { query: 'pollard' });
     expect(found.map((c) => c.id)).toEqual([named.case.id, mentions.case.id]);
+    // Otherwise the newest case first.
+    const later = await clientWithCase(engine, { firstName: 'Tim', lastName: 'Pollard' });
+    const again = await call(engine, 'search', { query: 'pollard' });
+    expect(again.map((c) => c.id)).toEqual([later.case.id, named.case.id, mentions.case.id]);
+  });
+
+  it('takes the last word as the start of a word, and the words before it whole', async () => {
+    const engine = tempEngine();
+    const okonkwo = await clientWithCase(engine, { firstName: 'Maria', lastName: 'Okonkwo' });
+    const ids = async (query: string) => (await call(engine, 'search', { query })).map((c) => c.id);
+    expect(await ids('maria okon')).toEqual([okonkwo.case.id]);
+    expect(await ids('okonkwo mar')).toEqual([okonkwo.case.id]);
+    expect(await ids('okon maria')).toEqual([]);
   });
 
   it('counts the matches up to its window and says when more match', async () => {

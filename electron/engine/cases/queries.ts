@@ -36,9 +36,7 @@ export function caseQueries(db: Database) {
   };
   // Counts by stage are kept by triggers (list_counts); a client's cases are few and indexed.
   const counts = {
-    all: db
-      .prepare("SELECT coalesce(sum(count), 0) FROM list_counts WHERE list = 'cases'")
-      .pluck(),
+    all: db.prepare("SELECT coalesce(sum(count), 0) FROM list_counts WHERE list = 'cases'").pluck(),
     status: db
       .prepare(
         "SELECT coalesce(max(count), 0) FROM list_counts WHERE list = 'cases' AND key = @status",
@@ -49,9 +47,7 @@ export function caseQueries(db: Database) {
       .prepare('SELECT count(*) FROM cases WHERE client_id = @clientId AND status = @status')
       .pluck(),
   };
-  const byIds = db.prepare(
-    `${CASE_SUMMARY_SQL} WHERE k.id IN (SELECT value FROM json_each(@ids))`,
-  );
+  const byIds = db.prepare(`${CASE_SUMMARY_SQL} WHERE k.id IN (SELECT value FROM json_each(@ids))`);
   const clientExists = db.prepare('SELECT 1 FROM clients WHERE id = ?').pluck();
   const search = caseSearchQueries(db);
 

@@ -2,13 +2,19 @@
 // (its client, its own fields, its records and its documents' text; see migration 0009).
 import type { Database, Statement } from 'better-sqlite3';
 import type { CaseStatus } from '../../contract/case';
-import { ftsQuery } from './fts-query';
+import { ftsSearches } from './fts-query';
 
 /**
- * How many matching cases are counted and ranked: the newest this many. A query that matches more
- * says so ("more than 1,000") instead of walking every match of a common word.
+ * How many matching cases are counted and ordered: the newest this many. A query that matches
+ * more says so ("more than 1,000") instead of walking every match of a common word.
  */
 export const SEARCH_WINDOW = 1000;
+
+/**
+ * The index columns that say what a case is (its client, its own fields, its records): a case
+ * whose every word is found there comes before one that only mentions them in a document.
+ */
+const DESCRIBING = '{client kase records}';
 
 export interface CaseHits {
   /** The page's case ids, best match first. */
@@ -27,45 +33,56 @@ export interface HitFilter {
 }
 
 /**
- * FTS5 walks the matches newest case first and stops after the window; only that window is
- * ranked (bm25, a name above a word deep in a document), so a word in every case costs the same
- * as a rare one.
+ * FTS5 walks the matches newest case first and stops after the window: a word found in every
+ * case costs no more than a rare one. (bm25 would need each word's count over every matching
+ * row first — the whole library for a common word — so the order is by where the words are.)
  */
-const hitsSql = (join: string, where: string) => `
-  SELECT id FROM (
-    SELECT s.rowid AS id, s.rank AS rank FROM case_search s ${join}
-    WHERE case_search MATCH @match ${where}
-    ORDER BY s.rowid DESC LIMIT @window)
-  ORDER BY rank, id DESC`;
+const windowSql = (join: string, where: string) => `
+  SELECT s.rowid FROM case_search s ${join}
+  WHERE case_search MATCH @match ${where}
+  ORDER BY s.rowid DESC LIMIT ${SEARCH_WINDOW + 1}`;
 
 export function caseSearchQueries(db: Database) {
-  const plain = db.prepare(hitsSql('', '')).pluck();
+  const plain = db.prepare(windowSql('', '')).pluck();
   const filtered = db
     .prepare(
-      hitsSql(
+      windowSql(
         'JOIN cases k ON k.id = s.rowid',
         'AND (@status IS NULL OR k.status = @status) AND (@clientId IS NULL OR k.client_id = @clientId)',
       ),
     )
     .pluck();
 
+  /** The matches of one query, those found in the describing columns first. */
+  const ordered = (match: string, filter: HitFilter): number[] => {
+    const status = filter.status ?? null;
+    const clientId = filter.clientId ?? null;
+    const stmt: Statement = status === null && clientId === null ? plain : filtered;
+    const run = (m: string) =>
+      stmt.all(stmt === filtered ? { match: m, status, clientId } : { match: m }) as number[];
+    const all = run(match);
+    if (all.length === 0) return all;
+    const first = run(`${DESCRIBING} : (${match})`);
+    const seen = new Set(first);
+    return [...first, ...all.filter((id) => !seen.has(id))].slice(0, all.length);
+  };
+
   return {
     /** The matching cases' ids for one page, best first, and how many match. */
     hits(typed: string, filter: HitFilter): CaseHits {
-      const match = ftsQuery(typed);
-      if (!match) return { ids: [], total: 0, capped: false };
-      const status = filter.status ?? null;
-      const clientId = filter.clientId ?? null;
-      const stmt: Statement = status === null && clientId === null ? plain : filtered;
-      const all = stmt.all({
-        match,
-        window: SEARCH_WINDOW + 1,
-        ...(stmt === filtered ? { status, clientId } : {}),
-      }) as number[];
-      const capped = all.length > SEARCH_WINDOW;
+      const searches = ftsSearches(typed);
+      if (!searches) return { ids: [], total: 0, capped: false };
+      // Whole words first: when they already fill the window, the last word was a whole word
+      // and its prefix would only add more of what cannot be shown.
+      let found = ordered(searches.whole, filter);
+      if (found.length <= SEARCH_WINDOW && searches.prefix) {
+        found = ordered(searches.prefix, filter);
+      }
+      const capped = found.length > SEARCH_WINDOW;
+      const counted = found.slice(0, SEARCH_WINDOW);
       return {
-        ids: all.slice(filter.offset, Math.min(filter.offset + filter.limit, SEARCH_WINDOW)),
-        total: Math.min(all.length, SEARCH_WINDOW),
+        ids: counted.slice(filter.offset, filter.offset + filter.limit),
+        total: counted.length,
         capped,
       };
     },

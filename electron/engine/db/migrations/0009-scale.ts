@@ -253,8 +253,8 @@ ${OLD_INDEX.flatMap((t) => ['insert', 'update', 'delete'].map((w) => `DROP TRIGG
 DROP TABLE search_fts;
 ${caseSearchSql()}
 
--- How many cases are at each stage, and how many clients and contacts (of each kind) there are,
--- kept by triggers: a list's count reads one row instead of counting a whole table.
+-- How many cases are at each stage, and how many clients, documents and contacts (of each kind)
+-- there are, kept by triggers: a count reads one row instead of every row of a table.
 CREATE TABLE list_counts (
   list TEXT NOT NULL,
   key TEXT NOT NULL,
@@ -264,6 +264,7 @@ CREATE TABLE list_counts (
 ${counted('cases', 'status')}
 ${counted('clients', null)}
 ${counted('contacts', 'kind')}
+${counted('documents', null)}
 
 -- Won and lost by insurer and by treatment, kept by triggers: the dashboard's charts read a row
 -- per insurer instead of every closed case.
