@@ -45,6 +45,8 @@ export const ARCHIVE_COVERAGE: Readonly<Record<string, string>> = {
   client_search: 'not archived: rebuilt by triggers as records are written',
   list_counts: 'not archived: counted by triggers as records are written',
   case_activity: 'not archived: kept by triggers as records are written',
+  case_waits: 'not archived: kept by triggers as records are written',
+  outcome_counts: 'not archived: counted by triggers as records are written',
   record_changes:
     "not archived: edit versions are this library's own; records arrive at version 1 (0008)",
 };

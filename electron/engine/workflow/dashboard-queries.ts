@@ -1,9 +1,9 @@
 // SQL for the dashboard: every list read through an index a page at a time, every count from an
 // index range or a table that triggers keep (migration 0009). Bounds are half-open date ranges.
 import type { Database } from 'better-sqlite3';
-import type { CaseStatus } from '../../contract/case';
+import type { CaseStatus, PlanType } from '../../contract/case';
 import type { Deadline } from '../../contract/case-records';
-import type { OutcomeCount } from '../../contract/workflow';
+import type { ClaimType, OutcomeCount } from '../../contract/workflow';
 import { fromRow } from '../db/table';
 
 /** Before every date, and after every date, as bounds of a range. */
@@ -21,6 +21,24 @@ export interface DueRow {
   requestedTreatment: string;
   insurerName: string | null;
   state: string | null;
+}
+
+/** What decides a waiting case's decision date (migration 0009 keeps one row per case). */
+export interface WaitRow {
+  caseId: number;
+  status: CaseStatus;
+  planType: PlanType | null;
+  state: string | null;
+  submittedOn: string;
+  claimType: ClaimType | null;
+  denialClaimType: ClaimType | null;
+}
+
+export interface CaseNames {
+  caseId: number;
+  clientName: string;
+  requestedTreatment: string;
+  insurerName: string | null;
 }
 
 export interface QuietRow {
@@ -51,6 +69,13 @@ export function dashboardQueries(db: Database) {
     FROM case_activity a ${withCase('a')}
     WHERE ${QUIET} ORDER BY a.last_on, a.case_id LIMIT @limit`);
   const quietCount = db.prepare(`SELECT count(*) FROM case_activity a WHERE ${QUIET}`).pluck();
+  // Every waiting case: a small table of its own, read whole (a share of the open cases).
+  const waits = db.prepare('SELECT * FROM case_waits');
+  const names = db.prepare(`
+    SELECT k.id AS case_id, cl.first_name || ' ' || cl.last_name AS client_name,
+           k.requested_treatment, k.insurer_name
+    FROM cases k JOIN clients cl ON cl.id = k.client_id
+    WHERE k.id IN (SELECT value FROM json_each(?))`);
   const byStage = db.prepare(
     "SELECT key AS status, count FROM list_counts WHERE list = 'cases' AND count > 0",
   );
@@ -68,6 +93,17 @@ export function dashboardQueries(db: Database) {
     quiet: (range: Range, limit: number) =>
       quietRows.all({ ...range, limit }).map((r) => fromRow<QuietRow>(r)),
     quietCount: (range: Range) => quietCount.get(range) as number,
+    *waits(): Generator<WaitRow> {
+      for (const r of waits.iterate()) yield fromRow<WaitRow>(r);
+    },
+    /** Who and what the cases `ids` are about, by case id. */
+    names: (ids: number[]) =>
+      new Map(
+        names
+          .all(JSON.stringify(ids))
+          .map((r) => fromRow<CaseNames>(r))
+          .map((n) => [n.caseId, n]),
+      ),
     byStage: () => byStage.all() as { status: CaseStatus; count: number }[],
     outcomes: (dimension: 'insurer' | 'treatment') => outcomes.all(dimension) as OutcomeCount[],
   };

@@ -15,9 +15,7 @@ import { CASE_STATUS } from '../../contract/choices';
 import { addDays, daysBetween, localTimeZone, todayIn } from '../deadlines/plain-date';
 import { STATE_TIME_ZONES, timeZoneForState } from '../deadlines/state-time-zones';
 import { EARLIEST, dashboardQueries } from './dashboard-queries';
-import type { DueRow, QuietRow } from './dashboard-queries';
-import type { WaitingRow } from './queries';
-import { workflowQueries } from './queries';
+import type { DueRow, QuietRow, WaitRow } from './dashboard-queries';
 import type { Database } from 'better-sqlite3';
 import type { DecisionWait } from '../../contract/workflow';
 
@@ -60,9 +58,14 @@ function calendars(fixed: string | null, now: Date) {
   };
 }
 
-export function dashboardReader(db: Database, describeWait: (row: WaitingRow) => DecisionWait) {
+/** What a waiting case's rule reads. */
+type WaitFacts = Pick<
+  WaitRow,
+  'status' | 'planType' | 'submittedOn' | 'claimType' | 'denialClaimType'
+>;
+
+export function dashboardReader(db: Database, describeWait: (row: WaitFacts) => DecisionWait) {
   const q = dashboardQueries(db);
-  const workflow = workflowQueries(db);
 
   return (fixed: string | null, rows: Partial<Record<DashboardList, number>>): Dashboard => {
     const now = new Date();
@@ -137,23 +140,25 @@ export function dashboardReader(db: Database, describeWait: (row: WaitingRow) =>
     );
 
     // Waiting past the insurer's decision time: each waiting case's rule decides, so every
-    // waiting case is looked at (a small share of a library); only the page is kept whole.
-    const late: { daysOverdue: number; row: WaitingRow; wait: DecisionWait }[] = [];
-    for (const row of workflow.iterateWaiting()) {
+    // waiting case is looked at (one small row each); only the page is named and kept.
+    const late: { daysOverdue: number; row: WaitRow; wait: DecisionWait }[] = [];
+    for (const row of q.waits()) {
       const wait = describeWait(row);
       if (!wait.decisionDueOn) continue;
       const daysOverdue = daysBetween(wait.decisionDueOn, todayOf(row.state));
       if (daysOverdue > 0) late.push({ daysOverdue, row, wait });
     }
-    late.sort((a, b) => b.daysOverdue - a.daysOverdue);
+    late.sort((a, b) => b.daysOverdue - a.daysOverdue || a.row.caseId - b.row.caseId);
+    const shown = late.slice(0, want('waiting'));
+    const names = q.names(shown.map((l) => l.row.caseId));
     const waiting: Page<WaitingCase> = {
       total: late.length,
-      items: late.slice(0, want('waiting')).map(({ row, wait, daysOverdue }) => ({
+      items: shown.map(({ row, wait, daysOverdue }) => ({
         ...wait,
         caseId: row.caseId,
-        clientName: row.clientName,
-        requestedTreatment: row.requestedTreatment,
-        insurerName: row.insurerName,
+        clientName: names.get(row.caseId)?.clientName ?? '',
+        requestedTreatment: names.get(row.caseId)?.requestedTreatment ?? '',
+        insurerName: names.get(row.caseId)?.insurerName ?? null,
         daysOverdue,
       })),
     };

@@ -105,7 +105,7 @@ export function workflowQueries(db: Database) {
     WHERE d.completed_on IS NULL AND d.due_on <= @until
       AND (@caseId IS NULL OR d.case_id = @caseId)
     ORDER BY d.due_on, d.id`);
-  const waiting = (which: string) => `
+  const waitingCase = db.prepare(`
     SELECT k.id AS case_id, k.status, k.plan_type, cl.state,
            cl.first_name || ' ' || cl.last_name AS client_name, k.requested_treatment, k.insurer_name,
            m.moved_on AS submitted_on, m.claim_type,
@@ -115,10 +115,7 @@ export function workflowQueries(db: Database) {
     JOIN stage_moves m ON m.id = (
       SELECT id FROM stage_moves s WHERE s.case_id = k.id AND s.to_stage = k.status
       ORDER BY s.moved_on DESC, s.id DESC LIMIT 1)
-    WHERE k.status IN (SELECT value FROM json_each('${waitingStages}')) AND ${which}`;
-  // One case by its id, or every waiting case through the stage index.
-  const waitingCase = db.prepare(waiting('k.id = @caseId'));
-  const waitingCases = db.prepare(waiting('1'));
+    WHERE k.status IN (SELECT value FROM json_each('${waitingStages}')) AND k.id = @caseId`);
   const documentHits = db.prepare(`
     SELECT id, file_name, origin,
       (lower(file_name) LIKE '%necessity%' OR lower(file_name) LIKE '%lmn%'
@@ -144,10 +141,6 @@ export function workflowQueries(db: Database) {
     waitingCase: (caseId: number) => {
       const row = waitingCase.get({ caseId });
       return row === undefined ? undefined : fromRow<WaitingRow>(row);
-    },
-    /** Every case waiting on a decision, one row at a time (the dashboard keeps only a page). */
-    *iterateWaiting(): Generator<WaitingRow> {
-      for (const r of waitingCases.iterate()) yield fromRow<WaitingRow>(r);
     },
     documentHits: (caseId: number) =>
       documentHits.all(caseId).map((r) =>

@@ -218,6 +218,13 @@ END;${update}`;
 }
 
 const WON = `('closed-won', 'approved')`;
+/** The stages in which a case waits on the insurer's decision (as at this version). */
+const WAITING = `('prior-auth-submitted', 'internal-appeal-1', 'internal-appeal-2', 'external-review')`;
+
+/** Rewrites the waiting rows of the cases `ids` (SQL yielding case ids). */
+const refreshWait = (ids: string) => `
+  DELETE FROM case_waits WHERE case_id IN (${ids});
+  INSERT INTO case_waits SELECT * FROM case_wait_source WHERE case_id IN (${ids});`;
 
 /** Triggers that count cases won and lost by `column` (its words, any case) in outcome_counts. */
 function outcomes(dimension: string, column: string, missing: string): string {
@@ -278,6 +285,53 @@ CREATE TABLE outcome_counts (
 ) STRICT, WITHOUT ROWID;
 ${outcomes('insurer', 'insurer_name', 'Insurer not recorded')}
 ${outcomes('treatment', 'requested_treatment', 'Treatment not recorded')}
+
+-- What decides each waiting case's decision date, kept by triggers: the dashboard reads one small
+-- row per waiting case instead of joining each one's stage history, denials and client.
+CREATE VIEW case_wait_source AS
+SELECT k.id AS case_id, k.status, k.plan_type, cl.state, m.moved_on AS submitted_on, m.claim_type,
+  (SELECT claim_type FROM denials dn WHERE dn.case_id = k.id
+    ORDER BY dn.denied_on DESC, dn.id DESC LIMIT 1) AS denial_claim_type
+FROM cases k JOIN clients cl ON cl.id = k.client_id
+JOIN stage_moves m ON m.id = (
+  SELECT id FROM stage_moves s WHERE s.case_id = k.id AND s.to_stage = k.status
+  ORDER BY s.moved_on DESC, s.id DESC LIMIT 1)
+WHERE k.status IN ${WAITING};
+CREATE TABLE case_waits (
+  case_id INTEGER PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
+  status TEXT NOT NULL,
+  plan_type TEXT,
+  state TEXT,
+  submitted_on TEXT NOT NULL,
+  claim_type TEXT,
+  denial_claim_type TEXT
+) STRICT;
+INSERT INTO case_waits SELECT * FROM case_wait_source;
+CREATE TRIGGER cases_wait_insert AFTER INSERT ON cases BEGIN
+  ${refreshWait('new.id')}
+END;
+CREATE TRIGGER cases_wait_update AFTER UPDATE OF status, plan_type, client_id ON cases BEGIN
+  ${refreshWait('new.id')}
+END;
+CREATE TRIGGER stage_moves_wait_insert AFTER INSERT ON stage_moves BEGIN
+  ${refreshWait('new.case_id')}
+END;
+CREATE TRIGGER stage_moves_wait_delete AFTER DELETE ON stage_moves BEGIN
+  ${refreshWait('old.case_id')}
+END;
+CREATE TRIGGER denials_wait_insert AFTER INSERT ON denials BEGIN
+  ${refreshWait('new.case_id')}
+END;
+CREATE TRIGGER denials_wait_update AFTER UPDATE OF case_id, claim_type, denied_on ON denials BEGIN
+  ${refreshWait('old.case_id')}
+  ${refreshWait('new.case_id')}
+END;
+CREATE TRIGGER denials_wait_delete AFTER DELETE ON denials BEGIN
+  ${refreshWait('old.case_id')}
+END;
+CREATE TRIGGER clients_wait_update AFTER UPDATE OF state ON clients BEGIN
+  ${refreshWait('SELECT id FROM cases WHERE client_id = new.id')}
+END;
 
 -- The case list by stage and by client, newest activity first, straight from an index.
 DROP INDEX cases_status;
