@@ -17,8 +17,16 @@ import { exchangeFile } from './exchange';
 import type { Proposal } from './facts';
 import type { ExchangeFileValues, ExchangeImportResult } from './exchange';
 import { id } from './fields';
-import { documentSave, letterGenerate, letterheadSet, letterPreview, templateSave } from './letter';
+import {
+  documentSave,
+  letterBatch,
+  letterGenerate,
+  letterheadSet,
+  letterPreview,
+  templateSave,
+} from './letter';
 import type {
+  BatchLetter,
   DocumentFile,
   GeneratedLetter,
   LetterheadInfo,
@@ -145,6 +153,8 @@ export const apiArgs = {
   'templates.delete': byId,
   'letters.preview': letterPreview,
   'letters.generate': letterGenerate,
+  /** A letter for each of several cases (a batch from the CLI), committed a chunk at a time. */
+  'letters.generateMany': letterBatch,
   'letterhead.get': none,
   'letterhead.set': letterheadSet,
   'letterhead.clear': none,
@@ -237,6 +247,7 @@ export type ApiResults = RecordResults & {
   'templates.delete': null;
   'letters.preview': LetterPreview;
   'letters.generate': GeneratedLetter;
+  'letters.generateMany': { letters: BatchLetter[] };
   'letterhead.get': LetterheadInfo | null;
   'letterhead.set': LetterheadInfo;
   'letterhead.clear': null;

@@ -1,9 +1,8 @@
 // The engine: opens the case library and answers every API call. Plain Node; never imports electron.
 import type { Database } from 'better-sqlite3';
-import { ZodError } from 'zod';
 import { apiArgs, isApiName } from '../contract/api';
 import type { ApiArgs, ApiName, ApiResults } from '../contract/api';
-import type { ApiError, ApiReply } from '../contract/errors';
+import type { ApiReply } from '../contract/errors';
 import { AppError } from '../contract/errors';
 import { userInfo } from 'node:os';
 import { appHandlers } from './app/handlers';
@@ -24,7 +23,7 @@ import { migrations } from './db/migrations';
 import { retryWhileBusy, useShortLockWait } from './db/busy';
 import { guardLibrary } from './library/file-guard';
 import { exchangeHandlers } from './exchange/handlers';
-import { describeZodError } from './errors/zod-error';
+import { toApiError } from './errors/api-error';
 import { documentDeleteHandlers } from './documents/delete';
 import { documentFileHandlers } from './documents/handlers';
 import { systemOpener, tidyOpenedCopies } from './documents/open-document';
@@ -78,6 +77,7 @@ const SELF_TRANSACTED: ReadonlySet<ApiName> = new Set<ApiName>([
   'documents.import',
   'documents.importFile',
   'letters.generate',
+  'letters.generateMany',
   'documents.open',
   'letterhead.set',
   'library.move',
@@ -103,7 +103,9 @@ const WHEN_DAMAGED: ReadonlySet<ApiName> = new Set<ApiName>([
 
 const isCorrupt = (error: unknown) => {
   const code = (error as { code?: unknown })?.code;
-  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
+  return (
+    typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')
+  );
 };
 
 function mergeHandlers(parts: Partial<Handlers>[]): Handlers {
@@ -117,20 +119,6 @@ function mergeHandlers(parts: Partial<Handlers>[]): Handlers {
   const missing = (Object.keys(apiArgs) as ApiName[]).filter((n) => !merged[n]);
   if (missing.length) throw new Error(`No handler for ${missing.join(', ')}`);
   return merged as Handlers;
-}
-
-/** Turns anything thrown into an error a person can act on. */
-export function toApiError(error: unknown): ApiError {
-  if (error instanceof AppError) return error.toJSON();
-  if (error instanceof ZodError) return describeZodError(error);
-  if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
-    return {
-      code: 'not-found',
-      message: 'This refers to a record that no longer exists (it may have been deleted).',
-    };
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: 'internal', message: `Advocate Desk hit an unexpected problem: ${message}` };
 }
 
 /** Opens the database at `databasePath` (creating and migrating it) and returns the engine. */
@@ -326,3 +314,5 @@ function safeUserName(): string {
     return 'unknown user';
   }
 }
+
+export { toApiError };

@@ -48,12 +48,29 @@ export const SEARCHED = {
   treatments: { into: 'records', columns: ['name', 'drug_class', 'outcome', 'reason_stopped'] },
   communications: { into: 'records', columns: ['person', 'reference_number', 'summary'] },
   denials: { into: 'records', columns: ['reference_number', 'claim_number', 'service', 'reason'] },
-  documents: { into: 'documents', columns: ['file_name', 'text'] },
-} as const satisfies Record<string, { into: string; columns: readonly string[] }>;
+  // Imported documents only: a letter the app wrote repeats the case's own facts, and leaving it
+  // out keeps writing a letter from rewriting the case's whole index row.
+  documents: {
+    into: 'documents',
+    columns: ['file_name', 'text'],
+    only: (row: string) => `${row}.origin <> 'generated'`,
+  },
+} as const satisfies Record<
+  string,
+  { into: string; columns: readonly string[]; only?: (row: string) => string }
+>;
 
-/** The index's columns in rank order; bm25 weighs a name above a word deep in a document. */
+/** Which rows of a table search reads, as SQL over `row` (all of them unless SEARCHED says). */
+const searchedRow = (table: keyof typeof SEARCHED, row: string) => {
+  const only = (SEARCHED[table] as { only?: (row: string) => string }).only;
+  return only ? only(row) : null;
+};
+
+/**
+ * The index's columns: what describes the case (its client, its own fields, its records), then
+ * its documents; search puts cases the words describe first (search/queries.ts).
+ */
 const INDEX_COLUMNS = ['client', 'kase', 'records', 'documents'] as const;
-const WEIGHTS = 'bm25(8.0, 4.0, 2.0, 1.0)';
 
 const CASE_RECORD_TABLES = Object.keys(SEARCHED).filter(
   (t) => t !== 'clients' && t !== 'cases',
@@ -64,8 +81,10 @@ const words = (alias: string, columns: readonly string[]) =>
   columns.map((c) => `coalesce(${alias}.${c}, '')`).join(` || ' ' || `);
 
 /** The text of every record of one kind of a case (k), as one string. */
-const recordText = (table: string) =>
-  `coalesce((SELECT group_concat(${words('r', SEARCHED[table as keyof typeof SEARCHED].columns)}, ' ') FROM ${table} r WHERE r.case_id = k.id), '')`;
+const recordText = (table: keyof typeof SEARCHED) => {
+  const only = searchedRow(table, 'r');
+  return `coalesce((SELECT group_concat(${words('r', SEARCHED[table].columns)}, ' ') FROM ${table} r WHERE r.case_id = k.id${only ? ` AND ${only}` : ''}), '')`;
+};
 
 /** The view the index is filled from: one row per case, one column per index column. */
 function sourceView(): string {
@@ -92,6 +111,10 @@ const refresh = (ids: string) => `
  * which drops them to fill the index of a bulk-built library once per case).
  */
 export function searchTriggersSql(): string {
+  const when = (table: keyof typeof SEARCHED, ...rows: string[]) => {
+    const only = rows.map((row) => searchedRow(table, row)).filter(Boolean);
+    return only.length ? `WHEN ${only.join(' OR ')}` : '';
+  };
   const out: string[] = [];
   const client = SEARCHED.clients.columns;
   out.push(`
@@ -118,13 +141,13 @@ END;`);
   for (const table of CASE_RECORD_TABLES) {
     const columns = SEARCHED[table].columns.join(', ');
     out.push(`
-CREATE TRIGGER ${table}_search_insert AFTER INSERT ON ${table} BEGIN
+CREATE TRIGGER ${table}_search_insert AFTER INSERT ON ${table} ${when(table, 'new')} BEGIN
   ${refresh('new.case_id')}
 END;
-CREATE TRIGGER ${table}_search_update AFTER UPDATE OF case_id, ${columns} ON ${table} BEGIN
+CREATE TRIGGER ${table}_search_update AFTER UPDATE OF case_id, ${columns} ON ${table} ${when(table, 'old', 'new')} BEGIN
   ${refresh('old.case_id, new.case_id')}
 END;
-CREATE TRIGGER ${table}_search_delete AFTER DELETE ON ${table} BEGIN
+CREATE TRIGGER ${table}_search_delete AFTER DELETE ON ${table} ${when(table, 'old')} BEGIN
   ${refresh('old.case_id')}
 END;`);
   }
@@ -144,7 +167,6 @@ export function caseSearchSql(): string {
   return `
 CREATE VIRTUAL TABLE case_search USING fts5(${INDEX_COLUMNS.join(', ')}, ${options});
 INSERT INTO case_search (case_search, rank) VALUES ('secure-delete', 1);
-INSERT INTO case_search (case_search, rank) VALUES ('rank', '${WEIGHTS}');
 CREATE VIRTUAL TABLE client_search USING fts5(words, ${options});
 INSERT INTO client_search (client_search, rank) VALUES ('secure-delete', 1);
 ${sourceView()}
