@@ -12,8 +12,10 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           // The import worker is loaded by URL beside the bundle (see imports/convert-docx.ts).
           'convert-worker': resolve('electron/engine/imports/convert-worker.mjs'),
-          // So is the library check's (see db/library-check.ts).
+          // So is the library check's (see db/library-check.ts), and the letter layout's, built
+          // from its TypeScript task (see letters/layout-pool.ts).
           'check-worker': resolve('electron/engine/db/check-worker.mjs'),
+          'docx-worker': resolve('electron/engine/letters/docx-task.ts'),
         },
         formats: ['es'],
       },

@@ -7,6 +7,8 @@ import type { ApiError } from '../../contract/errors';
 import { toApiError } from '../errors/api-error';
 import { letterHtml, letterText } from './model-text';
 import { saveInto, writableFolder } from './batch-folder';
+import type { LayoutTask } from './docx-task';
+import { LAYOUT_THREADS, layoutInPool } from './layout-pool';
 import type { EngineContext, HandlerSet } from '../context';
 import { documentQueries } from '../documents/queries';
 import { caseDetailReader } from '../cases/detail';
@@ -117,12 +119,14 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
     ownLetterhead: Uint8Array | null,
     recipientId: number | undefined,
     note: string | undefined,
+    layout: (task: LayoutTask) => Promise<Buffer> = (task) => letterDocx(task.model, task),
   ): Promise<Built> => {
     const parsed = parseTemplate(template.source);
     const { model, checklist } = composeLetter(parsed, input);
     const clientName = `${input.detail.client.firstName} ${input.detail.client.lastName}`;
     // A letter the treating provider signs goes on the practice's paper, not the advocate's.
-    const bytes = await letterDocx(model, {
+    const bytes = await layout({
+      model,
       subject: `${model.title} · ${clientName}`,
       letterhead: parsed.meta.signer === 'advocate' ? ownLetterhead : null,
     });
@@ -284,15 +288,28 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
           );
         }
       };
+      // Each case is read and composed here while earlier letters are laid out on the layout
+      // pool's threads; a few are kept in flight so no thread waits.
+      const inFlight = new Set<Promise<void>>();
       for (const caseId of caseIds) {
+        let input: LetterInput;
         try {
-          const input = db.transaction(() => inputFor(caseId, recipientId)).deferred();
-          pending.push(await build(template, input, ownLetterhead, recipientId, undefined));
+          input = db.transaction(() => inputFor(caseId, recipientId)).deferred();
         } catch (error) {
           results.push({ caseId, ok: false, error: toApiError(error) });
+          continue;
         }
+        const made = build(template, input, ownLetterhead, recipientId, undefined, layoutInPool)
+          .then((letter) => void pending.push(letter))
+          .catch(
+            (error: unknown) => void results.push({ caseId, ok: false, error: toApiError(error) }),
+          )
+          .finally(() => inFlight.delete(made));
+        inFlight.add(made);
+        if (inFlight.size > LAYOUT_THREADS) await Promise.race(inFlight);
         if (pending.length >= BATCH_COMMIT) await flush();
       }
+      await Promise.all(inFlight);
       if (pending.length) await flush();
       const order = new Map(caseIds.map((id, i) => [id, i]));
       return { letters: results.sort((a, b) => order.get(a.caseId)! - order.get(b.caseId)!) };
