@@ -49,6 +49,8 @@ class CliExit extends Error {
   }
 }
 
+const DAY_MS = 86_400_000;
+
 /** Text files people hand the CLI (templates, case files, contact lists) are far below this. */
 const MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
 
@@ -104,6 +106,9 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
       databasePath: path,
       appVersion: version,
       door: 'cli',
+      // The app checks the file page by page at every start; the CLI, run many times a day,
+      // when no check has in the last day (its structure is checked at every open regardless).
+      checkEvery: DAY_MS,
       ...(locationFile ? { locationFile } : {}),
     });
     return engine;

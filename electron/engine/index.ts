@@ -47,6 +47,11 @@ export interface EngineOptions extends Omit<OpenDatabaseOptions, 'auditActor'> {
    * backup is refused from then on): the app offers the newest good backup.
    */
   onDamaged?: (error: DamagedLibraryError) => void;
+  /**
+   * Skip the page-by-page check when one found the file sound less than this long ago (ms; the
+   * CLI's many short runs). 0, the default: every open is checked.
+   */
+  checkEvery?: number;
   databasePath: string;
   appVersion?: string;
   /** How "Open in Word" opens a file: the system opener unless a door knows better. */
@@ -162,7 +167,12 @@ export function openEngine(options: EngineOptions): Engine {
       ctx.checked = Promise.resolve(null);
       return;
     }
-    check = startBackgroundCheck(ctx, markDamaged, options.now?.() ?? new Date());
+    check = startBackgroundCheck(
+      ctx,
+      markDamaged,
+      options.now?.() ?? new Date(),
+      options.checkEvery ?? 0,
+    );
     ctx.checked = check.done;
   };
   let first;

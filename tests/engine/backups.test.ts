@@ -386,6 +386,31 @@ describe('checking the library on open', () => {
     next.close();
   });
 
+  it('lets a process that runs often (the CLI) skip a check made less than a day ago', async () => {
+    const path = join(tempDir(), 'case-library.sqlite');
+    const t0 = new Date('2026-01-01T00:00:00Z');
+    const at = (hours: number) => () => new Date(t0.getTime() + hours * 3_600_000);
+    openEngine({ databasePath: path, now: at(0) }).close();
+    const app = openEngine({ databasePath: path, now: at(1) });
+    expect(await app.context.checked).toMatchObject({
+      state: 'ok',
+      startedAt: at(1)().toISOString(),
+    });
+    app.close();
+    const cli = openEngine({ databasePath: path, now: at(5), checkEvery: DAY });
+    expect(await cli.context.checked).toMatchObject({
+      state: 'ok',
+      startedAt: at(1)().toISOString(),
+    });
+    cli.close();
+    const nextDay = openEngine({ databasePath: path, now: at(30), checkEvery: DAY });
+    expect(await nextDay.context.checked).toMatchObject({
+      state: 'ok',
+      startedAt: at(30)().toISOString(),
+    });
+    nextDay.close();
+  });
+
   it('runs the full check when the last one is a week old, the quick one otherwise', () => {
     const path = join(tempDir(), 'case-library.sqlite');
     const t0 = new Date('2026-01-01T00:00:00Z');

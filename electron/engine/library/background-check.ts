@@ -8,7 +8,7 @@ import { retryWhileBusy } from '../db/busy';
 import { checkpointAway } from '../db/checkpoint';
 import { checkFileInWorker, writeDamageNote } from '../db/library-check';
 import { DamagedLibraryError, fullCheckDue } from '../db/open';
-import { SETTING, writeSetting } from '../settings/queries';
+import { SETTING, readSetting, writeSetting } from '../settings/queries';
 
 export interface BackgroundCheck {
   status(): LibraryCheck;
@@ -22,9 +22,24 @@ export function startBackgroundCheck(
   ctx: EngineContext,
   onDamaged: (error: DamagedLibraryError) => void,
   now: Date = new Date(),
+  every = 0,
 ): BackgroundCheck {
   const path = ctx.databasePath;
   const full = fullCheckDue(ctx.db, now);
+  // A process that asks for checks at most every so often (the CLI: a day) skips one when a
+  // check found the file sound that recently; the weekly full one is never skipped.
+  const last = readSetting(ctx.db, SETTING.lastCheck);
+  if (every > 0 && !full && last && now.getTime() - Date.parse(last) < every) {
+    const skipped: LibraryCheck = {
+      state: 'ok',
+      kind: 'quick',
+      startedAt: last,
+      finishedAt: last,
+      message: null,
+      newestBackup: null,
+    };
+    return { status: () => skipped, done: Promise.resolve(skipped), stop: () => {} };
+  }
   let status: LibraryCheck = {
     state: 'checking',
     kind: full ? 'full' : 'quick',
@@ -61,15 +76,18 @@ export function startBackgroundCheck(
           await found(problems.slice(0, 3).join('; '));
           return status;
         }
-        if (full && ctx.db.open) {
+        if (ctx.db.open) {
           try {
             await retryWhileBusy(() =>
               ctx.db
-                .transaction(() => writeSetting(ctx.db, SETTING.lastFullCheck, now.toISOString()))
+                .transaction(() => {
+                  writeSetting(ctx.db, SETTING.lastCheck, now.toISOString());
+                  if (full) writeSetting(ctx.db, SETTING.lastFullCheck, now.toISOString());
+                })
                 .immediate(),
             );
           } catch {
-            // Busy or closing: the full check simply runs again at the next start.
+            // Busy or closing: the check simply runs again at the next start.
           }
         }
         // A delete made while the check was reading could not empty the WAL: do it now.
