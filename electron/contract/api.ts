@@ -12,7 +12,7 @@ import type { CaseRecordTypes } from './case-records';
 import { contactInput, contactListQuery, contactUpdate, lawmakerImport } from './contact';
 import type { Contact, LawmakerImportResult } from './contact';
 import { documentImport, documentImportFile } from './document';
-import type { DocumentView, FileImportResult, ImportSummary } from './document';
+import type { DocumentInfo, DocumentView, FileImportResult, ImportSummary } from './document';
 import { exchangeFile } from './exchange';
 import type { Proposal } from './facts';
 import type { ExchangeFileValues, ExchangeImportResult } from './exchange';
@@ -136,6 +136,8 @@ export const apiArgs = {
   'contacts.importLawmakers': lawmakerImport,
 
   'documents.get': byId,
+  /** A case's documents a page at a time, oldest first. */
+  'documents.list': z.object({ caseId: id, ...pageArgs(100) }),
   'documents.import': documentImport,
   'documents.importFile': documentImportFile,
   'documents.proposeFacts': byId,
@@ -232,6 +234,7 @@ export type ApiResults = RecordResults & {
   'contacts.delete': null;
   'contacts.importLawmakers': LawmakerImportResult;
   'documents.get': DocumentView;
+  'documents.list': Page<DocumentInfo>;
   'documents.import': ImportSummary;
   'documents.importFile': FileImportResult;
   'documents.proposeFacts': Proposal[];

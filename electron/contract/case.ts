@@ -75,8 +75,14 @@ export interface CaseDetail {
   assessments: Assessment[];
   communications: Communication[];
   deadlines: Deadline[];
+  /** The case's first documents, oldest first (`documents.list` pages through the rest). */
   documents: DocumentInfo[];
+  /** How many documents the case has in all. */
+  documentsTotal: number;
 }
+
+/** Documents the case page shows at first; a case with more pages through them. */
+export const CASE_DOCUMENTS_SHOWN = 100;
 
 export const caseListQuery = z
   .object({

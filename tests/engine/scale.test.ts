@@ -133,6 +133,36 @@ describe('lists read through indexes, a page at a time', () => {
   });
 });
 
+describe("a case's documents", () => {
+  it('come on the case page up to a hundred, with their count, and a page at a time after', async () => {
+    const engine = tempEngine();
+    const { case: kase } = await clientWithCase(engine);
+    const docs = documentQueries(engine.db);
+    engine.db.transaction(() => {
+      for (let i = 0; i < 130; i++) {
+        docs.add({
+          caseId: kase.id,
+          fileName: `note-${i}.pdf`,
+          mediaType: 'application/pdf',
+          origin: 'imported',
+          text: `Note ${i}`,
+          note: null,
+          bytes: Buffer.from(`%PDF-1.7 note ${i}`),
+        });
+      }
+    })();
+    const detail = await call(engine, 'cases.get', { id: kase.id });
+    expect(detail.documents).toHaveLength(100);
+    expect(detail.documentsTotal).toBe(130);
+    const rest = await call(engine, 'documents.list', { caseId: kase.id, offset: 100 });
+    expect(rest.total).toBe(130);
+    expect(rest.items.map((d) => d.fileName)).toEqual(
+      Array.from({ length: 30 }, (_, i) => `note-${100 + i}.pdf`),
+    );
+    expect((await engine.call('documents.list', { caseId: 999 })).ok).toBe(false);
+  });
+});
+
 describe('search', () => {
   it('puts cases the words describe before newer ones that only mention them in a document', async () => {
     const engine = tempEngine();

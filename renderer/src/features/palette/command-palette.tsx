@@ -76,7 +76,10 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
     if (!q) return;
     let current = true;
     const timer = setTimeout(() => {
-      void Promise.all([call('search', { query: q, limit: 8 }), call('clients.list', { query: q, limit: 8 })])
+      void Promise.all([
+        call('search', { query: q, limit: 8 }),
+        call('clients.list', { query: q, limit: 8 }),
+      ])
         .then(([cases, clients]) => {
           if (!current) return;
           const items: Item[] = [
