@@ -21,8 +21,7 @@ export default defineConfig({
       },
       rolldownOptions: {
         output: {
-          entryFileNames: (chunk) =>
-            chunk.name.endsWith('-worker') ? '[name].mjs' : '[name].js',
+          entryFileNames: (chunk) => (chunk.name.endsWith('-worker') ? '[name].mjs' : '[name].js'),
         },
       },
       // The engine and better-sqlite3 load at run time from node_modules: a native addon cannot be bundled.

@@ -354,7 +354,9 @@ describe('dashboard', () => {
     const board = await ok(engine, 'dashboard.get', { today });
     expect(board.today).toBe(today);
     expect(board.overdue.items.map((d) => [d.title, d.daysLeft])).toEqual([['Send records', -2]]);
-    expect(board.dueThisWeek.items.map((d) => [d.title, d.daysLeft])).toEqual([['Call provider', 6]]);
+    expect(board.dueThisWeek.items.map((d) => [d.title, d.daysLeft])).toEqual([
+      ['Call provider', 6],
+    ]);
     expect(board.waiting.items.map((w) => [w.caseId, w.decisionDueOn, w.daysOverdue])).toEqual([
       [late.id, '2025-06-05', 5],
     ]);
