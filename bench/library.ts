@@ -6,9 +6,9 @@
 // A sample goes through the API (`engine.call`, each call validated and committed on its own);
 // the rest is written in bulk the same way the API writes: the engine's own query modules (the
 // same INSERT statements) in transactions of 250 cases, with every trigger on (history, versions,
-// counts, activity dates) except the search index's: those rewrite a case's index row on each of
-// its ~15 inserts, so the bulk fills each case's row once, at the end of its batch, from the same
-// view the triggers read (case_search_source) — the index a library gets from migration 0009.
+// counts, activity dates, the client index). The case index is held as an archive import holds it
+// (search/held-index.ts): each case's row is written once, at the end of its batch, from the view
+// the triggers read, instead of on each of its ~15 inserts.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from '../electron/engine';
@@ -19,7 +19,7 @@ import { clientQueries } from '../electron/engine/clients/queries';
 import { documentQueries } from '../electron/engine/documents/queries';
 import { recordQueries } from '../electron/engine/records/queries';
 import { denialQueries, stageQueries } from '../electron/engine/workflow/queries';
-import { searchTriggerNames, searchTriggersSql } from '../electron/engine/db/migrations/0009-scale';
+import { withCaseIndexHeld } from '../electron/engine/search/held-index';
 
 /** A seeded generator, so every run builds the same library. */
 export function random(seed: number) {
@@ -431,98 +431,80 @@ export async function buildLibrary(
   };
   const stamp = db.prepare('UPDATE cases SET created_at = ?, updated_at = ? WHERE id = ?');
   const BATCH = 250;
-  db.exec(
-    searchTriggerNames()
-      .map((n) => `DROP TRIGGER ${n};`)
-      .join('\n'),
-  );
-  const fill = db.prepare(
-    `INSERT INTO case_search (rowid, client, kase, records, documents)
-     SELECT case_id, client, kase, records, documents FROM case_search_source WHERE case_id > ?`,
-  );
-  const fillClients = db.prepare(
-    `INSERT INTO client_search (rowid, words)
-     SELECT id, concat_ws(' ', first_name, last_name, date_of_birth, email, phone, city, state, notes)
-     FROM clients WHERE id > ?`,
-  );
-  try {
-    for (let start = facts.apiCases; start < cases; start += BATCH) {
-      db.transaction(() => {
-        const lastCase = db
-          .prepare('SELECT coalesce(max(id), 0) FROM cases')
-          .pluck()
-          .get() as number;
-        const lastClient = db
-          .prepare('SELECT coalesce(max(id), 0) FROM clients')
-          .pluck()
-          .get() as number;
-        for (let i = start; i < Math.min(cases, start + BATCH); i++) {
-          const d = caseData(i, today);
-          const client = clients.insert(d.client);
-          const created = kases.insert({ ...d.kase, clientId: client.id });
-          let from: CaseStatus = 'intake';
-          stages.record({
-            caseId: created.id,
-            fromStage: null,
-            toStage: 'intake',
-            movedOn: d.stages[0]!.movedOn,
-            note: null,
-            claimType: null,
-          });
-          for (const s of d.stages.slice(1)) {
-            stages.setStatus(created.id, s.to);
+  for (let start = facts.apiCases; start < cases; start += BATCH) {
+    db.transaction(() =>
+      withCaseIndexHeld(
+        db,
+        () => {
+          const made: number[] = [];
+          for (let i = start; i < Math.min(cases, start + BATCH); i++) {
+            const d = caseData(i, today);
+            const client = clients.insert(d.client);
+            const created = kases.insert({ ...d.kase, clientId: client.id });
+            made.push(created.id);
+            let from: CaseStatus = 'intake';
             stages.record({
               caseId: created.id,
-              fromStage: from,
-              toStage: s.to,
-              movedOn: s.movedOn,
+              fromStage: null,
+              toStage: 'intake',
+              movedOn: d.stages[0]!.movedOn,
               note: null,
               claimType: null,
             });
-            from = s.to;
+            for (const s of d.stages.slice(1)) {
+              stages.setStatus(created.id, s.to);
+              stages.record({
+                caseId: created.id,
+                fromStage: from,
+                toStage: s.to,
+                movedOn: s.movedOn,
+                note: null,
+                claimType: null,
+              });
+              from = s.to;
+            }
+            for (const v of d.diagnoses) records.diagnoses.insert({ ...v, caseId: created.id });
+            for (const v of d.treatments) records.treatments.insert({ ...v, caseId: created.id });
+            for (const v of d.communications)
+              records.communications.insert({ ...v, caseId: created.id });
+            for (const v of d.deadlines) records.deadlines.insert({ ...v, caseId: created.id });
+            if (d.denial) {
+              denials.insert({
+                ...d.denial,
+                caseId: created.id,
+                computedOn: null,
+                rule: 'Bench',
+                deadlineId: null,
+              });
+            }
+            d.documents.forEach((doc, n) =>
+              docs.add({
+                caseId: created.id,
+                fileName: doc.fileName,
+                mediaType:
+                  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+                origin: 'imported',
+                text: doc.text,
+                html: html(doc.text),
+                note: null,
+                bytes: bytesFor(i, n),
+              }),
+            );
+            // The case was last touched when its last stage move happened, not today.
+            stamp.run(
+              `${d.kase.openedOn}T09:00:00.000Z`,
+              `${d.lastActivityOn}T17:00:00.000Z`,
+              created.id,
+            );
+            if (i % 7 === 0) facts.names.push([d.client.firstName, d.client.lastName]);
+            if (i % 7 === 0) facts.memberIds.push(d.kase.memberId);
           }
-          for (const v of d.diagnoses) records.diagnoses.insert({ ...v, caseId: created.id });
-          for (const v of d.treatments) records.treatments.insert({ ...v, caseId: created.id });
-          for (const v of d.communications)
-            records.communications.insert({ ...v, caseId: created.id });
-          for (const v of d.deadlines) records.deadlines.insert({ ...v, caseId: created.id });
-          if (d.denial) {
-            denials.insert({
-              ...d.denial,
-              caseId: created.id,
-              computedOn: null,
-              rule: 'Bench',
-              deadlineId: null,
-            });
-          }
-          d.documents.forEach((doc, n) =>
-            docs.add({
-              caseId: created.id,
-              fileName: doc.fileName,
-              mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-              origin: 'imported',
-              text: doc.text,
-              html: html(doc.text),
-              note: null,
-              bytes: bytesFor(i, n),
-            }),
-          );
-          // The case was last touched when its last stage move happened, not today.
-          stamp.run(
-            `${d.kase.openedOn}T09:00:00.000Z`,
-            `${d.lastActivityOn}T17:00:00.000Z`,
-            created.id,
-          );
-          if (i % 7 === 0) facts.names.push([d.client.firstName, d.client.lastName]);
-          if (i % 7 === 0) facts.memberIds.push(d.kase.memberId);
-        }
-        fill.run(lastCase);
-        fillClients.run(lastClient);
-      }).immediate();
-      progress(Math.min(cases, start + BATCH));
-    }
-  } finally {
-    db.exec(searchTriggersSql());
+          return made;
+        },
+        (made) => made,
+      ),
+    ).immediate();
+    progress(Math.min(cases, start + BATCH));
   }
   facts.bulkMs = performance.now() - t;
   return facts;

@@ -8,6 +8,7 @@ import type { Engine } from '../../electron/engine';
 import type { ApiArgs, ApiName } from '../../electron/contract/api';
 import { SEARCH_WINDOW } from '../../electron/engine/search/queries';
 import { documentQueries } from '../../electron/engine/documents/queries';
+import { withCaseIndexHeld } from '../../electron/engine/search/held-index';
 import { cleanup, clientWithCase, ok, tempEngine, versionOf } from './helpers';
 import { Document, Packer, Paragraph } from 'docx';
 
@@ -59,7 +60,7 @@ function scans(sql: string, steps: string[]): string[] {
   // A chart's rows: one per insurer or treatment, never one per case.
   const counts = /\bFROM outcome_counts\b/.test(sql);
   // The cases waiting on a decision: each one's rule must run, so that small table is read whole.
-  const waits = /^\s*SELECT \* FROM case_waits\s*$/.test(sql);
+  const waits = /^\s*SELECT case_id, status, plan_type, state, submitted_on, claim_type, denial_claim_type\s+FROM case_waits\s*$/.test(sql);
   return steps.filter((step) => {
     if (step.startsWith('USE TEMP B-TREE')) return !windowed && !counts;
     const scan = /^SCAN (\S+)(.*)$/.exec(step);
@@ -130,6 +131,43 @@ describe('lists read through indexes, a page at a time', () => {
     });
     expect(await call(engine, 'cases.list', { status: 'denied' })).toMatchObject({ total: 1 });
     expect(await call(engine, 'cases.list', { status: 'approved' })).toMatchObject({ total: 0 });
+  });
+});
+
+describe('a bulk write holding the search index', () => {
+  it('leaves each case it touched indexed as the triggers would, and the hold released', async () => {
+    const engine = tempEngine();
+    const { case: kase } = await clientWithCase(engine);
+    const db = engine.db;
+    const treatments = db.prepare(
+      "INSERT INTO treatments (case_id, kind, name) VALUES (?, 'medication', ?)",
+    );
+    db.transaction(() =>
+      withCaseIndexHeld(
+        db,
+        () => {
+          for (const drug of ['Quetiapine', 'Lamotrigine', 'Prazosin'])
+            treatments.run(kase.id, drug);
+          // Held: the insert did not rewrite the row.
+          expect(
+            db
+              .prepare("SELECT count(*) FROM case_search WHERE case_search MATCH 'prazosin'")
+              .pluck()
+              .get(),
+          ).toBe(0);
+          return [kase.id];
+        },
+        (ids) => ids,
+      ),
+    )();
+    expect(db.prepare('SELECT held FROM search_held').pluck().get()).toBe(0);
+    const rows = (sql: string) => db.prepare(sql).all();
+    expect(rows('SELECT rowid AS id, client, kase, records, documents FROM case_search')).toEqual(
+      rows('SELECT case_id AS id, client, kase, records, documents FROM case_search_source'),
+    );
+    expect((await call(engine, 'search', { query: 'prazosin' })).map((c) => c.id)).toEqual([
+      kase.id,
+    ]);
   });
 });
 

@@ -46,6 +46,7 @@ export const ARCHIVE_COVERAGE: Readonly<Record<string, string>> = {
   list_counts: 'not archived: counted by triggers as records are written',
   case_activity: 'not archived: kept by triggers as records are written',
   case_waits: 'not archived: kept by triggers as records are written',
+  search_held: "not archived: the search index's state within a bulk write",
   outcome_counts: 'not archived: counted by triggers as records are written',
   record_changes:
     "not archived: edit versions are this library's own; records arrive at version 1 (0008)",

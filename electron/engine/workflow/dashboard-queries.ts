@@ -34,6 +34,16 @@ export interface WaitRow {
   denialClaimType: ClaimType | null;
 }
 
+type WaitTuple = [
+  number,
+  CaseStatus,
+  PlanType | null,
+  string | null,
+  string,
+  ClaimType | null,
+  ClaimType | null,
+];
+
 export interface CaseNames {
   caseId: number;
   clientName: string;
@@ -70,7 +80,12 @@ export function dashboardQueries(db: Database) {
     WHERE ${QUIET} ORDER BY a.last_on, a.case_id LIMIT @limit`);
   const quietCount = db.prepare(`SELECT count(*) FROM case_activity a WHERE ${QUIET}`).pluck();
   // Every waiting case: a small table of its own, read whole (a share of the open cases).
-  const waits = db.prepare('SELECT * FROM case_waits');
+  const waits = db
+    .prepare(
+      `SELECT case_id, status, plan_type, state, submitted_on, claim_type, denial_claim_type
+       FROM case_waits`,
+    )
+    .raw();
   const names = db.prepare(`
     SELECT k.id AS case_id, cl.first_name || ' ' || cl.last_name AS client_name,
            k.requested_treatment, k.insurer_name
@@ -93,9 +108,19 @@ export function dashboardQueries(db: Database) {
     quiet: (range: Range, limit: number) =>
       quietRows.all({ ...range, limit }).map((r) => fromRow<QuietRow>(r)),
     quietCount: (range: Range) => quietCount.get(range) as number,
-    *waits(): Generator<WaitRow> {
-      for (const r of waits.iterate()) yield fromRow<WaitRow>(r);
-    },
+    /** Every waiting case (thousands in a large library: read as plain rows, not by name). */
+    waits: (): WaitRow[] =>
+      (waits.all() as WaitTuple[]).map(
+        ([caseId, status, planType, state, submittedOn, claimType, denialClaimType]) => ({
+          caseId,
+          status,
+          planType,
+          state,
+          submittedOn,
+          claimType,
+          denialClaimType,
+        }),
+      ),
     /** Who and what the cases `ids` are about, by case id. */
     names: (ids: number[]) =>
       new Map(

@@ -142,8 +142,12 @@ export function dashboardReader(db: Database, describeWait: (row: WaitFacts) => 
     // Waiting past the insurer's decision time: each waiting case's rule decides, so every
     // waiting case is looked at (one small row each); only the page is named and kept.
     const late: { daysOverdue: number; row: WaitRow; wait: DecisionWait }[] = [];
+    // Cases waiting since the same day under the same rule wait alike: each rule runs once.
+    const waits = new Map<string, DecisionWait>();
     for (const row of q.waits()) {
-      const wait = describeWait(row);
+      const key = `${row.status}|${row.planType}|${row.claimType}|${row.denialClaimType}|${row.submittedOn}`;
+      let wait = waits.get(key);
+      if (!wait) waits.set(key, (wait = describeWait(row)));
       if (!wait.decisionDueOn) continue;
       const daysOverdue = daysBetween(wait.decisionDueOn, todayOf(row.state));
       if (daysOverdue > 0) late.push({ daysOverdue, row, wait });
