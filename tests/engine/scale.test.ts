@@ -60,7 +60,10 @@ function scans(sql: string, steps: string[]): string[] {
   // A chart's rows: one per insurer or treatment, never one per case.
   const counts = /\bFROM outcome_counts\b/.test(sql);
   // The cases waiting on a decision: each one's rule must run, so that small table is read whole.
-  const waits = /^\s*SELECT case_id, status, plan_type, state, submitted_on, claim_type, denial_claim_type\s+FROM case_waits\s*$/.test(sql);
+  const waits =
+    /^\s*SELECT case_id, status, plan_type, state, submitted_on, claim_type, denial_claim_type\s+FROM case_waits\s*$/.test(
+      sql,
+    );
   return steps.filter((step) => {
     if (step.startsWith('USE TEMP B-TREE')) return !windowed && !counts;
     const scan = /^SCAN (\S+)(.*)$/.exec(step);
