@@ -115,6 +115,34 @@ describe('lists read through indexes, a page at a time', () => {
     expect(found).toEqual([]);
   });
 
+  it("keeps the index in step by each case's row id, never by reading the index through", () => {
+    const engine = tempEngine();
+    const triggers = engine.db
+      .prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND sql LIKE '%case_search%'")
+      .pluck()
+      .all() as string[];
+    const statements = triggers.flatMap((t) =>
+      [...t.matchAll(/(DELETE FROM case_search WHERE[^;]*|INSERT INTO case_search \([^;]*)/g)].map(
+        (m) => m[1]!.replace(/\b(new|old)\.(\w+)/g, '1'),
+      ),
+    );
+    expect(statements.length).toBeGreaterThan(10);
+    for (const sql of statements) {
+      const steps = plan(engine, sql);
+      const index = steps.filter((s) => /case_search VIRTUAL TABLE/.test(s));
+      expect(
+        index.every((s) => /INDEX \d+:=/.test(s)),
+        `${sql}\n${steps.join('\n')}`,
+      ).toBe(true);
+      expect(
+        scans(
+          sql,
+          steps.filter((s) => !/case_search VIRTUAL TABLE/.test(s)),
+        ),
+      ).toEqual([]);
+    }
+  });
+
   it('pages through the case list without gaps or repeats, with the whole count', async () => {
     const engine = tempEngine();
     const { client } = await clientWithCase(engine);
