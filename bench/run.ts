@@ -44,8 +44,11 @@ const dbPath = keep ?? join(dir, 'bench.sqlite');
 mkdirSync(dir, { recursive: true });
 
 const rows: string[][] = [];
-const row = (what: string, engine: string, raw: string, target: string) =>
+const row = (what: string, engine: string, raw: string, target: string) => {
   rows.push([what, engine, raw, target]);
+  // As it comes, too: a long run that fails later still says what it measured.
+  console.log(`  ${what}: ${engine}${raw ? ` | floor: ${raw}` : ''} | target ${target}`);
+};
 const ms = (n: number) =>
   n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(n < 10 ? 2 : 1)} ms`;
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 2 : 0)} MB`;
@@ -365,13 +368,21 @@ async function benchHost(): Promise<{ lag: string; memory: string }> {
   });
   const { origin, hash } = new URL(url);
   const token = hash.replace('#token=', '');
+  let failures = 0;
   const api = async (name: string, args: unknown) => {
-    const res = await fetch(`${origin}/api/call`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name, args }),
-    });
-    return (await res.json()) as { ok: boolean };
+    try {
+      const res = await fetch(`${origin}/api/call`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name, args }),
+        signal: AbortSignal.timeout(120_000),
+      });
+      return (await res.json()) as { ok: boolean };
+    } catch {
+      // A host too busy to answer at all (the connection dropped or timed out) counts as such.
+      failures += 1;
+      return { ok: false };
+    }
   };
   // Until the day's backup is in the folder (or 60 s), the longest any answer took.
   const started = performance.now();
@@ -396,7 +407,7 @@ async function benchHost(): Promise<{ lag: string; memory: string }> {
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));
   return {
-    lag: `slowest answer ${ms(worst)} of ${answers} while the backup ran (${backupSeconds.toFixed(1)} s${done() ? '' : ', not finished'})`,
+    lag: `slowest answer ${ms(worst)} of ${answers} while the backup ran (${backupSeconds.toFixed(1)} s${done() ? '' : ', not finished'})${failures ? `; ${failures} calls got no answer` : ''}`,
     memory: `${mb(rss)} resident (peak ${mb(hwm)})`,
   };
 }
