@@ -12,12 +12,16 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           // The import worker is loaded by URL beside the bundle (see imports/convert-docx.ts).
           'convert-worker': resolve('electron/engine/imports/convert-worker.mjs'),
+          // So is the library check's (see db/library-check.ts), and the letter layout's, built
+          // from its TypeScript task (see letters/layout-pool.ts).
+          'check-worker': resolve('electron/engine/db/check-worker.mjs'),
+          'docx-worker': resolve('electron/engine/letters/docx-task.ts'),
         },
         formats: ['es'],
       },
       rolldownOptions: {
         output: {
-          entryFileNames: (chunk) => (chunk.name === 'convert-worker' ? '[name].mjs' : '[name].js'),
+          entryFileNames: (chunk) => (chunk.name.endsWith('-worker') ? '[name].mjs' : '[name].js'),
         },
       },
       // The engine and better-sqlite3 load at run time from node_modules: a native addon cannot be bundled.

@@ -1,10 +1,13 @@
 // `advocate letter`: one letter to a file, or one per case into a folder, with progress.
 import type { Command } from 'commander';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pathInside } from '../security/safe-file-name';
 import type { CaseList } from '../contract/case';
 import { LETTER_KIND } from '../contract/letter';
-import type { GeneratedLetter, TemplateSummary } from '../contract/letter';
+import type { BatchLetter, GeneratedLetter, TemplateSummary } from '../contract/letter';
+
+/** Cases per batch call (the engine commits its letters a few dozen at a time). */
+const CHUNK = 50;
 
 export interface LetterCommandDeps {
   call(name: string, args: unknown, context?: string): Promise<unknown>;
@@ -95,22 +98,33 @@ export function addLetterCommand(program: Command, deps: LetterCommandDeps): voi
           ? await allCaseIds(deps)
           : opts.cases.split(',').map((v) => id(v.trim(), 'a case id', deps));
       const folder = resolve(opts.outDir);
+      // A mistyped folder fails at once: no letter is made into the cases and then not saved.
+      const stats = statSync(folder, { throwIfNoEntry: false });
+      if (!stats)
+        deps.fail(`The folder ${folder} does not exist: create it first (no letter was written).`);
+      if (!stats.isDirectory()) deps.fail(`${folder} is not a folder (no letter was written).`);
       let failed = 0;
-      for (const [i, caseId] of caseIds.entries()) {
-        try {
-          const letter = (await deps.call(
-            'letters.generate',
-            { caseId, ...choice },
-            `case ${caseId}`,
-          )) as GeneratedLetter;
-          // The file name comes from the case's data: made safe, and kept inside the folder.
-          const path = pathInside(folder, `${caseId} - ${letter.fileName}`);
-          await deps.call('documents.saveTo', { id: letter.documentId, path }, `case ${caseId}`);
-          deps.err(`letter ${i + 1} of ${caseIds.length}: case ${caseId} → ${path}`);
-          reportGaps(letter, `case ${caseId}`, deps);
-        } catch (error) {
-          failed += 1;
-          deps.err(`letter ${i + 1} of ${caseIds.length}: ${(error as Error).message}`);
+      let done = 0;
+      // A chunk of cases per call: the engine commits its letters together, and the progress
+      // lines come as each chunk is done.
+      for (let start = 0; start < caseIds.length; start += CHUNK) {
+        const chunk = caseIds.slice(start, start + CHUNK);
+        const { letters } = (await deps.call('letters.generateMany', {
+          caseIds: chunk,
+          ...choice,
+          outDir: folder,
+        })) as { letters: BatchLetter[] };
+        for (const letter of letters) {
+          done += 1;
+          if (letter.ok) {
+            deps.err(`letter ${done} of ${caseIds.length}: case ${letter.caseId} → ${letter.path}`);
+            reportGaps(letter, `case ${letter.caseId}`, deps);
+          } else {
+            failed += 1;
+            deps.err(
+              `letter ${done} of ${caseIds.length}: case ${letter.caseId}: ${letter.error.message}`,
+            );
+          }
         }
       }
       deps.out(`${caseIds.length - failed} letters written to ${folder}, ${failed} failed`);

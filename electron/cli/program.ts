@@ -1,6 +1,6 @@
 // The advocate CLI: parses argv, calls the engine, prints. Every command is one API call.
 import { Command, CommanderError } from 'commander';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { readRegularFile } from '../security/regular-file';
 import { resolve } from 'node:path';
 import type { ImportSummary } from '../contract/document';
@@ -49,6 +49,8 @@ class CliExit extends Error {
     super(`exit ${code}`);
   }
 }
+
+const DAY_MS = 86_400_000;
 
 /** Text files people hand the CLI (templates, case files, contact lists) are far below this. */
 const MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
@@ -105,6 +107,9 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
       databasePath: path,
       appVersion: version,
       door: 'cli',
+      // The app checks the file page by page at every start; the CLI, run many times a day,
+      // when no check has in the last day (its structure is checked at every open regardless).
+      checkEvery: DAY_MS,
       ...(locationFile ? { locationFile } : {}),
     });
     return engine;
@@ -248,13 +253,29 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
     )
     .action(async (file: string) => {
       const source = resolve(file);
+      let unusable = false;
       try {
-        open();
+        // The page-by-page check runs as the library opens: a restore waits for what it finds.
+        const checked = await open().context.checked;
+        if (checked?.state === 'damaged') {
+          engine?.close();
+          engine = undefined;
+          unusable = true;
+        }
       } catch (error) {
         const code = error instanceof AppError ? error.code : '';
-        const missing = code === 'database-missing';
-        if (code !== 'database-damaged' && code !== 'database-unreadable' && !missing) throw error;
-        // The library cannot be opened: keep it exactly as it is, then put the backup in place.
+        if (
+          code !== 'database-damaged' &&
+          code !== 'database-unreadable' &&
+          code !== 'database-missing'
+        ) {
+          throw error;
+        }
+        unusable = true;
+      }
+      if (unusable) {
+        // The library cannot be used: keep it exactly as it is, then put the backup in place.
+        const missing = !existsSync(dbPath());
         refuseWhileHeld(dbPath(), undefined, 'restore');
         const preview = inspectBackup(source, migrations.length);
         if (!missing) {
@@ -339,6 +360,13 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
 
   try {
     await program.parseAsync(argv, { from: 'user' });
+    // The library's page-by-page check ran beside the command: a damaged file is never
+    // reported as fine.
+    const checked = engine ? await engine.context.checked : null;
+    if (checked?.state === 'damaged') {
+      io.err(`advocate: ${checked.message}`);
+      return 1;
+    }
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;

@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { caseInput, caseListQuery, caseUpdate } from './case';
 import type { Case, CaseDetail, CaseList, CaseSummary } from './case';
+import { pageArgs } from './paging';
+import type { Page } from './paging';
 import { clientInput, clientUpdate } from './client';
 import type { Client, ClientSummary } from './client';
 import { CASE_RECORDS, recordCreate, recordUpdate } from './case-records';
@@ -23,8 +25,16 @@ import type {
 } from './facts';
 import type { ExchangeFileValues, ExchangeImportResult } from './exchange';
 import { id } from './fields';
-import { documentSave, letterGenerate, letterheadSet, letterPreview, templateSave } from './letter';
+import {
+  documentSave,
+  letterBatch,
+  letterGenerate,
+  letterheadSet,
+  letterPreview,
+  templateSave,
+} from './letter';
 import type {
+  BatchLetter,
   DocumentFile,
   GeneratedLetter,
   LetterheadInfo,
@@ -67,6 +77,7 @@ import type {
   BackupList,
   BackupPreview,
   HistoryEntry,
+  LibraryCheck,
   RestoreResult,
   SavedOriginals,
 } from './safety';
@@ -77,7 +88,10 @@ import type { AppSettings, SampleRemoval, SampleStatus } from './first-run';
 
 const byId = z.object({ id });
 const none = z.object({}).default({});
-const query = z.object({ query: z.string().trim().max(200).optional() }).default({});
+/** A list filtered by typed words, a page at a time. */
+const pagedQuery = z
+  .object({ query: z.string().trim().max(200).optional(), ...pageArgs(100) })
+  .default({ limit: 100, offset: 0 });
 
 const { diagnoses, treatments, assessments, communications, deadlines } = CASE_RECORDS;
 
@@ -90,11 +104,13 @@ export const apiArgs = {
   }),
   /** A token that changes whenever the library does (here, in another tab, or from the CLI). */
   'library.revision': none,
+  /** How the background check of the library file is going, and what it found. */
+  'library.check': none,
 
   'profile.get': none,
   'profile.update': profileUpdate,
 
-  'clients.list': query,
+  'clients.list': pagedQuery,
   'clients.get': byId,
   'clients.create': clientInput,
   'clients.update': clientUpdate,
@@ -130,6 +146,8 @@ export const apiArgs = {
   'contacts.importLawmakers': lawmakerImport,
 
   'documents.get': byId,
+  /** A case's documents a page at a time, oldest first. */
+  'documents.list': z.object({ caseId: id, ...pageArgs(100) }),
   'documents.import': documentImport,
   'documents.importFile': documentImportFile,
   'documents.proposeFacts': byId,
@@ -147,13 +165,16 @@ export const apiArgs = {
   'templates.delete': byId,
   'letters.preview': letterPreview,
   'letters.generate': letterGenerate,
+  /** A letter for each of several cases (a batch from the CLI), committed a chunk at a time. */
+  'letters.generateMany': letterBatch,
   'letterhead.get': none,
   'letterhead.set': letterheadSet,
   'letterhead.clear': none,
 
+  /** The best matches only; `cases.list` with a query pages through them all with a count. */
   search: z.object({
     query: z.string().trim().min(1, { error: 'is required' }).max(200),
-    limit: z.number().int().min(1).max(1000).default(50),
+    ...pageArgs(50),
   }),
 
   'exchange.export': z.object({ caseId: id }),
@@ -217,9 +238,10 @@ export type ApiResults = RecordResults & {
   'app.info': AppInfo;
   'library.move': { databasePath: string; previous: string };
   'library.revision': { revision: string };
+  'library.check': LibraryCheck;
   'profile.get': Profile;
   'profile.update': Profile;
-  'clients.list': ClientSummary[];
+  'clients.list': Page<ClientSummary>;
   'clients.get': Client;
   'clients.create': Client;
   'clients.update': Client;
@@ -229,13 +251,14 @@ export type ApiResults = RecordResults & {
   'cases.create': Case;
   'cases.update': Case;
   'cases.delete': null;
-  'contacts.list': Contact[];
+  'contacts.list': Page<Contact>;
   'contacts.get': Contact;
   'contacts.create': Contact;
   'contacts.update': Contact;
   'contacts.delete': null;
   'contacts.importLawmakers': LawmakerImportResult;
   'documents.get': DocumentView;
+  'documents.list': Page<DocumentInfo>;
   'documents.import': ImportSummary;
   'documents.importFile': FileImportResult;
   'documents.proposeFacts': Proposal[];
@@ -251,6 +274,7 @@ export type ApiResults = RecordResults & {
   'templates.delete': null;
   'letters.preview': LetterPreview;
   'letters.generate': GeneratedLetter;
+  'letters.generateMany': { letters: BatchLetter[] };
   'letterhead.get': LetterheadInfo | null;
   'letterhead.set': LetterheadInfo;
   'letterhead.clear': null;

@@ -14,6 +14,8 @@ import type { Client } from './client';
 import type { Assessment, Communication, Deadline, Diagnosis, Treatment } from './case-records';
 import type { DocumentInfo } from './document';
 import { patchOf, version } from './versions';
+import { pageArgs } from './paging';
+import type { Page } from './paging';
 
 /** A case's own fields, without the client it belongs to (the exchange format nests cases). */
 export const caseFields = z.object({
@@ -81,20 +83,28 @@ export interface CaseDetail {
   assessments: Assessment[];
   communications: Communication[];
   deadlines: Deadline[];
+  /** The case's first documents, oldest first (`documents.list` pages through the rest). */
   documents: DocumentInfo[];
+  /** How many documents the case has in all. */
+  documentsTotal: number;
 }
+
+/** Documents the case page shows at first; a case with more pages through them. */
+export const CASE_DOCUMENTS_SHOWN = 100;
 
 export const caseListQuery = z
   .object({
     query: z.string().trim().max(200).optional(),
     status: z.enum(CASE_STATUS.values).optional(),
     clientId: id.optional(),
-    limit: z.number().int().min(1).max(1000).default(200),
-    offset: z.number().int().min(0).default(0),
+    ...pageArgs(50),
   })
-  .default({ limit: 200, offset: 0 });
+  .default({ limit: 50, offset: 0 });
 
-export interface CaseList {
-  total: number;
-  items: CaseSummary[];
+/**
+ * One page of cases. With a query, `total` counts the matches up to a thousand and `capped` says
+ * that more match (add a word to narrow the search); the pages go no further than that.
+ */
+export interface CaseList extends Page<CaseSummary> {
+  capped: boolean;
 }

@@ -1,5 +1,6 @@
 // The address book: insurers, providers, lawmakers and agencies letters go to.
 import { z } from 'zod';
+import { pageArgs } from './paging';
 import { CONTACT_KIND } from './choices';
 import {
   optionalEmail,
@@ -45,8 +46,9 @@ export const contactListQuery = z
   .object({
     query: z.string().trim().max(200).optional(),
     kind: z.enum(CONTACT_KIND.values).optional(),
+    ...pageArgs(100),
   })
-  .default({});
+  .default({ limit: 100, offset: 0 });
 
 /** The public congress-legislators files as text: members (required) and district offices. */
 export const lawmakerImport = z.object({

@@ -9,6 +9,7 @@ export * from './document';
 export * from './errors';
 export * from './exchange';
 export * from './fields';
+export * from './paging';
 export * from './profile';
 export * from './us-states';
 export * from './labels';

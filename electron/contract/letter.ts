@@ -5,6 +5,7 @@ import { choices } from './choices';
 import type { ContactKind } from './contact';
 import { id } from './fields';
 import { version } from './versions';
+import type { ApiError } from './errors';
 
 /** The built-in kinds of letter, in the order a case usually needs them. */
 export const LETTER_KIND = choices({
@@ -84,6 +85,27 @@ export const letterGenerate = z
     note: z.string().trim().max(1000).optional(),
   })
   .refine(oneTemplate, needOne);
+
+/** The most letters one batch call writes; a longer batch is several calls. */
+export const MAX_LETTER_BATCH = 200;
+
+/** One letter for each of several cases, kept with each case and, with `outDir`, saved there. */
+export const letterBatch = z
+  .object({
+    caseIds: z
+      .array(id)
+      .min(1, { error: 'needs at least one case' })
+      .max(MAX_LETTER_BATCH, { error: `takes at most ${MAX_LETTER_BATCH} cases a call` }),
+    ...templateChoice,
+    /** An existing folder to save each letter in as "<case id> - <file name>.docx". */
+    outDir: z.string().trim().min(1).max(4096).optional(),
+  })
+  .refine(oneTemplate, needOne);
+
+/** What became of one case's letter in a batch. */
+export type BatchLetter =
+  | (GeneratedLetter & { caseId: number; ok: true; path: string | null })
+  | { caseId: number; ok: false; error: ApiError };
 
 /** A piece of text with its emphasis; `gap` marks something the case lacks. */
 export interface Run {

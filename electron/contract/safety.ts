@@ -39,6 +39,23 @@ export interface BackupInfo {
   counts?: LibraryCounts | null;
 }
 
+/**
+ * The page-by-page check of the open library, run in the background after it opens: `checking`
+ * until it ends `ok`, `damaged` (every call but restoring a backup is refused), `failed` (it
+ * could not run) or `stopped` (the library closed first).
+ */
+export interface LibraryCheck {
+  state: 'checking' | 'ok' | 'damaged' | 'failed' | 'stopped';
+  /** quick_check, or the weekly full integrity_check. */
+  kind: 'quick' | 'full';
+  startedAt: string;
+  finishedAt: string | null;
+  /** What is wrong and what to do, for a person. */
+  message: string | null;
+  /** The newest backup that passed its own check, offered when the library is damaged. */
+  newestBackup: BackupInfo | null;
+}
+
 /** What a backup holds, shown before restoring it. */
 export interface BackupPreview extends BackupInfo {
   schemaVersion: number;

@@ -6,6 +6,8 @@ import { communicationFields } from './case-records';
 import type { Communication, Deadline } from './case-records';
 import { id, optionalDate, optionalText, requiredDate, requiredText } from './fields';
 import { patchOf, version } from './versions';
+import { MAX_PAGE } from './paging';
+import type { Page } from './paging';
 
 /** What kind of claim a request or a denial is: it decides the insurer's decision time. */
 export const CLAIM_TYPE = choices({
@@ -220,12 +222,25 @@ export interface CommunicationLogResult {
   followUp: Deadline | null;
 }
 
+/** The dashboard's lists, each sent a page at a time with its count. */
+export const DASHBOARD_LISTS = ['overdue', 'dueThisWeek', 'waiting', 'idle'] as const;
+export type DashboardList = (typeof DASHBOARD_LISTS)[number];
+/** How many rows of each list the dashboard sends unless asked for more. */
+export const DASHBOARD_ROWS = 20;
+
+const listRows = z.number().int().min(1).max(MAX_PAGE).default(DASHBOARD_ROWS);
+
 export const dashboardQuery = z
   .object({
     /** Count from this date instead of today in each client's state (tests, what-if). */
     today: optionalDate,
+    /** How many rows of each list to send ("Show more" asks for more of one). */
+    rows: z
+      .object({ overdue: listRows, dueThisWeek: listRows, waiting: listRows, idle: listRows })
+      .partial()
+      .default({}),
   })
-  .default({ today: null });
+  .default({ today: null, rows: {} });
 
 export interface DashboardDeadline {
   id: number;
@@ -266,10 +281,14 @@ export interface OutcomeCount {
 
 export interface Dashboard {
   today: string;
-  overdue: DashboardDeadline[];
-  dueThisWeek: DashboardDeadline[];
-  waiting: WaitingCase[];
-  idle: IdleCase[];
+  /** Oldest first. */
+  overdue: Page<DashboardDeadline>;
+  /** Soonest first. */
+  dueThisWeek: Page<DashboardDeadline>;
+  /** Latest decision first. */
+  waiting: Page<WaitingCase>;
+  /** Quiet longest first. */
+  idle: Page<IdleCase>;
   byStage: { status: CaseStatus; count: number }[];
   outcomesByInsurer: OutcomeCount[];
   outcomesByTreatment: OutcomeCount[];

@@ -3,6 +3,8 @@ import type { Database } from 'better-sqlite3';
 import type { ApiName, ApiParsedArgs, ApiResults } from '../contract/api';
 import type { OpenFile } from './documents/open-document';
 import type { Lease } from './library/leases';
+import type { LibraryCheck } from '../contract/safety';
+import type { AppError } from '../contract/errors';
 
 export interface EngineContext {
   db: Database;
@@ -25,6 +27,12 @@ export interface EngineContext {
   lease?: Lease;
   /** How many calls are running now, the asking one included (long imports overlap others). */
   activeCalls?: () => number;
+  /** The background check of the file: how it is going (null when none runs). */
+  libraryCheck?: () => LibraryCheck | null;
+  /** Settles when the background check ends (null when none runs). */
+  checked?: Promise<LibraryCheck | null>;
+  /** Set once the library is found damaged: every call but restoring a backup answers with it. */
+  damaged?: AppError | null;
 }
 
 /**

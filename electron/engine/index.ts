@@ -1,9 +1,8 @@
 // The engine: opens the case library and answers every API call. Plain Node; never imports electron.
 import type { Database } from 'better-sqlite3';
-import { ZodError } from 'zod';
 import { apiArgs, isApiName } from '../contract/api';
 import type { ApiArgs, ApiName, ApiResults } from '../contract/api';
-import type { ApiError, ApiReply } from '../contract/errors';
+import type { ApiReply } from '../contract/errors';
 import { AppError } from '../contract/errors';
 import { userInfo } from 'node:os';
 import { appHandlers } from './app/handlers';
@@ -15,14 +14,17 @@ import { clientHandlers } from './clients/handlers';
 import { contactHandlers } from './contacts/handlers';
 import type { EngineContext, Handlers } from './context';
 import { checkpointAway } from './db/checkpoint';
-import { openDatabase } from './db/open';
+import { DamagedLibraryError, damaged, openDatabase } from './db/open';
+import { writeDamageNote } from './db/library-check';
+import { startBackgroundCheck } from './library/background-check';
+import type { BackgroundCheck } from './library/background-check';
 import type { OpenDatabaseOptions } from './db/open';
 import { migrations } from './db/migrations';
 import { retryWhileBusy, useShortLockWait } from './db/busy';
 import { guardLibrary } from './library/file-guard';
 import { exchangeHandlers } from './exchange/handlers';
 import { factHandlers } from './facts/handlers';
-import { describeZodError } from './errors/zod-error';
+import { toApiError } from './errors/api-error';
 import { documentDeleteHandlers } from './documents/delete';
 import { documentFileHandlers } from './documents/handlers';
 import { systemOpener, tidyOpenedCopies } from './documents/open-document';
@@ -42,6 +44,16 @@ import { vocabularyHandlers } from './vocabulary/handlers';
 import { workflowHandlers } from './workflow/handlers';
 
 export interface EngineOptions extends Omit<OpenDatabaseOptions, 'auditActor'> {
+  /**
+   * Hears once when the background check finds the library damaged (every call but restoring a
+   * backup is refused from then on): the app offers the newest good backup.
+   */
+  onDamaged?: (error: DamagedLibraryError) => void;
+  /**
+   * Skip the page-by-page check when one found the file sound less than this long ago (ms; the
+   * CLI's many short runs). 0, the default: every open is checked.
+   */
+  checkEvery?: number;
   databasePath: string;
   appVersion?: string;
   /** How "Open in Word" opens a file: the system opener unless a door knows better. */
@@ -72,10 +84,12 @@ const SELF_TRANSACTED: ReadonlySet<ApiName> = new Set<ApiName>([
   'documents.import',
   'documents.importFile',
   'letters.generate',
+  'letters.generateMany',
   'documents.open',
   'letterhead.set',
   'library.move',
   'backups.create',
+  'backups.preview',
   'backups.restore',
   'archive.import',
 ]);
@@ -83,6 +97,23 @@ const SELF_TRANSACTED: ReadonlySet<ApiName> = new Set<ApiName>([
 /** Calls that only read: they run in a deferred transaction for a consistent snapshot. */
 const READS =
   /\.(get|list|info|export|proposeFacts|file|preview|history|saveOriginals|revision|review|check|denialDraft)$|^search$/;
+
+/** What a damaged library still answers: saying so, and restoring a backup over it. */
+const WHEN_DAMAGED: ReadonlySet<ApiName> = new Set<ApiName>([
+  'app.info',
+  'library.revision',
+  'library.check',
+  'backups.list',
+  'backups.preview',
+  'backups.restore',
+]);
+
+const isCorrupt = (error: unknown) => {
+  const code = (error as { code?: unknown })?.code;
+  return (
+    typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')
+  );
+};
 
 function mergeHandlers(parts: Partial<Handlers>[]): Handlers {
   const merged: Partial<Handlers> = {};
@@ -97,20 +128,6 @@ function mergeHandlers(parts: Partial<Handlers>[]): Handlers {
   return merged as Handlers;
 }
 
-/** Turns anything thrown into an error a person can act on. */
-export function toApiError(error: unknown): ApiError {
-  if (error instanceof AppError) return error.toJSON();
-  if (error instanceof ZodError) return describeZodError(error);
-  if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
-    return {
-      code: 'not-found',
-      message: 'This refers to a record that no longer exists (it may have been deleted).',
-    };
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: 'internal', message: `Advocate Desk hit an unexpected problem: ${message}` };
-}
-
 /** Opens the database at `databasePath` (creating and migrating it) and returns the engine. */
 export function openEngine(options: EngineOptions): Engine {
   // Who changed what, for each case's history: the computer's user, the door and the call.
@@ -120,6 +137,7 @@ export function openEngine(options: EngineOptions): Engine {
   let databasePath = options.databasePath;
   const open = () =>
     openDatabase(databasePath, {
+      check: 'background',
       ...options,
       auditActor: () => (currentCall ? `${who}: ${currentCall}` : who),
     });
@@ -135,6 +153,29 @@ export function openEngine(options: EngineOptions): Engine {
     useShortLockWait(db);
     guard.opened();
     return db;
+  };
+  // The page-by-page check of the file, on a worker thread once it is open (db/library-check.ts).
+  let check: BackgroundCheck | null = null;
+  const markDamaged = (error: DamagedLibraryError) => {
+    if (ctx.damaged) return;
+    ctx.damaged = error;
+    options.onDamaged?.(error);
+  };
+  const startCheck = () => {
+    check?.stop();
+    ctx.damaged = null;
+    if (options.check === 'now' || ctx.databasePath === ':memory:') {
+      check = null;
+      ctx.checked = Promise.resolve(null);
+      return;
+    }
+    check = startBackgroundCheck(
+      ctx,
+      markDamaged,
+      options.now?.() ?? new Date(),
+      options.checkEvery ?? 0,
+    );
+    ctx.checked = check.done;
   };
   let first;
   try {
@@ -158,9 +199,11 @@ export function openEngine(options: EngineOptions): Engine {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.locationFile ? { locationFile: options.locationFile } : {}),
     activeCalls: () => active,
+    libraryCheck: () => check?.status() ?? null,
     // Synchronous from close to reopen, so no other call can run in between; a caller with
     // slow work around it (moving the library) refuses other calls through `busy`.
     replaceDatabase: (work, newPath) => {
+      check?.stop();
       ctx.db.close();
       try {
         work();
@@ -171,9 +214,11 @@ export function openEngine(options: EngineOptions): Engine {
       } finally {
         ctx.db = openGuarded();
         handlers = build();
+        startCheck();
       }
     },
   };
+  startCheck();
   const build = () =>
     mergeHandlers([
       appHandlers(ctx),
@@ -216,6 +261,7 @@ export function openEngine(options: EngineOptions): Engine {
         );
       }
       if (ctx.busy) throw new AppError('busy', ctx.busy);
+      if (ctx.damaged && !WHEN_DAMAGED.has(name)) throw ctx.damaged;
       active += 1;
       counted = true;
       const args = apiArgs[name].parse(rawArgs ?? undefined);
@@ -238,6 +284,12 @@ export function openEngine(options: EngineOptions): Engine {
           if (name.endsWith('.delete')) checkpointAway(ctx.db);
         }
       } catch (error) {
+        // SQLite met a damaged page: refused from now on, like damage the check finds.
+        if (isCorrupt(error)) {
+          writeDamageNote(ctx.databasePath, (error as { code: string }).code);
+          markDamaged(damaged(undefined, ctx.databasePath, (error as { code: string }).code));
+          throw ctx.damaged!;
+        }
         throw guard.describeFailure(error, SELF_TRANSACTED.has(name));
       }
       // A write that landed in a file replaced meanwhile is lost: never acknowledge it.
@@ -262,6 +314,7 @@ export function openEngine(options: EngineOptions): Engine {
     },
     context: ctx,
     close: () => {
+      check?.stop();
       ctx.db.close();
       guard.release();
       tidyOpenedCopies('close');
@@ -276,3 +329,5 @@ function safeUserName(): string {
     return 'unknown user';
   }
 }
+
+export { toApiError };

@@ -1,5 +1,5 @@
 // Electron's main process: lifecycle, the window, and the door from the window to the engine.
-import { app, dialog, shell } from 'electron';
+import { BrowserWindow, app, dialog, shell } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openEngine } from '../engine';
@@ -45,6 +45,8 @@ app.whenReady().then(() => {
         if (problem) throw new Error(problem);
       },
       door: 'app',
+      // Damage the background check finds later is told like damage found on opening.
+      onDamaged: (error) => void offerRestore(error),
       ...(locationFile ? { locationFile } : {}),
       ...(binding ? { nativeBinding: binding } : {}),
     });
@@ -108,6 +110,27 @@ function startApp(opened: Engine): void {
   serveRenderer(join(here, '../renderer'));
   const win = createMainWindow(join(here, '../preload'));
   setupApplicationMenu(win, opened);
+}
+
+/**
+ * The background check found the open library damaged: every change is refused from now on.
+ * Offer the newest good backup (the damaged file is kept beside the backups), then show it.
+ */
+async function offerRestore(error: DamagedLibraryError): Promise<void> {
+  const backup = error.newestBackup;
+  const buttons = backup ? ['Restore the newest good backup', 'Not now'] : ['OK'];
+  const { response } = await dialog.showMessageBox({
+    type: 'error',
+    title: 'The case library is damaged',
+    message: error.message,
+    buttons,
+    defaultId: 0,
+    cancelId: buttons.length - 1,
+  });
+  if (!backup || response !== 0 || !engine) return;
+  const reply = await engine.call('backups.restore', { file: backup.file });
+  if (!reply.ok) dialog.showErrorBox('The backup was not restored', reply.error.message);
+  else for (const win of BrowserWindow.getAllWindows()) win.reload();
 }
 
 app.on('window-all-closed', () => app.quit());

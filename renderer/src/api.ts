@@ -43,6 +43,13 @@ async function httpCall(name: string, args: unknown): Promise<ApiReply<unknown>>
 }
 
 const lostListeners = new Set<(error: AppError) => void>();
+const damagedListeners = new Set<(error: AppError) => void>();
+
+/** Calls back when a call is refused because the library was found damaged; returns an unsubscribe. */
+export function onLibraryDamaged(callback: (error: AppError) => void): () => void {
+  damagedListeners.add(callback);
+  return () => damagedListeners.delete(callback);
+}
 
 /** Calls back when the engine says its library file was replaced or removed; returns an unsubscribe. */
 export function onLibraryLost(callback: (error: AppError) => void): () => void {
@@ -54,10 +61,11 @@ export function onLibraryLost(callback: (error: AppError) => void): () => void {
 export async function call<N extends ApiName>(name: N, args: ApiArgs<N>): Promise<ApiResults[N]> {
   const reply = window.api ? await window.api.call(name, args) : await httpCall(name, args);
   // A call of ours may have written: other tabs hear of it without waiting for their next poll.
-  if (name !== 'library.revision') checkSoon();
+  if (name !== 'library.revision' && name !== 'library.check') checkSoon();
   if (!reply.ok) {
     const error = toAppError(reply.error);
     if (error.code === 'library-replaced') for (const tell of lostListeners) tell(error);
+    if (error.code === 'database-damaged') for (const tell of damagedListeners) tell(error);
     throw error;
   }
   return reply.value as ApiResults[N];

@@ -6,6 +6,7 @@ import { Layout } from './components/layout';
 import { MenuNavigation } from './components/menu-navigation';
 import { WelcomePage } from './features/first-run/welcome-page';
 import { LibraryLostBanner } from './features/library/library-lost-banner';
+import { LibraryCheckBanner } from './features/library/library-check-banner';
 import { HelpPage } from './features/help/help-page';
 import { SettingsPage } from './features/settings/settings-page';
 import { TemplateEditPage } from './features/letters/template-edit-page';
@@ -30,6 +31,7 @@ function Root() {
     <>
       <MenuNavigation />
       <LibraryLostBanner />
+      <LibraryCheckBanner />
       <NavigationGuard />
       <DiscardPrompt />
       <Outlet />

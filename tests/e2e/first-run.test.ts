@@ -48,7 +48,7 @@ describe('first run', () => {
     await page.getByRole('button', { name: 'Remove sample' }).click();
     await page.getByText('No cases yet').waitFor();
     expect((await apiCall<{ total: number }>(host.url, 'cases.list', {})).total).toBe(0);
-    expect(await apiCall<unknown[]>(host.url, 'contacts.list', {})).toEqual([]);
+    expect((await apiCall<{ items: unknown[] }>(host.url, 'contacts.list', {})).items).toEqual([]);
 
     // Finished once, the welcome no longer takes over the home page; Settings reopens it.
     const again = await harness.openApp(host.url);
@@ -116,12 +116,12 @@ describe('daily use', () => {
   test('a default recipient chosen in Settings is preselected in the Letters section', async () => {
     const host = await harness.startHost(harness.dbPath.replace('lib', 'recipients'));
     const sample = await apiCall<{ caseId: number }>(host.url, 'sample.create', {});
-    const contacts = await apiCall<{ id: number; kind: string; name: string }[]>(
+    const contacts = await apiCall<{ items: { id: number; kind: string; name: string }[] }>(
       host.url,
       'contacts.list',
       {},
     );
-    const insurer = contacts.find((c) => c.kind === 'insurer')!;
+    const insurer = contacts.items.find((c) => c.kind === 'insurer')!;
     const templates = await apiCall<{ id: number; kind: string }[]>(host.url, 'templates.list', {});
     const appeal = templates.find((t) => t.kind === 'appeal')!;
 
@@ -197,7 +197,11 @@ describe('daily use', () => {
     const second = await harness.startHost(undefined, { configHome });
     const info = await apiCall<{ databasePath: string }>(second.url, 'app.info', {});
     expect(info.databasePath).toBe(moved);
-    const clients = await apiCall<{ lastName: string }[]>(second.url, 'clients.list', {});
-    expect(clients.map((c) => c.lastName)).toContain('Along');
+    const clients = await apiCall<{ items: { lastName: string }[] }>(
+      second.url,
+      'clients.list',
+      {},
+    );
+    expect(clients.items.map((c) => c.lastName)).toContain('Along');
   });
 });

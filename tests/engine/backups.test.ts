@@ -248,7 +248,7 @@ describe('restoring', () => {
     const undo = await ok(engine, 'backups.preview', { file: result.previous.file });
     expect(undo.counts.cases).toBe(3);
     await ok(engine, 'backups.restore', { file: result.previous.file });
-    const names = (await ok(engine, 'clients.list', {})).map((c) => c.lastName);
+    const names = (await ok(engine, 'clients.list', {})).items.map((c) => c.lastName);
     expect(names).toContain('AddedLater');
     // Writes go on working after a restore.
     await clientWithCase(engine, { lastName: 'AfterRestore' });
@@ -280,6 +280,21 @@ describe('restoring', () => {
   });
 });
 
+/** Overwrites the pages of one table (the case history), leaving the schema readable. */
+function damageTable(path: string, table = 'case_history') {
+  const db = new BetterSqlite3(path, { readonly: true });
+  const pages = db
+    .prepare('SELECT pageno FROM dbstat WHERE name = ?')
+    .pluck()
+    .all(table) as number[];
+  const size = db.pragma('page_size', { simple: true }) as number;
+  db.close();
+  expect(pages.length).toBeGreaterThan(0);
+  const fd = openSync(path, 'r+');
+  for (const page of pages) writeSync(fd, Buffer.alloc(size, 0x5a), 0, size, (page - 1) * size);
+  closeSync(fd);
+}
+
 /** Overwrites the middle of the file (table pages, not the header) with garbage. */
 function damage(path: string) {
   const size = statSync(path).size;
@@ -297,7 +312,9 @@ describe('checking the library on open', () => {
     const before = sha(path);
     let error: unknown;
     try {
-      openEngine({ databasePath: path });
+      // Checked page by page before it opens (as the engine does when told to, and as it does
+      // for a library an earlier check found damaged).
+      openEngine({ databasePath: path, check: 'now' });
     } catch (e) {
       error = e;
     }
@@ -309,6 +326,89 @@ describe('checking the library on open', () => {
     expect(damaged.newestBackup?.file).toBe(good.file);
     expect(sha(path)).toBe(before);
     expect(existsSync(`${path}-wal`)).toBe(false);
+  });
+
+  it('opens at once, checks in the background, and then refuses a damaged library', async () => {
+    const { path, engine } = await library(40);
+    const good = await ok(engine, 'backups.create', {});
+    engine.close();
+    damageTable(path);
+    const before = sha(path);
+    const opened = openEngine({ databasePath: path });
+    expect(opened.context.libraryCheck?.()?.state).toBe('checking');
+    const found = await opened.context.checked;
+    expect(found).toMatchObject({
+      state: 'damaged',
+      kind: 'quick',
+      newestBackup: { file: good.file },
+    });
+    expect(found?.message).toContain(good.file);
+    // Every call but those that restore a backup answers with the damage.
+    for (const [name, args] of [
+      ['cases.list', {}],
+      ['clients.create', { firstName: 'New', lastName: 'Client' }],
+      ['search', { query: 'client' }],
+    ] as const) {
+      expect(await fails(opened, name, args)).toMatchObject({ code: 'database-damaged' });
+    }
+    expect(await ok(opened, 'library.check', {})).toMatchObject({ state: 'damaged' });
+    opened.close();
+    expect(sha(path)).toBe(before);
+    // The next start refuses it before showing anything, until a backup is restored over it.
+    expect(() => openEngine({ databasePath: path })).toThrow(DamagedLibraryError);
+  }, 30_000);
+
+  it('restores the newest good backup over a library the background check found damaged', async () => {
+    const { path, engine } = await library(40);
+    const good = await ok(engine, 'backups.create', {});
+    engine.close();
+    damageTable(path);
+    const opened = openTracked(path);
+    await opened.context.checked;
+    const result = await ok(opened, 'backups.restore', { file: good.file });
+    expect(result.previous.reason).toBe('damaged');
+    expect((await ok(opened, 'cases.list', {})).total).toBe(40);
+    expect(await opened.context.checked).toMatchObject({ state: 'ok' });
+    expect(await ok(opened, 'library.check', {})).toMatchObject({ state: 'ok' });
+  }, 30_000);
+
+  it('runs the weekly full check in the background too, and remembers it', async () => {
+    const path = join(tempDir(), 'case-library.sqlite');
+    const t0 = new Date('2026-01-01T00:00:00Z');
+    openEngine({ databasePath: path, now: () => t0 }).close();
+    const later = new Date(t0.getTime() + 8 * DAY);
+    const engine = openEngine({ databasePath: path, now: () => later });
+    expect(await engine.context.checked).toMatchObject({ state: 'ok', kind: 'full' });
+    expect(readSetting(engine.db, SETTING.lastFullCheck)).toBe(later.toISOString());
+    engine.close();
+    const next = openEngine({ databasePath: path, now: () => later });
+    expect(await next.context.checked).toMatchObject({ state: 'ok', kind: 'quick' });
+    next.close();
+  });
+
+  it('lets a process that runs often (the CLI) skip a check made less than a day ago', async () => {
+    const path = join(tempDir(), 'case-library.sqlite');
+    const t0 = new Date('2026-01-01T00:00:00Z');
+    const at = (hours: number) => () => new Date(t0.getTime() + hours * 3_600_000);
+    openEngine({ databasePath: path, now: at(0) }).close();
+    const app = openEngine({ databasePath: path, now: at(1) });
+    expect(await app.context.checked).toMatchObject({
+      state: 'ok',
+      startedAt: at(1)().toISOString(),
+    });
+    app.close();
+    const cli = openEngine({ databasePath: path, now: at(5), checkEvery: DAY });
+    expect(await cli.context.checked).toMatchObject({
+      state: 'ok',
+      startedAt: at(1)().toISOString(),
+    });
+    cli.close();
+    const nextDay = openEngine({ databasePath: path, now: at(30), checkEvery: DAY });
+    expect(await nextDay.context.checked).toMatchObject({
+      state: 'ok',
+      startedAt: at(30)().toISOString(),
+    });
+    nextDay.close();
   });
 
   it('runs the full check when the last one is a week old, the quick one otherwise', () => {

@@ -97,8 +97,18 @@ describe('advocate letter', () => {
       '--out-dir',
       folder,
     );
-    expect(mk.code).toBe(1); // the folder does not exist yet: every letter fails, and says why
-    expect(mk.err[0]).toMatch(/letter 1 of 2: case \d+: Could not save .*folder does not exist/);
+    // The folder does not exist yet: refused before any letter is made, in the cases or on disk.
+    expect(mk.code).toBe(1);
+    expect(mk.err).toEqual([
+      `advocate: The folder ${folder} does not exist: create it first (no letter was written).`,
+    ]);
+    expect(existsSync(folder)).toBe(false);
+    const before = openEngine({ databasePath: db });
+    const generated = before.db
+      .prepare("SELECT count(*) FROM documents WHERE origin = 'generated'")
+      .pluck()
+      .get();
+    before.close();
 
     mkdirSync(folder);
     const run = await cli(
@@ -122,6 +132,11 @@ describe('advocate letter', () => {
     );
     const files = readdirSync(folder);
     expect(files).toHaveLength(2);
+    const after = openEngine({ databasePath: db });
+    expect(
+      after.db.prepare("SELECT count(*) FROM documents WHERE origin = 'generated'").pluck().get(),
+    ).toBe((generated as number) + 2);
+    after.close();
     expect(files.every((f) => f.endsWith('.docx') && existsSync(join(folder, f)))).toBe(true);
   });
 

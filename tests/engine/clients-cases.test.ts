@@ -275,7 +275,7 @@ describe('cases', () => {
     // The client may now be deleted once their last case goes.
     await ok(engine, 'cases.delete', { id: other.id });
     await ok(engine, 'clients.delete', { id: client.id });
-    expect(rowCounts(engine)).toMatchObject({ clients: 0, cases: 0, diagnoses: 0, search_fts: 0 });
+    expect(rowCounts(engine)).toMatchObject({ clients: 0, cases: 0, diagnoses: 0, case_search: 0 });
   });
 
   it('lists cases with paging, total and a status filter, most recently updated first', async () => {

@@ -151,7 +151,7 @@ describe('deleting leaves no words behind', () => {
     const engine = openTracked(path);
     expect(hits(engine, words)).toEqual(none(words));
     const found = engine.db
-      .prepare("SELECT count(*) FROM search_fts WHERE search_fts MATCH 'person'")
+      .prepare("SELECT count(*) FROM client_search WHERE client_search MATCH 'person'")
       .pluck()
       .get();
     expect(found).toBe(50);

@@ -127,7 +127,8 @@ const TABLES = [
   'contacts',
   'letter_templates',
   'letters',
-  'search_fts',
+  'case_search',
+  'client_search',
 ] as const;
 
 /** Rows in every table, to check that a refused write wrote nothing. */

@@ -101,8 +101,10 @@ describe('browser host', () => {
     };
     expect(reply).toMatchObject({ ok: true, value: { firstName: 'Maria' } });
 
-    const listed = (await (await apiCall('clients.list', {})).json()) as { value: unknown[] };
-    expect(listed.value).toHaveLength(1);
+    const listed = (await (await apiCall('clients.list', {})).json()) as {
+      value: { items: unknown[] };
+    };
+    expect(listed.value.items).toHaveLength(1);
   });
 
   it('passes engine errors through as data', async () => {
@@ -136,8 +138,10 @@ describe('browser host', () => {
     });
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    const listed = (await (await apiCall('clients.list', {})).json()) as { value: unknown[] };
-    expect(listed.value).toEqual([]);
+    const listed = (await (await apiCall('clients.list', {})).json()) as {
+      value: { items: unknown[] };
+    };
+    expect(listed.value.items).toEqual([]);
   });
 
   it.each(['http://evil.example', 'null', 'http://localhost:1', 'http://127.0.0.1'])(
@@ -156,8 +160,10 @@ describe('browser host', () => {
         JSON.stringify({ name: 'clients.create', args: sampleClient() }),
       );
       expect(res.status).toBe(403);
-      const listed = (await (await apiCall('clients.list', {})).json()) as { value: unknown[] };
-      expect(listed.value).toEqual([]);
+      const listed = (await (await apiCall('clients.list', {})).json()) as {
+        value: { items: unknown[] };
+      };
+      expect(listed.value.items).toEqual([]);
     },
   );
 

@@ -34,7 +34,7 @@ describe('migrations', () => {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
       .pluck()
       .all();
-    for (const t of ['clients', 'cases', 'diagnoses', 'documents', 'contacts', 'search_fts']) {
+    for (const t of ['clients', 'cases', 'diagnoses', 'documents', 'contacts', 'case_search']) {
       expect(tables).toContain(t);
     }
     const info = await ok(engine, 'app.info');

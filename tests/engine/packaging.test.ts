@@ -126,6 +126,14 @@ describe('electron-builder.yml', () => {
     expect(readFileSync('electron/engine/imports/convert-pool.ts', 'utf8')).toContain(
       "new URL('./convert-worker.mjs', import.meta.url)",
     );
+    // So does the library check's worker.
+    expect(shipped('out/main/check-worker.mjs')).toBe(true);
+    expect(readFileSync('electron.vite.config.ts', 'utf8')).toMatch(
+      /'check-worker': resolve\('electron\/engine\/db\/check-worker\.mjs'\)/,
+    );
+    expect(readFileSync('electron/engine/db/library-check.ts', 'utf8')).toContain(
+      "new URL('./check-worker.mjs', import.meta.url)",
+    );
     // OCR reads its engine and English data with plain file reads and starts its own worker.
     for (const path of [
       'node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz',

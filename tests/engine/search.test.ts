@@ -223,6 +223,7 @@ describe('search', () => {
     expect(found.items.map((c) => c.id)).toEqual([ids.maria]);
     expect(await ok(engine, 'cases.list', { query: 'F33.2', status: 'approved' })).toEqual({
       total: 0,
+      capped: false,
       items: [],
     });
   });
@@ -231,7 +232,7 @@ describe('search', () => {
     const engine = tempEngine();
     await library(engine);
     const names = async (query?: string) =>
-      (await ok(engine, 'clients.list', query === undefined ? {} : { query })).map(
+      (await ok(engine, 'clients.list', query === undefined ? {} : { query })).items.map(
         (c) => c.lastName,
       );
     expect(await names()).toEqual(['Brennan', 'Okonkwo']);
@@ -241,7 +242,7 @@ describe('search', () => {
     // Case details are not client details.
     expect(await names('ketamine')).toEqual([]);
     expect(await names('*')).toEqual([]);
-    const [summary] = await ok(engine, 'clients.list', { query: 'Brennan' });
+    const [summary] = (await ok(engine, 'clients.list', { query: 'Brennan' })).items;
     expect(summary).toMatchObject({ firstName: 'Tom', state: 'IL', caseCount: 1 });
   });
 });

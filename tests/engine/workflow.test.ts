@@ -353,13 +353,15 @@ describe('dashboard', () => {
 
     const board = await ok(engine, 'dashboard.get', { today });
     expect(board.today).toBe(today);
-    expect(board.overdue.map((d) => [d.title, d.daysLeft])).toEqual([['Send records', -2]]);
-    expect(board.dueThisWeek.map((d) => [d.title, d.daysLeft])).toEqual([['Call provider', 6]]);
-    expect(board.waiting.map((w) => [w.caseId, w.decisionDueOn, w.daysOverdue])).toEqual([
+    expect(board.overdue.items.map((d) => [d.title, d.daysLeft])).toEqual([['Send records', -2]]);
+    expect(board.dueThisWeek.items.map((d) => [d.title, d.daysLeft])).toEqual([
+      ['Call provider', 6],
+    ]);
+    expect(board.waiting.items.map((w) => [w.caseId, w.decisionDueOn, w.daysOverdue])).toEqual([
       [late.id, '2025-06-05', 5],
     ]);
-    expect(board.waiting[0]?.rule).toContain('2560.503-1(f)(2)(iii)(A)');
-    expect(board.idle.map((c) => [c.caseId, c.lastActivityOn, c.daysIdle])).toEqual([
+    expect(board.waiting.items[0]?.rule).toContain('2560.503-1(f)(2)(iii)(A)');
+    expect(board.idle.items.map((c) => [c.caseId, c.lastActivityOn, c.daysIdle])).toEqual([
       [quiet.id, '2025-04-20', 51],
     ]);
     const stage = Object.fromEntries(board.byStage.map((s) => [s.status, s.count]));
@@ -396,8 +398,8 @@ describe('dashboard', () => {
     vi.setSystemTime(new Date('2025-03-01T06:30:00Z'));
     try {
       const board = await ok(engine, 'dashboard.get', {});
-      expect(board.overdue.map((d) => [d.caseId, d.daysLeft])).toEqual([[ny.case.id, -1]]);
-      expect(board.dueThisWeek.map((d) => [d.caseId, d.daysLeft])).toEqual([[ca.case.id, 0]]);
+      expect(board.overdue.items.map((d) => [d.caseId, d.daysLeft])).toEqual([[ny.case.id, -1]]);
+      expect(board.dueThisWeek.items.map((d) => [d.caseId, d.daysLeft])).toEqual([[ca.case.id, 0]]);
       const flow = await ok(engine, 'workflow.get', { caseId: ca.case.id });
       expect([flow.today, flow.timeZone]).toEqual(['2025-02-28', 'America/Los_Angeles']);
     } finally {

@@ -42,7 +42,13 @@ export const ARCHIVE_COVERAGE: Readonly<Record<string, string>> = {
   letters: 'clients/*.json (documents[].letter)',
   letter_templates: 'library.json (letterTemplates)',
   settings: "not archived: this computer's backup folder and check dates",
-  search_fts: 'not archived: rebuilt by triggers as records are written',
+  case_search: 'not archived: rebuilt by triggers as records are written',
+  client_search: 'not archived: rebuilt by triggers as records are written',
+  list_counts: 'not archived: counted by triggers as records are written',
+  case_activity: 'not archived: kept by triggers as records are written',
+  case_waits: 'not archived: kept by triggers as records are written',
+  search_held: "not archived: the search index's state within a bulk write",
+  outcome_counts: 'not archived: counted by triggers as records are written',
   record_changes:
     "not archived: edit versions are this library's own; records arrive at version 1 (0008)",
 };

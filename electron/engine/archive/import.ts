@@ -10,6 +10,7 @@ import { clientQueries } from '../clients/queries';
 import { defineTable } from '../db/table';
 import { documentQueries } from '../documents/queries';
 import { recordQueries } from '../records/queries';
+import { withCaseIndexHeld } from '../search/held-index';
 import { contactInput } from '../../contract/contact';
 import { profileInput } from '../../contract/profile';
 import { toSnake } from '../db/table';
@@ -255,6 +256,9 @@ const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve)
 export async function importArchive(db: Database, file: string): Promise<ArchiveImportResult> {
   const archive = await readArchive(file);
   const write = archiveWriter(db);
+  const casesOf = db
+    .prepare('SELECT id FROM cases WHERE client_id IN (SELECT value FROM json_each(?))')
+    .pluck();
   let journal = beginImport(db, file);
   try {
     // Another process's lock is waited out on timers, as for every other write.
@@ -277,25 +281,32 @@ export async function importArchive(db: Database, file: string): Promise<Archive
       // (an fsync) is not paid for every small client.
       const batch = await retryWhileBusy(() =>
         db
-          .transaction(() => {
-            const started = performance.now();
-            const ids: number[] = [];
-            let draft = journal;
-            do {
-              const id = write.client(
-                archive.clients[clientIds.length + ids.length]!,
-                archive.documents,
-                library.made,
-              );
-              ids.push(id);
-              draft = withClient(draft, id);
-            } while (
-              clientIds.length + ids.length < archive.clients.length &&
-              performance.now() - started < TRANSACTION_MS
-            );
-            saveJournal(db, draft);
-            return { ids, draft };
-          })
+          .transaction(() =>
+            // Each case's search row written once, with all its records and documents.
+            withCaseIndexHeld(
+              db,
+              () => {
+                const started = performance.now();
+                const ids: number[] = [];
+                let draft = journal;
+                do {
+                  const id = write.client(
+                    archive.clients[clientIds.length + ids.length]!,
+                    archive.documents,
+                    library.made,
+                  );
+                  ids.push(id);
+                  draft = withClient(draft, id);
+                } while (
+                  clientIds.length + ids.length < archive.clients.length &&
+                  performance.now() - started < TRANSACTION_MS
+                );
+                saveJournal(db, draft);
+                return { ids, draft };
+              },
+              ({ ids }) => casesOf.all(JSON.stringify(ids)) as number[],
+            ),
+          )
           .immediate(),
       );
       journal = batch.draft;

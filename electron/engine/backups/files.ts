@@ -15,6 +15,7 @@ import { checkRegularFile } from '../../security/regular-file';
 import type { BackupInfo, BackupPreview, BackupReason, LibraryCounts } from '../../contract/safety';
 import { SETTING, readSetting } from '../settings/queries';
 import { backupsToKeep } from './rotation';
+import { checkFileInWorker } from '../db/library-check';
 
 const REASONS = ['daily', 'manual', 'pre-migration', 'pre-restore', 'damaged'] as const;
 const NAME = new RegExp(
@@ -97,10 +98,22 @@ export function integrityProblems(db: Database, full: boolean): string[] {
   return messages.length === 1 && messages[0] === 'ok' ? [] : messages;
 }
 
-/** How many clients, cases, documents and contacts a library holds. */
+/**
+ * How many clients, cases, documents and contacts a library holds: from the counts its triggers
+ * keep (schema 9 on), else by counting, which reads every row.
+ */
 export function libraryCounts(db: Database): LibraryCounts {
+  const kept =
+    db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'list_counts'").get() !== undefined;
   const count = (table: string) =>
-    db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    db
+      .prepare(
+        kept
+          ? 'SELECT coalesce(sum(count), 0) FROM list_counts WHERE list = ?'
+          : `SELECT count(*) FROM ${table}`,
+      )
+      .pluck()
+      .get(...(kept ? [table] : [])) as number;
   return {
     clients: count('clients'),
     cases: count('cases'),
@@ -139,6 +152,36 @@ export function inspectBackup(
   latestSchema: number,
   nativeBinding?: string,
 ): BackupPreview {
+  return describeBackup(file, latestSchema, nativeBinding, (db) => integrityProblems(db, true));
+}
+
+/**
+ * The same, with the integrity_check read on a worker thread: a backup of gigabytes takes
+ * seconds to check, and the app goes on answering meanwhile.
+ */
+export async function inspectBackupOffThread(
+  file: string,
+  latestSchema: number,
+  nativeBinding?: string,
+): Promise<BackupPreview> {
+  const plain = checkRegularFile(file);
+  if (!plain.ok) throw unusable(file, plain.problem);
+  let problems: string[];
+  try {
+    problems = await checkFileInWorker(file, true, nativeBinding).done;
+  } catch (error) {
+    const code = (error as { code?: string }).code || (error as Error).message;
+    throw unusable(file, `it cannot be read as a case library (${code}).`);
+  }
+  return describeBackup(file, latestSchema, nativeBinding, () => problems);
+}
+
+function describeBackup(
+  file: string,
+  latestSchema: number,
+  nativeBinding: string | undefined,
+  problemsOf: (db: Database) => string[],
+): BackupPreview {
   // SQLite opens the path itself and would block on a named pipe or read a device forever.
   const plain = checkRegularFile(file);
   if (!plain.ok) throw unusable(file, plain.problem);
@@ -149,7 +192,7 @@ export function inspectBackup(
       fileMustExist: true,
       ...(nativeBinding ? { nativeBinding } : {}),
     });
-    const problems = integrityProblems(db, true);
+    const problems = problemsOf(db);
     if (problems.length)
       throw unusable(file, `it is damaged (${problems.slice(0, 3).join('; ')}).`);
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
@@ -187,29 +230,66 @@ export function inspectBackup(
  */
 function finish(partial: string, final: string, nativeBinding?: string): void {
   try {
-    const copy = new BetterSqlite3(partial, nativeBinding ? { nativeBinding } : {});
-    try {
-      copy.pragma('journal_mode = DELETE');
-      const problems = integrityProblems(copy, true);
-      if (problems.length) {
-        throw new AppError(
-          'backup-unusable',
-          `The backup copy failed its integrity check (${problems[0]}); it was not kept. Check the backup folder's disk.`,
-        );
-      }
-    } finally {
-      copy.close();
-    }
+    selfContained(partial, nativeBinding, (copy) => integrityProblems(copy, true));
+  } catch (error) {
+    throw refusedCopy(partial, final, error);
+  }
+  keep(partial, final);
+}
+
+/** The same, with the full check on a worker thread (the app goes on answering meanwhile). */
+async function finishOffThread(partial: string, final: string, nativeBinding?: string) {
+  try {
+    selfContained(partial, nativeBinding, () => []);
+    refuseDamagedCopy(await checkFileInWorker(partial, true, nativeBinding).done);
+  } catch (error) {
+    throw refusedCopy(partial, final, error);
+  }
+  keep(partial, final);
+}
+
+/** Folds the copy's WAL into it, and checks it with `problemsOf`. */
+function selfContained(
+  partial: string,
+  nativeBinding: string | undefined,
+  problemsOf: (copy: Database) => string[],
+): void {
+  const copy = new BetterSqlite3(partial, nativeBinding ? { nativeBinding } : {});
+  try {
+    copy.pragma('journal_mode = DELETE');
+    refuseDamagedCopy(problemsOf(copy));
+  } finally {
+    copy.close();
+  }
+}
+
+function refuseDamagedCopy(problems: string[]): void {
+  if (problems.length) {
+    throw new AppError(
+      'backup-unusable',
+      `The backup copy failed its integrity check (${problems[0]}); it was not kept. Check the backup folder's disk.`,
+    );
+  }
+}
+
+/** A copy that failed on its way to `final`: removed, and the error a person can act on. */
+function refusedCopy(partial: string, final: string, error: unknown): unknown {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+    return copyFailed(partial, dirname(final), error, DISK_HINT);
+  }
+  removePartial(partial);
+  return error;
+}
+
+/** Moves a checked copy to its final name, private and on disk. */
+function keep(partial: string, final: string): void {
+  try {
     keepPrivate(partial);
     syncFile(partial);
     renameSync(partial, final);
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
-      throw copyFailed(partial, dirname(final), error, DISK_HINT);
-    }
-    removePartial(partial);
-    throw error;
+    throw refusedCopy(partial, final, error);
   }
   partialsInProgress.delete(partial);
   syncFolder(dirname(final));
@@ -298,7 +378,7 @@ export async function takeBackup(db: Database, target: BackupTarget): Promise<Ba
   } catch (error) {
     throw copyFailed(partial, target.folder, error, DISK_HINT);
   }
-  finish(partial, final, target.nativeBinding);
+  await finishOffThread(partial, final, target.nativeBinding);
   return describe(final);
 }
 
@@ -321,7 +401,7 @@ export async function backupToFile(
   } catch (error) {
     throw copyFailed(partial, final, error, 'Check the folder exists and has room.');
   }
-  finish(partial, final, nativeBinding);
+  await finishOffThread(partial, final, nativeBinding);
   return {
     file: final,
     fileName: basename(final),
@@ -400,6 +480,23 @@ export function removeStalePartials(folder: string, now: Date = new Date()): str
     }
   }
   return removed;
+}
+
+/** The same, each backup checked on a worker thread. */
+export async function newestGoodBackupOffThread(
+  folder: string,
+  latestSchema: number,
+  nativeBinding?: string,
+): Promise<BackupInfo | null> {
+  for (const b of listBackups(folder).filter((x) => x.reason !== 'damaged')) {
+    try {
+      await inspectBackupOffThread(b.file, latestSchema, nativeBinding);
+      return b;
+    } catch {
+      // Try the next older one.
+    }
+  }
+  return null;
 }
 
 /** The newest backup in `folder` that passes integrity_check, or null. */

@@ -7,7 +7,7 @@ import type { EngineContext, HandlerSet } from '../context';
 import { SETTING, deleteSetting, readSetting, writeSetting } from '../settings/queries';
 import {
   backupFolderOf,
-  inspectBackup,
+  inspectBackupOffThread,
   listBackups,
   peekCounts,
   rotateBackups,
@@ -15,7 +15,7 @@ import {
 } from './files';
 import { retryWhileBusy } from '../db/busy';
 import { refuseWhileHeld } from '../library/ownership';
-import { replaceLibraryFile } from './restore';
+import { keepDamagedCopy, replaceLibraryFile } from './restore';
 
 type BackupCalls =
   'backups.list' | 'backups.create' | 'backups.setFolder' | 'backups.preview' | 'backups.restore';
@@ -91,16 +91,21 @@ export function backupHandlers(ctx: EngineContext): HandlerSet<BackupCalls> {
       writeSetting(db, SETTING.backupFolder, target);
       return list();
     },
-    'backups.preview': ({ file }) => inspectBackup(resolve(file), schemaVersion, nativeBinding),
+    // The full check of a backup of gigabytes takes seconds: it runs on a worker thread.
+    'backups.preview': ({ file }) =>
+      inspectBackupOffThread(resolve(file), schemaVersion, nativeBinding),
     'backups.restore': async ({ file }) => {
       const source = resolve(file);
       // Another process with the library open would go on writing to the file replaced here.
       refuseWhileHeld(databasePath, ctx.lease, 'restore');
-      const restored = inspectBackup(source, schemaVersion, nativeBinding);
+      const restored = await inspectBackupOffThread(source, schemaVersion, nativeBinding);
       if (!ctx.replaceDatabase) throw new Error('This engine cannot replace its database.');
-      // The library as it is now, first: a restore can itself be undone.
+      // The library as it is now, first: a restore can itself be undone. A damaged library
+      // cannot be backed up through SQLite: its file is kept exactly as it is instead.
       // Rotation waits until the restore is done: it could otherwise delete the chosen backup.
-      const previous = await backupNow(ctx, 'pre-restore', false);
+      const previous = ctx.damaged
+        ? keepDamagedCopy(databasePath, backupFolderOf(ctx.db, databasePath))
+        : await backupNow(ctx, 'pre-restore', false);
       ctx.replaceDatabase(() => replaceLibraryFile(databasePath, source, nativeBinding));
       rotateBackups(backupFolderOf(ctx.db, databasePath));
       return { restored, previous };

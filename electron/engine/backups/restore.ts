@@ -8,6 +8,7 @@ import { ensureFolder, keepPrivate } from '../../security/private-files';
 import { AppError } from '../../contract/errors';
 import type { BackupInfo } from '../../contract/safety';
 import { backupFileName, integrityProblems, parseBackupFileName, syncFolder } from './files';
+import { clearDamageNote } from '../db/library-check';
 
 /**
  * Replaces the (closed) library at `databasePath` with a copy of `source`, already inspected.
@@ -50,6 +51,8 @@ export function replaceLibraryFile(
   rmSync(`${databasePath}-wal`, { force: true });
   rmSync(`${databasePath}-shm`, { force: true });
   renameSync(staging, databasePath);
+  // The note that the old file was damaged goes with it.
+  clearDamageNote(databasePath);
   syncFolder(dirname(databasePath));
 }
 

@@ -1,6 +1,7 @@
 // A case with its client and every record: what the case page shows and what letters read.
 import type { Database } from 'better-sqlite3';
 import type { CaseDetail } from '../../contract/case';
+import { CASE_DOCUMENTS_SHOWN } from '../../contract/case';
 import type { CaseRecordKind } from '../../contract/case-records';
 import { CASE_RECORDS } from '../../contract/case-records';
 import { clientQueries } from '../clients/queries';
@@ -27,7 +28,8 @@ export function caseDetailReader(db: Database) {
       assessments: records.assessments.forCase(id),
       communications: records.communications.forCase(id),
       deadlines: records.deadlines.forCase(id),
-      documents: withDocuments ? documents.forCase(id) : [],
+      documents: withDocuments ? documents.forCase(id, CASE_DOCUMENTS_SHOWN) : [],
+      documentsTotal: withDocuments ? documents.countForCase(id) : 0,
     };
   };
 }

@@ -10,7 +10,7 @@ type ClientCalls =
 export function clientHandlers({ db }: EngineContext): HandlerSet<ClientCalls> {
   const q = clientQueries(db);
   return {
-    'clients.list': ({ query }) => q.list(query),
+    'clients.list': (args) => q.list(args),
     'clients.get': ({ id }) => q.get(id),
     'clients.create': (values) => q.insert(values),
     'clients.update': ({ id, version, ...changes }) =>

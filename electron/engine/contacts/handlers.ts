@@ -21,15 +21,17 @@ export const contactTable = (db: Database) =>
 
 export function contactHandlers({ db }: EngineContext): HandlerSet<ContactCalls> {
   const table = contactTable(db);
-  // The address book is small (hundreds of rows): a LIKE over a few columns is quick and finds
-  // words inside names ("Smith" in "Office of Sen. Smith") that a prefix index would miss.
-  const list = db.prepare(
-    `SELECT * FROM contacts
+  // The address book is small (hundreds of rows, a few thousand with every lawmaker's office):
+  // a LIKE over a few columns is quick and finds words inside names ("Smith" in "Office of Sen.
+  // Smith") that a prefix index would miss. It comes a page at a time, with a count.
+  const matching = `FROM contacts
      WHERE (@kind IS NULL OR kind = @kind)
        AND (@like IS NULL OR name LIKE @like ESCAPE '\\' OR organisation LIKE @like ESCAPE '\\'
-            OR title LIKE @like ESCAPE '\\' OR city LIKE @like ESCAPE '\\')
-     ORDER BY name COLLATE NOCASE LIMIT 2000`,
+            OR title LIKE @like ESCAPE '\\' OR city LIKE @like ESCAPE '\\')`;
+  const list = db.prepare(
+    `SELECT * ${matching} ORDER BY name COLLATE NOCASE, id LIMIT @limit OFFSET @offset`,
   );
+  const count = db.prepare(`SELECT count(*) ${matching}`).pluck();
   const byBioguide = db
     .prepare("SELECT id FROM contacts WHERE kind = 'lawmaker' AND notes LIKE ? || '%' LIMIT 1")
     .pluck();
@@ -55,10 +57,14 @@ export function contactHandlers({ db }: EngineContext): HandlerSet<ContactCalls>
       }
       return { added, updated };
     },
-    'contacts.list': ({ query, kind }) => {
+    'contacts.list': ({ query, kind, limit, offset }) => {
       const like =
         query && ftsQuery(query) ? `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-      return list.all({ kind: kind ?? null, like }).map((r) => fromRow<Contact>(r));
+      const filter = { kind: kind ?? null, like };
+      return {
+        total: count.get(filter) as number,
+        items: list.all({ ...filter, limit, offset }).map((r) => fromRow<Contact>(r)),
+      };
     },
     'contacts.get': ({ id }) => table.get(id),
     'contacts.create': (values) => table.insert(values),

@@ -17,6 +17,7 @@ import { SETTING, readSetting, writeSetting } from '../settings/queries';
 import { migrate, refuseTooNew } from './migrate';
 import { migrations } from './migrations';
 import { keepLibraryPrivate, prepareLibraryFolder, withPrivateUmask } from './private-library';
+import { clearDamageNote, readDamageNote, structuralProblems } from './library-check';
 
 export interface OpenDatabaseOptions {
   /** Path of better-sqlite3's native addon, when the runtime needs its own build (Electron). */
@@ -25,10 +26,22 @@ export interface OpenDatabaseOptions {
   auditActor?: () => string;
   /** The clock (tests move it to reach the weekly full check). */
   now?: () => Date;
+  /**
+   * `now` (the default): the file is checked page by page before it opens. `background`: only its
+   * structure is, and the caller checks the pages on a worker thread (db/library-check.ts) — unless
+   * an earlier check found it damaged, when it is checked here again first.
+   */
+  check?: 'now' | 'background';
 }
 
 /** How often the full integrity_check runs; the quick form runs on every open. */
 export const FULL_CHECK_EVERY_MS = 7 * 86_400_000;
+
+/** Whether the next check of this library should be the full one (a week since the last). */
+export function fullCheckDue(db: Database, now: Date): boolean {
+  const last = readSetting(db, SETTING.lastFullCheck);
+  return !last || now.getTime() - Date.parse(last) >= FULL_CHECK_EVERY_MS;
+}
 
 /** The library file is damaged: nothing was written to it; here is the newest good backup. */
 export class DamagedLibraryError extends AppError {
@@ -47,7 +60,8 @@ export class DamagedLibraryError extends AppError {
   }
 }
 
-function damaged(db: Database | undefined, path: string, what: string): DamagedLibraryError {
+/** The error for a damaged library at `path`, with the newest good backup found for it. */
+export function damaged(db: Database | undefined, path: string, what: string): DamagedLibraryError {
   let folder = defaultBackupFolder(path);
   try {
     if (db) folder = backupFolderOf(db, path);
@@ -105,11 +119,18 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
 
     let checkedInFull = !existed;
     if (existed) {
-      const last = readSetting(db, SETTING.lastFullCheck);
-      const full = !last || now().getTime() - Date.parse(last) >= FULL_CHECK_EVERY_MS;
-      const problems = integrityProblems(db, full);
-      if (problems.length) throw damaged(db, path, problems.slice(0, 3).join('; '));
-      checkedInFull = full;
+      const note = onDisk ? readDamageNote(path) : null;
+      if (options.check === 'background' && !note) {
+        const problems = structuralProblems(db);
+        if (problems.length) throw damaged(db, path, problems.slice(0, 3).join('; '));
+      } else {
+        // Found damaged before: checked in full again, so a repaired or replaced file opens.
+        const full = note !== null || fullCheckDue(db, now());
+        const problems = integrityProblems(db, full);
+        if (problems.length) throw damaged(db, path, problems.slice(0, 3).join('; '));
+        if (note !== null) clearDamageNote(path);
+        checkedInFull = full;
+      }
     }
 
     db.pragma('journal_mode = WAL');

@@ -1,12 +1,14 @@
-// A document's bytes: for a download, for an app that opens it, or written to a chosen file.
+// A case's documents a page at a time, and a document's bytes: for a download, for an app that
+// opens it, or written to a chosen file.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../../contract/errors';
 import type { DocumentFile } from '../../contract/letter';
 import type { EngineContext, HandlerSet } from '../context';
 import { openDocumentCopy } from './open-document';
+import { documentQueries } from './queries';
 
-type FileCalls = 'documents.file' | 'documents.saveTo' | 'documents.open';
+type FileCalls = 'documents.list' | 'documents.file' | 'documents.saveTo' | 'documents.open';
 
 export function documentFileHandlers({ db, openFile }: EngineContext): HandlerSet<FileCalls> {
   const read = db.prepare(
@@ -19,7 +21,18 @@ export function documentFileHandlers({ db, openFile }: EngineContext): HandlerSe
       throw new AppError('not-found', `No document with id ${id}; it may have been deleted.`);
     return row;
   };
+  const documents = documentQueries(db);
+  const caseExists = db.prepare('SELECT 1 FROM cases WHERE id = ?').pluck();
   return {
+    'documents.list': ({ caseId, limit, offset }) => {
+      if (caseExists.get(caseId) === undefined) {
+        throw new AppError('not-found', `No case with id ${caseId}; it may have been deleted.`);
+      }
+      return {
+        total: documents.countForCase(caseId),
+        items: documents.forCase(caseId, limit, offset),
+      };
+    },
     'documents.file': ({ id }): DocumentFile => {
       const { bytes, ...rest } = file(id);
       return { ...rest, contentBase64: bytes.toString('base64') };

@@ -30,8 +30,9 @@ export interface NewDocument {
 
 export function documentQueries(db: Database) {
   const forCase = db.prepare(
-    `SELECT ${INFO} FROM documents WHERE case_id = ? ORDER BY created_at, id`,
+    `SELECT ${INFO} FROM documents WHERE case_id = ? ORDER BY created_at, id LIMIT ? OFFSET ?`,
   );
+  const countForCase = db.prepare('SELECT count(*) FROM documents WHERE case_id = ?').pluck();
   const full = db.prepare(
     `SELECT d.*, c.bytes FROM documents d JOIN document_contents c ON c.document_id = d.id
      WHERE d.case_id = ? ORDER BY d.created_at, d.id`,
@@ -74,7 +75,10 @@ export function documentQueries(db: Database) {
         throw new AppError('not-found', `No document with id ${id}; it may have been deleted.`);
       return { ...fromRow<DocumentView>(row), warnings: JSON.parse(row.warnings) as string[] };
     },
-    forCase: (caseId: number) => forCase.all(caseId).map((r) => fromRow<DocumentInfo>(r)),
+    /** A case's documents, oldest first, `limit` of them from `offset`. */
+    forCase: (caseId: number, limit = -1, offset = 0) =>
+      forCase.all(caseId, limit, offset).map((r) => fromRow<DocumentInfo>(r)),
+    countForCase: (caseId: number) => countForCase.get(caseId) as number,
     info: infoOf,
     /** What the advocate decided about the facts proposed from this document. */
     decisions(id: number): FactDecisions {

@@ -73,6 +73,9 @@ export interface Composed {
   checklist: ChecklistItem[];
 }
 
+/** Templates whose text was measured as written: parsed templates are kept and reused. */
+const shapeChecked = new WeakSet<ParsedTemplate>();
+
 /** The letter a template makes from a case, and what it lacks. */
 export function composeLetter(
   template: ParsedTemplate,
@@ -84,8 +87,12 @@ export function composeLetter(
   const renderLines = (lines: string[], part: string) =>
     lines.map((line, i) => renderText(line, data, `${part} line ${i + 1}`));
 
-  // Measured as written and as filled in (a loop can make either too much for the parser).
-  checkTemplateShape(meta.name, { ...meta, body });
+  // Measured as written (once per parsed template) and as filled in (a loop can make either too
+  // much for the parser).
+  if (!shapeChecked.has(template)) {
+    checkTemplateShape(meta.name, { ...meta, body });
+    shapeChecked.add(template);
+  }
   const renderedBody = renderText(body, data, 'letter text');
   const re = renderLines(meta.re, 're');
   const enclosures = renderLines(meta.enclosures, 'enclosures');

@@ -84,12 +84,22 @@ export function checkText(text: string, part: string): void {
   parse(text, part);
 }
 
+const fieldsByText = new Map<string, string[][]>();
+
 /** The template fields a piece of text reads, e.g. ["plan", "memberId"]. */
 export function fieldsRead(text: string): string[][] {
-  return liquid
-    .globalVariableSegmentsSync(parse(text, 'text'))
-    .map((segments) => segments.filter((s): s is string | number => typeof s !== 'object'))
-    .map((segments) => segments.map(String));
+  let fields = fieldsByText.get(text);
+  if (!fields) {
+    fields = liquid
+      .globalVariableSegmentsSync(parse(text, 'text'))
+      .map((segments) => segments.filter((s): s is string | number => typeof s !== 'object'))
+      .map((segments) => segments.map(String));
+    if (fieldsByText.size >= PARSED_KEPT) {
+      fieldsByText.delete(fieldsByText.keys().next().value as string);
+    }
+    fieldsByText.set(text, fields);
+  }
+  return fields;
 }
 
 function templateError(error: unknown, part: string): AppError {

@@ -49,8 +49,24 @@ export function splitTemplate(source: string): { settings: string; body: string 
   return { settings: fence[1] ?? '', body: text.slice(fence[0].length) };
 }
 
+// Parsed templates by source: a batch of letters, or a preview redrawn as the advocate types,
+// reads each template once. Oldest entries go first.
+const parsedTemplates = new Map<string, ParsedTemplate>();
+const TEMPLATES_KEPT = 50;
+
 /** Splits, validates and parse-checks a template; throws on the first problem found. */
 export function parseTemplate(source: string): ParsedTemplate {
+  const known = parsedTemplates.get(source);
+  if (known) return known;
+  const parsed = readTemplate(source);
+  if (parsedTemplates.size >= TEMPLATES_KEPT) {
+    parsedTemplates.delete(parsedTemplates.keys().next().value as string);
+  }
+  parsedTemplates.set(source, parsed);
+  return parsed;
+}
+
+function readTemplate(source: string): ParsedTemplate {
   const { settings, body } = splitTemplate(source);
   let raw: unknown;
   try {

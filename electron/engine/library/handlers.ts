@@ -12,8 +12,19 @@ import { isDiskFull } from '../db/busy';
 import { noteMoveEnded, noteMoveStarted } from './interrupted-move';
 import { refuseWhileHeld } from './ownership';
 
-export function libraryHandlers(ctx: EngineContext): HandlerSet<'library.move'> {
+export function libraryHandlers(ctx: EngineContext): HandlerSet<'library.move' | 'library.check'> {
+  const openedAt = new Date().toISOString();
   return {
+    // With no background check (the file was checked as it opened), what that check found.
+    'library.check': () =>
+      ctx.libraryCheck?.() ?? {
+        state: 'ok',
+        kind: 'quick',
+        startedAt: openedAt,
+        finishedAt: openedAt,
+        message: null,
+        newestBackup: null,
+      },
     // Self-transacted: the copy is SQLite's online backup, with every other call refused meanwhile.
     'library.move': async ({ folder }) => {
       const { locationFile, replaceDatabase } = ctx;

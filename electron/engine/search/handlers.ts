@@ -1,11 +1,10 @@
-// The search call: cases matching every typed word, best first.
+// The search call: the best-matching cases for every typed word (the palette, the CLI).
 import type { EngineContext, HandlerSet } from '../context';
 import { caseQueries } from '../cases/queries';
-import { caseIdsMatching } from './queries';
 
 export function searchHandlers({ db }: EngineContext): HandlerSet<'search'> {
   const cases = caseQueries(db);
   return {
-    search: ({ query, limit }) => cases.summaries(caseIdsMatching(db, query, limit), null),
+    search: (args) => cases.list(args).items,
   };
 }

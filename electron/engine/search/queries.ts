@@ -1,46 +1,90 @@
-// Full-text search across clients, cases, records, the communication log and document text.
+// Full-text search: the cases where every typed word appears, read from one index row per case
+// (its client, its own fields, its records and its documents' text; see migration 0010).
 import type { Database, Statement } from 'better-sqlite3';
-import { ftsTerms } from './fts-query';
-
-/** For one term: every case it hits, through whichever record matched, with its best rank. */
-const CASES_FOR_TERM = `
-  SELECT case_id, min(rank) AS rank FROM (
-    SELECT CASE h.entity
-             WHEN 'case' THEN h.entity_id
-             WHEN 'communication' THEN (SELECT case_id FROM communications WHERE id = h.entity_id)
-             WHEN 'document' THEN (SELECT case_id FROM documents WHERE id = h.entity_id)
-             WHEN 'diagnosis' THEN (SELECT case_id FROM diagnoses WHERE id = h.entity_id)
-             WHEN 'treatment' THEN (SELECT case_id FROM treatments WHERE id = h.entity_id)
-           END AS case_id, h.rank
-    FROM (SELECT entity, entity_id, rank FROM search_fts WHERE search_fts MATCH ?) h
-    WHERE h.entity <> 'client'
-    UNION ALL
-    SELECT k.id, h.rank
-    FROM (SELECT entity_id, rank FROM search_fts WHERE search_fts MATCH ? AND entity = 'client') h
-    JOIN cases k ON k.client_id = h.entity_id
-  ) GROUP BY case_id`;
-
-const cache = new WeakMap<Database, Map<number, Statement>>();
+import type { CaseStatus } from '../../contract/case';
+import { ftsSearches } from './fts-query';
 
 /**
- * A case matches when every typed word hits it somewhere (a client's name and a treatment may
- * be in different records), best matches first.
+ * How many matching cases are counted and ordered: the newest this many. A query that matches
+ * more says so ("more than 1,000") instead of walking every match of a common word.
  */
-export function caseIdsMatching(db: Database, typed: string, limit: number): number[] {
-  const terms = ftsTerms(typed);
-  if (terms.length === 0) return [];
-  let byCount = cache.get(db);
-  if (!byCount) cache.set(db, (byCount = new Map()));
-  let stmt = byCount.get(terms.length);
-  if (!stmt) {
-    const perTerm = terms.map(() => CASES_FOR_TERM).join(' UNION ALL ');
-    stmt = db
-      .prepare(
-        `SELECT case_id FROM (${perTerm}) WHERE case_id IS NOT NULL
-         GROUP BY case_id HAVING count(*) = ${terms.length} ORDER BY sum(rank), case_id DESC LIMIT ?`,
-      )
-      .pluck();
-    byCount.set(terms.length, stmt);
-  }
-  return stmt.all(...terms.flatMap((t) => [t, t]), limit) as number[];
+export const SEARCH_WINDOW = 1000;
+
+/**
+ * The index columns that say what a case is (its client, its own fields, its records): a case
+ * whose every word is found there comes before one that only mentions them in a document.
+ */
+const DESCRIBING = '{client kase records}';
+
+export interface CaseHits {
+  /** The page's case ids, best match first. */
+  ids: number[];
+  /** How many cases match, up to SEARCH_WINDOW. */
+  total: number;
+  /** More cases match than `total` counts. */
+  capped: boolean;
+}
+
+export interface HitFilter {
+  status?: CaseStatus | null;
+  clientId?: number | null;
+  offset: number;
+  limit: number;
+}
+
+/**
+ * FTS5 walks the matches newest case first and stops after the window: a word found in every
+ * case costs no more than a rare one. (bm25 would need each word's count over every matching
+ * row first — the whole library for a common word — so the order is by where the words are.)
+ */
+const windowSql = (join: string, where: string) => `
+  SELECT s.rowid FROM case_search s ${join}
+  WHERE case_search MATCH @match ${where}
+  ORDER BY s.rowid DESC LIMIT ${SEARCH_WINDOW + 1}`;
+
+export function caseSearchQueries(db: Database) {
+  const plain = db.prepare(windowSql('', '')).pluck();
+  const filtered = db
+    .prepare(
+      windowSql(
+        'JOIN cases k ON k.id = s.rowid',
+        'AND (@status IS NULL OR k.status = @status) AND (@clientId IS NULL OR k.client_id = @clientId)',
+      ),
+    )
+    .pluck();
+
+  /** The matches of one query, those found in the describing columns first. */
+  const ordered = (match: string, filter: HitFilter): number[] => {
+    const status = filter.status ?? null;
+    const clientId = filter.clientId ?? null;
+    const stmt: Statement = status === null && clientId === null ? plain : filtered;
+    const run = (m: string) =>
+      stmt.all(stmt === filtered ? { match: m, status, clientId } : { match: m }) as number[];
+    const all = run(match);
+    if (all.length === 0) return all;
+    const first = run(`${DESCRIBING} : (${match})`);
+    const seen = new Set(first);
+    return [...first, ...all.filter((id) => !seen.has(id))].slice(0, all.length);
+  };
+
+  return {
+    /** The matching cases' ids for one page, best first, and how many match. */
+    hits(typed: string, filter: HitFilter): CaseHits {
+      const searches = ftsSearches(typed);
+      if (!searches) return { ids: [], total: 0, capped: false };
+      // Whole words first: when they already fill the window, the last word was a whole word
+      // and its prefix would only add more of what cannot be shown.
+      let found = ordered(searches.whole, filter);
+      if (found.length <= SEARCH_WINDOW && searches.prefix) {
+        found = ordered(searches.prefix, filter);
+      }
+      const capped = found.length > SEARCH_WINDOW;
+      const counted = found.slice(0, SEARCH_WINDOW);
+      return {
+        ids: counted.slice(filter.offset, filter.offset + filter.limit),
+        total: counted.length,
+        capped,
+      };
+    },
+  };
 }

@@ -4,6 +4,8 @@ import type { Database } from 'better-sqlite3';
 export const SETTING = {
   backupFolder: 'backup.folder',
   lastFullCheck: 'integrity.lastFullCheck',
+  /** When a page-by-page check (quick or full) last found the file sound. */
+  lastCheck: 'integrity.lastCheck',
   lastBackupFailure: 'backup.lastFailure',
   /** The welcome was finished or skipped ("1"). */
   welcomeDone: 'welcome.done',

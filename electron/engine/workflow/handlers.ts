@@ -3,24 +3,20 @@
 import type { CaseStatus } from '../../contract/case';
 import { CASE_STATUS } from '../../contract/choices';
 import { AppError } from '../../contract/errors';
-import type {
-  CaseWorkflow,
-  Dashboard,
-  DashboardDeadline,
-  DecisionWait,
-} from '../../contract/workflow';
-import { CLOSED_STAGES, WAITING_STAGES } from '../../contract/workflow';
+import type { CaseWorkflow, DecisionWait } from '../../contract/workflow';
+import { WAITING_STAGES } from '../../contract/workflow';
 import type { EngineContext, HandlerSet } from '../context';
 import { touchCase } from '../cases/touch';
-import { addDays, daysBetween, longDate, todayIn } from '../deadlines/plain-date';
+import { longDate, todayIn } from '../deadlines/plain-date';
 import { decisionDue } from '../deadlines/rules';
-import { timeZoneForState, todayForState } from '../deadlines/state-time-zones';
+import { timeZoneForState } from '../deadlines/state-time-zones';
 import { recordQueries } from '../records/queries';
 import { deadlinesCalendar } from './calendar';
 import { denialWriter } from './denial-writer';
 import type { CaseFacts } from './queries';
 import { denialQueries, stageQueries, workflowQueries } from './queries';
 import { readiness } from './readiness';
+import { dashboardReader } from './dashboard';
 
 type WorkflowCalls =
   | 'stages.move'
@@ -49,7 +45,7 @@ export function workflowHandlers({ db }: EngineContext): HandlerSet<WorkflowCall
 
   const waitFor = (facts: CaseFacts): DecisionWait | null => {
     if (!WAITING_STAGES.includes(facts.status)) return null;
-    const row = q.waitingCases(facts.id)[0];
+    const row = q.waitingCase(facts.id);
     if (!row) return null;
     return describeWait(row);
   };
@@ -79,6 +75,8 @@ export function workflowHandlers({ db }: EngineContext): HandlerSet<WorkflowCall
       source: rule?.source ?? '—',
     };
   };
+
+  const dashboard = dashboardReader(db, describeWait);
 
   return {
     'stages.move': ({ caseId, to, movedOn, note, claimType }) => {
@@ -179,74 +177,7 @@ export function workflowHandlers({ db }: EngineContext): HandlerSet<WorkflowCall
       return { communication, followUp };
     },
 
-    'dashboard.get': ({ today: fixed }): Dashboard => {
-      const now = new Date();
-      const utcToday = now.toISOString().slice(0, 10);
-      const todayOf = (state: string | null) => fixed ?? todayForState(state, now);
-      // Every zone's today lies within a day of UTC's: fetch wide, then judge each case in its own.
-      const until = addDays(fixed ?? utcToday, fixed ? 6 : 8);
-      const overdue: DashboardDeadline[] = [];
-      const dueThisWeek: DashboardDeadline[] = [];
-      for (const d of q.openDeadlines(until)) {
-        const daysLeft = daysBetween(todayOf(d.state), d.dueOn);
-        const row: DashboardDeadline = {
-          id: d.id,
-          caseId: d.caseId,
-          clientName: d.clientName,
-          requestedTreatment: d.requestedTreatment,
-          insurerName: d.insurerName,
-          kind: d.kind,
-          title: d.title,
-          dueOn: d.dueOn,
-          daysLeft,
-          notes: d.notes,
-        };
-        if (daysLeft < 0) overdue.push(row);
-        else if (daysLeft <= 6) dueThisWeek.push(row);
-      }
-      const waiting = q
-        .waitingCases()
-        .map((row) => {
-          const wait = describeWait(row);
-          const overdueBy = wait.decisionDueOn
-            ? daysBetween(wait.decisionDueOn, todayOf(row.state))
-            : 0;
-          return {
-            ...wait,
-            caseId: row.caseId,
-            clientName: row.clientName,
-            requestedTreatment: row.requestedTreatment,
-            insurerName: row.insurerName,
-            daysOverdue: overdueBy,
-          };
-        })
-        .filter((w) => w.decisionDueOn !== null && w.daysOverdue > 0)
-        .sort((a, b) => b.daysOverdue - a.daysOverdue);
-      const idle = q
-        .quietCases(addDays(fixed ?? utcToday, fixed ? -30 : -29))
-        .map((row) => ({
-          caseId: row.caseId,
-          clientName: row.clientName,
-          requestedTreatment: row.requestedTreatment,
-          status: row.status,
-          lastActivityOn: row.lastActivityOn,
-          daysIdle: daysBetween(row.lastActivityOn, todayOf(row.state)),
-        }))
-        .filter((row) => row.daysIdle >= 30);
-      const counts = new Map(q.byStage().map((r) => [r.status, r.count]));
-      return {
-        today: fixed ?? todayIn(timeZoneForState(null), now),
-        overdue,
-        dueThisWeek,
-        waiting,
-        idle,
-        byStage: CASE_STATUS.values
-          .map((status) => ({ status, count: counts.get(status) ?? 0 }))
-          .filter((s) => s.count > 0 || !CLOSED_STAGES.includes(s.status)),
-        outcomesByInsurer: q.outcomesByInsurer(),
-        outcomesByTreatment: q.outcomesByTreatment(),
-      };
-    },
+    'dashboard.get': ({ today, rows }) => dashboard(today, rows),
 
     'calendar.export': ({ caseId, initialsOnly }) => {
       if (caseId !== undefined) q.caseFacts(caseId);

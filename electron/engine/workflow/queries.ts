@@ -6,11 +6,10 @@ import type { Deadline } from '../../contract/case-records';
 import type { DocumentType } from '../../contract/document';
 import { AppError } from '../../contract/errors';
 import type { ClaimType, Denial, StageMove } from '../../contract/workflow';
-import { CLOSED_STAGES, WAITING_STAGES, denialFields } from '../../contract/workflow';
+import { WAITING_STAGES, denialFields } from '../../contract/workflow';
 import { defineTable, fromRow } from '../db/table';
 
-const closed = JSON.stringify(CLOSED_STAGES);
-const waiting = JSON.stringify(WAITING_STAGES);
+const waitingStages = JSON.stringify(WAITING_STAGES);
 
 /** A case with what every workflow rule needs: its plan, stage and client's state. */
 export interface CaseFacts {
@@ -47,15 +46,6 @@ export interface WaitingRow {
   submittedOn: string;
   claimType: ClaimType | null;
   denialClaimType: ClaimType | null;
-}
-
-export interface ActivityRow {
-  caseId: number;
-  status: CaseStatus;
-  state: string | null;
-  clientName: string;
-  requestedTreatment: string;
-  lastActivityOn: string;
 }
 
 export function stageQueries(db: Database) {
@@ -116,7 +106,7 @@ export function workflowQueries(db: Database) {
     WHERE d.completed_on IS NULL AND d.due_on <= @until
       AND (@caseId IS NULL OR d.case_id = @caseId)
     ORDER BY d.due_on, d.id`);
-  const waitingCases = db.prepare(`
+  const waitingCase = db.prepare(`
     SELECT k.id AS case_id, k.status, k.plan_type, cl.state,
            cl.first_name || ' ' || cl.last_name AS client_name, k.requested_treatment, k.insurer_name,
            m.moved_on AS submitted_on, m.claim_type,
@@ -126,29 +116,7 @@ export function workflowQueries(db: Database) {
     JOIN stage_moves m ON m.id = (
       SELECT id FROM stage_moves s WHERE s.case_id = k.id AND s.to_stage = k.status
       ORDER BY s.moved_on DESC, s.id DESC LIMIT 1)
-    WHERE k.status IN (SELECT value FROM json_each('${waiting}'))
-      AND (@caseId IS NULL OR k.id = @caseId)`);
-  // Activity: any change to the case or its records (updated_at), a logged contact, a stage move.
-  const quietCases = db.prepare(`
-    WITH activity AS (
-      SELECT k.id AS case_id, k.status, cl.state, cl.first_name || ' ' || cl.last_name AS client_name,
-             k.requested_treatment,
-             max(substr(k.updated_at, 1, 10),
-                 coalesce((SELECT max(occurred_on) FROM communications c WHERE c.case_id = k.id), ''),
-                 coalesce((SELECT max(moved_on) FROM stage_moves s WHERE s.case_id = k.id), ''))
-               AS last_activity_on
-      FROM cases k JOIN clients cl ON cl.id = k.client_id
-      WHERE k.status NOT IN (SELECT value FROM json_each('${closed}')))
-    SELECT * FROM activity WHERE last_activity_on <= @cutoff ORDER BY last_activity_on, case_id`);
-  const byStage = db.prepare('SELECT status, count(*) AS count FROM cases GROUP BY status');
-  const outcomes = (column: string, missing: string) =>
-    db.prepare(`
-      SELECT coalesce(nullif(trim(${column}), ''), '${missing}') AS label,
-             sum(status IN ('closed-won', 'approved')) AS won, sum(status = 'closed-lost') AS lost
-      FROM cases WHERE status IN ('closed-won', 'approved', 'closed-lost')
-      GROUP BY label COLLATE NOCASE ORDER BY won + lost DESC, label COLLATE NOCASE LIMIT 12`);
-  const byInsurer = outcomes('insurer_name', 'Insurer not recorded');
-  const byTreatment = outcomes('requested_treatment', 'Treatment not recorded');
+    WHERE k.status IN (SELECT value FROM json_each('${waitingStages}')) AND k.id = @caseId`);
   const documentHits = db.prepare(`
     SELECT d.id, d.file_name, d.origin, d.document_type, l.kind AS letter_kind,
       (lower(coalesce(text, '')) LIKE '%functional%' OR lower(coalesce(text, '')) LIKE '%unable to work%'
@@ -167,12 +135,11 @@ export function workflowQueries(db: Database) {
     },
     openDeadlines: (until: string, caseId: number | null = null) =>
       openDeadlines.all({ until, caseId }).map((r) => fromRow<OpenDeadlineRow>(r)),
-    waitingCases: (caseId: number | null = null) =>
-      waitingCases.all({ caseId }).map((r) => fromRow<WaitingRow>(r)),
-    quietCases: (cutoff: string) => quietCases.all({ cutoff }).map((r) => fromRow<ActivityRow>(r)),
-    byStage: () => byStage.all() as { status: CaseStatus; count: number }[],
-    outcomesByInsurer: () => byInsurer.all() as { label: string; won: number; lost: number }[],
-    outcomesByTreatment: () => byTreatment.all() as { label: string; won: number; lost: number }[],
+    /** The case's wait for a decision, when it is at a waiting stage. */
+    waitingCase: (caseId: number) => {
+      const row = waitingCase.get({ caseId });
+      return row === undefined ? undefined : fromRow<WaitingRow>(row);
+    },
     documentHits: (caseId: number) =>
       documentHits.all(caseId).map((r) =>
         fromRow<{

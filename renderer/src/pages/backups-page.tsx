@@ -32,6 +32,7 @@ const formatTime = (iso: string | null) =>
 
 export function BackupsPage() {
   const { data, error, reload } = useLoad(() => call('backups.list', {}), []);
+  const check = useLoad(() => call('library.check', {}), []);
   const [problem, setProblem] = useState<AppError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -107,6 +108,13 @@ export function BackupsPage() {
         <div className="banner banner-ok" role="status">
           {notice}
         </div>
+      )}
+      {check.data?.state === 'ok' && (
+        <p className="page-meta" data-testid="library-check">
+          The library was last checked for damage on {formatTime(check.data.startedAt)} (
+          {check.data.kind === 'full' ? 'the weekly full check' : 'a quick check'}): no problems
+          found.
+        </p>
       )}
 
       <section className="card" aria-labelledby="section-folder">

@@ -1,4 +1,4 @@
-// Home: every case, newest activity first, with search and a status filter.
+// Home: every case, newest activity first (a page at a time), with search and a status filter.
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { CASE_STATUS } from '../../../electron/contract/choices';
@@ -6,9 +6,13 @@ import type { CaseStatus } from '../../../electron/contract/case';
 import { call } from '../api';
 import { CaseTable } from '../components/case-table';
 import { ErrorBanner } from '../components/error-banner';
+import { ShowMore, count, usePageSize } from '../components/show-more';
 import { useLoad } from '../lib/use-load';
 import { SampleBanner, useSampleStatus } from '../features/first-run/sample';
 import { HelpLink } from '../features/help/help-link';
+
+/** Cases shown at first, and added by each "Show more". */
+const PAGE = 50;
 
 export function CaseListPage() {
   const [text, setText] = useState('');
@@ -21,13 +25,15 @@ export function CaseListPage() {
     return () => clearTimeout(timer);
   }, [text]);
 
+  const [limit, more] = usePageSize(PAGE, `${query}|${status}`);
   const { data, error, loading, reload } = useLoad(
     () =>
       call('cases.list', {
         ...(query ? { query } : {}),
         ...(status ? { status } : {}),
+        limit,
       }),
-    [query, status],
+    [query, status, limit],
   );
   const sample = useSampleStatus();
   const filtered = query !== '' || status !== '';
@@ -80,13 +86,28 @@ export function CaseListPage() {
         </div>
         {data && (
           <p className="toolbar-count" role="status">
-            {data.total} {data.total === 1 ? 'case' : 'cases'}
+            {data.capped ? 'More than ' : ''}
+            {count(data.total)} {data.total === 1 && !data.capped ? 'case' : 'cases'}
           </p>
         )}
       </div>
       <ErrorBanner error={error} />
       {data && data.items.length > 0 && (
-        <CaseTable cases={data.items} caption="Cases" sampleCaseId={sample.data?.caseId ?? null} />
+        <>
+          <CaseTable
+            cases={data.items}
+            caption="Cases"
+            sampleCaseId={sample.data?.caseId ?? null}
+          />
+          <ShowMore
+            shown={data.items.length}
+            total={data.total}
+            capped={data.capped}
+            step={PAGE}
+            noun="cases"
+            onMore={more}
+          />
+        </>
       )}
       {data && data.items.length === 0 && !loading && (
         <div className="empty-state">

@@ -132,7 +132,12 @@ export function CasePage() {
         version={`${c.updatedAt} ${workflow.data?.denials.map((d) => d.updatedAt).join() ?? ''}`}
         onChanged={reload}
       />
-      <DocumentsSection caseId={c.id} documents={data.documents} onChanged={reload} />
+      <DocumentsSection
+        caseId={c.id}
+        documents={data.documents}
+        total={data.documentsTotal}
+        onChanged={reload}
+      />
       <HistorySection caseId={c.id} version={JSON.stringify(data).length + c.updatedAt} />
 
       {confirmDelete && (

@@ -1,13 +1,28 @@
-// Everyone the advocate works for.
+// Everyone the advocate works for, by name, a page at a time, with a box to find one.
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { call } from '../api';
 import { ErrorBanner } from '../components/error-banner';
+import { ShowMore, count, usePageSize } from '../components/show-more';
 import { formatDate, orDash } from '../lib/format';
 import { useLoad } from '../lib/use-load';
 import { SampleBadge, useSampleStatus } from '../features/first-run/sample';
 
+const PAGE = 100;
+
 export function ClientListPage() {
-  const { data, error } = useLoad(() => call('clients.list', {}), []);
+  const [text, setText] = useState('');
+  const [query, setQuery] = useState('');
+  // Wait for a pause in typing so each keystroke does not query the library.
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(text.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const [limit, more] = usePageSize(PAGE, query);
+  const { data, error, loading } = useLoad(
+    () => call('clients.list', { ...(query ? { query } : {}), limit }),
+    [query, limit],
+  );
   const sample = useSampleStatus();
 
   return (
@@ -20,8 +35,31 @@ export function ClientListPage() {
           </Link>
         </div>
       </div>
+      <div className="toolbar">
+        <div className="field field-inline">
+          <label htmlFor="client-search">Find clients</label>
+          <input
+            id="client-search"
+            type="search"
+            placeholder="Name, date of birth, phone, email or city"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+        </div>
+        {data && (
+          <p className="toolbar-count" role="status">
+            {count(data.total)} {data.total === 1 ? 'client' : 'clients'}
+          </p>
+        )}
+      </div>
       <ErrorBanner error={error} />
-      {data && data.length === 0 && (
+      {data && data.items.length === 0 && query !== '' && !loading && (
+        <div className="empty-state">
+          <h2>No clients match</h2>
+          <p>Try fewer words, or part of a name.</p>
+        </div>
+      )}
+      {data && data.items.length === 0 && query === '' && !loading && (
         <div className="empty-state">
           <h2>No clients yet</h2>
           <p>Add the people you advocate for; each can have several cases.</p>
@@ -30,40 +68,49 @@ export function ClientListPage() {
           </Link>
         </div>
       )}
-      {data && data.length > 0 && (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">Clients</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Date of birth</th>
-                <th scope="col">State</th>
-                <th scope="col">Cases</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <Link to={`/clients/${c.id}`}>
-                      {c.lastName}, {c.firstName}
-                    </Link>
-                    {c.id === sample.data?.clientId && (
-                      <>
-                        {' '}
-                        <SampleBadge />
-                      </>
-                    )}
-                  </td>
-                  <td>{formatDate(c.dateOfBirth)}</td>
-                  <td>{orDash(c.state)}</td>
-                  <td>{c.caseCount}</td>
+      {data && data.items.length > 0 && (
+        <>
+          <div className="table-wrap">
+            <table className="data-table">
+              <caption className="visually-hidden">Clients</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Date of birth</th>
+                  <th scope="col">State</th>
+                  <th scope="col">Cases</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {data.items.map((c) => (
+                  <tr key={c.id}>
+                    <td>
+                      <Link to={`/clients/${c.id}`}>
+                        {c.lastName}, {c.firstName}
+                      </Link>
+                      {c.id === sample.data?.clientId && (
+                        <>
+                          {' '}
+                          <SampleBadge />
+                        </>
+                      )}
+                    </td>
+                    <td>{formatDate(c.dateOfBirth)}</td>
+                    <td>{orDash(c.state)}</td>
+                    <td>{c.caseCount}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <ShowMore
+            shown={data.items.length}
+            total={data.total}
+            step={PAGE}
+            noun="clients"
+            onMore={more}
+          />
+        </>
       )}
     </div>
   );

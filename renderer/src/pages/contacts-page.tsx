@@ -1,11 +1,12 @@
-// The address book of insurers, providers, lawmakers and agencies.
-import { useState } from 'react';
+// The address book of insurers, providers, lawmakers and agencies, a page at a time.
+import { useEffect, useState } from 'react';
 import { CONTACT_KIND } from '../../../electron/contract/choices';
 import type { Contact } from '../../../electron/contract/contact';
 import { call } from '../api';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { EntityForm } from '../components/entity-form';
 import { ErrorBanner } from '../components/error-banner';
+import { ShowMore, count, usePageSize } from '../components/show-more';
 import { DataTable } from '../components/data-table';
 import { Modal } from '../components/modal';
 import { RowActions } from '../components/row-actions';
@@ -16,8 +17,21 @@ import { useLoad } from '../lib/use-load';
 
 type Editing = { mode: 'add' } | { mode: 'edit' | 'delete'; contact: Contact } | null;
 
+const PAGE = 100;
+
 export function ContactsPage() {
-  const { data, error, reload } = useLoad(() => call('contacts.list', {}), []);
+  const [text, setText] = useState('');
+  const [query, setQuery] = useState('');
+  // Wait for a pause in typing so each keystroke does not query the library.
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(text.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const [limit, more] = usePageSize(PAGE, query);
+  const { data, error, reload, loading } = useLoad(
+    () => call('contacts.list', { ...(query ? { query } : {}), limit }),
+    [query, limit],
+  );
   const [editing, setEditing] = useState<Editing>(null);
   const close = () => setEditing(null);
   const [importing, setImporting] = useState(false);
@@ -39,32 +53,64 @@ export function ContactsPage() {
           </button>
         </div>
       </div>
+      <div className="toolbar">
+        <div className="field field-inline">
+          <label htmlFor="contact-search">Find contacts</label>
+          <input
+            id="contact-search"
+            type="search"
+            placeholder="Name, organisation, title or city"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+        </div>
+        {data && (
+          <p className="toolbar-count" role="status">
+            {count(data.total)} {data.total === 1 ? 'contact' : 'contacts'}
+          </p>
+        )}
+      </div>
       <ErrorBanner error={error} />
-      {data && data.length === 0 && (
+      {data && data.items.length === 0 && query !== '' && !loading && (
+        <div className="empty-state">
+          <h2>No contacts match</h2>
+          <p>Try fewer words, or part of a name.</p>
+        </div>
+      )}
+      {data && data.items.length === 0 && query === '' && !loading && (
         <div className="empty-state">
           <h2>No contacts yet</h2>
           <p>Keep the insurers, providers, lawmakers and agencies your letters go to.</p>
         </div>
       )}
-      {data && data.length > 0 && (
-        <DataTable
-          caption="Contacts"
-          rows={data}
-          columns={[
-            { header: 'Name', render: (c) => c.name },
-            { header: 'Kind', render: (c) => CONTACT_KIND.labels[c.kind] },
-            { header: 'Organisation', render: (c) => orDash(c.organisation) },
-            { header: 'Phone', render: (c) => orDash(c.phone) },
-            { header: 'Fax', render: (c) => orDash(c.fax) },
-          ]}
-          actions={(c) => (
-            <RowActions
-              name={c.name}
-              onEdit={() => setEditing({ mode: 'edit', contact: c })}
-              onDelete={() => setEditing({ mode: 'delete', contact: c })}
-            />
-          )}
-        />
+      {data && data.items.length > 0 && (
+        <>
+          <DataTable
+            caption="Contacts"
+            rows={data.items}
+            columns={[
+              { header: 'Name', render: (c) => c.name },
+              { header: 'Kind', render: (c) => CONTACT_KIND.labels[c.kind] },
+              { header: 'Organisation', render: (c) => orDash(c.organisation) },
+              { header: 'Phone', render: (c) => orDash(c.phone) },
+              { header: 'Fax', render: (c) => orDash(c.fax) },
+            ]}
+            actions={(c) => (
+              <RowActions
+                name={c.name}
+                onEdit={() => setEditing({ mode: 'edit', contact: c })}
+                onDelete={() => setEditing({ mode: 'delete', contact: c })}
+              />
+            )}
+          />
+          <ShowMore
+            shown={data.items.length}
+            total={data.total}
+            step={PAGE}
+            noun="contacts"
+            onMore={more}
+          />
+        </>
       )}
       {(editing?.mode === 'add' || editing?.mode === 'edit') && (
         <Modal title={editing.mode === 'add' ? 'New contact' : 'Edit contact'} onClose={close}>
@@ -73,7 +119,7 @@ export function ContactsPage() {
             specs={CONTACT_SPECS}
             initial={
               editing.mode === 'edit'
-                ? (data?.find((c) => c.id === editing.contact.id) ?? editing.contact)
+                ? (data?.items.find((c) => c.id === editing.contact.id) ?? editing.contact)
                 : null
             }
             submitLabel={editing.mode === 'add' ? 'Add contact' : 'Save changes'}

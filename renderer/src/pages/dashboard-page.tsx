@@ -3,11 +3,17 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { CASE_STATUS } from '../../../electron/contract/choices';
-import type { Dashboard, DashboardDeadline } from '../../../electron/contract/workflow';
-import { CLOSED_STAGES } from '../../../electron/contract/workflow';
+import type {
+  Dashboard,
+  DashboardDeadline,
+  DashboardList,
+} from '../../../electron/contract/workflow';
+import { CLOSED_STAGES, DASHBOARD_ROWS } from '../../../electron/contract/workflow';
+import { MAX_PAGE } from '../../../electron/contract/paging';
 import { asAppError, call } from '../api';
 import { DataTable } from '../components/data-table';
 import { ErrorBanner } from '../components/error-banner';
+import { ShowMore, count as formatCount } from '../components/show-more';
 import { StatusBadge } from '../components/status-badge';
 import { BarChart } from '../features/workflow/bar-chart';
 import { DueBadge, dueText } from '../features/workflow/due-badge';
@@ -51,7 +57,7 @@ function Tile({
         document.getElementById(href.slice(1))?.scrollIntoView({ block: 'start' });
       }}
     >
-      <span className="tile-count">{count}</span>
+      <span className="tile-count">{formatCount(count)}</span>
       <span className="tile-label">{label}</span>
     </a>
   );
@@ -72,8 +78,19 @@ const deadlineColumns = [
   { header: 'Insurer', render: (d: DashboardDeadline) => orDash(d.insurerName) },
 ];
 
+/** Rows of each list shown at first, and added by each "Show more". */
+const PAGE = DASHBOARD_ROWS;
+
 export function DashboardPage() {
-  const { data, error, reload } = useLoad(() => call('dashboard.get', {}), []);
+  const [rows, setRows] = useState<Record<DashboardList, number>>({
+    overdue: PAGE,
+    dueThisWeek: PAGE,
+    waiting: PAGE,
+    idle: PAGE,
+  });
+  const { data, error, reload } = useLoad(() => call('dashboard.get', { rows }), [rows]);
+  const more = (list: DashboardList) => () =>
+    setRows((r) => ({ ...r, [list]: Math.min(MAX_PAGE, r[list] + PAGE) }));
   const [initialsOnly, setInitialsOnly] = useState(false);
   const [exportError, setExportError] = useState<AppError | null>(null);
 
@@ -91,7 +108,7 @@ export function DashboardPage() {
     return <div className="page">{error ? <ErrorBanner error={error} /> : <p>Loading…</p>}</div>;
   }
   const board: Dashboard = data;
-  const due = [...board.overdue, ...board.dueThisWeek];
+  const due = [...board.overdue.items, ...board.dueThisWeek.items];
   const open = board.byStage.filter((s) => !CLOSED_STAGES.includes(s.status));
   const closed = board.byStage.filter((s) => CLOSED_STAGES.includes(s.status));
 
@@ -130,11 +147,11 @@ export function DashboardPage() {
 
       <div className="tiles" role="list">
         <div role="listitem">
-          <Tile count={board.overdue.length} label="Overdue" tone="bad" href="#due" />
+          <Tile count={board.overdue.total} label="Overdue" tone="bad" href="#due" />
         </div>
         <div role="listitem">
           <Tile
-            count={board.dueThisWeek.length}
+            count={board.dueThisWeek.total}
             label="Due in the next 7 days"
             tone="warn"
             href="#due"
@@ -142,14 +159,14 @@ export function DashboardPage() {
         </div>
         <div role="listitem">
           <Tile
-            count={board.waiting.length}
+            count={board.waiting.total}
             label="Insurer past its decision time"
             tone="bad"
             href="#waiting"
           />
         </div>
         <div role="listitem">
-          <Tile count={board.idle.length} label="No activity in 30 days" tone="warn" href="#idle" />
+          <Tile count={board.idle.total} label="No activity in 30 days" tone="warn" href="#idle" />
         </div>
       </div>
 
@@ -160,7 +177,23 @@ export function DashboardPage() {
         {due.length === 0 ? (
           <p className="empty-note">Nothing overdue or due in the next 7 days.</p>
         ) : (
-          <DataTable caption="Overdue and due this week" columns={deadlineColumns} rows={due} />
+          <>
+            <DataTable caption="Overdue and due this week" columns={deadlineColumns} rows={due} />
+            <ShowMore
+              shown={board.overdue.items.length}
+              total={board.overdue.total}
+              step={PAGE}
+              noun="overdue"
+              onMore={more('overdue')}
+            />
+            <ShowMore
+              shown={board.dueThisWeek.items.length}
+              total={board.dueThisWeek.total}
+              step={PAGE}
+              noun="due in the next 7 days"
+              onMore={more('dueThisWeek')}
+            />
+          </>
         )}
       </section>
 
@@ -168,12 +201,12 @@ export function DashboardPage() {
         <div className="card-header">
           <h2 id="waiting">Waiting on the insurer past its decision time</h2>
         </div>
-        {board.waiting.length === 0 ? (
+        {board.waiting.total === 0 ? (
           <p className="empty-note">No insurer is late on a decision.</p>
         ) : (
           <DataTable
             caption="Waiting on the insurer"
-            rows={board.waiting.map((w) => ({ ...w, id: w.caseId }))}
+            rows={board.waiting.items.map((w) => ({ ...w, id: w.caseId }))}
             columns={[
               { header: 'Client', render: (w) => caseLink(w.caseId, w.clientName) },
               { header: 'Stage', render: (w) => <StatusBadge status={w.stage} /> },
@@ -191,18 +224,25 @@ export function DashboardPage() {
             ]}
           />
         )}
+        <ShowMore
+          shown={board.waiting.items.length}
+          total={board.waiting.total}
+          step={PAGE}
+          noun="cases"
+          onMore={more('waiting')}
+        />
       </section>
 
       <section className="card" aria-labelledby="idle">
         <div className="card-header">
           <h2 id="idle">No activity in 30 days</h2>
         </div>
-        {board.idle.length === 0 ? (
+        {board.idle.total === 0 ? (
           <p className="empty-note">Every open case has moved in the last 30 days.</p>
         ) : (
           <DataTable
             caption="No activity in 30 days"
-            rows={board.idle.map((c) => ({ ...c, id: c.caseId }))}
+            rows={board.idle.items.map((c) => ({ ...c, id: c.caseId }))}
             columns={[
               { header: 'Client', render: (c) => caseLink(c.caseId, c.clientName) },
               { header: 'Treatment', render: (c) => c.requestedTreatment },
@@ -214,6 +254,13 @@ export function DashboardPage() {
             ]}
           />
         )}
+        <ShowMore
+          shown={board.idle.items.length}
+          total={board.idle.total}
+          step={PAGE}
+          noun="cases"
+          onMore={more('idle')}
+        />
       </section>
 
       <section className="card" aria-labelledby="charts">

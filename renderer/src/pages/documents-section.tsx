@@ -11,6 +11,8 @@ import { ConfirmDialog } from '../components/confirm-dialog';
 import { DataTable } from '../components/data-table';
 import { DocumentFileButtons } from '../components/document-file-buttons';
 import { ErrorBanner } from '../components/error-banner';
+import { ShowMore } from '../components/show-more';
+import { MAX_PAGE } from '../../../electron/contract/paging';
 import { formatDate, formatSize } from '../lib/format';
 import { bytesToBase64 } from '../lib/sanitize';
 import { PasswordDialog } from '../features/imports/password-dialog';
@@ -29,6 +31,9 @@ interface Summary {
   skipped: number;
 }
 
+/** Documents added to the list by each "Show more". */
+const DOCUMENTS_PAGE = 100;
+
 /** The formats the importer reads, as the file picker filters them. */
 const RECORD_TYPES = '.docx,.doc,.pdf,.png,.jpg,.jpeg,.tif,.tiff';
 
@@ -41,11 +46,15 @@ function recordFilesOnly(files: File[]): File[] {
 
 export function DocumentsSection({
   caseId,
-  documents,
+  documents: first,
+  total,
   onChanged,
 }: {
   caseId: number;
+  /** The case's first documents, as the case page loaded them. */
   documents: DocumentInfo[];
+  /** How many the case has in all: the rest come a page at a time. */
+  total: number;
   onChanged: () => void;
 }) {
   const inputRef = useRef<HTMLInputElement>(null);
@@ -60,6 +69,22 @@ export function DocumentsSection({
   const [deleting, setDeleting] = useState<DocumentInfo | null>(null);
   const busy = progress !== null;
   const [fileError, setFileError] = useState<AppError | null>(null);
+  // More than the case page's first documents, once asked for (reloaded with the case).
+  const [wanted, setWanted] = useState(0);
+  const [loaded, setLoaded] = useState<DocumentInfo[] | null>(null);
+  useEffect(() => {
+    if (wanted === 0) return;
+    let current = true;
+    call('documents.list', { caseId, limit: wanted }).then(
+      (page) => current && setLoaded(page.items),
+      (e: unknown) => current && setFileError(asAppError(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [caseId, wanted, first]);
+  const documents = wanted > 0 && loaded ? loaded : first;
+  const more = () => setWanted(Math.min(MAX_PAGE, documents.length + DOCUMENTS_PAGE));
   const [asking, setAsking] = useState<{
     fileName: string;
     wrong: boolean;
@@ -331,6 +356,13 @@ export function DocumentsSection({
           )}
         />
       )}
+      <ShowMore
+        shown={documents.length}
+        total={Math.max(total, documents.length)}
+        step={DOCUMENTS_PAGE}
+        noun="documents"
+        onMore={more}
+      />
 
       {preview && (
         <DocumentPreview

@@ -9,6 +9,7 @@ import { safety } from './0006-safety';
 import { secureDelete } from './0007-secure-delete';
 import { versions } from './0008-versions';
 import { factsAccept } from './0009-facts-accept';
+import { scale } from './0010-scale';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   secureDelete,
   versions,
   factsAccept,
+  scale,
 ];

@@ -30,7 +30,8 @@ export const HELP: HelpSection[] = [
           'Phone and fax numbers are written as (555) 123-4567, ZIP codes as 62701 or 62701-1234, and CPT/HCPCS codes as 90867 or J0585 with modifiers such as 90867-59.',
         ],
       },
-      'Search at the top of every page finds a case by any word in it: a name, a drug, a member ID or a phrase from your notes.',
+      'Search at the top of every page finds the cases that hold every word you type — in the client’s details, the case, its records or its imported documents: a name, a drug, a member ID or a phrase from your notes. The last word may be the start of a word (“Okon” finds Okonkwo; words of one or two letters are matched whole). Cases the words describe come first, then cases that only mention them in a document, newest first. Letters the app wrote are not searched: their case is found by its own details.',
+      'Long lists — cases, search results, clients, contacts, the dashboard’s lists — show a page at a time with how many there are in all, and “Show more”. When more than 1,000 cases match a search, add a word to narrow it.',
       'Saving a form changes only the fields you edited. If the same case, record or template was changed somewhere else since you opened it — another window, accepted facts, the command line — nothing is saved: you see what changed, your value and the newer one side by side, and choose “Keep mine” or “Take the newer values”. While you have not edited a form, changes made elsewhere simply appear in it; changes to fields you did not touch appear too, and keep your edits.',
     ],
   },
@@ -121,7 +122,7 @@ export const HELP: HelpSection[] = [
           'Importing an archive adds all of it or, if anything goes wrong, none of it. A built-in letter template you had edited arrives as your own copy, “… (edited, from archive)”, beside the original.',
         ],
       },
-      'The library itself is one file; its location is shown in Settings.',
+      'The library itself is one file; its location is shown in Settings. Each time the app starts it checks the whole file for damage in the background (a line at the top says so while it runs; the Backups page shows the last result). If it finds damage, nothing more can be changed in the library, and a banner offers to restore the newest good backup (the damaged file is kept beside the backups).',
     ],
   },
   {

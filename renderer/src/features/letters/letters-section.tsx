@@ -7,6 +7,7 @@ import type { AppError } from '../../../../electron/contract/errors';
 import { LETTER_KIND } from '../../../../electron/contract/letter';
 import type { GeneratedLetter, TemplateSummary } from '../../../../electron/contract/letter';
 import { asAppError, call } from '../../api';
+import { MAX_PAGE } from '../../../../electron/contract/paging';
 import { ErrorBanner } from '../../components/error-banner';
 import { contactName } from '../../lib/format';
 import { DocumentFileButtons } from '../../components/document-file-buttons';
@@ -52,7 +53,8 @@ export function LettersSection({ caseId, version, onChanged }: LettersSectionPro
   const lists = useLoad(
     async () => ({
       templates: await call('templates.list', {}),
-      contacts: await call('contacts.list', {}),
+      // A picker lists the whole address book (up to a thousand contacts).
+      contacts: (await call('contacts.list', { limit: MAX_PAGE })).items,
       settings: await call('settings.get', {}),
     }),
     [],

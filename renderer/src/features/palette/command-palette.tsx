@@ -76,7 +76,10 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
     if (!q) return;
     let current = true;
     const timer = setTimeout(() => {
-      void Promise.all([call('search', { query: q, limit: 8 }), call('clients.list', { query: q })])
+      void Promise.all([
+        call('search', { query: q, limit: 8 }),
+        call('clients.list', { query: q, limit: 8 }),
+      ])
         .then(([cases, clients]) => {
           if (!current) return;
           const items: Item[] = [
@@ -87,7 +90,7 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
               detail: [CASE_STATUS.labels[c.status], c.insurerName].filter(Boolean).join(' · '),
               run: () => navigate(`/cases/${c.id}`),
             })),
-            ...clients.slice(0, 8).map((c): Item => ({
+            ...clients.items.map((c): Item => ({
               key: `client-${c.id}`,
               group: 'Clients',
               label: `${c.firstName} ${c.lastName}`,

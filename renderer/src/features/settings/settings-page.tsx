@@ -10,6 +10,7 @@ import type { LetterKind } from '../../../../electron/contract/letter';
 import { ConflictPanel } from '../../components/conflict-panel';
 import { LockIcon } from '../../components/lock-icon';
 import { asAppError, call } from '../../api';
+import { MAX_PAGE } from '../../../../electron/contract/paging';
 import { ErrorBanner } from '../../components/error-banner';
 import { useLoad } from '../../lib/use-load';
 import { HelpLink } from '../help/help-link';
@@ -21,7 +22,8 @@ export function SettingsPage() {
   const loaded = useLoad(
     async () => ({
       settings: await call('settings.get', {}),
-      contacts: await call('contacts.list', {}),
+      // A picker lists the whole address book (up to a thousand contacts).
+      contacts: (await call('contacts.list', { limit: MAX_PAGE })).items,
     }),
     [],
   );

@@ -1,0 +1,113 @@
+// `npm run bench -- --imports`: importing the real Word fixtures (raw mammoth, the API call, the
+// CLI process) and reading scans by OCR (raw tesseract.js, the import pool). Slow: LibreOffice
+// makes the scans.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { openEngine } from '../electron/engine';
+import { closeConvertPool, convertInPool } from '../electron/engine/imports/convert-pool';
+
+type Row = (what: string, engine: string, raw: string, target: string) => void;
+
+export async function benchImports(dir: string, row: Row): Promise<void> {
+  const path = join(dir, 'imports.sqlite');
+  const engine = openEngine({ databasePath: path, appVersion: 'bench' });
+  const must = async (name: 'clients.create' | 'cases.create', args: never) => {
+    const reply = await engine.call(name, args);
+    if (!reply.ok) throw new Error(reply.error.message);
+    return reply.value as { id: number };
+  };
+  const client = await must('clients.create', { firstName: 'Bench', lastName: 'Import' } as never);
+  const fixtures = ['clinical', 'mammoth', 'python-docx'].flatMap((folder) => {
+    const dirPath = join('..', 'shared', 'fixtures', 'word', folder);
+    return existsSync(dirPath)
+      ? readdirSync(dirPath)
+          .filter((f) => f.endsWith('.docx'))
+          .map((f) => join(dirPath, f))
+      : [];
+  });
+  if (fixtures.length > 0) {
+    const rawStart = performance.now();
+    const { default: mammoth } = await import('mammoth');
+    for (const file of fixtures) await mammoth.convertToHtml({ buffer: readFileSync(file) });
+    const rawMs = performance.now() - rawStart;
+    const per = (ms: number) =>
+      `${(ms / 1000).toFixed(2)} s for ${fixtures.length} files (${(ms / rawMs).toFixed(2)}× raw mammoth)`;
+    const engineCase = await must('cases.create', {
+      clientId: client.id,
+      requestedTreatment: 'TMS',
+    } as never);
+    // How long the thread that answers the UI is ever kept busy while the files import.
+    const lag = monitorEventLoopDelay({ resolution: 5 });
+    lag.enable();
+    const t = performance.now();
+    const reply = await engine.call('documents.import', { caseId: engineCase.id, paths: fixtures });
+    lag.disable();
+    const stored = reply.ok ? reply.value.imported.length : 0;
+    row(
+      'documents.import (the CLI call)',
+      `${per(performance.now() - t)}, ${stored} stored; main thread busy at most ${(lag.max / 1e6).toFixed(0)} ms`,
+      `${(rawMs / 1000).toFixed(2)} s raw mammoth, one process`,
+      '≤ 1.5× raw mammoth',
+    );
+    const cliCase = await must('cases.create', {
+      clientId: client.id,
+      requestedTreatment: 'TMS',
+    } as never);
+    const c = performance.now();
+    try {
+      execFileSync(
+        process.execPath,
+        ['bin/advocate.js', '--db', path, 'import', '--case', String(cliCase.id), ...fixtures],
+        { stdio: 'ignore', timeout: 300_000 },
+      );
+    } catch {
+      // Duplicates between fixture folders are refused, which exits 1; the time still counts.
+    }
+    row('advocate import (whole CLI process)', per(performance.now() - c), '', 'includes start-up');
+  }
+
+  // OCR: pages of the clinical notes as 150 dpi grayscale scans (pdftoppm from LibreOffice's
+  // PDF), read by raw tesseract.js in this process and then through the import pool, each after
+  // one warm-up page (the recognizer's start is paid once per worker).
+  const clinical = join('..', 'shared', 'fixtures', 'word', 'clinical');
+  if (existsSync(clinical)) {
+    const scans = join(dir, 'scans');
+    const notes = readdirSync(clinical)
+      .filter((f) => f.endsWith('.docx'))
+      .map((f) => join(clinical, f));
+    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', scans, ...notes], {
+      stdio: 'ignore',
+      timeout: 240_000,
+    });
+    for (const pdf of readdirSync(scans).filter((f) => f.endsWith('.pdf'))) {
+      execFileSync('pdftoppm', ['-r', '150', '-gray', '-png', join(scans, pdf), join(scans, pdf)]);
+    }
+    const pages = readdirSync(scans)
+      .filter((f) => f.endsWith('.png'))
+      .map((f) => readFileSync(join(scans, f)));
+    const { createWorker } = await import('tesseract.js');
+    const eng = createRequire(import.meta.url).resolve('@tesseract.js-data/eng/package.json');
+    const langPath = join(dirname(eng), '4.0.0_best_int');
+    const raw = await createWorker('eng', 1, { langPath, cacheMethod: 'none' });
+    await raw.recognize(pages[0]!);
+    const r = performance.now();
+    for (const page of pages) await raw.recognize(page);
+    const rawRate = pages.length / ((performance.now() - r) / 1000);
+    await raw.terminate();
+    await convertInPool('png', pages[0]!);
+    const p = performance.now();
+    const read = await Promise.all(pages.map((page) => convertInPool('png', page)));
+    const poolRate = pages.length / ((performance.now() - p) / 1000);
+    row(
+      'OCR pages per second (150 dpi scans)',
+      `${poolRate.toFixed(2)} through the import pool (${read.filter((x) => x.ok).length} of ${pages.length} read)`,
+      `${rawRate.toFixed(2)} raw tesseract.js, one thread`,
+      '',
+    );
+  }
+  engine.close();
+  await closeConvertPool();
+}

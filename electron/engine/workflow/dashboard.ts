@@ -1,0 +1,184 @@
+// The dashboard: each list a page (oldest, soonest, latest first) with its count, however many
+// cases the library holds. A deadline counts in its client's state's calendar, and at any moment
+// the states' calendars differ by a day at most: rows dated where they differ are judged one by
+// one; everything before or after is counted and paged straight from an index.
+import type { Page } from '../../contract/paging';
+import type {
+  Dashboard,
+  DashboardDeadline,
+  DashboardList,
+  IdleCase,
+  WaitingCase,
+} from '../../contract/workflow';
+import { CLOSED_STAGES, DASHBOARD_ROWS } from '../../contract/workflow';
+import { CASE_STATUS } from '../../contract/choices';
+import { addDays, daysBetween, localTimeZone, todayIn } from '../deadlines/plain-date';
+import { STATE_TIME_ZONES, timeZoneForState } from '../deadlines/state-time-zones';
+import { EARLIEST, dashboardQueries } from './dashboard-queries';
+import type { DueRow, QuietRow, WaitRow } from './dashboard-queries';
+import type { Database } from 'better-sqlite3';
+import type { DecisionWait } from '../../contract/workflow';
+
+/** Part of a list: counted and paged by SQL, or rows already judged in memory. */
+interface Segment<T> {
+  count: number;
+  take(limit: number): T[];
+}
+
+/** The first `limit` rows of segments that follow one another in the list's order. */
+function pageOf<T>(segments: Segment<T>[], limit: number): Page<T> {
+  const items: T[] = [];
+  for (const s of segments) if (items.length < limit) items.push(...s.take(limit - items.length));
+  return { total: segments.reduce((sum, s) => sum + s.count, 0), items };
+}
+
+const judged = <T>(rows: T[]): Segment<T> => ({
+  count: rows.length,
+  take: (limit) => rows.slice(0, limit),
+});
+
+/**
+ * Today in every client's calendar: the earliest and latest of them (the same day when the
+ * dashboard is asked about a fixed date), and the day in a given state.
+ */
+function calendars(fixed: string | null, now: Date) {
+  if (fixed) return { lo: fixed, hi: fixed, todayOf: () => fixed };
+  const byZone = new Map<string, string>();
+  const inZone = (zone: string) => {
+    let day = byZone.get(zone);
+    if (!day) byZone.set(zone, (day = todayIn(zone, now)));
+    return day;
+  };
+  const days = [...new Set([...Object.values(STATE_TIME_ZONES), localTimeZone()])].map(inZone);
+  days.sort();
+  return {
+    lo: days[0]!,
+    hi: days.at(-1)!,
+    todayOf: (state: string | null) => inZone(timeZoneForState(state)),
+  };
+}
+
+/** What a waiting case's rule reads. */
+type WaitFacts = Pick<
+  WaitRow,
+  'status' | 'planType' | 'submittedOn' | 'claimType' | 'denialClaimType'
+>;
+
+export function dashboardReader(db: Database, describeWait: (row: WaitFacts) => DecisionWait) {
+  const q = dashboardQueries(db);
+
+  return (fixed: string | null, rows: Partial<Record<DashboardList, number>>): Dashboard => {
+    const now = new Date();
+    const { lo, hi, todayOf } = calendars(fixed, now);
+    const want = (list: DashboardList) => rows[list] ?? DASHBOARD_ROWS;
+
+    const deadline = (d: DueRow): DashboardDeadline => ({
+      id: d.id,
+      caseId: d.caseId,
+      clientName: d.clientName,
+      requestedTreatment: d.requestedTreatment,
+      insurerName: d.insurerName,
+      kind: d.kind,
+      title: d.title,
+      dueOn: d.dueOn,
+      daysLeft: daysBetween(todayOf(d.state), d.dueOn),
+      notes: d.notes,
+    });
+    const dueRange = (from: string, to: string): Segment<DashboardDeadline> => ({
+      count: from < to ? q.dueCount({ from, to }) : 0,
+      take: (limit) => (from < to ? q.due({ from, to }, limit).map(deadline) : []),
+    });
+    /** Rows dated where the calendars differ, judged one by one (a day or two of deadlines). */
+    const dueJudged = (from: string, to: string, keep: (d: DashboardDeadline) => boolean) =>
+      judged(
+        from < to ? q.due({ from, to }, Number.MAX_SAFE_INTEGER).map(deadline).filter(keep) : [],
+      );
+
+    // Overdue: due before today. Certainly so before the earliest today.
+    const overdue = pageOf(
+      [dueRange(EARLIEST, lo), dueJudged(lo, hi, (d) => d.daysLeft < 0)],
+      want('overdue'),
+    );
+    // Due within the next seven days (today included).
+    const week = (d: DashboardDeadline) => d.daysLeft >= 0 && d.daysLeft <= 6;
+    const dueThisWeek = pageOf(
+      [
+        dueJudged(lo, hi, week),
+        dueRange(hi, addDays(lo, 7)),
+        dueJudged(addDays(lo, 7), addDays(hi, 7), week),
+      ],
+      want('dueThisWeek'),
+    );
+
+    // Quiet for 30 days or more: certainly so when last active before the earliest today − 29.
+    const idleCase = (row: QuietRow): IdleCase => ({
+      caseId: row.caseId,
+      clientName: row.clientName,
+      requestedTreatment: row.requestedTreatment,
+      status: row.status,
+      lastActivityOn: row.lastActivityOn,
+      daysIdle: daysBetween(row.lastActivityOn, todayOf(row.state)),
+    });
+    const quietFrom = addDays(lo, -29);
+    const quietTo = addDays(hi, -29);
+    const idle = pageOf<IdleCase>(
+      [
+        {
+          count: q.quietCount({ from: EARLIEST, to: quietFrom }),
+          take: (limit) => q.quiet({ from: EARLIEST, to: quietFrom }, limit).map(idleCase),
+        },
+        judged(
+          quietFrom < quietTo
+            ? q
+                .quiet({ from: quietFrom, to: quietTo }, Number.MAX_SAFE_INTEGER)
+                .map(idleCase)
+                .filter((c) => c.daysIdle >= 30)
+            : [],
+        ),
+      ],
+      want('idle'),
+    );
+
+    // Waiting past the insurer's decision time: each waiting case's rule decides, so every
+    // waiting case is looked at (one small row each); only the page is named and kept.
+    const late: { daysOverdue: number; row: WaitRow; wait: DecisionWait }[] = [];
+    // Cases waiting since the same day under the same rule wait alike: each rule runs once.
+    const waits = new Map<string, DecisionWait>();
+    for (const row of q.waits()) {
+      const key = `${row.status}|${row.planType}|${row.claimType}|${row.denialClaimType}|${row.submittedOn}`;
+      let wait = waits.get(key);
+      if (!wait) waits.set(key, (wait = describeWait(row)));
+      if (!wait.decisionDueOn) continue;
+      const daysOverdue = daysBetween(wait.decisionDueOn, todayOf(row.state));
+      if (daysOverdue > 0) late.push({ daysOverdue, row, wait });
+    }
+    late.sort((a, b) => b.daysOverdue - a.daysOverdue || a.row.caseId - b.row.caseId);
+    const shown = late.slice(0, want('waiting'));
+    const names = q.names(shown.map((l) => l.row.caseId));
+    const waiting: Page<WaitingCase> = {
+      total: late.length,
+      items: shown.map(({ row, wait, daysOverdue }) => ({
+        ...wait,
+        caseId: row.caseId,
+        clientName: names.get(row.caseId)?.clientName ?? '',
+        requestedTreatment: names.get(row.caseId)?.requestedTreatment ?? '',
+        insurerName: names.get(row.caseId)?.insurerName ?? null,
+        daysOverdue,
+      })),
+    };
+
+    const counts = new Map(q.byStage().map((r) => [r.status, r.count]));
+    return {
+      today: fixed ?? todayIn(timeZoneForState(null), now),
+      overdue,
+      dueThisWeek,
+      waiting,
+      idle,
+      byStage: CASE_STATUS.values
+        .map((status) => ({ status, count: counts.get(status) ?? 0 }))
+        .filter((s) => s.count > 0 || !CLOSED_STAGES.includes(s.status)),
+      outcomesByInsurer: q.outcomes('insurer'),
+      outcomesByTreatment: q.outcomes('treatment'),
+    };
+  };
+}
