@@ -130,14 +130,15 @@ describe('Edits made from a stale copy', () => {
     await openCase(second, 'Lee Marsh');
     expect(url).toContain('#/');
 
-    // The first tab saves a new member ID.
+    // Both tabs are editing the same field at once (a form with edits never follows a newer
+    // copy by itself). The first tab saves.
     await detailsForm(first).getByLabel('Member ID').fill('M-200');
+    const form = detailsForm(second);
+    await form.getByLabel('Member ID').fill('M-300');
     await detailsForm(first).getByRole('button', { name: 'Save case' }).click();
     await detailsForm(first).getByRole('status').getByText('Saved').waitFor();
 
-    // The second tab, opened before that save, changes the same field: refused and shown.
-    const form = detailsForm(second);
-    await form.getByLabel('Member ID').fill('M-300');
+    // The second tab's save was made from the older copy: refused and shown.
     await form.getByRole('button', { name: 'Save case' }).click();
     const conflict = second.getByRole('region', { name: /changed since you opened it/i });
     await conflict.waitFor();
@@ -146,13 +147,13 @@ describe('Edits made from a stale copy', () => {
     expect(await row.textContent()).toContain('M-200');
     expect((await caseOf(host.url, created.id)).memberId).toBe('M-200');
 
-    // Keep mine: saved over the newer value, knowingly.
+    // Meanwhile the first tab edits again; then the second keeps its own value, knowingly.
+    await detailsForm(first).getByLabel('Member ID').fill('M-400');
     await conflict.getByRole('button', { name: 'Keep mine' }).click();
     await form.getByRole('status').getByText('Saved').waitFor();
     expect((await caseOf(host.url, created.id)).memberId).toBe('M-300');
 
     // Now the first tab is the stale one; it takes theirs.
-    await detailsForm(first).getByLabel('Member ID').fill('M-400');
     await detailsForm(first).getByRole('button', { name: 'Save case' }).click();
     const again = first.getByRole('region', { name: /changed since you opened it/i });
     await again.getByRole('button', { name: 'Take the newer values' }).click();
