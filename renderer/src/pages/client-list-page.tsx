@@ -1,9 +1,9 @@
 // Everyone the advocate works for, by name, a page at a time, with a box to find one.
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { call } from '../api';
 import { ErrorBanner } from '../components/error-banner';
-import { ShowMore, count, usePageSize } from '../components/show-more';
+import { FindToolbar, useFindQuery } from '../components/find-toolbar';
+import { ShowMore, usePageSize } from '../components/show-more';
 import { formatDate, orDash } from '../lib/format';
 import { useLoad } from '../lib/use-load';
 import { SampleBadge, useSampleStatus } from '../features/first-run/sample';
@@ -11,13 +11,7 @@ import { SampleBadge, useSampleStatus } from '../features/first-run/sample';
 const PAGE = 100;
 
 export function ClientListPage() {
-  const [text, setText] = useState('');
-  const [query, setQuery] = useState('');
-  // Wait for a pause in typing so each keystroke does not query the library.
-  useEffect(() => {
-    const timer = setTimeout(() => setQuery(text.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const [text, setText, query] = useFindQuery();
   const [limit, more] = usePageSize(PAGE, query);
   const { data, error, loading } = useLoad(
     () => call('clients.list', { ...(query ? { query } : {}), limit }),
@@ -35,23 +29,15 @@ export function ClientListPage() {
           </Link>
         </div>
       </div>
-      <div className="toolbar">
-        <div className="field field-inline">
-          <label htmlFor="client-search">Find clients</label>
-          <input
-            id="client-search"
-            type="search"
-            placeholder="Name, date of birth, phone, email or city"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-          />
-        </div>
-        {data && (
-          <p className="toolbar-count" role="status">
-            {count(data.total)} {data.total === 1 ? 'client' : 'clients'}
-          </p>
-        )}
-      </div>
+      <FindToolbar
+        id="client-search"
+        label="Find clients"
+        placeholder="Name, date of birth, phone, email or city"
+        text={text}
+        onText={setText}
+        total={data ? data.total : null}
+        noun={['client', 'clients']}
+      />
       <ErrorBanner error={error} />
       {data && data.items.length === 0 && query !== '' && !loading && (
         <div className="empty-state">

@@ -1,12 +1,13 @@
 // The address book of insurers, providers, lawmakers and agencies, a page at a time.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { CONTACT_KIND } from '../../../electron/contract/choices';
 import type { Contact } from '../../../electron/contract/contact';
 import { call } from '../api';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { EntityForm } from '../components/entity-form';
 import { ErrorBanner } from '../components/error-banner';
-import { ShowMore, count, usePageSize } from '../components/show-more';
+import { FindToolbar, useFindQuery } from '../components/find-toolbar';
+import { ShowMore, usePageSize } from '../components/show-more';
 import { DataTable } from '../components/data-table';
 import { Modal } from '../components/modal';
 import { RowActions } from '../components/row-actions';
@@ -20,13 +21,7 @@ type Editing = { mode: 'add' } | { mode: 'edit' | 'delete'; contact: Contact } |
 const PAGE = 100;
 
 export function ContactsPage() {
-  const [text, setText] = useState('');
-  const [query, setQuery] = useState('');
-  // Wait for a pause in typing so each keystroke does not query the library.
-  useEffect(() => {
-    const timer = setTimeout(() => setQuery(text.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const [text, setText, query] = useFindQuery();
   const [limit, more] = usePageSize(PAGE, query);
   const { data, error, reload, loading } = useLoad(
     () => call('contacts.list', { ...(query ? { query } : {}), limit }),
@@ -53,23 +48,15 @@ export function ContactsPage() {
           </button>
         </div>
       </div>
-      <div className="toolbar">
-        <div className="field field-inline">
-          <label htmlFor="contact-search">Find contacts</label>
-          <input
-            id="contact-search"
-            type="search"
-            placeholder="Name, organisation, title or city"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-          />
-        </div>
-        {data && (
-          <p className="toolbar-count" role="status">
-            {count(data.total)} {data.total === 1 ? 'contact' : 'contacts'}
-          </p>
-        )}
-      </div>
+      <FindToolbar
+        id="contact-search"
+        label="Find contacts"
+        placeholder="Name, organisation, title or city"
+        text={text}
+        onText={setText}
+        total={data ? data.total : null}
+        noun={['contact', 'contacts']}
+      />
       <ErrorBanner error={error} />
       {data && data.items.length === 0 && query !== '' && !loading && (
         <div className="empty-state">
