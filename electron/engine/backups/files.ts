@@ -3,6 +3,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { open, rename } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../../contract/errors';
 import {
@@ -245,7 +246,21 @@ async function finishOffThread(partial: string, final: string, nativeBinding?: s
   } catch (error) {
     throw refusedCopy(partial, final, error);
   }
-  keep(partial, final);
+  // Flushing gigabytes to disk takes seconds: done by the thread pool, not the app's thread.
+  try {
+    keepPrivate(partial);
+    const handle = await open(partial, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(partial, final);
+  } catch (error) {
+    throw refusedCopy(partial, final, error);
+  }
+  partialsInProgress.delete(partial);
+  syncFolder(dirname(final));
 }
 
 /** Folds the copy's WAL into it, and checks it with `problemsOf`. */
