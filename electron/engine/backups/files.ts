@@ -16,7 +16,7 @@ import { checkRegularFile } from '../../security/regular-file';
 import type { BackupInfo, BackupPreview, BackupReason, LibraryCounts } from '../../contract/safety';
 import { SETTING, readSetting } from '../settings/queries';
 import { backupsToKeep } from './rotation';
-import { checkFileInWorker } from '../db/library-check';
+import { checkFileInWorker, copyFileInWorker } from '../db/library-check';
 
 const REASONS = ['daily', 'manual', 'pre-migration', 'pre-restore', 'damaged'] as const;
 const NAME = new RegExp(
@@ -383,13 +383,13 @@ function copyFailed(partial: string, where: string, error: unknown, hint: string
   );
 }
 
-/** Takes an online backup with SQLite's backup API: the app goes on answering meanwhile. */
+/** Takes an online backup on a worker thread (a snapshot): the app goes on answering meanwhile. */
 export async function takeBackup(db: Database, target: BackupTarget): Promise<BackupInfo> {
   const now = target.now ?? new Date();
   const { final, partial } = prepareTarget(target.folder, target.reason, now);
   try {
     startPartial(partial);
-    await db.backup(partial);
+    await copyFileInWorker(db.name, partial, target.nativeBinding);
   } catch (error) {
     throw copyFailed(partial, target.folder, error, DISK_HINT);
   }
@@ -412,7 +412,7 @@ export async function backupToFile(
   const partial = partialPathFor(final);
   try {
     startPartial(partial);
-    await db.backup(partial);
+    await copyFileInWorker(db.name, partial, nativeBinding);
   } catch (error) {
     throw copyFailed(partial, final, error, 'Check the folder exists and has room.');
   }
