@@ -191,6 +191,7 @@ describe('cases', () => {
       communications: [communication],
       deadlines: [deadline],
       documents: [],
+      documentsTotal: 0,
     });
   });
 
@@ -309,7 +310,7 @@ describe('cases', () => {
     });
 
     const none = await ok(engine, 'cases.list', { status: 'closed-won' });
-    expect(none).toEqual({ total: 0, items: [] });
+    expect(none).toEqual({ total: 0, capped: false, items: [] });
   });
 
   it("lists one client's cases, alone or with a search", async () => {
