@@ -3,6 +3,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { open, rename } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../../contract/errors';
 import {
@@ -15,7 +16,7 @@ import { checkRegularFile } from '../../security/regular-file';
 import type { BackupInfo, BackupPreview, BackupReason, LibraryCounts } from '../../contract/safety';
 import { SETTING, readSetting } from '../settings/queries';
 import { backupsToKeep } from './rotation';
-import { checkFileInWorker } from '../db/library-check';
+import { checkFileInWorker, copyFileInWorker } from '../db/library-check';
 
 const REASONS = ['daily', 'manual', 'pre-migration', 'pre-restore', 'damaged'] as const;
 const NAME = new RegExp(
@@ -245,7 +246,21 @@ async function finishOffThread(partial: string, final: string, nativeBinding?: s
   } catch (error) {
     throw refusedCopy(partial, final, error);
   }
-  keep(partial, final);
+  // Flushing gigabytes to disk takes seconds: done by the thread pool, not the app's thread.
+  try {
+    keepPrivate(partial);
+    const handle = await open(partial, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(partial, final);
+  } catch (error) {
+    throw refusedCopy(partial, final, error);
+  }
+  partialsInProgress.delete(partial);
+  syncFolder(dirname(final));
 }
 
 /** Folds the copy's WAL into it, and checks it with `problemsOf`. */
@@ -368,13 +383,13 @@ function copyFailed(partial: string, where: string, error: unknown, hint: string
   );
 }
 
-/** Takes an online backup with SQLite's backup API: the app goes on answering meanwhile. */
+/** Takes an online backup on a worker thread (a snapshot): the app goes on answering meanwhile. */
 export async function takeBackup(db: Database, target: BackupTarget): Promise<BackupInfo> {
   const now = target.now ?? new Date();
   const { final, partial } = prepareTarget(target.folder, target.reason, now);
   try {
     startPartial(partial);
-    await db.backup(partial);
+    await copyFileInWorker(db.name, partial, target.nativeBinding);
   } catch (error) {
     throw copyFailed(partial, target.folder, error, DISK_HINT);
   }
@@ -397,7 +412,7 @@ export async function backupToFile(
   const partial = partialPathFor(final);
   try {
     startPartial(partial);
-    await db.backup(partial);
+    await copyFileInWorker(db.name, partial, nativeBinding);
   } catch (error) {
     throw copyFailed(partial, final, error, 'Check the folder exists and has room.');
   }

@@ -40,7 +40,24 @@ export interface FileCheck {
 
 /** Checks `path` page by page on a worker thread: the problems found, none when it is sound. */
 export function checkFileInWorker(path: string, full: boolean, nativeBinding?: string): FileCheck {
-  const worker = new Worker(WORKER, { workerData: { path, full, nativeBinding } });
+  return inWorker({ path, full, nativeBinding });
+}
+
+/**
+ * Copies the library at `path` into the empty file `to` on a worker thread (VACUUM INTO, from one
+ * snapshot): writing gigabytes, which the system may slow to a crawl, never holds up the app.
+ */
+export async function copyFileInWorker(path: string, to: string, nativeBinding?: string) {
+  await inWorker({ path, copyTo: to, nativeBinding }).done;
+}
+
+function inWorker(task: {
+  path: string;
+  full?: boolean;
+  copyTo?: string;
+  nativeBinding?: string | undefined;
+}): FileCheck {
+  const worker = new Worker(WORKER, { workerData: task });
   let stopped = false;
   const done = new Promise<string[]>((resolve, reject) => {
     worker.once(

@@ -64,8 +64,12 @@ type WaitFacts = Pick<
   'status' | 'planType' | 'submittedOn' | 'claimType' | 'denialClaimType'
 >;
 
+/** Decision rules' answers kept between dashboards, by what they read. */
+const KEPT_WAITS = 100_000;
+
 export function dashboardReader(db: Database, describeWait: (row: WaitFacts) => DecisionWait) {
   const q = dashboardQueries(db);
+  const waits = new Map<string, DecisionWait>();
 
   return (fixed: string | null, rows: Partial<Record<DashboardList, number>>): Dashboard => {
     const now = new Date();
@@ -142,14 +146,20 @@ export function dashboardReader(db: Database, describeWait: (row: WaitFacts) => 
     // Waiting past the insurer's decision time: each waiting case's rule decides, so every
     // waiting case is looked at (one small row each); only the page is named and kept.
     const late: { daysOverdue: number; row: WaitRow; wait: DecisionWait }[] = [];
-    // Cases waiting since the same day under the same rule wait alike: each rule runs once.
-    const waits = new Map<string, DecisionWait>();
+    // Cases waiting since the same day under the same rule wait alike: each rule runs once (the
+    // rules are pure, so what they said is kept from one dashboard to the next).
+    if (waits.size > KEPT_WAITS) waits.clear();
+    const spans = new Map<string, number>();
     for (const row of q.waits()) {
       const key = `${row.status}|${row.planType}|${row.claimType}|${row.denialClaimType}|${row.submittedOn}`;
       let wait = waits.get(key);
       if (!wait) waits.set(key, (wait = describeWait(row)));
       if (!wait.decisionDueOn) continue;
-      const daysOverdue = daysBetween(wait.decisionDueOn, todayOf(row.state));
+      const today = todayOf(row.state);
+      const span = `${wait.decisionDueOn}|${today}`;
+      let daysOverdue = spans.get(span);
+      if (daysOverdue === undefined)
+        spans.set(span, (daysOverdue = daysBetween(wait.decisionDueOn, today)));
       if (daysOverdue > 0) late.push({ daysOverdue, row, wait });
     }
     late.sort((a, b) => b.daysOverdue - a.daysOverdue || a.row.caseId - b.row.caseId);
