@@ -15,7 +15,7 @@ import {
   importedContactFields,
   importedProfileFields,
 } from './imported-fields';
-import { EXCHANGE_FORMAT, EXCHANGE_VERSION } from './exchange';
+import { EXCHANGE_FORMAT, exchangeVersion } from './exchange';
 import { LETTER_KIND } from './letter';
 import { profileInput } from './profile';
 import { CLAIM_TYPE, denialFields } from './workflow';
@@ -127,8 +127,8 @@ export const archiveCase = caseFields.extend({
 /** One client file: the exchange format's envelope, with archive cases. */
 export const archiveClientFile = z.object({
   format: z.literal(EXCHANGE_FORMAT),
-  version: z.literal(EXCHANGE_VERSION),
-  client: clientInput.extend({ ...importedClientFields, ...stamps }),
+  version: exchangeVersion,
+  client: clientInput.safeExtend({ ...importedClientFields, ...stamps }),
   cases: z.array(archiveCase),
 });
 

@@ -1,7 +1,17 @@
 // The records that hang off a case: diagnoses, treatments tried, scores, calls and deadlines.
 import { z } from 'zod';
 import { CHANNEL, DEADLINE_KIND, INSTRUMENT_RANGES, TREATMENT_KIND } from './choices';
-import { icd10Code, id, optionalDate, optionalText, requiredDate, requiredText } from './fields';
+import {
+  icd10Code,
+  id,
+  optionalDate,
+  optionalPartialDate,
+  optionalText,
+  requiredDate,
+  requiredPartialDate,
+  requiredText,
+} from './fields';
+import { mayBeOnOrAfter } from './partial-date';
 import { patchOf, version } from './versions';
 
 /** The document a record's facts were accepted from, if any. */
@@ -10,7 +20,7 @@ const sourceDocumentId = id.nullish().transform((v) => v ?? null);
 export const diagnosisFields = z.object({
   icd10Code,
   description: optionalText(300),
-  diagnosedOn: optionalDate,
+  diagnosedOn: optionalPartialDate,
   sourceDocumentId,
 });
 
@@ -19,15 +29,26 @@ export const treatmentFields = z
     kind: z.enum(TREATMENT_KIND.values, { error: 'must be medication, therapy or procedure' }),
     name: requiredText(200),
     dose: optionalText(100),
-    startedOn: optionalDate,
-    endedOn: optionalDate,
+    /** The highest dose reached, when it differs from the dose written above ("300 mg/day"). */
+    maxDose: optionalText(100),
+    /** Weeks at a therapeutic dose: what payers' "adequate trial" criteria count. */
+    weeksAtTherapeuticDose: z
+      .number({ error: 'must be a number of weeks' })
+      .int({ error: 'must be a whole number of weeks' })
+      .min(0, { error: 'cannot be negative' })
+      .max(1000, { error: 'must be at most 1000 weeks' })
+      .nullish()
+      .transform((v) => v ?? null),
+    /** A day, a month or a year: "2019-03" when the record says only "03/2019". */
+    startedOn: optionalPartialDate,
+    endedOn: optionalPartialDate,
     outcome: optionalText(1000),
     reasonStopped: optionalText(1000),
     /** SSRI, SNRI, atypical antipsychotic...: filled from the drug vocabulary when known. */
     drugClass: optionalText(60),
     sourceDocumentId,
   })
-  .refine((t) => !t.startedOn || !t.endedOn || t.endedOn >= t.startedOn, {
+  .refine((t) => !t.startedOn || !t.endedOn || mayBeOnOrAfter(t.endedOn, t.startedOn), {
     error: 'cannot be before the start date',
     path: ['endedOn'],
   });
@@ -36,7 +57,7 @@ export const assessmentFields = z
   .object({
     instrument: requiredText(60),
     score: z.number({ error: 'must be a number' }).min(0, { error: 'cannot be negative' }),
-    assessedOn: requiredDate,
+    assessedOn: requiredPartialDate,
     notes: optionalText(1000),
     sourceDocumentId,
   })

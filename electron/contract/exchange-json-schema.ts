@@ -5,9 +5,9 @@ import { exchangeFile } from './exchange';
 export function exchangeJsonSchema(): object {
   return {
     ...z.toJSONSchema(exchangeFile, { io: 'input', unrepresentable: 'any' }),
-    $id: 'https://advocate-desk.invalid/schemas/case-exchange-v1.json',
-    title: 'Advocate Desk case exchange file, version 1',
+    $id: 'https://advocate-desk.invalid/schemas/case-exchange-v2.json',
+    title: 'Advocate Desk case exchange file, version 2 (version 1 files are read too)',
     description:
-      'One client with their cases and every related record. Dates are YYYY-MM-DD; documents carry their bytes in base64.',
+      'One client with their cases and every related record. Dates are YYYY-MM-DD; the dates of a diagnosis, a treatment and a score may be a month (YYYY-MM) or a year (YYYY) when the record says no more. Documents carry their bytes in base64.',
   };
 }

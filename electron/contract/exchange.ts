@@ -14,7 +14,17 @@ import { documentFields } from './document';
 import { importedCaseFields, importedClientFields } from './imported-fields';
 
 export const EXCHANGE_FORMAT = 'advocate-desk/case-exchange';
-export const EXCHANGE_VERSION = 1;
+/**
+ * 2: dates may be a month or a year, names come in parts, treatments carry their highest dose and
+ * weeks at a therapeutic dose. Version 1 files (day dates, first and last name only) still import.
+ */
+export const EXCHANGE_VERSION = 2;
+export const EXCHANGE_VERSIONS_READ = [1, 2] as const;
+
+/** The version field of a file this app reads. */
+export const exchangeVersion = z.literal(EXCHANGE_VERSIONS_READ, {
+  error: `must be ${EXCHANGE_VERSIONS_READ.join(' or ')}: this version of Advocate Desk reads version ${EXCHANGE_VERSIONS_READ.join(' and ')} files`,
+});
 
 const base64 = z.base64({ error: 'must be the file bytes in base64' });
 const sha256 = z
@@ -40,11 +50,9 @@ export const exchangeCase = caseFields.extend({
 
 export const exchangeFile = z.object({
   format: z.literal(EXCHANGE_FORMAT, { error: `must be "${EXCHANGE_FORMAT}"` }),
-  version: z.literal(EXCHANGE_VERSION, {
-    error: `must be ${EXCHANGE_VERSION}: this version of Advocate Desk reads version ${EXCHANGE_VERSION} files`,
-  }),
+  version: exchangeVersion,
   exportedAt: z.iso.datetime({ offset: true }).optional(),
-  client: clientInput.extend(importedClientFields),
+  client: clientInput.safeExtend(importedClientFields),
   cases: z.array(exchangeCase).min(1, { error: 'must hold at least one case' }),
 });
 

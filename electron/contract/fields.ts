@@ -1,5 +1,6 @@
 // Field-level building blocks shared by every schema: how text, dates and codes are accepted.
 import { z } from 'zod';
+import { isPartialDate, parsePartialDate } from './partial-date';
 import { US_STATES } from './us-states';
 
 /** Optional free text: trimmed; empty becomes null so the database never holds ''. */
@@ -29,6 +30,41 @@ export const optionalDate = z
   .union([z.literal(''), isoDate])
   .nullish()
   .transform((v) => (v ? v : null));
+
+const PARTIAL_DATE_META = {
+  description: 'A day, a month or a year, as precise as the record: 2019-03-15, 2019-03 or 2019',
+  examples: ['2019-03-15', '2019-03', '2019'],
+};
+
+/** The stored form of a date as written, or an issue saying how to write one. */
+function readPartialDate(v: string, ctx: z.RefinementCtx): string {
+  const date = isPartialDate(v) ? v : parsePartialDate(v);
+  if (date) return date;
+  ctx.addIssue({
+    code: 'custom',
+    message: 'must be a day, a month or a year: 2019-03-15, 2019-03 (or 03/2019) or 2019',
+  });
+  return z.NEVER;
+}
+
+/**
+ * A date as precise as the record: a day ("2019-03-15"), a month ("2019-03") or a year ("2019").
+ * "03/2019", "March 2019" and "3/15/2019" are read as written, never filled out to a day.
+ */
+export const requiredPartialDate = z
+  .string({ error: 'is required' })
+  .trim()
+  .min(1, { error: 'is required' })
+  .transform(readPartialDate)
+  .meta(PARTIAL_DATE_META);
+
+/** An optional date as precise as the record; '' from an empty form field means none. */
+export const optionalPartialDate = z
+  .string({ error: 'must be a date' })
+  .trim()
+  .nullish()
+  .transform((v, ctx) => (v ? readPartialDate(v, ctx) : null))
+  .meta(PARTIAL_DATE_META);
 
 /** A database id. */
 export const id = z.number({ error: 'must be a record id' }).int().positive();

@@ -18,3 +18,5 @@ export * from './workflow';
 export * from './safety';
 export * from './archive';
 export * from './first-run';
+export * from './partial-date';
+export * from './person-name';

@@ -2,7 +2,12 @@
 
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   firstName: 'First name',
+  middleName: 'Middle name',
   lastName: 'Last name',
+  suffix: 'Suffix',
+  preferredName: 'Preferred name',
+  courtesyTitle: 'Title',
+  referAs: 'Letters call them',
   dateOfBirth: 'Date of birth',
   addressLine1: 'Address',
   addressLine2: 'Address line 2',
@@ -25,6 +30,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   startedOn: 'Started',
   endedOn: 'Ended',
   reasonStopped: 'Reason stopped',
+  maxDose: 'Highest dose',
+  weeksAtTherapeuticDose: 'Weeks at a therapeutic dose',
   assessedOn: 'Date',
   occurredOn: 'Date',
   referenceNumber: 'Reference number',

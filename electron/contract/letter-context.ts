@@ -1,6 +1,7 @@
 // What a letter template can read: the case's facts, named for template authors. Every value is
-// text ready to print (dates already written out as "March 15, 2021"); a value the case lacks is
-// a gap that the letter marks visibly and the checklist names, never a blank or "undefined".
+// text ready to print (dates already written out as "March 15, 2021", "March 2019" or "2019", as
+// precise as the record); a value the case lacks is a gap that the letter marks visibly and the
+// checklist names, never a blank or "undefined".
 
 /** A person or organisation's postal block, one line per entry. */
 export interface ContextAddress {
@@ -15,10 +16,19 @@ export interface ContextTreatment {
   /** SSRI, SNRI, atypical antipsychotic...; a gap for a medication whose class is unknown. */
   drugClass: string;
   dose: string;
+  /** The highest dose reached, else the dose recorded. */
+  highestDose: string;
+  /** Weeks at a therapeutic dose. */
+  therapeuticWeeks: number;
   started: string;
   ended: string;
-  /** "14 weeks" when both dates are known. */
+  /**
+   * "14 weeks" between two days, "about 8 months" between two months, "... so far" while ongoing,
+   * with "(12 weeks at a therapeutic dose)" when recorded; a gap when the dates give only years.
+   */
   duration: string;
+  hasDuration: boolean;
+  /** Whole weeks, only when both dates are days. */
   weeks: number | null;
   outcome: string;
   reasonStopped: string;
@@ -52,9 +62,18 @@ export interface LetterContext {
     signatureBlock: string;
   };
   client: {
+    /** In full, for reference lines: "Jordan A. Rivera Jr.". */
     name: string;
+    /** How the prose refers to them: "Mr. Rivera", "Jordan Rivera" or "Jordan". */
+    reference: string;
     firstName: string;
+    middleName: string;
     lastName: string;
+    suffix: string;
+    /** The name they go by; the first name when none is recorded. */
+    preferredName: string;
+    /** Mr., Ms., Mrs., Mx. or Dr.; blank when not recorded. */
+    title: string;
     dateOfBirth: string;
     phone: string;
     email: string;

@@ -7,6 +7,7 @@ import type { ArchiveImportResult } from '../../contract/safety';
 import { libraryCounts } from '../backups/files';
 import { caseQueries } from '../cases/queries';
 import { clientQueries } from '../clients/queries';
+import { splitLegacyFirstName } from '../../contract/person-name';
 import { defineTable } from '../db/table';
 import { documentQueries } from '../documents/queries';
 import { recordQueries } from '../records/queries';
@@ -146,7 +147,10 @@ function archiveWriter(db: Database) {
 
     /** One client with its cases, records, documents and history; its new id. */
     client(file: ArchiveClientFile, documents: ReadArchive['documents'], ids: LibraryIds): number {
-      const client = clients.insert(file.client);
+      // Version 1 files kept a middle initial in the first name ("Jordan A.").
+      const client = clients.insert(
+        file.version === 1 ? splitLegacyFirstName(file.client) : file.client,
+      );
       setStamps('clients', client.id, file.client);
       for (const kase of file.cases) {
         const created = cases.insert({ ...kase, clientId: client.id });

@@ -8,7 +8,7 @@ import { ftsQuery } from '../search/fts-query';
 import { SEARCH_WINDOW } from '../search/queries';
 
 const summary = `
-  SELECT c.id, c.first_name, c.last_name, c.date_of_birth, c.state,
+  SELECT c.id, c.first_name, c.middle_name, c.last_name, c.suffix, c.date_of_birth, c.state,
          (SELECT count(*) FROM cases WHERE client_id = c.id) AS case_count
   FROM clients c`;
 const BY_NAME = 'ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.id';

@@ -10,6 +10,7 @@ import type { ExchangeFileValues } from '../../contract/exchange';
 import type { EngineContext, HandlerSet } from '../context';
 import { caseQueries } from '../cases/queries';
 import { clientQueries } from '../clients/queries';
+import { splitLegacyFirstName } from '../../contract/person-name';
 import { documentQueries } from '../documents/queries';
 import { recordQueries } from '../records/queries';
 import { todayForState } from '../deadlines/state-time-zones';
@@ -77,7 +78,10 @@ export function exchangeHandlers({
     },
 
     'exchange.import': (file) => {
-      const client = clients.insert(file.client);
+      // Version 1 files kept a middle initial in the first name ("Jordan A.").
+      const client = clients.insert(
+        file.version === 1 ? splitLegacyFirstName(file.client) : file.client,
+      );
       const warnings: string[] = keptAsWritten(file);
       const custom = customTreatments(db);
       const caseIds = file.cases.map((incoming, c) => {

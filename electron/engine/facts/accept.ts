@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { caseInput } from '../../contract/case';
 import { assessmentFields, diagnosisFields, treatmentFields } from '../../contract/case-records';
 import type { CaseRecordKind } from '../../contract/case-records';
-import { clientInput } from '../../contract/client';
+import { clientFields, clientInput } from '../../contract/client';
 import type { DocumentView } from '../../contract/document';
 import { AppError } from '../../contract/errors';
 import type {
@@ -295,7 +295,7 @@ export function factWriter(db: Database) {
         ];
       case 'client': {
         const current = clients.get(snap.client.id);
-        checked(clientInput.partial(), changesOf(match));
+        checked(clientFields.partial(), changesOf(match));
         clients.patch(
           current.id,
           { version: current.version, changes: changesOf(match), at: 'values' },

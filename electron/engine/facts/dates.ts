@@ -1,9 +1,10 @@
 // Dates as written in clinical notes and letters ("03/2019", "March 2021", "2021-03-15",
-// "12/01/1970"), found with chrono and kept as calendar dates, never shifted by a time zone.
+// "12/01/1970"), found with chrono and kept as calendar dates at the precision written: "03/2019"
+// is the month "2019-03", never March 1. Never shifted by a time zone.
 import * as chrono from 'chrono-node';
 
 export interface FoundDate {
-  /** YYYY-MM-DD; a month-only date is the first of the month. */
+  /** YYYY-MM-DD, or YYYY-MM when only the month and year were written. */
   date: string;
   /** Whether the day was written, or only month and year. */
   precise: boolean;
@@ -17,7 +18,9 @@ type Components = NonNullable<chrono.ParsedResult['end']>;
 
 const known = (c: Components) => c.isCertain('year') && c.isCertain('month');
 const iso = (c: Components) =>
-  `${c.get('year')}-${pad(c.get('month')!)}-${pad(c.isCertain('day') ? c.get('day')! : 1)}`;
+  c.isCertain('day')
+    ? `${c.get('year')}-${pad(c.get('month')!)}-${pad(c.get('day')!)}`
+    : `${c.get('year')}-${pad(c.get('month')!)}`;
 
 /** Every date in `text` that names at least a month and a year; a range gives both ends. */
 export function findDates(text: string): FoundDate[] {

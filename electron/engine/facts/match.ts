@@ -2,6 +2,8 @@
 // with other values (with the fields that differ). Diagnoses match by code, treatments by drug
 // (brand or generic) and overlapping dates, scores by instrument and date, identifiers and case
 // fields by field, a denial by its notice, reference or date.
+import { dateRange, isPartialDate } from '../../contract/partial-date';
+import { fullName, splitPersonName } from '../../contract/person-name';
 import type { Case } from '../../contract/case';
 import type { Assessment, Diagnosis, Treatment } from '../../contract/case-records';
 import type { Client } from '../../contract/client';
@@ -96,8 +98,9 @@ export function canonicalTreatment(name: Value): string {
 }
 
 /** A period's earliest and latest day, whatever its precision ("2019", "2019-03", "2019-03-15"). */
-const from = (d: Value) => (present(d) ? `${String(d)}-01-01`.slice(0, 10) : '0000-00-00');
-const until = (d: Value) => (present(d) ? `${String(d)}-12-31`.slice(0, 10) : '9999-99-99');
+const span = (d: Value) => (isPartialDate(String(d ?? '')) ? dateRange(String(d)) : null);
+const from = (d: Value) => span(d)?.[0] ?? '0000-00-00';
+const until = (d: Value) => span(d)?.[1] ?? '9999-99-99';
 
 /** Two trials overlap unless one ended before the other began; undated trials overlap any. */
 function overlaps(a: { startedOn?: Value; endedOn?: Value }, b: typeof a): boolean {
@@ -231,15 +234,29 @@ export const CASE_IDENTIFIERS: Readonly<Record<string, (a: Value, b: Value) => b
   insurerName: containsEither,
 };
 
-/** Splits "Jordan Rivera" into a client's first and last name (the last word is the last name). */
-export function nameParts(values: Proposal['values']): { firstName: string; lastName: string } {
-  if (present(values.firstName) && present(values.lastName))
-    return { firstName: String(values.firstName), lastName: String(values.lastName) };
+/**
+ * A proposed name in parts: "Jordan A. Rivera Jr." is first Jordan, middle A., last Rivera,
+ * suffix Jr. (contract/person-name.ts); parts the document gave are kept as given.
+ */
+export function nameParts(values: Proposal['values']): {
+  firstName: string;
+  middleName: string | null;
+  lastName: string;
+  suffix: string | null;
+} {
   const name = String(values.name ?? '').trim();
-  const cut = name.lastIndexOf(' ');
-  return cut > 0
-    ? { firstName: name.slice(0, cut), lastName: name.slice(cut + 1) }
-    : { firstName: name, lastName: name };
+  // The name as written (and as the advocate may have corrected it) wins over parts sent with it.
+  const parts = name ? splitPersonName(name) : null;
+  if (parts) return parts;
+  const given = (k: string) => (present(values[k]) ? String(values[k]) : null);
+  if (given('firstName') && given('lastName'))
+    return {
+      firstName: given('firstName')!,
+      middleName: given('middleName'),
+      lastName: given('lastName')!,
+      suffix: given('suffix'),
+    };
+  return { firstName: name, middleName: null, lastName: name, suffix: null };
 }
 
 const firstWord = (v: Value) => text(v).split(' ')[0] ?? '';
@@ -350,21 +367,27 @@ export function matchFact(p: Proposal, c: CaseSnapshot, documentId: number | nul
     case 'client': {
       if (present(v.dateOfBirth))
         return fields('client', c.client, v, [{ field: 'dateOfBirth', same: sameDate }]);
-      const { firstName, lastName } = nameParts(v);
-      // The name on file matches when its first and last words do (a middle initial adds nothing).
+      const parts = nameParts(v);
+      // The name on file matches when its first and last words do; a middle name or suffix the
+      // record lacks is offered, one it has is kept.
       const same =
-        firstWord(c.client.firstName) === firstWord(firstName) &&
-        lastWord(c.client.lastName) === lastWord(lastName);
-      const recorded = `${c.client.firstName} ${c.client.lastName}`;
-      if (same) return against('client', c.client, recorded, []);
+        firstWord(c.client.firstName) === firstWord(parts.firstName) &&
+        lastWord(c.client.lastName) === lastWord(parts.lastName);
+      const fill: FieldRule[] = [
+        { field: 'middleName', same: sameText, mode: 'fill' },
+        { field: 'suffix', same: sameText, mode: 'fill' },
+        { field: 'preferredName', same: sameText, mode: 'fill' },
+        { field: 'courtesyTitle', same: sameText, mode: 'fill' },
+      ];
+      const rename: FieldRule[] = [
+        { field: 'firstName', same: sameText },
+        { field: 'lastName', same: sameText },
+      ];
       return against(
         'client',
         c.client,
-        recorded,
-        changesOf(c.client as never, { firstName, lastName }, [
-          { field: 'firstName', same: sameText },
-          { field: 'lastName', same: sameText },
-        ]),
+        fullName(c.client),
+        changesOf(c.client as never, parts, same ? fill : [...rename, ...fill]),
       );
     }
     case 'request':
@@ -437,7 +460,7 @@ export function acceptedAs(ref: string, c: CaseSnapshot): Match | null {
   const r = row as unknown as Record<string, string | number | null>;
   const words: Record<FactTarget['record'], () => string> = {
     case: () => 'on the case',
-    client: () => `${r.firstName} ${r.lastName}`,
+    client: () => fullName(r as never),
     diagnosis: () => [r.icd10Code, r.description].filter(Boolean).join(' · '),
     treatment: () => treatmentWords(row as Treatment),
     assessment: () => `${r.instrument} ${r.score} on ${r.assessedOn}`,

@@ -3,6 +3,8 @@
 import type { CaseDetail } from '../../contract/case';
 import type { Treatment } from '../../contract/case-records';
 import { PLAN_TYPE, TREATMENT_KIND } from '../../contract/choices';
+import { durationBetween, writtenDate } from '../../contract/partial-date';
+import { fullName, referenceName } from '../../contract/person-name';
 import type { Contact } from '../../contract/contact';
 import type { Profile } from '../../contract/profile';
 import { CLAIM_TYPE, DECISION_LEVEL } from '../../contract/workflow';
@@ -26,25 +28,12 @@ export interface LetterInput {
 
 type Value = string | Missing;
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "2021-03-15" → "March 15, 2021": the way US letters write dates. */
-export function longDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${MONTHS[(m ?? 1) - 1]} ${d}, ${y}`;
+/**
+ * "2021-03-15" → "March 15, 2021", "2019-03" → "March 2019", "2019" → "2019": as US letters write
+ * dates, never more precise than the record.
+ */
+export function longDate(date: string): string {
+  return writtenDate(date);
 }
 
 const labelOf = (field: string) =>
@@ -82,12 +71,6 @@ function address(field: string, who: Postal) {
   return { lines, oneLine: or(field, lines.join(', ')) };
 }
 
-function weeksBetween(start: string | null, end: string | null): number | null {
-  if (!start || !end) return null;
-  const days = (Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000;
-  return Math.max(0, Math.round(days / 7));
-}
-
 /** "SSRI, SNRI and NDRI". */
 export function listInWords(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';
@@ -95,15 +78,27 @@ export function listInWords(items: readonly string[]): string {
 }
 
 function treatment(t: Treatment, i: number, today: string) {
-  // A treatment still going on has lasted until today.
-  const weeks = weeksBetween(t.startedOn, t.endedOn ?? (t.startedOn ? today : null));
   const at = (name: string) => `treatments.${i}.${name}`;
+  // A treatment still going on has lasted until today; durations only as precise as the dates.
+  const span = t.startedOn ? durationBetween(t.startedOn, t.endedOn ?? today) : null;
+  const spanText = span?.text ? `${span.text}${t.endedOn ? '' : ' so far'}` : null;
+  const weeksAtDose = t.weeksAtTherapeuticDose;
+  const therapeutic =
+    weeksAtDose !== null
+      ? `${weeksAtDose} week${weeksAtDose === 1 ? '' : 's'} at a therapeutic dose`
+      : null;
+  const duration =
+    spanText && therapeutic ? `${spanText} (${therapeutic})` : (spanText ?? therapeutic);
   return {
     name: t.name,
     kind: TREATMENT_KIND.labels[t.kind],
     drugClass:
       t.kind === 'medication' ? or('drugClass', classOf(t), `drug class of ${t.name}`) : BLANK,
     dose: or(at('dose'), t.dose, `dose of ${t.name}`),
+    highestDose: or(at('highestDose'), t.maxDose ?? t.dose, `highest dose of ${t.name}`),
+    therapeuticWeeks:
+      weeksAtDose ??
+      new Missing(at('therapeuticWeeks'), `weeks at a therapeutic dose of ${t.name}`),
     started: dateOr(at('started'), t.startedOn, `start date of ${t.name}`),
     ended: t.endedOn
       ? longDate(t.endedOn)
@@ -111,10 +106,14 @@ function treatment(t: Treatment, i: number, today: string) {
         ? 'ongoing'
         : or(at('ended'), null, `end date of ${t.name}`),
     duration:
-      weeks === null
-        ? or(at('duration'), null, `dates of ${t.name}`)
-        : `${weeks} weeks${t.endedOn ? '' : ' so far'}`,
-    weeks: weeks ?? new Missing(at('weeks'), `dates of ${t.name}`),
+      duration ??
+      or(
+        at('duration'),
+        null,
+        span ? `how long ${t.name} was taken (its dates give only the year)` : `dates of ${t.name}`,
+      ),
+    hasDuration: duration !== null,
+    weeks: span?.weeks ?? new Missing(at('weeks'), `dates of ${t.name}`),
     outcome: or(at('outcome'), t.outcome, `outcome of ${t.name}`),
     reasonStopped: or(at('reasonStopped'), t.reasonStopped, `why ${t.name} stopped`),
   };
@@ -191,9 +190,14 @@ export function letterContext(raw: LetterInput) {
       signatureBlock: or('advocate.signatureBlock', profile.signatureBlock),
     },
     client: {
-      name: `${client.firstName} ${client.lastName}`,
+      name: fullName(client),
+      reference: referenceName(client),
       firstName: client.firstName,
+      middleName: client.middleName ?? BLANK,
       lastName: client.lastName,
+      suffix: client.suffix ?? BLANK,
+      preferredName: client.preferredName || client.firstName,
+      title: client.courtesyTitle ?? BLANK,
       dateOfBirth: dateOr('client.dateOfBirth', client.dateOfBirth),
       phone: or('client.phone', client.phone),
       email: or('client.email', client.email),

@@ -1,4 +1,5 @@
-// One labelled input of a form, with its hint and the engine's complaint about it.
+// One labelled input of a form, with its hint, what the value typed is read as, and the engine's
+// complaint about it.
 import type { FieldSpec } from '../lib/form';
 import { labelOf } from '../lib/form';
 
@@ -12,7 +13,13 @@ interface FormFieldProps {
 
 export function FormField({ formId, spec, value, error, onChange }: FormFieldProps) {
   const id = `${formId}-${spec.name}`;
-  const describedBy = [error ? `${id}-error` : '', spec.hint ? `${id}-hint` : '']
+  const note = !error && value.trim() && spec.describe ? spec.describe(value) : null;
+  const showHint = Boolean(spec.hint) && !error && !note;
+  const describedBy = [
+    error ? `${id}-error` : '',
+    showHint ? `${id}-hint` : '',
+    note ? `${id}-note` : '',
+  ]
     .filter(Boolean)
     .join(' ');
   const common = {
@@ -40,11 +47,14 @@ export function FormField({ formId, spec, value, error, onChange }: FormFieldPro
   } else if (spec.type === 'textarea') {
     control = <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />;
   } else {
+    const partial = spec.type === 'partial-date';
     control = (
       <input
         {...common}
-        type={spec.type ?? 'text'}
+        type={partial ? 'text' : (spec.type ?? 'text')}
         step={spec.type === 'number' ? 'any' : undefined}
+        placeholder={partial ? 'YYYY-MM-DD, YYYY-MM or YYYY' : undefined}
+        autoComplete={partial ? 'off' : undefined}
         onChange={(e) => onChange(e.target.value)}
       />
     );
@@ -62,7 +72,16 @@ export function FormField({ formId, spec, value, error, onChange }: FormFieldPro
         )}
       </label>
       {control}
-      {spec.hint && !error && (
+      {note && (
+        <span
+          className={`field-note${note.tone === 'warning' ? ' field-note-warning' : ''}`}
+          id={`${id}-note`}
+          role="status"
+        >
+          {note.text}
+        </span>
+      )}
+      {showHint && (
         <span className="field-hint" id={`${id}-hint`}>
           {spec.hint}
         </span>

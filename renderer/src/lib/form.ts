@@ -8,7 +8,8 @@ export interface Choices {
 
 export interface FieldSpec {
   name: string;
-  type?: 'text' | 'date' | 'email' | 'tel' | 'number' | 'select' | 'textarea';
+  /** `partial-date`: a day, a month or a year, typed as text ("2019-03-15", "03/2019", "2019"). */
+  type?: 'text' | 'date' | 'partial-date' | 'email' | 'tel' | 'number' | 'select' | 'textarea';
   label?: string;
   required?: boolean;
   choices?: Choices;
@@ -21,6 +22,14 @@ export interface FieldSpec {
   group?: string;
   /** Takes the focus when the form's dialog opens. */
   autoFocus?: boolean;
+  /** What the value is read as, shown under the field as it is typed ("Reads as March 2019"). */
+  describe?: (value: string) => FieldNote | null;
+}
+
+/** A note under a field about the value typed. */
+export interface FieldNote {
+  text: string;
+  tone?: 'info' | 'warning';
 }
 
 export type FormValues = Record<string, string>;

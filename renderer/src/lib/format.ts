@@ -1,8 +1,15 @@
 // How dates, sizes and names read on screen.
+import { isPartialDate, shortDate } from '../../../electron/contract/partial-date';
+import { fullName as writtenFullName } from '../../../electron/contract/person-name';
+import type { NamedPerson } from '../../../electron/contract/person-name';
 
-/** "2024-03-15" → "Mar 15, 2024"; timestamps get the same treatment. */
+/**
+ * "2024-03-15" → "Mar 15, 2024", "2019-03" → "Mar 2019", "2019" → "2019": never more precise
+ * than the record. Timestamps get the day treatment.
+ */
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '—';
+  if (value.length < 10 && isPartialDate(value)) return shortDate(value);
   const day = /^\d{4}-\d{2}-\d{2}$/.test(value);
   // A bare date is a calendar day: read it at noon UTC so no time zone moves it.
   const date = new Date(day ? `${value}T12:00:00Z` : value);
@@ -21,8 +28,9 @@ export function formatSize(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-export function fullName(person: { firstName: string; lastName: string }): string {
-  return `${person.firstName} ${person.lastName}`;
+/** "Jordan A. Rivera Jr.". */
+export function fullName(person: NamedPerson): string {
+  return writtenFullName(person);
 }
 
 export function orDash(value: string | number | null | undefined): string {

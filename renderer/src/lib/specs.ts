@@ -7,7 +7,18 @@ import {
   PLAN_TYPE,
   TREATMENT_KIND,
 } from '../../../electron/contract/choices';
+import { COURTESY_TITLE, REFER_AS } from '../../../electron/contract/person-name';
 import type { FieldSpec } from './form';
+import { partialDateNote } from './partial-date-note';
+
+/** A date as precise as the record: a day, a month or a year. */
+const partialDate = (name: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({
+  name,
+  type: 'partial-date',
+  hint: 'A day, a month or a year: 2019-03-15, 03/2019 or 2019',
+  describe: partialDateNote,
+  ...extra,
+});
 
 const address: FieldSpec[] = [
   { name: 'addressLine1', wide: true },
@@ -57,7 +68,18 @@ export const CASE_SPECS: FieldSpec[] = [
 
 export const CLIENT_SPECS: FieldSpec[] = [
   { name: 'firstName', required: true },
+  { name: 'middleName', hint: 'Or an initial, e.g. A.' },
   { name: 'lastName', required: true },
+  { name: 'suffix', hint: 'Jr., Sr., III…' },
+  { name: 'preferredName', hint: 'The name they go by, if not their first name' },
+  { name: 'courtesyTitle', type: 'select', choices: COURTESY_TITLE, optional: true },
+  {
+    name: 'referAs',
+    type: 'select',
+    choices: REFER_AS,
+    wide: true,
+    hint: 'Letters give the full name in their reference lines, then refer to the client this way.',
+  },
   { name: 'dateOfBirth', type: 'date' },
   { name: 'phone', type: 'tel' },
   { name: 'email', type: 'email' },
@@ -90,20 +112,26 @@ export const PROFILE_SPECS: FieldSpec[] = [
 
 export const DIAGNOSIS_SPECS: FieldSpec[] = [
   { name: 'icd10Code', required: true, hint: 'e.g. F33.2' },
-  { name: 'diagnosedOn', type: 'date' },
+  partialDate('diagnosedOn'),
   { name: 'description', wide: true, hint: 'Filled from the ICD-10-CM code set when left empty.' },
 ];
 
 export const TREATMENT_SPECS: FieldSpec[] = [
   { name: 'kind', type: 'select', choices: TREATMENT_KIND },
   { name: 'name', required: true },
-  { name: 'dose' },
   {
     name: 'drugClass',
     hint: 'Filled from the drug list when left empty (e.g. SSRI); type your own to override.',
   },
-  { name: 'startedOn', type: 'date' },
-  { name: 'endedOn', type: 'date' },
+  { name: 'dose', hint: 'e.g. 100 mg daily' },
+  { name: 'maxDose', hint: 'If higher than the dose above' },
+  {
+    name: 'weeksAtTherapeuticDose',
+    type: 'number',
+    hint: 'What payers count as an adequate trial (often 6 or more)',
+  },
+  partialDate('startedOn'),
+  partialDate('endedOn'),
   { name: 'outcome', type: 'textarea', wide: true },
   { name: 'reasonStopped', type: 'textarea', wide: true },
 ];
@@ -111,7 +139,7 @@ export const TREATMENT_SPECS: FieldSpec[] = [
 export const ASSESSMENT_SPECS: FieldSpec[] = [
   { name: 'instrument', required: true, hint: 'e.g. PHQ-9' },
   { name: 'score', type: 'number', required: true },
-  { name: 'assessedOn', type: 'date', required: true },
+  partialDate('assessedOn', { required: true }),
   { name: 'notes', type: 'textarea', wide: true },
 ];
 

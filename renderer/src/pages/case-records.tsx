@@ -52,7 +52,19 @@ export function CaseRecords({ detail, onChanged }: { detail: CaseDetail; onChang
               </>
             ),
           },
-          { header: 'Dose', render: (t) => orDash(t.dose) },
+          {
+            header: 'Highest dose',
+            render: (t) => (
+              <>
+                {orDash(t.maxDose ?? t.dose)}
+                {t.weeksAtTherapeuticDose !== null && (
+                  <span className="cell-note">
+                    {t.weeksAtTherapeuticDose} wk at a therapeutic dose
+                  </span>
+                )}
+              </>
+            ),
+          },
           { header: 'Started', render: (t) => formatDate(t.startedOn) },
           { header: 'Ended', render: (t) => formatDate(t.endedOn) },
           { header: 'Outcome', render: (t) => orDash(t.outcome) },

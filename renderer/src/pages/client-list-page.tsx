@@ -72,7 +72,8 @@ export function ClientListPage() {
                   <tr key={c.id}>
                     <td>
                       <Link to={`/clients/${c.id}`}>
-                        {c.lastName}, {c.firstName}
+                        {c.lastName}, {[c.firstName, c.middleName].filter(Boolean).join(' ')}
+                        {c.suffix ? `, ${c.suffix}` : ''}
                       </Link>
                       {c.id === sample.data?.clientId && (
                         <>

@@ -86,14 +86,18 @@ const recordText = (table: keyof typeof SEARCHED) => {
   return `coalesce((SELECT group_concat(${words('r', SEARCHED[table].columns)}, ' ') FROM ${table} r WHERE r.case_id = k.id${only ? ` AND ${only}` : ''}), '')`;
 };
 
-/** The view the index is filled from: one row per case, one column per index column. */
-function sourceView(): string {
+/**
+ * The view the index is filled from: one row per case, one column per index column. A later
+ * migration that adds a client column recreates it (and `clientSearchTriggers`) with the longer
+ * list; the words already indexed do not change, so the index is not rebuilt.
+ */
+export function sourceView(clientColumns: readonly string[] = SEARCHED.clients.columns): string {
   const into = (column: string) =>
     CASE_RECORD_TABLES.filter((t) => SEARCHED[t].into === column).map(recordText);
   return `
 CREATE VIEW case_search_source AS
 SELECT k.id AS case_id,
-  ${words('cl', SEARCHED.clients.columns)} AS client,
+  ${words('cl', clientColumns)} AS client,
   ${words('k', SEARCHED.cases.columns)} AS kase,
   ${into('records').join(` || ' ' || `) || "''"} AS records,
   ${into('documents').join(` || ' ' || `) || "''"} AS documents
@@ -105,6 +109,22 @@ const refresh = (ids: string) => `
   DELETE FROM case_search WHERE rowid IN (${ids});
   INSERT INTO case_search (rowid, ${INDEX_COLUMNS.join(', ')})
     SELECT case_id, ${INDEX_COLUMNS.join(', ')} FROM case_search_source WHERE case_id IN (${ids});`;
+
+/** The triggers that keep the client index, and the case rows of a client's cases, in step. */
+export function clientSearchTriggers(client: readonly string[] = SEARCHED.clients.columns): string {
+  return `
+CREATE TRIGGER clients_search_insert AFTER INSERT ON clients BEGIN
+  INSERT INTO client_search (rowid, words) VALUES (new.id, ${words('new', client)});
+END;
+CREATE TRIGGER clients_search_update AFTER UPDATE OF ${client.join(', ')} ON clients BEGIN
+  DELETE FROM client_search WHERE rowid = old.id;
+  INSERT INTO client_search (rowid, words) VALUES (new.id, ${words('new', client)});
+  ${refresh('SELECT id FROM cases WHERE client_id = new.id')}
+END;
+CREATE TRIGGER clients_search_delete AFTER DELETE ON clients BEGIN
+  DELETE FROM client_search WHERE rowid = old.id;
+END;`;
+}
 
 /** The triggers that keep both indexes in step with every write. */
 export function searchTriggersSql(): string {
@@ -118,20 +138,8 @@ export function searchTriggersSql(): string {
     const only = searchedRow(table, 'new');
     return `WHEN ${notHeld}${only ? ` AND ${only}` : ''}`;
   };
-  const out: string[] = [];
-  const client = SEARCHED.clients.columns;
+  const out: string[] = [clientSearchTriggers()];
   out.push(`
-CREATE TRIGGER clients_search_insert AFTER INSERT ON clients BEGIN
-  INSERT INTO client_search (rowid, words) VALUES (new.id, ${words('new', client)});
-END;
-CREATE TRIGGER clients_search_update AFTER UPDATE OF ${client.join(', ')} ON clients BEGIN
-  DELETE FROM client_search WHERE rowid = old.id;
-  INSERT INTO client_search (rowid, words) VALUES (new.id, ${words('new', client)});
-  ${refresh('SELECT id FROM cases WHERE client_id = new.id')}
-END;
-CREATE TRIGGER clients_search_delete AFTER DELETE ON clients BEGIN
-  DELETE FROM client_search WHERE rowid = old.id;
-END;
 CREATE TRIGGER cases_search_insert AFTER INSERT ON cases ${insertWhen('cases')} BEGIN
   ${refresh('new.id')}
 END;

@@ -40,7 +40,7 @@ export function specsFor(fact: ReviewedFact): FieldSpec[] {
     case 'diagnosis':
       return DIAGNOSIS_SPECS;
     case 'treatment':
-      return [...TREATMENT_SPECS, { name: 'drugClass', label: 'Drug class', hint: 'e.g. SSRI' }];
+      return TREATMENT_SPECS;
     case 'assessment':
       return ASSESSMENT_SPECS;
     case 'identifier':
@@ -48,7 +48,14 @@ export function specsFor(fact: ReviewedFact): FieldSpec[] {
     case 'client':
       return v.dateOfBirth !== undefined && v.dateOfBirth !== null
         ? [{ name: 'dateOfBirth', type: 'date', required: true }]
-        : [{ name: 'name', label: 'Name', required: true, hint: 'First and last name' }];
+        : [
+            {
+              name: 'name',
+              label: 'Name',
+              required: true,
+              hint: 'As written: first, middle and last name, e.g. Jordan A. Rivera',
+            },
+          ];
     case 'request':
       return [{ name: 'requestedTreatment', required: true, wide: true }];
     case 'provider':

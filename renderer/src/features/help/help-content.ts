@@ -25,6 +25,9 @@ export const HELP: HelpSection[] = [
       'The more complete the treatment history, the stronger the letters: insurers usually ask for several failed medications from different classes before they approve these treatments.',
       {
         points: [
+          'Names come in parts: first, middle (or an initial) and last name, with a suffix such as Jr. and a preferred name when they have one. Choose how letters refer to the client after giving the full name: “Mr. Rivera” (choose the title), “Jordan Rivera” or “Jordan”.',
+          'Dates of diagnoses, treatments and scores can be as precise as the record: a day (2019-03-15), a month (2019-03, or type 03/2019 or March 2019) or a year (2019). The form says how it reads what you type. Letters print “March 2019” for a month and never turn it into March 1; the length of a treatment between two months reads “about 8 months”.',
+          'For each medication, record the highest dose reached and the weeks at a therapeutic dose: payers ask for both, and letters print them in the treatment table.',
           'ICD-10 codes are checked against the official ICD-10-CM code set (fiscal year 2026) that comes with the app: a code that does not exist is refused with the nearest real one, a category such as F33 asks you to choose a full code (F33.0–F33.9), and the description is filled in when you leave it empty.',
           'A treatment’s drug class (SSRI, SNRI, atypical antipsychotic…) is filled from the app’s drug list when you leave it empty — brand names and common misspellings included — and you can type your own. Letters and the readiness meter count the distinct classes tried. A drug or therapy the app does not know can be added under Settings → Treatments you added; treatments saved under that name then get its class.',
           'Phone and fax numbers are written as (555) 123-4567, ZIP codes as 62701 or 62701-1234, and CPT/HCPCS codes as 90867 or J0585 with modifiers such as 90867-59.',
