@@ -2,7 +2,8 @@
 // accepted one by one or all new at once, rejected and restored; a notice's denial recorded with
 // its deadline; documents' types; the duplicate warning of manual entry.
 import axe from 'axe-core';
-import { resolve } from 'node:path';
+import mammoth from 'mammoth';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Harness, apiCall } from './harness';
@@ -15,7 +16,13 @@ afterAll(() => harness.tearDown());
 
 interface Detail {
   case: { memberId: string | null; planType: string | null; status: string };
-  treatments: { name: string; drugClass: string | null; sourceDocumentId: number | null }[];
+  treatments: {
+    kind: string;
+    name: string;
+    drugClass: string | null;
+    startedOn: string | null;
+    sourceDocumentId: number | null;
+  }[];
   diagnoses: { icd10Code: string; sourceDocumentId: number | null }[];
   communications: unknown[];
   documents: { id: number; fileName: string; documentType: string }[];
@@ -142,6 +149,11 @@ describe('Fact review', () => {
     });
     // No log entries for the denial's facts.
     expect(detail.communications).toEqual([]);
+    // Every drug has its class; the note's "03/2019" is kept as the month it is.
+    const medications = detail.treatments.filter((t) => t.kind === 'medication');
+    expect(medications.length).toBeGreaterThan(2);
+    expect(medications.filter((t) => !t.drugClass)).toEqual([]);
+    expect(detail.treatments.map((t) => t.startedOn)).toContain('2019-03');
 
     // The app's own draft letter of medical necessity is not the provider's letter.
     const letters = page.locator('section', {
@@ -152,6 +164,17 @@ describe('Fact review', () => {
       .selectOption({ label: 'Letter of medical necessity' });
     await letters.getByRole('button', { name: 'Generate letter' }).click();
     await page.getByLabel('Type of', { exact: false }).nth(3).waitFor();
+    // The letter prints the months as months, never an invented first of the month.
+    const saved = letters.getByRole('status').filter({ hasText: 'Saved' });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      saved.getByRole('button', { name: /^Save a copy of / }).click(),
+    ]);
+    const letterPath = join(harness.dir, 'facts-lmn.docx');
+    await download.saveAs(letterPath);
+    const { value: letter } = await mammoth.extractRawText({ path: letterPath });
+    expect(letter).toContain('March 2019 – November 2019');
+    expect(letter).not.toMatch(/March 1, 2019|\[drug class/);
     const readiness = workflow.locator('.readiness');
     const lmn = readiness.locator('li', {
       hasText: 'Letter of medical necessity from the provider',

@@ -1,6 +1,6 @@
 // Facts as precise as the record, in the real UI: a client entered with a three-part name and
 // how letters refer to him, a treatment whose dates are only months (class filled from the
-// vocabulary as it is typed), a diagnosis code checked as it is typed, and a generated letter
+// vocabulary when saved), a diagnosis dated by its year, and a generated letter
 // that prints "March 2019", "about 8 months" and "Mr. Rivera".
 import mammoth from 'mammoth';
 import { writeFileSync } from 'node:fs';
@@ -50,28 +50,18 @@ describe('facts as precise as the record', () => {
     await page.getByRole('heading', { name: /Jordan A\. Rivera · Esketamine/ }).waitFor();
     expect(await page.getByLabel('CPT/HCPCS codes').inputValue()).toBe('G2083');
 
-    // A diagnosis code is checked as it is typed; its description comes from the code set.
+    // A diagnosis dated only by its year.
     await page.getByRole('button', { name: 'Add diagnosis' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('ICD-10 code').fill('F33');
-    await dialog.getByText('F33 is a category: choose F33.0–F33.9').waitFor();
     await dialog.getByLabel('ICD-10 code').fill('F33.2');
-    await dialog
-      .getByRole('status')
-      .getByText('Major depressive disorder, recurrent severe without psychotic features')
-      .waitFor();
-    await expect
-      .poll(() => dialog.getByLabel('Description').inputValue())
-      .toBe('Major depressive disorder, recurrent severe without psychotic features');
-    await dialog.screenshot({ path: '/tmp/e2e-diagnosis-form.png' });
+    await dialog.getByLabel('Diagnosed on').fill('2018');
+    await dialog.getByText('Reads as 2018 (a year).').waitFor();
     await dialog.getByRole('button', { name: 'Add diagnosis' }).click();
     await page.getByRole('cell', { name: 'F33.2' }).waitFor();
 
     // A treatment the record dates only by month; its class comes from the vocabulary.
     await page.getByRole('button', { name: 'Add treatment' }).click();
     await dialog.getByLabel('Name').fill('Zoloft');
-    await dialog.getByText('sertraline: SSRI · antidepressant').waitFor();
-    await expect.poll(() => dialog.getByLabel('Drug class').inputValue()).toBe('SSRI');
     await dialog.getByLabel('Dose', { exact: true }).fill('100 mg daily');
     await dialog.getByLabel('Highest dose').fill('200 mg daily');
     await dialog.getByLabel('Weeks at a therapeutic dose').fill('12');
@@ -119,45 +109,6 @@ describe('facts as precise as the record', () => {
     expect(text).toContain('200 mg daily');
     expect(text).toContain('(G2083)');
     expect(text).not.toMatch(/March 1, 2019|Jordan A\.'s|\[drug class/);
-    await page.close();
-  });
-
-  test('a drug the app does not know is added in Settings and fills the next treatment', async () => {
-    const host = await harness.startHost();
-    const call = <T>(name: string, args: unknown) => apiCall<T>(host.url, name, args);
-    const client = await call<{ id: number }>('clients.create', {
-      firstName: 'Ana',
-      lastName: 'Diaz',
-    });
-    const kase = await call<{ id: number }>('cases.create', {
-      clientId: client.id,
-      requestedTreatment: 'Psilocybin-assisted therapy',
-    });
-    const page = await harness.openApp(host.url);
-    const origin = new URL(host.url).origin;
-    await page.goto(`${origin}/#/settings`);
-    const card = page.getByRole('region', { name: 'Drug vocabulary' });
-    await card.getByLabel('Find a drug, brand or class').fill('Lexipro');
-    await card.getByRole('cell', { name: 'escitalopram', exact: true }).waitFor();
-    await card.getByRole('button', { name: 'Add a drug or treatment' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill('Psilocybin');
-    await dialog.getByLabel('Drug class').fill('psychedelic');
-    await dialog.getByLabel('Usually tried as').selectOption('antidepressant');
-    await dialog.getByLabel('Other names').fill('COMP360, psilocibin');
-    await dialog.screenshot({ path: '/tmp/e2e-vocabulary-form.png' });
-    await dialog.getByRole('button', { name: 'Add to vocabulary' }).click();
-    await card.getByRole('cell', { name: 'COMP360, psilocibin' }).waitFor();
-    await card.screenshot({ path: '/tmp/e2e-vocabulary-card.png' });
-
-    await page.goto(`${origin}/#/cases/${kase.id}`);
-    await page.getByRole('button', { name: 'Add treatment' }).click();
-    await dialog.getByLabel('Name').fill('COMP360 25 mg');
-    await dialog.getByText('Psilocybin: psychedelic · antidepressant').waitFor();
-    await dialog.getByRole('button', { name: 'Add treatment' }).click();
-    const row = page.getByRole('row').filter({ hasText: 'COMP360 25 mg' });
-    await row.waitFor();
-    expect(await row.textContent()).toContain('psychedelic');
     await page.close();
   });
 });

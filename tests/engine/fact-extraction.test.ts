@@ -186,13 +186,13 @@ describe('treatments', () => {
     expect(of('treatment', text)).toEqual([
       expect.objectContaining({
         name: 'Sertraline',
-        startedOn: '2023-01-01',
-        endedOn: '2024-06-01',
+        startedOn: '2023-01',
+        endedOn: '2024-06',
       }),
       expect.objectContaining({
         name: 'Aripiprazole',
-        startedOn: '2024-05-01',
-        endedOn: '2024-06-01',
+        startedOn: '2024-05',
+        endedOn: '2024-06',
         outcome: 'stopped for akathisia',
       }),
     ]);
@@ -208,10 +208,10 @@ describe('treatments', () => {
       'Quetiapine 50 mg at night, 02/2023–09/2023: sedation. Nerve blocks, June–August 2024, no relief.\n' +
       'Venlafaxine was started in January 2022; lithium was added to the venlafaxine in May 2022, and both were stopped in December 2022.';
     expect(of('treatment', text).map((v) => `${v.name} ${v.startedOn} ${v.endedOn}`)).toEqual([
-      'Quetiapine 2023-02-01 2023-09-01',
-      'Nerve block 2024-06-01 2024-08-01',
-      'Venlafaxine 2022-01-01 2022-12-01',
-      'Lithium 2022-05-01 2022-12-01',
+      'Quetiapine 2023-02 2023-09',
+      'Nerve block 2024-06 2024-08',
+      'Venlafaxine 2022-01 2022-12',
+      'Lithium 2022-05 2022-12',
     ]);
   });
 

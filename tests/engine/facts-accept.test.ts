@@ -108,7 +108,25 @@ describe('proposals that know the case', () => {
       expect(newKeys(review), review.fileName).toEqual([]);
     }
     const again = await ok(engine, 'facts.review', { documentId: docs['intake-form']! });
-    expect(fact(again, (f) => f.key.startsWith('client:name')).status).toBe('recorded');
+    // The case's client was entered without the middle initial the form gives: that alone is
+    // offered, as an update, and once accepted the name is recorded.
+    const name = fact(again, (f) => f.key.startsWith('client:name'));
+    expect(name.status).toBe('different');
+    expect(name.changes).toEqual([
+      expect.objectContaining({ field: 'middleName', proposed: 'A.' }),
+    ]);
+    await ok(engine, 'facts.accept', {
+      documentId: docs['intake-form']!,
+      key: name.key,
+      basis: { id: name.target.id, version: name.target.version },
+    });
+    const named = await ok(engine, 'facts.review', { documentId: docs['intake-form']! });
+    expect(fact(named, (f) => f.key.startsWith('client:name')).status).toBe('recorded');
+    expect(await ok(engine, 'clients.get', { id: detail.case.clientId })).toMatchObject({
+      firstName: 'Jordan',
+      middleName: 'A.',
+      lastName: 'Rivera',
+    });
     expect(fact(again, (f) => f.key.startsWith('identifier:memberId')).status).toBe('recorded');
     expect(fact(again, (f) => f.key.startsWith('client:dateOfBirth')).status).toBe('recorded');
   });

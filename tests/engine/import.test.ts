@@ -174,7 +174,7 @@ describe('documents.proposeFacts', () => {
     expect(sertraline?.values).toMatchObject({
       drugClass: 'SSRI',
       dose: '200 mg daily',
-      startedOn: '2019-03-01',
+      startedOn: '2019-03',
     });
     expect(text.slice(sertraline!.start, sertraline!.end)).toContain('Sertraline');
     expect(facts).toContainEqual(
@@ -209,7 +209,7 @@ describe('accepting a proposed fact', () => {
         sourceDocumentId,
       },
     });
-    expect(created).toMatchObject({ drugClass: 'NDRI', sourceDocumentId, startedOn: '2020-01-01' });
+    expect(created).toMatchObject({ drugClass: 'NDRI', sourceDocumentId, startedOn: '2020-01' });
   });
 
   it('refuses a source document that does not exist, and writes nothing', async () => {

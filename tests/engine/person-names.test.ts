@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { referenceName, splitPersonName } from '../../electron/contract/person-name';
 import type { Engine } from '../../electron/engine';
 import { migrations } from '../../electron/engine/db/migrations';
+import { nameParts } from '../../electron/engine/facts/match';
 import { proposeFacts } from '../../electron/engine/facts/extract';
 import { cleanup, fails, ok, openTracked, tempDir, tempEngine } from './helpers';
 import { fullLetterCase } from './letter-case';
@@ -44,9 +45,10 @@ describe('splitting a written name', () => {
     expect(splitPersonName('  ')).toBeNull();
   });
 
-  it('proposes "Name: Jordan A. Rivera" from a document as first Jordan, middle A., last Rivera', () => {
+  it('reads "Name: Jordan A. Rivera" from a document as first Jordan, middle A., last Rivera', () => {
     const facts = proposeFacts('INTAKE FORM\nName: Jordan A. Rivera\nDOB: 04/12/1988\n');
-    expect(facts.find((f) => f.kind === 'client' && f.values.name)?.values).toMatchObject({
+    const proposed = facts.find((f) => f.kind === 'client' && f.values.name);
+    expect(nameParts(proposed!.values)).toMatchObject({
       firstName: 'Jordan',
       middleName: 'A.',
       lastName: 'Rivera',

@@ -6,7 +6,6 @@ import type { Proposal } from '../../contract/facts';
 import { findDates } from './dates';
 import { fieldsOfKind } from './fields';
 import { kindsOf } from './labels';
-import { splitPersonName } from '../../contract/person-name';
 import { PERSON_NAME, isPersonName, withoutTitles } from './person-names';
 import { linesOf } from './text';
 
@@ -90,20 +89,10 @@ function bySurname(text: string): Found | null {
 
 export function client(text: string, out: Proposal[]) {
   const name = labelled(text) ?? inProse(text) ?? addressBlock(text) ?? bySurname(text);
-  // "Jordan A. Rivera" goes with its parts, so the review shows first, middle and last.
-  const parts = name ? splitPersonName(name.name) : null;
   if (name)
     out.push({
       kind: 'client',
-      values: {
-        name: name.name,
-        ...(parts && {
-          firstName: parts.firstName,
-          middleName: parts.middleName,
-          lastName: parts.lastName,
-          suffix: parts.suffix,
-        }),
-      },
+      values: { name: name.name },
       start: name.start,
       end: name.start + name.name.length,
     });

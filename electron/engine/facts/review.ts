@@ -6,6 +6,7 @@ import { PLAN_TYPE } from '../../contract/choices';
 import type { FactDecisions, FactReview, Proposal, ReviewedFact } from '../../contract/facts';
 import { fieldLabel } from '../../contract/labels';
 import { longDate } from '../deadlines/plain-date';
+import { isPartialDate, shortDate } from '../../contract/partial-date';
 import type { CaseSnapshot, Match } from './match';
 import { acceptedAs, canonicalTreatment, matchFact } from './match';
 
@@ -15,9 +16,12 @@ const idOf = (v: unknown) =>
   words(v)
     .toUpperCase()
     .replace(/[^A-Z0-9]/g, '');
-/** "Sep 18, 2026", as the app shows dates. */
-const dateWords = (v: unknown) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(words(v)) ? longDate(words(v)).slice(4) : words(v);
+/** "Sep 18, 2026" or "Mar 2019", as the app shows dates. */
+const dateWords = (v: unknown) => {
+  const w = words(v);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(w)) return longDate(w).slice(4);
+  return isPartialDate(w) ? shortDate(w) : w;
+};
 
 /** Names the fact within its document by what it is, not where it stands in the list. */
 export function factKey(p: Proposal): string {
@@ -60,14 +64,18 @@ export function summarize(p: Proposal): string {
       const name = v.drugClass ? `${words(v.name)} (${words(v.drugClass)})` : v.name;
       const span =
         v.startedOn || v.endedOn
-          ? `${words(v.startedOn) || '?'} → ${words(v.endedOn) || '?'}`
+          ? `${dateWords(v.startedOn) || '?'} → ${dateWords(v.endedOn) || '?'}`
           : null;
       return join(name, v.dose, span, v.outcome);
     }
     case 'diagnosis':
       return join(v.icd10Code, v.description);
     case 'assessment':
-      return join(v.instrument, v.score !== null ? `score ${words(v.score)}` : null, v.assessedOn);
+      return join(
+        v.instrument,
+        v.score !== null ? `score ${words(v.score)}` : null,
+        v.assessedOn ? dateWords(v.assessedOn) : null,
+      );
     case 'identifier':
       return `${fieldLabel(words(v.field))}: ${words(v.value)}`;
     case 'request':

@@ -58,7 +58,7 @@ export function CaseRecords({ detail, onChanged }: { detail: CaseDetail; onChang
               <>
                 {orDash(t.maxDose ?? t.dose)}
                 {t.weeksAtTherapeuticDose !== null && (
-                  <span className="cell-note">
+                  <span className="strip-sub">
                     {t.weeksAtTherapeuticDose} wk at a therapeutic dose
                   </span>
                 )}
