@@ -69,7 +69,7 @@ describe('Advocate Desk in a browser', () => {
     await page.getByRole('button', { name: 'Add treatment' }).click();
     await dialog.getByLabel('Kind').selectOption('medication');
     await dialog.getByLabel('Name').fill('Sertraline');
-    await dialog.getByLabel('Dose').fill('200 mg');
+    await dialog.getByLabel('Dose', { exact: true }).fill('200 mg');
     await dialog.getByLabel('Started').fill('2023-01-10');
     await dialog.getByLabel('Ended').fill('2023-05-01');
     await dialog.getByRole('button', { name: 'Add treatment' }).click();
