@@ -1,20 +1,20 @@
 // Imports records into a case: check each file, convert it in the import pool, then store it
-// (bytes, HTML, text, warnings) in one short transaction. A refused file writes nothing; the
-// others go on. Several files convert at once while the finished ones are stored in order.
+// (bytes, HTML, text, warnings). A refused file writes nothing; the others go on. Several files
+// convert at once while the finished ones are stored in order, those that finished together in
+// one short transaction (store-documents.ts).
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { DocumentInfo, RefusalCode, RefusedFile } from '../../contract/document';
 import { AppError } from '../../contract/errors';
 import { readRegularFile } from '../../security/regular-file';
 import type { EngineContext, HandlerSet } from '../context';
-import { touchCase } from '../cases/touch';
-import { retryWhileBusy } from '../db/busy';
 import { documentQueries } from '../documents/queries';
 import { proposeFacts } from '../facts/extract';
 import { collectFiles } from './collect-files';
 import { convertInPool, type ConvertFormat, type Converted } from './convert-pool';
 import { inspectFile } from './inspect-file';
 import { IMPORT_LIMITS, MB } from './limits';
+import { documentStore } from './store-documents';
 
 const MEDIA_TYPES: Record<ConvertFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -27,6 +27,9 @@ const MEDIA_TYPES: Record<ConvertFormat, string> = {
 
 /** Files converting at once: the pool's workers, plus one read and checked ahead. */
 const IN_FLIGHT = 3;
+
+/** Most files written in one transaction, so that none holds the library for long. */
+const MOST_PER_WRITE = 16;
 
 interface Refusal {
   problem: string;
@@ -49,7 +52,7 @@ export function importHandlers({
   'documents.get' | 'documents.import' | 'documents.importFile' | 'documents.proposeFacts'
 > {
   const documents = documentQueries(db);
-  const touch = touchCase(db);
+  const { storeAll } = documentStore(db);
   const caseExists = db.prepare('SELECT 1 FROM cases WHERE id = ?').pluck();
 
   const requireCase = (caseId: number) => {
@@ -83,34 +86,19 @@ export function importHandlers({
     return { fileName, bytes, format: inspection.format, converted };
   };
 
-  /** Stores a converted file in one short transaction; the document, or why it was refused. */
-  const store = async (caseId: number, ready: Ready): Promise<DocumentInfo | Refusal> => {
-    const { converted } = ready;
-    try {
-      // Another process's lock is waited for on timers, file by file.
-      return await retryWhileBusy(() =>
-        db
-          .transaction(() => {
-            touch(caseId);
-            return documents.add({
-              caseId,
-              fileName: ready.fileName,
-              mediaType: MEDIA_TYPES[ready.format],
-              origin: 'imported',
-              text: converted.text,
-              html: converted.html,
-              warnings: converted.warnings,
-              note: null,
-              bytes: ready.bytes,
-            });
-          })
-          .immediate(),
-      );
-    } catch (error) {
-      if (error instanceof AppError) return { problem: error.message };
-      throw error;
-    }
-  };
+  /** Stores converted files in one short transaction: each one's document, or why it was refused. */
+  const store = (caseId: number, batch: Ready[]): Promise<(DocumentInfo | Refusal)[]> =>
+    storeAll(
+      caseId,
+      batch.map(({ fileName, format, bytes, converted }) => ({
+        fileName,
+        mediaType: MEDIA_TYPES[format],
+        text: converted.text,
+        html: converted.html,
+        warnings: converted.warnings,
+        bytes,
+      })),
+    );
 
   /** Reads a plain file from disk within the size limit; its bytes, or why it cannot be imported. */
   const readWithin = (path: string): Buffer | Refusal => {
@@ -137,23 +125,36 @@ export function importHandlers({
       const problems: RefusedFile[] = [...refused];
       const seen = new Set<string>();
       const started: Promise<Ready | Refusal>[] = [];
+      // What each started file came to, once it has (read synchronously to gather a batch).
+      const settled: (Ready | Refusal)[] = [];
       const start = () => {
-        const path = files[started.length];
+        const index = started.length;
+        const path = files[index];
         if (path === undefined) return;
         const bytes = readWithin(path);
-        started.push(
-          isRefusal(bytes)
-            ? Promise.resolve(bytes)
-            : prepare(caseId, basename(path), bytes, seen, password),
-        );
+        const prepared = isRefusal(bytes)
+          ? Promise.resolve(bytes)
+          : prepare(caseId, basename(path), bytes, seen, password);
+        started.push(prepared.then((outcome) => (settled[index] = outcome)));
       };
       for (let i = 0; i < IN_FLIGHT; i++) start();
-      for (const [i, path] of files.entries()) {
-        const ready = await started[i]!;
-        start();
-        const result = isRefusal(ready) ? ready : await store(caseId, ready);
-        if (isRefusal(result)) problems.push({ path, ...result });
-        else imported.push(result);
+      for (let first = 0; first < files.length; ) {
+        await started[first];
+        // The next file, and every one after it that has finished converting too.
+        let end = first + 1;
+        while (end < files.length && end - first < MOST_PER_WRITE && settled[end]) end += 1;
+        const batch = settled.slice(first, end);
+        for (let i = first; i < end; i++) start();
+        const ready = batch.filter((outcome): outcome is Ready => !isRefusal(outcome));
+        const stored = ready.length ? await store(caseId, ready) : [];
+        let next = 0;
+        for (const [i, outcome] of batch.entries()) {
+          const result = isRefusal(outcome) ? outcome : stored[next++]!;
+          const path = files[first + i]!;
+          if (isRefusal(result)) problems.push({ path, ...result });
+          else imported.push(result);
+        }
+        first = end;
       }
       return { imported, refused: problems };
     },
@@ -161,7 +162,7 @@ export function importHandlers({
       requireCase(caseId);
       const bytes = Buffer.from(contentBase64, 'base64');
       const ready = await prepare(caseId, fileName, bytes, new Set(), password);
-      const result = isRefusal(ready) ? ready : await store(caseId, ready);
+      const result = isRefusal(ready) ? ready : (await store(caseId, [ready]))[0]!;
       return isRefusal(result)
         ? { ok: false, fileName, ...result }
         : { ok: true, document: result };
