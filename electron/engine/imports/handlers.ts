@@ -138,7 +138,7 @@ export function importHandlers({
         started.push(prepared.then((outcome) => (settled[index] = outcome)));
       };
       for (let i = 0; i < IN_FLIGHT; i++) start();
-      for (let first = 0; first < files.length; ) {
+      for (let first = 0; first < files.length;) {
         await started[first];
         // The next file, and every one after it that has finished converting too.
         let end = first + 1;
