@@ -14,6 +14,7 @@ import { collectFiles } from './collect-files';
 import { convertInPool, type ConvertFormat, type Converted } from './convert-pool';
 import { inspectFile } from './inspect-file';
 import { IMPORT_LIMITS, MB } from './limits';
+import { inOrderedBatches, type BatchLimits } from './ordered-batches';
 import { documentStore } from './store-documents';
 
 const MEDIA_TYPES: Record<ConvertFormat, string> = {
@@ -25,11 +26,17 @@ const MEDIA_TYPES: Record<ConvertFormat, string> = {
   tiff: 'image/tiff',
 };
 
-/** Files converting at once: the pool's workers, plus one read and checked ahead. */
-const IN_FLIGHT = 3;
-
-/** Most files written in one transaction, so that none holds the library for long. */
-const MOST_PER_WRITE = 16;
+/**
+ * Files read, checked and converting at once: the pool's workers and one more. Files that have
+ * converted wait up to a quarter of a second for others to join their write, which waits for
+ * the disk and rewrites the case's search row: a write for many files costs hardly more than one.
+ */
+const BATCHES: BatchLimits = {
+  concurrency: 3,
+  maxItems: 32,
+  maxBytes: 64 * MB,
+  maxWaitMs: 250,
+};
 
 interface Refusal {
   problem: string;
@@ -124,37 +131,28 @@ export function importHandlers({
       const imported: DocumentInfo[] = [];
       const problems: RefusedFile[] = [...refused];
       const seen = new Set<string>();
-      const started: Promise<Ready | Refusal>[] = [];
-      // What each started file came to, once it has (read synchronously to gather a batch).
-      const settled: (Ready | Refusal)[] = [];
-      const start = () => {
-        const index = started.length;
-        const path = files[index];
-        if (path === undefined) return;
-        const bytes = readWithin(path);
-        const prepared = isRefusal(bytes)
-          ? Promise.resolve(bytes)
-          : prepare(caseId, basename(path), bytes, seen, password);
-        started.push(prepared.then((outcome) => (settled[index] = outcome)));
-      };
-      for (let i = 0; i < IN_FLIGHT; i++) start();
-      for (let first = 0; first < files.length;) {
-        await started[first];
-        // The next file, and every one after it that has finished converting too.
-        let end = first + 1;
-        while (end < files.length && end - first < MOST_PER_WRITE && settled[end]) end += 1;
-        const batch = settled.slice(first, end);
-        for (let i = first; i < end; i++) start();
-        const ready = batch.filter((outcome): outcome is Ready => !isRefusal(outcome));
-        const stored = ready.length ? await store(caseId, ready) : [];
-        let next = 0;
-        for (const [i, outcome] of batch.entries()) {
-          const result = isRefusal(outcome) ? outcome : stored[next++]!;
-          const path = files[first + i]!;
-          if (isRefusal(result)) problems.push({ path, ...result });
-          else imported.push(result);
-        }
-        first = end;
+      const outcomes = await inOrderedBatches(
+        files.length,
+        async (index) => {
+          const path = files[index]!;
+          const bytes = readWithin(path);
+          return isRefusal(bytes) ? bytes : prepare(caseId, basename(path), bytes, seen, password);
+        },
+        (outcome) =>
+          isRefusal(outcome)
+            ? 0
+            : outcome.bytes.length + outcome.converted.html.length + outcome.converted.text.length,
+        async (batch) => {
+          const ready = batch.filter((outcome): outcome is Ready => !isRefusal(outcome));
+          const stored = ready.length ? await store(caseId, ready) : [];
+          let next = 0;
+          return batch.map((outcome) => (isRefusal(outcome) ? outcome : stored[next++]!));
+        },
+        BATCHES,
+      );
+      for (const [i, result] of outcomes.entries()) {
+        if (isRefusal(result)) problems.push({ path: files[i]!, ...result });
+        else imported.push(result);
       }
       return { imported, refused: problems };
     },
