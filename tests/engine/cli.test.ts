@@ -1,7 +1,14 @@
 // The advocate CLI as automation uses it: import, export, search, and clear failures.
 import { execFileSync, spawnSync } from 'node:child_process';
 import officeCrypto from 'officecrypto-tool';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
