@@ -27,9 +27,10 @@ const MEDIA_TYPES: Record<ConvertFormat, string> = {
 };
 
 /**
- * Files read, checked and converting at once: the pool's workers and one more. Files that have
- * converted wait up to a quarter of a second for others to join their write, which waits for
- * the disk and rewrites the case's search row: a write for many files costs hardly more than one.
+ * Files read, checked and converting at once: as many as the pool has workers, and one more read
+ * ahead. Files that have converted wait up to a quarter of a second for others to join their
+ * write, which waits for the disk and rewrites the case's search row: a write for many files
+ * costs hardly more than one.
  */
 const BATCHES: BatchLimits = {
   concurrency: 3,
