@@ -10,9 +10,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCES = join(root, 'electron');
 const CACHE = join(root, 'node_modules', '.cache', 'advocate-cli');
 
-/** The newest change to any source the CLI is built from, and how many there are. */
+/**
+ * The newest change to any source the CLI is built from (this recipe included: a bundle built by
+ * an older one may lack a worker), and how many there are.
+ */
 function sourceStamp(sources) {
-  let newest = 0;
+  let newest = statSync(fileURLToPath(import.meta.url)).mtimeMs;
   let count = 0;
   for (const entry of readdirSync(sources, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !/\.(ts|mjs|json)$/.test(entry.name)) continue;
@@ -44,8 +47,10 @@ export async function cliBundle({ sources = SOURCES, cache = CACHE } = {}) {
     await build({
       entryPoints: {
         main: join(sources, 'cli', 'main.ts'),
-        // The import pool starts its workers from this file, found beside the bundle.
+        // The import and layout pools start their workers from these files, found beside the
+        // bundle (as the packaged app's are: electron.vite.config.ts).
         'convert-worker': join(sources, 'engine', 'imports', 'convert-worker.mjs'),
+        'docx-worker': join(sources, 'engine', 'letters', 'docx-task.ts'),
       },
       outdir: building,
       outExtension: { '.js': '.mjs' },

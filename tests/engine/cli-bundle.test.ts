@@ -8,13 +8,18 @@ import { cleanup, tempDir } from './helpers';
 
 afterEach(cleanup);
 
-/** A source tree shaped like electron/: the CLI's entry and the import worker. */
+/** A source tree shaped like electron/: the CLI's entry, the import and the layout workers. */
 function sources(answer: number): string {
   const root = tempDir();
   mkdirSync(join(root, 'cli'), { recursive: true });
   mkdirSync(join(root, 'engine', 'imports'), { recursive: true });
+  mkdirSync(join(root, 'engine', 'letters'), { recursive: true });
   writeAnswer(root, answer);
   writeFileSync(join(root, 'engine', 'imports', 'convert-worker.mjs'), 'export default () => 1;\n');
+  writeFileSync(
+    join(root, 'engine', 'letters', 'docx-task.ts'),
+    'export default (n: number): number => n * 2;\n',
+  );
   return root;
 }
 
@@ -29,7 +34,7 @@ const run = async (entry: string | null) =>
   ((await import(entry!)) as { main: () => Promise<number> }).main();
 
 describe('the CLI bundle', () => {
-  it('is built from the sources, with the import worker beside it', async () => {
+  it('is built from the sources, with the import and layout workers beside it', async () => {
     const root = sources(7);
     const entry = await cliBundle({ sources: root, cache: join(tempDir(), 'cache') });
     expect(entry).toMatch(/main\.mjs$/);
@@ -38,6 +43,10 @@ describe('the CLI bundle', () => {
       default: () => number;
     };
     expect(worker.default()).toBe(1);
+    const layout = (await import(entry!.replace(/main\.mjs$/, 'docx-worker.mjs'))) as {
+      default: (n: number) => number;
+    };
+    expect(layout.default(4)).toBe(8);
   });
 
   it('is built again once a source changed, and reused while none did', async () => {

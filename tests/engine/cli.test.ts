@@ -1,7 +1,7 @@
 // The advocate CLI as automation uses it: import, export, search, and clear failures.
 import { execFileSync, spawnSync } from 'node:child_process';
 import officeCrypto from 'officecrypto-tool';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -191,5 +191,20 @@ describe('the installed bin', () => {
       join(process.cwd(), '../shared/fixtures/word/clinical'),
     );
     expect(out.trim().split('\n').at(-1)).toMatch(/^[1-9]\d* imported, 0 refused$/);
+  }, 60_000);
+
+  it('writes a batch of letters into a folder through its own layout workers', () => {
+    const file = join(dir, 'case.json');
+    writeFileSync(file, JSON.stringify(sample));
+    const advocate = (...args: string[]) =>
+      execFileSync(process.execPath, ['bin/advocate.js', '--db', db, ...args], {
+        encoding: 'utf8',
+      });
+    const caseId = advocate('case', 'import', file).trim();
+    const folder = join(dir, 'letters');
+    mkdirSync(folder);
+    const out = advocate('letter', '--cases', caseId, '--kind', 'appeal', '--out-dir', folder);
+    expect(out.trim()).toBe(`1 letters written to ${folder}, 0 failed`);
+    expect(readdirSync(folder)).toEqual([expect.stringMatching(/\.docx$/)]);
   }, 60_000);
 });
