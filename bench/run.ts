@@ -134,8 +134,7 @@ const WINDOW = 1001;
 const rawWindow = hasCaseIndex
   ? raw
       .prepare(
-        `SELECT rowid FROM case_search WHERE case_search MATCH ? AND rowid >= ?
-         ORDER BY rowid DESC LIMIT ${WINDOW}`,
+        `SELECT rowid FROM case_search WHERE case_search MATCH ? ORDER BY rowid DESC LIMIT ${WINDOW}`,
       )
       .pluck()
   : null;
@@ -149,14 +148,13 @@ const rawLetters = hasLetterIndex
   : null;
 const rawRows = raw.prepare(`${summarySql} WHERE k.id IN (SELECT value FROM json_each(?))`);
 const rawFind = (match: string): number[] => {
-  const own = rawWindow!.all(match, 0) as number[];
+  const own = rawWindow!.all(match) as number[];
   const byLetters = (rawLetters?.all(match) ?? []) as number[];
   const all = byLetters.length
     ? [...new Set([...own, ...byLetters])].sort((a, b) => b - a).slice(0, WINDOW)
     : own;
   if (!all.length) return all;
-  const from = all.length >= WINDOW ? all.at(-1)! : 0;
-  const first = rawWindow!.all(`{client kase records} : (${match})`, from) as number[];
+  const first = rawWindow!.all(`{client kase records} : (${match})`) as number[];
   const seen = new Set(first);
   return [...first, ...all.filter((id) => !seen.has(id))].slice(0, all.length);
 };

@@ -40,7 +40,7 @@ export interface HitFilter {
  */
 const windowSql = (join: string, where: string) => `
   SELECT s.rowid FROM case_search s ${join}
-  WHERE case_search MATCH @match AND s.rowid >= @from ${where}
+  WHERE case_search MATCH @match ${where}
   ORDER BY s.rowid DESC LIMIT ${SEARCH_WINDOW + 1}`;
 
 /**
@@ -73,23 +73,13 @@ export function caseSearchQueries(db: Database) {
     const status = filter.status ?? null;
     const clientId = filter.clientId ?? null;
     const unfiltered = status === null && clientId === null;
-    const run = (stmt: Statement, m: string, from?: number) =>
-      stmt.all({
-        match: m,
-        ...(from === undefined ? {} : { from }),
-        ...(unfiltered ? {} : { status, clientId }),
-      }) as number[];
+    const run = (stmt: Statement, m: string) =>
+      stmt.all(unfiltered ? { match: m } : { match: m, status, clientId }) as number[];
     const cases = unfiltered ? plain : filtered;
     // A case is found by its own index row or by any of its letters.
-    const all = newestFirst(
-      run(cases, match, 0),
-      run(unfiltered ? letters : filteredLetters, match),
-    );
+    const all = newestFirst(run(cases, match), run(unfiltered ? letters : filteredLetters, match));
     if (all.length === 0) return all;
-    // Of those, the ones the words describe, looked for among the same cases only: a common word
-    // that no case's own details hold would otherwise be looked for in every case of the library.
-    const from = all.length > SEARCH_WINDOW ? all.at(-1)! : 0;
-    const first = run(cases, `${DESCRIBING} : (${match})`, from);
+    const first = run(cases, `${DESCRIBING} : (${match})`);
     const seen = new Set(first);
     return [...first, ...all.filter((id) => !seen.has(id))].slice(0, all.length);
   };
