@@ -53,12 +53,14 @@ function calendars(fixed: string | null, now: Date) {
   // Which day it is in each zone: two moments with the same key judge every row alike.
   const key = [...byZone].map(([zone, day]) => `${zone}=${day}`).join(' ');
   days.sort();
-  return {
-    lo: days[0]!,
-    hi: days.at(-1)!,
-    todayOf: (state: string | null) => inZone(timeZoneForState(state)),
-    key,
+  // Asked once per waiting case (thousands): each state's day is looked up once.
+  const byState = new Map<string | null, string>();
+  const todayOf = (state: string | null) => {
+    let day = byState.get(state);
+    if (day === undefined) byState.set(state, (day = inZone(timeZoneForState(state))));
+    return day;
   };
+  return { lo: days[0]!, hi: days.at(-1)!, todayOf, key };
 }
 
 /** What a waiting case's rule reads. */
