@@ -141,7 +141,7 @@ describe('the whole-library archive', () => {
     const engine = tempEngine();
     const tables = engine.db
       .prepare(
-        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'case_search_%' AND name NOT LIKE 'client_search_%'",
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'case_search_%' AND name NOT LIKE 'client_search_%' AND name NOT LIKE 'letter_search_%'",
       )
       .pluck()
       .all() as string[];

@@ -111,6 +111,13 @@ function checkLibrary(path: string) {
     expect(count(db, 'SELECT count(*) FROM client_search')).toBe(
       count(db, 'SELECT count(*) FROM clients'),
     );
+    // And a row per letter the app wrote, none for a letter deleted.
+    expect(
+      count(db, 'SELECT count(*) FROM letter_search WHERE rowid NOT IN (SELECT id FROM documents)'),
+    ).toBe(0);
+    expect(count(db, 'SELECT count(*) FROM letter_search')).toBe(
+      count(db, "SELECT count(*) FROM documents WHERE origin = 'generated'"),
+    );
     expect(
       count(
         db,

@@ -131,6 +131,25 @@ describe('deleting leaves no words behind', () => {
     expect(detail.documents.map((d) => d.fileName)).not.toContain('clinic-note.docx');
   });
 
+  it('a deleted letter leaves none of its words, in its text or the search index', async () => {
+    const engine = tempEngine();
+    const { case: kase } = await clientWithCase(engine);
+    const word = 'Frumplewick';
+    const own = await ok(engine, 'templates.save', {
+      source: `---\nname: Note\nkind: appeal\n---\nWe raised the ${word} question on the call.`,
+    });
+    const letter = await ok(engine, 'letters.generate', { caseId: kase.id, templateId: own.id });
+    // The template keeps the word; the letter's own copies are what must go.
+    const kept = hits(engine, [word])[word]!;
+    expect((await ok(engine, 'search', { query: word })).map((c) => c.id)).toEqual([kase.id]);
+    await ok(engine, 'templates.delete', { id: own.id });
+    expect(hits(engine, [word])[word]).toBeLessThan(kept);
+    expect(hits(engine, [word])[word]).toBeGreaterThan(0);
+    await ok(engine, 'documents.delete', { id: letter.documentId });
+    expect(hits(engine, [word])).toEqual(none([word]));
+    expect(await ok(engine, 'search', { query: word })).toEqual([]);
+  });
+
   it('a library made before this version loses the words its index kept of deleted clients', () => {
     const path = join(tempDir(), 'v6.sqlite');
     const old = new BetterSqlite3(path);

@@ -13,6 +13,7 @@ function snapshot(engine: Engine): Record<string, string[]> {
     .prepare(
       `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
        AND name NOT LIKE 'case_search%' AND name NOT LIKE 'client_search%'
+       AND name NOT LIKE 'letter_search%'
        AND name NOT IN ('settings', 'record_changes', 'list_counts', 'outcome_counts')`,
     )
     .pluck()

@@ -129,6 +129,7 @@ const TABLES = [
   'letters',
   'case_search',
   'client_search',
+  'letter_search',
 ] as const;
 
 /** Rows in every table, to check that a refused write wrote nothing. */

@@ -116,3 +116,24 @@ describe('leases', () => {
     },
   );
 });
+
+describe('the job a lease names', () => {
+  it('is a batch of letters while it runs; one letter, over in moments, rewrites no lease', async () => {
+    const path = join(tempDir(), 'library.sqlite');
+    const engine = openTracked(path);
+    const { case: kase } = await clientWithCase(engine);
+    const [name] = leasesOf(path);
+    const file = join(leaseFolder(path), name!);
+    const job = () => (JSON.parse(readFileSync(file, 'utf8')) as LeaseRecord).job;
+    const batch = engine.call('letters.generateMany', { caseIds: [kase.id], kind: 'appeal' });
+    expect(job()).toBe('writing letters');
+    expect((await batch).ok).toBe(true);
+    expect(job()).toBeNull();
+
+    const written = statSync(file).mtimeMs;
+    const one = engine.call('letters.generate', { caseId: kase.id, kind: 'appeal' });
+    expect(job()).toBeNull();
+    expect((await one).ok).toBe(true);
+    expect(statSync(file).mtimeMs).toBe(written);
+  });
+});

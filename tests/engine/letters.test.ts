@@ -165,13 +165,14 @@ describe('letters', () => {
     expect(origin.template_source).toContain('kind: lawmaker');
     expect(JSON.parse(origin.data_json).detail.case.memberId).toBe('XQZ123456789');
 
-    // Like an imported document, a letter keeps a preview and its text. Search finds its case by
-    // the case's own facts: the letter's wording repeats them (and its boilerplate would match
-    // every case with a letter), so it is not indexed, and writing a letter stays quick.
+    // Like an imported document, a letter keeps a preview and its text, and search finds its
+    // case by the letter's words (an advocate looks a case up by what they wrote to the plan).
     const view = await ok(engine, 'documents.get', { id: letter.documentId });
     expect(view.html).toContain('constituent');
     expect(view.text).toContain('constituent');
-    expect(await ok(engine, 'search', { query: 'constituent' })).toEqual([]);
+    expect((await ok(engine, 'search', { query: 'constituent' })).map((c) => c.id)).toEqual([
+      caseId,
+    ]);
     expect((await ok(engine, 'search', { query: 'Okonkwo' })).map((c) => c.id)).toEqual([caseId]);
   });
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ApiArgs } from '../../electron/contract/api';
 import type { Engine } from '../../electron/engine';
 import { documentQueries } from '../../electron/engine/documents/queries';
 import {
@@ -213,6 +214,31 @@ describe('search', () => {
     )();
     expect(await searchIds(engine, 'MP-1042')).toEqual([ids.tom]);
     expect(await searchIds(engine, 'denial-letter')).toEqual([ids.tom]);
+  });
+
+  it('finds a case by words of a letter written for it, until the letter is deleted', async () => {
+    const engine = tempEngine();
+    const ids = await library(engine);
+    const own = await ok(engine, 'templates.save', {
+      source:
+        '---\nname: Follow-up\nkind: appeal\n---\nAs agreed with {{ client.firstName }}, we ask for a peer reviewer trained in interventional psychiatry.',
+    });
+    const letter = await ok(engine, 'letters.generate', { caseId: ids.tom, templateId: own.id });
+    // A phrase the advocate wrote, words of it typed as they come, and its filters.
+    expect(await searchIds(engine, 'interventional psychiatry')).toEqual([ids.tom]);
+    expect(await searchIds(engine, 'Tom interventio')).toEqual([ids.tom]);
+    const list = (args: Omit<ApiArgs<'cases.list'>, 'limit' | 'offset'>) =>
+      ok(engine, 'cases.list', { limit: 50, offset: 0, ...args });
+    const { status } = (await ok(engine, 'cases.get', { id: ids.tom })).case;
+    expect((await list({ query: 'interventional', status })).total).toBe(1);
+    const other = status === 'approved' ? 'denied' : 'approved';
+    expect((await list({ query: 'interventional', status: other })).total).toBe(0);
+    expect((await list({ query: 'interventional', clientId: 999 })).total).toBe(0);
+    // A case found by its own words and by a letter is listed once.
+    const both = await list({ query: 'Tom' });
+    expect(both.items.map((c) => c.id)).toEqual([ids.tom]);
+    await ok(engine, 'documents.delete', { id: letter.documentId });
+    expect(await searchIds(engine, 'interventional')).toEqual([]);
   });
 
   it('filters cases.list by a query and a status together', async () => {

@@ -383,6 +383,54 @@ describe('dashboard', () => {
     ]);
   });
 
+  it('shows the waiting cases as they are now: after a change here, in another process, or a day later', async () => {
+    const path = join(tempDir(), 'library.sqlite');
+    const engine = openTracked(path);
+    const waitingSince = async (movedOn: string) => {
+      const { case: k } = await clientWithCase(
+        engine,
+        {},
+        { planType: 'employer-self-funded', openedOn: '2025-05-01' },
+      );
+      await ok(engine, 'stages.move', {
+        caseId: k.id,
+        to: 'prior-auth-submitted',
+        movedOn,
+        claimType: 'pre-service',
+      });
+      return k.id;
+    };
+    const late = (board: {
+      waiting: { total: number; items: { caseId: number; daysOverdue: number }[] };
+    }) => [board.waiting.total, board.waiting.items.map((w) => [w.caseId, w.daysOverdue])];
+    const first = await waitingSince('2025-05-21');
+    expect(late(await ok(engine, 'dashboard.get', { today: '2025-06-10' }))).toEqual([
+      1,
+      [[first, 5]],
+    ]);
+    // The same library a day later.
+    expect(late(await ok(engine, 'dashboard.get', { today: '2025-06-11' }))).toEqual([
+      1,
+      [[first, 6]],
+    ]);
+    // A change written here.
+    const second = await waitingSince('2025-05-11');
+    expect(late(await ok(engine, 'dashboard.get', { today: '2025-06-10' }))).toEqual([
+      2,
+      [
+        [second, 15],
+        [first, 5],
+      ],
+    ]);
+    // A change written by another process (the CLI) on the same file.
+    const other = openTracked(path);
+    await ok(other, 'stages.move', { caseId: second, to: 'approved', movedOn: '2025-06-09' });
+    expect(late(await ok(engine, 'dashboard.get', { today: '2025-06-10' }))).toEqual([
+      1,
+      [[first, 5]],
+    ]);
+  });
+
   it('counts a deadline in the client’s state: due today in California, overdue in New York', async () => {
     const engine = tempEngine();
     const ca = await clientWithCase(engine, { firstName: 'Cal', state: 'CA' });

@@ -44,6 +44,7 @@ export const ARCHIVE_COVERAGE: Readonly<Record<string, string>> = {
   settings: "not archived: this computer's backup folder and check dates",
   case_search: 'not archived: rebuilt by triggers as records are written',
   client_search: 'not archived: rebuilt by triggers as records are written',
+  letter_search: 'not archived: rebuilt by triggers as letters are written',
   list_counts: 'not archived: counted by triggers as records are written',
   case_activity: 'not archived: kept by triggers as records are written',
   case_waits: 'not archived: kept by triggers as records are written',

@@ -1,5 +1,6 @@
 // Full-text search: the cases where every typed word appears, read from one index row per case
-// (its client, its own fields, its records and its documents' text; see migration 0010).
+// (its client, its own fields, its records and its documents' text; see migration 0010), or in
+// one of the letters written for it (a row per letter; migration 0011).
 import type { Database, Statement } from 'better-sqlite3';
 import type { CaseStatus } from '../../contract/case';
 import { ftsSearches } from './fts-query';
@@ -42,27 +43,43 @@ const windowSql = (join: string, where: string) => `
   WHERE case_search MATCH @match ${where}
   ORDER BY s.rowid DESC LIMIT ${SEARCH_WINDOW + 1}`;
 
+/**
+ * The letters the app wrote have an index of their own (migration 0011), a row per letter: the
+ * newest matching letters, each with its case, stopping after the window as above.
+ */
+const lettersSql = (where: string) => `
+  SELECT d.case_id FROM letter_search l JOIN documents d ON d.id = l.rowid ${where ? 'JOIN cases k ON k.id = d.case_id' : ''}
+  WHERE letter_search MATCH @match ${where}
+  ORDER BY l.rowid DESC LIMIT ${SEARCH_WINDOW + 1}`;
+
+const FILTERS =
+  'AND (@status IS NULL OR k.status = @status) AND (@clientId IS NULL OR k.client_id = @clientId)';
+
+/** The cases found by their own row and by their letters: newest first, each once, a window. */
+function newestFirst(cases: number[], byLetters: number[]): number[] {
+  if (byLetters.length === 0) return cases;
+  const ids = [...new Set([...cases, ...byLetters])].sort((a, b) => b - a);
+  return ids.slice(0, SEARCH_WINDOW + 1);
+}
+
 export function caseSearchQueries(db: Database) {
   const plain = db.prepare(windowSql('', '')).pluck();
-  const filtered = db
-    .prepare(
-      windowSql(
-        'JOIN cases k ON k.id = s.rowid',
-        'AND (@status IS NULL OR k.status = @status) AND (@clientId IS NULL OR k.client_id = @clientId)',
-      ),
-    )
-    .pluck();
+  const filtered = db.prepare(windowSql('JOIN cases k ON k.id = s.rowid', FILTERS)).pluck();
+  const letters = db.prepare(lettersSql('')).pluck();
+  const filteredLetters = db.prepare(lettersSql(FILTERS)).pluck();
 
   /** The matches of one query, those found in the describing columns first. */
   const ordered = (match: string, filter: HitFilter): number[] => {
     const status = filter.status ?? null;
     const clientId = filter.clientId ?? null;
-    const stmt: Statement = status === null && clientId === null ? plain : filtered;
-    const run = (m: string) =>
-      stmt.all(stmt === filtered ? { match: m, status, clientId } : { match: m }) as number[];
-    const all = run(match);
+    const unfiltered = status === null && clientId === null;
+    const run = (stmt: Statement, m: string) =>
+      stmt.all(unfiltered ? { match: m } : { match: m, status, clientId }) as number[];
+    const cases = unfiltered ? plain : filtered;
+    // A case is found by its own index row or by any of its letters.
+    const all = newestFirst(run(cases, match), run(unfiltered ? letters : filteredLetters, match));
     if (all.length === 0) return all;
-    const first = run(`${DESCRIBING} : (${match})`);
+    const first = run(cases, `${DESCRIBING} : (${match})`);
     const seen = new Set(first);
     return [...first, ...all.filter((id) => !seen.has(id))].slice(0, all.length);
   };

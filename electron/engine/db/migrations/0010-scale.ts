@@ -48,8 +48,8 @@ export const SEARCHED = {
   treatments: { into: 'records', columns: ['name', 'drug_class', 'outcome', 'reason_stopped'] },
   communications: { into: 'records', columns: ['person', 'reference_number', 'summary'] },
   denials: { into: 'records', columns: ['reference_number', 'claim_number', 'service', 'reason'] },
-  // Imported documents only: a letter the app wrote repeats the case's own facts, and leaving it
-  // out keeps writing a letter from rewriting the case's whole index row.
+  // Imported documents only: a letter the app wrote has an index of its own (migration 0011), so
+  // writing one never rewrites its case's whole index row.
   documents: {
     into: 'documents',
     columns: ['file_name', 'text'],
