@@ -3,6 +3,7 @@
 import type { ChecklistItem, LetterKind, LetterModel, Run } from '../../contract/letter';
 import { letterContext, postalLines } from './context';
 import type { LetterInput } from './context';
+import { isolateDirection } from './bidi';
 import { gapText, gapsIn } from './gaps';
 import { fieldsRead, renderText } from './liquid';
 import { markdownBlocks, markdownLine } from './markdown';
@@ -16,7 +17,7 @@ import { LETTER_FIELDS, checklistItem } from './where-to-fill';
  */
 const LISTS = ['diagnoses', 'treatments', 'medications', 'assessments', 'scores'] as const;
 
-const plain = (text: string): Run[] => (text ? [{ text }] : []);
+const plain = (text: string): Run[] => (text ? [{ text: isolateDirection(text) }] : []);
 const gapLine = (label: string): Run[] => [{ text: gapText(label), gap: true }];
 
 function signature(input: LetterInput, signer: 'advocate' | 'provider'): Run[][] {
