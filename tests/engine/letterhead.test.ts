@@ -34,7 +34,7 @@ async function letterheadDocx(body: string): Promise<string> {
 async function docText(engine: Engine, id: number) {
   const file = await ok(engine, 'documents.file', { id });
   const buffer = Buffer.from(file.contentBase64, 'base64');
-  return { buffer, text: (await mammoth.extractRawText({ buffer })).value };
+  return { buffer, text: (await mammoth.extractRawText({ buffer })).value.replace(/\u2011/g, '-') };
 }
 
 describe('own letterhead', () => {

@@ -13,7 +13,7 @@ import { LETTER_KIND } from '../../electron/contract/letter';
 import type { LetterKind } from '../../electron/contract/letter';
 import type { Engine } from '../../electron/engine';
 import { cleanup, clientWithCase, ok, tempDir, tempEngine } from './helpers';
-import { fullLetterCase } from './letter-case';
+import { fullLetterCase, recordFinalDenial } from './letter-case';
 
 const ARABIC_NAME = 'مريم';
 const RLO = '\u202E';
@@ -111,6 +111,8 @@ beforeAll(async () => {
   const cases = { full: full.caseId, thin: thin.case.id, hostile };
   for (const set of SETS) {
     for (const kind of LETTER_KIND.values) {
+      if (set === 'full' && kind === 'external-review')
+        await recordFinalDenial(engine, full.caseId);
       const letter = await ok(engine, 'letters.generate', {
         caseId: cases[set],
         kind,

@@ -61,12 +61,23 @@ function letterhead(input: LetterInput, signer: 'advocate' | 'provider') {
   };
 }
 
+/** How the letter travels, above the address: what proves it was sent and when. */
+function deliveryLine(r: NonNullable<LetterInput['recipient']>): string | null {
+  if (r.fax) return `Sent by fax to ${r.fax}`;
+  // An insurer or agency gets appeals and complaints by a mail that proves the day it arrived.
+  if ((r.kind === 'insurer' || r.kind === 'agency') && postalLines(r).length)
+    return 'Sent by certified mail, return receipt requested';
+  return null;
+}
+
 function recipientLines(input: LetterInput): Run[][] {
   const r = input.recipient;
   if (!r) return [gapLine('a recipient')];
-  return [r.name, r.title, r.department, r.organisation, ...postalLines(r)]
+  const lines = [r.name, r.title, r.department, r.organisation, ...postalLines(r)]
     .filter((l): l is string => !!l)
     .map(plain);
+  const delivery = deliveryLine(r);
+  return delivery ? [[{ text: delivery, bold: true }], [], ...lines] : lines;
 }
 
 export interface Composed {
