@@ -26,6 +26,7 @@ import { INCH, NUMBERING, STYLES, TEXT_WIDTH, directStyles, namedStyles } from '
 import type { StyleId, Styler } from './letter-styles';
 import { keptTogether } from './keep-together';
 import { estimatedPages } from './page-estimate';
+import { withPageFurniture } from './letterhead-pages';
 
 /** The placeholder a letterhead document marks the letter's place with. */
 export const LETTER_PLACEHOLDER = 'letter';
@@ -224,7 +225,8 @@ export async function letterDocx(
       trimPlaceholders: true,
       properties: properties(model, meta.subject, meta.author),
     });
-    return Buffer.from(bytes);
+    const subject = `${meta.subject}  ·  ${model.date}`;
+    return Buffer.from(withPageFurniture(bytes, { subject, pages: estimatedPages(model) }));
   }
 
   const { para, letter } = writer(namedStyles);
