@@ -1,10 +1,11 @@
 // `npm run bench`: how fast the case library is, as figures beside their targets and beside raw
-// SQLite/FTS5 (and raw docx.js) doing the same work in the same run — the floor.
+// SQLite/FTS5 (and raw docx.js, raw mammoth) doing the same work in the same run — the floor.
 //
 //   npm run bench                       2,000 cases, 300 letters (a minute or two)
 //   npm run bench -- --full             100,000 cases / 300,000 documents, 1,000 letters
 //   BENCH_CASES=20000 npm run bench     any size; BENCH_LETTERS, BENCH_API_CASES likewise
-//   npm run bench -- --imports          also importing Word files and OCR (slow: LibreOffice)
+//   npm run bench -- --imports          also OCR of scanned pages (slow: LibreOffice makes them)
+//   BENCH_IMPORT_ROUNDS=5               rounds of raw mammoth and the CLI importing Word files
 //   BENCH_DB=/path/lib.sqlite           keep the library there and reuse it on the next run
 //
 // Figures, not pass/fail: the targets are what an advocate should never wait longer than.
@@ -323,10 +324,10 @@ row(
   '≥ 80 letters/s',
 );
 
-if (argv.includes('--imports')) await benchImports(dir, row);
+await benchImports(dir, row, { ocr: argv.includes('--imports') });
 
 // ─── The table ──────────────────────────────────────────────────────────────────────────────
-const header = ['what', 'Advocate Desk', 'raw SQLite / FTS5 / docx.js (floor)', 'target'];
+const header = ['what', 'Advocate Desk', 'raw SQLite / FTS5 / docx.js / mammoth (floor)', 'target'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
 console.log(

@@ -1,12 +1,16 @@
 // The `advocate` command runs from a bundle of the current sources: built once, rebuilt after a
 // change, and never in the way where it cannot be built (the command then runs the sources).
-import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cliBundle } from '../../bin/cli-bundle.mjs';
 import { cleanup, tempDir } from './helpers';
 
 afterEach(cleanup);
+
+const CODE_CACHE = join(process.cwd(), 'bin', 'code-cache.mjs');
 
 /** A source tree shaped like electron/: the CLI's entry and the import worker. */
 function sources(answer: number): string {
@@ -58,5 +62,36 @@ describe('the CLI bundle', () => {
     const blocked = join(tempDir(), 'not-a-folder');
     writeFileSync(blocked, '');
     expect(await cliBundle({ sources: sources(3), cache: join(blocked, 'cache') })).toBeNull();
+  });
+});
+
+describe('the code cache a bundle runs with', () => {
+  it('is kept beside the bundle, read back, and ignored (then written again) when unusable', () => {
+    const file = join(tempDir(), 'bundle.cjs');
+    writeFileSync(file, 'exports.answer = (n) => n * 6;\n');
+    const cache = join(file, '..', 'work.v8cache');
+    // Each run in a process of its own, as the CLI runs: V8 reads a cache only for a script it has
+    // not compiled yet.
+    const answer = (n: number) =>
+      execFileSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `import { runWithCodeCache } from ${JSON.stringify(pathToFileURL(CODE_CACHE).href)};
+           const bundle = runWithCodeCache(${JSON.stringify(pathToFileURL(file).href)}, 'work');
+           process.stdout.write(String(bundle.exports.answer(${n})));
+           bundle.saveCache();`,
+        ],
+        { encoding: 'utf8' },
+      );
+    expect(answer(7)).toBe('42');
+    const made = readFileSync(cache);
+    expect(answer(2)).toBe('12');
+    expect(readFileSync(cache).equals(made)).toBe(true);
+    // A cache from another Node version, or damaged: V8 refuses it and compiles as usual.
+    writeFileSync(cache, 'not a code cache');
+    expect(answer(1)).toBe('6');
+    expect(readFileSync(cache, 'utf8')).not.toBe('not a code cache');
   });
 });

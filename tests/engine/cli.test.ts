@@ -1,7 +1,14 @@
 // The advocate CLI as automation uses it: import, export, search, and clear failures.
 import { execFileSync, spawnSync } from 'node:child_process';
 import officeCrypto from 'officecrypto-tool';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -191,5 +198,23 @@ describe('the installed bin', () => {
       join(process.cwd(), '../shared/fixtures/word/clinical'),
     );
     expect(out.trim().split('\n').at(-1)).toMatch(/^[1-9]\d* imported, 0 refused$/);
+  }, 60_000);
+
+  it('backs up and writes a batch of letters on its own worker threads', () => {
+    const file = join(dir, 'case.json');
+    writeFileSync(file, JSON.stringify(sample));
+    const advocate = (...args: string[]) =>
+      execFileSync(process.execPath, ['bin/advocate.js', '--db', db, ...args], {
+        encoding: 'utf8',
+      });
+    const caseId = advocate('case', 'import', file).trim();
+    const backup = join(dir, 'copy.sqlite');
+    expect(advocate('backup', '--out', backup)).toMatch(/^backed up to /);
+    expect(statSync(backup).size).toBeGreaterThan(0);
+    expect(advocate('backup')).toMatch(/^backed up to .*\.sqlite/);
+    const letters = join(dir, 'letters');
+    mkdirSync(letters);
+    advocate('letter', '--cases', caseId, '--kind', 'appeal', '--out-dir', letters);
+    expect(readdirSync(letters).filter((f) => f.endsWith('.docx'))).toHaveLength(1);
   }, 60_000);
 });

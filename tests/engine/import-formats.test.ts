@@ -263,6 +263,25 @@ describe('the import pool', () => {
       await pool.close();
     }
   }, 90_000);
+
+  it('reads a Word file beside a slow scan rather than waiting behind it', async () => {
+    // Word files have one worker here; a scan is not one of them, so the second worker reads it.
+    const pool = createConvertPool({ threads: 2, wordThreads: 1 });
+    try {
+      let slowDone = false;
+      const slow = pool.convert('pdf', heavyPdf(40), { timeoutMs: 120_000 }).then((result) => {
+        slowDone = true;
+        return result;
+      });
+      const word = await pool.convert('docx', readFileSync(docx[1]!));
+      expect(word.ok && word.text).toMatch(/Client Intake/);
+      expect(slowDone).toBe(false);
+      await pool.close();
+      expect(await slow).toMatchObject({ ok: false });
+    } finally {
+      await pool.close();
+    }
+  }, 90_000);
 });
 
 describe('password-protected .docx', () => {

@@ -33,6 +33,16 @@ const WORKER = fileURLToPath(new URL('./convert-worker.mjs', import.meta.url));
 /** Two cores are plenty for a batch and leave the rest of the machine to the user. */
 const THREADS = Math.max(1, Math.min(2, availableParallelism()));
 
+/**
+ * Word files convert in a few milliseconds each, and storing them keeps this thread (and V8's
+ * own helper threads) as busy as the conversions: a core is left to them, so on two cores one
+ * worker reads Word files, and a second would only take turns with the rest for the same cores.
+ * Scans are read by OCR for seconds a page while this thread waits, and use every worker.
+ */
+const WORD_THREADS = Math.max(1, Math.min(THREADS, availableParallelism() - 1));
+
+const isWord = (format: ConvertFormat) => format === 'docx' || format === 'doc';
+
 export interface ConvertPool {
   /** Converts one checked file in a worker; never throws. */
   convert(
@@ -50,19 +60,33 @@ export interface ConvertPool {
 export function createConvertPool({
   heapMb = IMPORT_LIMITS.workerHeapMb,
   threads = THREADS,
-}: { heapMb?: number; threads?: number } = {}): ConvertPool {
+  wordThreads = Math.min(threads, WORD_THREADS),
+}: { heapMb?: number; threads?: number; wordThreads?: number } = {}): ConvertPool {
   let pool: Piscina | null = null;
 
   // Tasks wait here for a free worker rather than in the pool's queue, so a file's time limit
-  // runs from when a worker starts on it, never while it waits behind a slow one.
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  const freeWorker = async (): Promise<() => void> => {
-    if (running >= threads) await new Promise<void>((resolve) => waiting.push(resolve));
-    running += 1;
+  // runs from when a worker starts on it, never while it waits behind a slow one. At most
+  // `threads` run at once, of them at most `wordThreads` Word files.
+  const running = { all: 0, word: 0 };
+  const waiting: { word: boolean; start: () => void }[] = [];
+  const mayStart = (word: boolean) =>
+    running.all < threads && (!word || running.word < wordThreads);
+  const take = (word: boolean) => {
+    running.all += 1;
+    if (word) running.word += 1;
+  };
+  const freeWorker = async (word: boolean): Promise<() => void> => {
+    if (mayStart(word)) take(word);
+    else await new Promise<void>((start) => waiting.push({ word, start }));
     return () => {
-      running -= 1;
-      waiting.shift()?.();
+      running.all -= 1;
+      if (word) running.word -= 1;
+      const next = waiting.findIndex((task) => mayStart(task.word));
+      if (next >= 0) {
+        const [task] = waiting.splice(next, 1);
+        take(task!.word);
+        task!.start();
+      }
     };
   };
 
@@ -80,7 +104,7 @@ export function createConvertPool({
 
   return {
     async convert(format, bytes, { timeoutMs = conversionTimeMs(format), password } = {}) {
-      const release = await freeWorker();
+      const release = await freeWorker(isWord(format));
       const signal = AbortSignal.timeout(timeoutMs);
       try {
         return (await thePool().run({ format, bytes, password }, { signal })) as Conversion;
@@ -104,9 +128,10 @@ export function createConvertPool({
       }
     },
     warm(formats) {
-      const started = thePool(threads);
+      const workers = formats.every(isWord) ? wordThreads : threads;
+      const started = thePool(workers);
       // One task a worker: each loads its readers while the caller is still getting ready.
-      for (let i = 0; i < threads; i++) {
+      for (let i = 0; i < workers; i++) {
         started.run({ warm: formats }).catch(() => undefined);
       }
     },

@@ -1,20 +1,21 @@
 // Imports records into a case: check each file, convert it in the import pool, then store it
-// (bytes, HTML, text, warnings) in one short transaction. A refused file writes nothing; the
-// others go on. Several files convert at once while the finished ones are stored in order.
+// (bytes, HTML, text, warnings). A refused file writes nothing; the others go on. Several files
+// convert at once while the finished ones are stored in order, those that finished together in
+// one short transaction (store-documents.ts).
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { DocumentInfo, RefusalCode, RefusedFile } from '../../contract/document';
 import { AppError } from '../../contract/errors';
 import { readRegularFile } from '../../security/regular-file';
 import type { EngineContext, HandlerSet } from '../context';
-import { touchCase } from '../cases/touch';
-import { retryWhileBusy } from '../db/busy';
 import { documentQueries } from '../documents/queries';
 import { proposeFacts } from '../facts/extract';
 import { collectFiles } from './collect-files';
 import { convertInPool, type ConvertFormat, type Converted } from './convert-pool';
 import { inspectFile } from './inspect-file';
 import { IMPORT_LIMITS, MB } from './limits';
+import { inOrderedBatches, type BatchLimits } from './ordered-batches';
+import { documentStore } from './store-documents';
 
 const MEDIA_TYPES: Record<ConvertFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -25,8 +26,18 @@ const MEDIA_TYPES: Record<ConvertFormat, string> = {
   tiff: 'image/tiff',
 };
 
-/** Files converting at once: the pool's workers, plus one read and checked ahead. */
-const IN_FLIGHT = 3;
+/**
+ * Files read, checked and converting at once: as many as the pool has workers, and one more read
+ * ahead. Files that have converted wait up to a quarter of a second for others to join their
+ * write, which waits for the disk and rewrites the case's search row: a write for many files
+ * costs hardly more than one.
+ */
+const BATCHES: BatchLimits = {
+  concurrency: 3,
+  maxItems: 32,
+  maxBytes: 64 * MB,
+  maxWaitMs: 250,
+};
 
 interface Refusal {
   problem: string;
@@ -49,7 +60,7 @@ export function importHandlers({
   'documents.get' | 'documents.import' | 'documents.importFile' | 'documents.proposeFacts'
 > {
   const documents = documentQueries(db);
-  const touch = touchCase(db);
+  const { storeAll } = documentStore(db);
   const caseExists = db.prepare('SELECT 1 FROM cases WHERE id = ?').pluck();
 
   const requireCase = (caseId: number) => {
@@ -83,34 +94,19 @@ export function importHandlers({
     return { fileName, bytes, format: inspection.format, converted };
   };
 
-  /** Stores a converted file in one short transaction; the document, or why it was refused. */
-  const store = async (caseId: number, ready: Ready): Promise<DocumentInfo | Refusal> => {
-    const { converted } = ready;
-    try {
-      // Another process's lock is waited for on timers, file by file.
-      return await retryWhileBusy(() =>
-        db
-          .transaction(() => {
-            touch(caseId);
-            return documents.add({
-              caseId,
-              fileName: ready.fileName,
-              mediaType: MEDIA_TYPES[ready.format],
-              origin: 'imported',
-              text: converted.text,
-              html: converted.html,
-              warnings: converted.warnings,
-              note: null,
-              bytes: ready.bytes,
-            });
-          })
-          .immediate(),
-      );
-    } catch (error) {
-      if (error instanceof AppError) return { problem: error.message };
-      throw error;
-    }
-  };
+  /** Stores converted files in one short transaction: each one's document, or why it was refused. */
+  const store = (caseId: number, batch: Ready[]): Promise<(DocumentInfo | Refusal)[]> =>
+    storeAll(
+      caseId,
+      batch.map(({ fileName, format, bytes, converted }) => ({
+        fileName,
+        mediaType: MEDIA_TYPES[format],
+        text: converted.text,
+        html: converted.html,
+        warnings: converted.warnings,
+        bytes,
+      })),
+    );
 
   /** Reads a plain file from disk within the size limit; its bytes, or why it cannot be imported. */
   const readWithin = (path: string): Buffer | Refusal => {
@@ -136,23 +132,27 @@ export function importHandlers({
       const imported: DocumentInfo[] = [];
       const problems: RefusedFile[] = [...refused];
       const seen = new Set<string>();
-      const started: Promise<Ready | Refusal>[] = [];
-      const start = () => {
-        const path = files[started.length];
-        if (path === undefined) return;
-        const bytes = readWithin(path);
-        started.push(
-          isRefusal(bytes)
-            ? Promise.resolve(bytes)
-            : prepare(caseId, basename(path), bytes, seen, password),
-        );
-      };
-      for (let i = 0; i < IN_FLIGHT; i++) start();
-      for (const [i, path] of files.entries()) {
-        const ready = await started[i]!;
-        start();
-        const result = isRefusal(ready) ? ready : await store(caseId, ready);
-        if (isRefusal(result)) problems.push({ path, ...result });
+      const outcomes = await inOrderedBatches(
+        files.length,
+        async (index) => {
+          const path = files[index]!;
+          const bytes = readWithin(path);
+          return isRefusal(bytes) ? bytes : prepare(caseId, basename(path), bytes, seen, password);
+        },
+        (outcome) =>
+          isRefusal(outcome)
+            ? 0
+            : outcome.bytes.length + outcome.converted.html.length + outcome.converted.text.length,
+        async (batch) => {
+          const ready = batch.filter((outcome): outcome is Ready => !isRefusal(outcome));
+          const stored = ready.length ? await store(caseId, ready) : [];
+          let next = 0;
+          return batch.map((outcome) => (isRefusal(outcome) ? outcome : stored[next++]!));
+        },
+        BATCHES,
+      );
+      for (const [i, result] of outcomes.entries()) {
+        if (isRefusal(result)) problems.push({ path: files[i]!, ...result });
         else imported.push(result);
       }
       return { imported, refused: problems };
@@ -161,7 +161,7 @@ export function importHandlers({
       requireCase(caseId);
       const bytes = Buffer.from(contentBase64, 'base64');
       const ready = await prepare(caseId, fileName, bytes, new Set(), password);
-      const result = isRefusal(ready) ? ready : await store(caseId, ready);
+      const result = isRefusal(ready) ? ready : (await store(caseId, [ready]))[0]!;
       return isRefusal(result)
         ? { ok: false, fileName, ...result }
         : { ok: true, document: result };

@@ -34,22 +34,30 @@ function printed(value: unknown): string {
   return escapeInline(String(value));
 }
 
-export const liquid = new Liquid({
-  ownPropertyOnly: true,
-  strictFilters: true,
-  // In-memory, empty: {% include %} and {% render %} can never read a file.
-  templates: {},
-  relativeReference: false,
-  outputEscape: printed,
-  // A template is text a person wrote; these stop a runaway loop from hanging the app.
-  parseLimit: 1_000_000,
-  renderLimit: 2_000,
-  memoryLimit: 50_000_000,
-});
-
-liquid.registerFilter('paragraphs', (value: unknown) =>
-  typeof value === 'string' ? new Paragraphs(value) : value,
-);
+/**
+ * The one Liquid engine, made on first use: making it reads the system's date locale, which
+ * costs a command that writes no letter (an import, a search) a noticeable part of its start.
+ */
+let engine: Liquid | null = null;
+function liquid(): Liquid {
+  if (engine) return engine;
+  engine = new Liquid({
+    ownPropertyOnly: true,
+    strictFilters: true,
+    // In-memory, empty: {% include %} and {% render %} can never read a file.
+    templates: {},
+    relativeReference: false,
+    outputEscape: printed,
+    // A template is text a person wrote; these stop a runaway loop from hanging the app.
+    parseLimit: 1_000_000,
+    renderLimit: 2_000,
+    memoryLimit: 50_000_000,
+  });
+  engine.registerFilter('paragraphs', (value: unknown) =>
+    typeof value === 'string' ? new Paragraphs(value) : value,
+  );
+  return engine;
+}
 
 // Parsed templates by text: a batch of letters, or a preview redrawn as the advocate types,
 // parses each template once. Oldest entries go first.
@@ -60,7 +68,7 @@ function parse(text: string, part: string): Template[] {
   let templates = parsed.get(text);
   if (!templates) {
     try {
-      templates = liquid.parse(text);
+      templates = liquid().parse(text);
     } catch (error) {
       throw templateError(error, part);
     }
@@ -74,7 +82,7 @@ function parse(text: string, part: string): Template[] {
 export function renderText(text: string, data: object, part: string): string {
   const templates = parse(text, part);
   try {
-    return liquid.renderSync(templates, data) as string;
+    return liquid().renderSync(templates, data) as string;
   } catch (error) {
     throw templateError(error, part);
   }
@@ -91,7 +99,7 @@ const fieldsByText = new Map<string, string[][]>();
 export function fieldsRead(text: string): string[][] {
   let fields = fieldsByText.get(text);
   if (!fields) {
-    fields = liquid
+    fields = liquid()
       .globalVariableSegmentsSync(parse(text, 'text'))
       .map((segments) => segments.filter((s): s is string | number => typeof s !== 'object'))
       .map((segments) => segments.map(String));
