@@ -130,7 +130,22 @@ export interface LetterContext {
     reason: string;
     claimType: string;
     decision: string;
+    /** When the notice arrived; blank when not recorded. */
+    received: string;
   };
+  /** What an external-review request must get right (see docs/letter-templates.md). */
+  externalReview: {
+    /** A final internal denial is on record. */
+    isFinal: boolean;
+    /** Why external review may be asked for now; a gap when the record gives no basis. */
+    basis: string;
+    /** Which process hears it for this plan type, as a sentence. */
+    process: string;
+    /** The last day to ask, 4 months from the day the final denial arrived; blank until recorded. */
+    deadline: string;
+  };
+  /** The specialist who should review: "a board-certified psychiatrist". */
+  reviewer: string;
   /** What is on file to enclose, read from documents' types. */
   enclosed: {
     hasProviderLetter: boolean;

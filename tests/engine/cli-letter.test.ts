@@ -1,6 +1,6 @@
 // `advocate letter`: one letter to a file, a batch into a folder with progress, clear refusals.
-import mammoth from 'mammoth';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { docxText } from './letter-text';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -39,7 +39,7 @@ describe('advocate letter', () => {
       out,
     );
     expect(run).toMatchObject({ code: 0, out: [out], err: [] });
-    const { value } = await mammoth.extractRawText({ path: out });
+    const value = await docxText(readFileSync(out));
     expect(value).toContain('UM-2024-55821');
     const engine = openEngine({ databasePath: db });
     expect(
@@ -64,7 +64,7 @@ describe('advocate letter', () => {
       out,
     );
     expect(run.code).toBe(0);
-    expect((await mammoth.extractRawText({ path: out })).value).toMatch(/constituent/i);
+    expect(await docxText(readFileSync(out))).toMatch(/constituent/i);
     const missing = await cli(
       '--db',
       db,

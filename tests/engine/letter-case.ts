@@ -116,3 +116,23 @@ export async function fullLetterCase(engine: Engine) {
   }
   return { client, caseId, recipientId: insurer.id };
 }
+
+/**
+ * The plan upholds its denial at the last internal level, received a few days later: what an
+ * external-review request answers.
+ */
+export async function recordFinalDenial(engine: Engine, caseId: number) {
+  return ok(engine, 'denials.create', {
+    caseId,
+    values: {
+      deniedOn: '2024-10-15',
+      receivedOn: '2024-10-18',
+      level: 'final-internal',
+      referenceNumber: 'UM-2024-60114',
+      claimNumber: 'CLM-771-0042',
+      service: 'IV ketamine infusion (J3490)',
+      reason: 'The requested service is considered experimental and investigational.',
+      claimType: 'pre-service',
+    },
+  });
+}

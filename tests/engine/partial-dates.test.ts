@@ -1,6 +1,5 @@
 // Dates as precise as the record: a day, a month or a year, from every door into letters, and
 // durations that never count invented days. Dose history carries what payers ask for.
-import mammoth from 'mammoth';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   durationBetween,
@@ -9,21 +8,13 @@ import {
   spansOverlap,
   writtenDate,
 } from '../../electron/contract/partial-date';
-import type { Engine } from '../../electron/engine';
 import { findDates } from '../../electron/engine/facts/dates';
 import { proposeFacts } from '../../electron/engine/facts/extract';
 import { cleanup, clientWithCase, fails, ok, rowCounts, tempEngine } from './helpers';
 import { fullLetterCase } from './letter-case';
+import { letterText } from './letter-text';
 
 afterEach(cleanup);
-
-async function letterText(engine: Engine, documentId: number): Promise<string> {
-  const file = await ok(engine, 'documents.file', { id: documentId });
-  const { value } = await mammoth.extractRawText({
-    buffer: Buffer.from(file.contentBase64, 'base64'),
-  });
-  return value;
-}
 
 describe('a date as written', () => {
   it.each([

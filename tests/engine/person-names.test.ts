@@ -2,27 +2,18 @@
 // and title), how letters refer to them, and names written in documents split right.
 import BetterSqlite3 from 'better-sqlite3';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import mammoth from 'mammoth';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { referenceName, splitPersonName } from '../../electron/contract/person-name';
-import type { Engine } from '../../electron/engine';
 import { migrations } from '../../electron/engine/db/migrations';
 import { nameParts } from '../../electron/engine/facts/match';
 import { proposeFacts } from '../../electron/engine/facts/extract';
 import { cleanup, fails, ok, openTracked, tempDir, tempEngine } from './helpers';
 import { fullLetterCase } from './letter-case';
+import { letterText } from './letter-text';
 
 afterEach(cleanup);
-
-async function letterText(engine: Engine, documentId: number): Promise<string> {
-  const file = await ok(engine, 'documents.file', { id: documentId });
-  const { value } = await mammoth.extractRawText({
-    buffer: Buffer.from(file.contentBase64, 'base64'),
-  });
-  return value;
-}
 
 describe('splitting a written name', () => {
   it.each([

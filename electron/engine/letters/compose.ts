@@ -3,6 +3,7 @@
 import type { ChecklistItem, LetterKind, LetterModel, Run } from '../../contract/letter';
 import { letterContext, postalLines } from './context';
 import type { LetterInput } from './context';
+import { isolateDirection } from './bidi';
 import { gapText, gapsIn } from './gaps';
 import { fieldsRead, renderText } from './liquid';
 import { markdownBlocks, markdownLine } from './markdown';
@@ -16,7 +17,7 @@ import { LETTER_FIELDS, checklistItem } from './where-to-fill';
  */
 const LISTS = ['diagnoses', 'treatments', 'medications', 'assessments', 'scores'] as const;
 
-const plain = (text: string): Run[] => (text ? [{ text }] : []);
+const plain = (text: string): Run[] => (text ? [{ text: isolateDirection(text) }] : []);
 const gapLine = (label: string): Run[] => [{ text: gapText(label), gap: true }];
 
 function signature(input: LetterInput, signer: 'advocate' | 'provider'): Run[][] {
@@ -60,12 +61,23 @@ function letterhead(input: LetterInput, signer: 'advocate' | 'provider') {
   };
 }
 
+/** How the letter travels, above the address: what proves it was sent and when. */
+function deliveryLine(r: NonNullable<LetterInput['recipient']>): string | null {
+  if (r.fax) return `Sent by fax to ${r.fax}`;
+  // An insurer or agency gets appeals and complaints by a mail that proves the day it arrived.
+  if ((r.kind === 'insurer' || r.kind === 'agency') && postalLines(r).length)
+    return 'Sent by certified mail, return receipt requested';
+  return null;
+}
+
 function recipientLines(input: LetterInput): Run[][] {
   const r = input.recipient;
   if (!r) return [gapLine('a recipient')];
-  return [r.name, r.title, r.department, r.organisation, ...postalLines(r)]
+  const lines = [r.name, r.title, r.department, r.organisation, ...postalLines(r)]
     .filter((l): l is string => !!l)
     .map(plain);
+  const delivery = deliveryLine(r);
+  return delivery ? [[{ text: delivery, bold: true }], [], ...lines] : lines;
 }
 
 export interface Composed {

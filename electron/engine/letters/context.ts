@@ -10,6 +10,8 @@ import type { Profile } from '../../contract/profile';
 import { CLAIM_TYPE, DECISION_LEVEL } from '../../contract/workflow';
 import type { Denial } from '../../contract/workflow';
 import { LETTER_FIELDS } from './where-to-fill';
+import { salutationFor } from './salutation';
+import { externalReviewContext, reviewerFor } from './external-review';
 import { BLANK, Missing, stripMarkers } from './gaps';
 import { classOf, distinctClasses } from '../records/drug-classes';
 
@@ -141,20 +143,7 @@ function scoreSeries(assessments: CaseDetail['assessments']) {
 }
 
 function salutation(recipient: Contact | null): Value {
-  if (!recipient) return new Missing('recipient', 'a recipient');
-  const title = recipient.title?.trim();
-  const last = recipient.name.trim().split(/\s+/).at(-1) ?? recipient.name;
-  if (/^(dr|doctor)\b/i.test(recipient.name)) return `Dr. ${last}`;
-  if (
-    title &&
-    /^(senator|representative|congress(wo)?man|assembly(wo)?man|delegate|commissioner|director|dr\.?)$/i.test(
-      title,
-    )
-  ) {
-    return `${title.replace(/\.$/, '')} ${last}`;
-  }
-  if (recipient.kind === 'insurer') return title || 'Medical Director';
-  return recipient.name;
+  return recipient ? salutationFor(recipient) : new Missing('recipient', 'a recipient');
 }
 
 /** The values a template reads; missing ones are gaps. */
@@ -270,7 +259,12 @@ export function letterContext(raw: LetterInput) {
       ),
       /** The decision the notice announces, e.g. "Final internal appeal denied". */
       decision: or('denial', denial ? DECISION_LEVEL.labels[denial.level] : null, 'denial'),
+      /** When the notice arrived: blank when not recorded. */
+      received: denial?.receivedOn ? longDate(denial.receivedOn) : BLANK,
     },
+    externalReview: externalReviewContext(denial, c.planType, client.state),
+    /** The specialist who should review the case, from its first diagnosis. */
+    reviewer: reviewerFor(detail.diagnoses),
     enclosed: {
       hasProviderLetter: signedLetters.length > 0,
       providerLetter: or(

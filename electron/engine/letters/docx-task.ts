@@ -6,13 +6,11 @@ import { letterDocx } from './docx';
 export interface LayoutTask {
   model: LetterModel;
   subject: string;
+  /** Who signs it: the document's author in Word's properties. */
+  author?: string | null;
   letterhead: Uint8Array | null;
 }
 
-export default async function layout({
-  model,
-  subject,
-  letterhead,
-}: LayoutTask): Promise<Uint8Array> {
-  return letterDocx(model, { subject, letterhead });
+export default async function layout(task: LayoutTask): Promise<Uint8Array> {
+  return letterDocx(task.model, task);
 }

@@ -9,10 +9,10 @@ import {
   Footer,
   Header,
   Packer,
-  PageNumber,
   Paragraph,
   PatchType,
   ShadingType,
+  SimpleField,
   Table,
   TableCell,
   TableRow,
@@ -24,6 +24,9 @@ import type { IParagraphOptions, IRunOptions } from 'docx';
 import type { Block, LetterModel, Run } from '../../contract/letter';
 import { INCH, NUMBERING, STYLES, TEXT_WIDTH, directStyles, namedStyles } from './letter-styles';
 import type { StyleId, Styler } from './letter-styles';
+import { keptTogether } from './keep-together';
+import { estimatedPages } from './page-estimate';
+import { withPageFurniture } from './letterhead-pages';
 
 /** The placeholder a letterhead document marks the letter's place with. */
 export const LETTER_PLACEHOLDER = 'letter';
@@ -34,7 +37,7 @@ function runs(line: Run[], base: IRunOptions = {}): TextRun[] {
       (text, i) =>
         new TextRun({
           ...base,
-          text,
+          children: keptTogether(text),
           break: i > 0 ? 1 : 0,
           bold: run.bold || run.gap || base.bold,
           italics: run.italic || base.italics,
@@ -72,7 +75,12 @@ function columnWidths(block: Extract<Block, { type: 'table' }>, columns: number)
 function writer(style: Styler) {
   const para = (id: StyleId | null, line: Run[], extra: IParagraphOptions = {}) => {
     const look = style(id);
-    return new Paragraph({ ...look.paragraph, ...extra, children: runs(line, look.run) });
+    return new Paragraph({
+      widowControl: true,
+      ...look.paragraph,
+      ...extra,
+      children: runs(line, look.run),
+    });
   };
 
   const table = (block: Extract<Block, { type: 'table' }>): Table => {
@@ -104,41 +112,55 @@ function writer(style: Styler) {
     });
   };
 
+  /**
+   * The letter's body. A paragraph that leads into a table keeps with it, and the last paragraph
+   * keeps with the closing, so neither a table nor "Sincerely," starts a page on its own.
+   */
   const body = (blocks: Block[]): (Paragraph | Table)[] => {
     let lists = 0;
-    return blocks.flatMap((block): (Paragraph | Table)[] => {
+    return blocks.flatMap((block, b): (Paragraph | Table)[] => {
+      const next = blocks[b + 1];
+      const keepNext = next === undefined || next.type === 'table';
+      const keep = keepNext ? { keepNext: true } : {};
       switch (block.type) {
         case 'heading':
           return [para('Heading2', block.runs)];
         case 'paragraph':
-          return [para(null, block.runs)];
+          return [para(null, block.runs, keep)];
         case 'quote':
-          return [para('LetterQuote', block.runs)];
+          return [para('LetterQuote', block.runs, keep)];
         case 'list': {
           const instance = lists++;
           const reference = block.ordered ? 'numbers' : 'bullets';
-          return block.items.map((item, i) =>
-            para(null, item, {
+          return block.items.map((item, i) => {
+            const last = i === block.items.length - 1;
+            return para(null, item, {
               numbering: { reference, level: 0, instance },
-              spacing: { after: i === block.items.length - 1 ? 160 : 60 },
-            }),
-          );
+              spacing: { after: last ? 160 : 60 },
+              ...(last ? keep : {}),
+            });
+          });
         }
         case 'table':
           // A table needs a paragraph after it, or Word glues the next text to its last row.
-          return [table(block), new Paragraph({ spacing: { after: 0 }, children: [] })];
+          return [
+            table(block),
+            new Paragraph({ spacing: { after: 0 }, children: [], ...(next ? {} : keep) }),
+          ];
       }
     });
   };
 
-  const labelled = (label: string, lines: Run[][]): Paragraph[] =>
+  /** A labelled list (enclosures, cc): kept together and with what comes before it. */
+  const labelled = (label: string, lines: Run[][], endsLetter: boolean): Paragraph[] =>
     lines.length
       ? [
           para('ListLabel', [{ text: label }]),
-          ...lines.map((line) =>
+          ...lines.map((line, i) =>
             para(null, line, {
               numbering: { reference: 'bullets', level: 0 },
               spacing: { after: 40 },
+              keepNext: !(endsLetter && i === lines.length - 1),
             }),
           ),
         ]
@@ -156,24 +178,33 @@ function writer(style: Styler) {
     ...body(model.body),
     para('Closing', [{ text: model.closing }]),
     ...model.signature.map((line) => para('SignatureLine', line)),
-    ...labelled('Enclosures', model.enclosures),
-    ...labelled('cc', model.cc),
+    ...labelled('Enclosures', model.enclosures, model.cc.length === 0),
+    ...labelled('cc', model.cc, true),
   ];
 
   return { para, letter };
 }
 
-const pageXofY = () =>
+/**
+ * "Page X of Y" as fields with a result in them: Word and LibreOffice count again, and a viewer
+ * that cannot shows the page and an estimate of the pages rather than nothing.
+ */
+const pageXofY = (page: number, pages: number) =>
   new Paragraph({
     style: 'HeaderFooter',
     alignment: AlignmentType.CENTER,
     children: [
-      new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] }),
+      new TextRun('Page '),
+      new SimpleField('PAGE', String(page)),
+      new TextRun(' of '),
+      new SimpleField('NUMPAGES', String(Math.max(page, pages))),
     ],
   });
 
-const properties = (model: LetterModel, subject: string) => ({
-  creator: 'Advocate Desk',
+const properties = (model: LetterModel, subject: string, author: string | null | undefined) => ({
+  // Word shows the creator as the document's author: the person who signs, not the program.
+  creator: author?.trim() || 'Advocate Desk',
+  lastModifiedBy: author?.trim() || 'Advocate Desk',
   title: model.title,
   subject,
   description: `${model.title}, generated by Advocate Desk`,
@@ -182,7 +213,7 @@ const properties = (model: LetterModel, subject: string) => ({
 /** The letter as .docx bytes: its own document, or poured into the advocate's letterhead. */
 export async function letterDocx(
   model: LetterModel,
-  meta: { subject: string; letterhead?: Uint8Array | null },
+  meta: { subject: string; author?: string | null; letterhead?: Uint8Array | null },
 ): Promise<Buffer> {
   if (meta.letterhead) {
     const { letter } = writer(directStyles);
@@ -192,9 +223,10 @@ export async function letterDocx(
       patches: { [LETTER_PLACEHOLDER]: { type: PatchType.DOCUMENT, children: letter(model) } },
       numbering: NUMBERING,
       trimPlaceholders: true,
-      properties: properties(model, meta.subject),
+      properties: properties(model, meta.subject, meta.author),
     });
-    return Buffer.from(bytes);
+    const subject = `${meta.subject}  ·  ${model.date}`;
+    return Buffer.from(withPageFurniture(bytes, { subject, pages: estimatedPages(model) }));
   }
 
   const { para, letter } = writer(namedStyles);
@@ -207,8 +239,9 @@ export async function letterDocx(
       children: [],
     }),
   ];
+  const pages = estimatedPages(model);
   const doc = new Document({
-    ...properties(model, meta.subject),
+    ...properties(model, meta.subject, meta.author),
     styles: STYLES,
     numbering: NUMBERING,
     sections: [
@@ -234,8 +267,8 @@ export async function letterDocx(
           }),
         },
         footers: {
-          first: new Footer({ children: [pageXofY()] }),
-          default: new Footer({ children: [pageXofY()] }),
+          first: new Footer({ children: [pageXofY(1, pages)] }),
+          default: new Footer({ children: [pageXofY(2, pages)] }),
         },
         children: letter(model),
       },

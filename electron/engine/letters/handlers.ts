@@ -129,6 +129,8 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
     const bytes = await layout({
       model,
       subject: `${model.title} · ${clientName}`,
+      author:
+        parsed.meta.signer === 'provider' ? input.detail.case.providerName : input.profile.name,
       letterhead: parsed.meta.signer === 'advocate' ? ownLetterhead : null,
     });
     return {

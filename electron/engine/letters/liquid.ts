@@ -4,6 +4,7 @@
 import { Liquid } from 'liquidjs';
 import type { Template } from 'liquidjs';
 import { AppError } from '../../contract/errors';
+import { isolateDirection } from './bidi';
 import { Blank, Missing, gapMarker, literal } from './gaps';
 
 /** Text kept as paragraphs (the `paragraphs` filter): blank lines survive, other breaks don't. */
@@ -11,7 +12,7 @@ class Paragraphs {
   constructor(readonly text: string) {}
 }
 
-const escapeInline = (text: string) => literal(text.replace(/\s+/g, ' '));
+const escapeInline = (text: string) => literal(isolateDirection(text.replace(/\s+/g, ' ')));
 
 /** A field the letter's data does not have at all (a misspelt name, or an empty list joined). */
 const UNKNOWN = { field: '', label: 'value' };

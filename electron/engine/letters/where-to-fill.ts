@@ -59,6 +59,10 @@ export const LETTER_FIELDS: Readonly<Record<string, FieldPlace>> = {
   assessments: section('assessment scores', 'assessments'),
   scores: section('assessment scores', 'assessments'),
   denial: section('the denial (date, reference, reason)', 'denials'),
+  'externalReview.basis': section(
+    'the denial’s decision level (a final internal denial)',
+    'denials',
+  ),
   'enclosed.providerLetter': section(
     'the provider’s signed letter of medical necessity',
     'documents',
