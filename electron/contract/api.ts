@@ -42,6 +42,8 @@ import type {
   Template,
   TemplateSummary,
 } from './letter';
+import { casePick, citationFields, citationListQuery, citationUpdate } from './evidence';
+import type { CaseCitations, Citation, CitationList } from './evidence';
 import { profileUpdate } from './profile';
 import type { Profile } from './profile';
 import {
@@ -180,6 +182,16 @@ export const apiArgs = {
   'exchange.export': z.object({ caseId: id }),
   'exchange.import': exchangeFile,
 
+  // The evidence library, and the citations each case's letters cite.
+  'citations.list': citationListQuery,
+  'citations.get': byId,
+  'citations.create': citationFields,
+  'citations.update': citationUpdate,
+  'citations.delete': byId,
+  'caseCitations.list': z.object({ caseId: id }),
+  'caseCitations.pick': casePick,
+  'caseCitations.unpick': casePick,
+
   // Appeal workflow: stages, denials and deadlines, quick log, dashboard, calendar.
   'stages.move': stageMove,
   'denials.preview': denialPreview,
@@ -283,6 +295,14 @@ export type ApiResults = RecordResults & {
   'exchange.import': ExchangeImportResult;
   // Appeal workflow.
   'stages.move': StageMove;
+  'citations.list': CitationList;
+  'citations.get': Citation;
+  'citations.create': Citation;
+  'citations.update': Citation;
+  'citations.delete': null;
+  'caseCitations.list': CaseCitations;
+  'caseCitations.pick': CaseCitations;
+  'caseCitations.unpick': CaseCitations;
   'denials.preview': DenialView;
   'denials.create': DenialView;
   'denials.update': DenialView;

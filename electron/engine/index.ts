@@ -22,6 +22,7 @@ import type { OpenDatabaseOptions } from './db/open';
 import { migrations } from './db/migrations';
 import { retryWhileBusy, useShortLockWait } from './db/busy';
 import { guardLibrary } from './library/file-guard';
+import { evidenceHandlers } from './evidence/handlers';
 import { exchangeHandlers } from './exchange/handlers';
 import { factHandlers } from './facts/handlers';
 import { toApiError } from './errors/api-error';
@@ -229,6 +230,7 @@ export function openEngine(options: EngineOptions): Engine {
       contactHandlers(ctx),
       searchHandlers(ctx),
       exchangeHandlers(ctx),
+      evidenceHandlers(ctx),
       importHandlers(ctx),
       // Keeping clients' data safe.
       backupHandlers(ctx),

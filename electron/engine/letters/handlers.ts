@@ -20,6 +20,7 @@ import { letterDocx } from './docx';
 import { letterQueries } from './letter-queries';
 import { letterheadQueries } from './letterhead';
 import { denialQueries } from '../workflow/queries';
+import { citationQueries } from '../evidence/queries';
 import { builtInTemplates, templateQueries } from './template-queries';
 import { parseTemplate, renameTemplate } from './template-source';
 import { retryWhileBusy } from '../db/busy';
@@ -91,6 +92,7 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
   const profile = profileQueries(db);
   const letterhead = letterheadQueries(db);
   const denials = denialQueries(db);
+  const evidence = citationQueries(db);
   templates.seed();
 
   const chooseTemplate = ({ templateId, kind }: TemplateChoice): Template => {
@@ -110,6 +112,8 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
       recipient: recipientId === undefined ? null : contacts.get(recipientId),
       today: localToday(),
       letterheadName: letterhead.info()?.fileName ?? null,
+      // Only what the advocate picked from the library: a letter cites nothing else.
+      citations: evidence.picked(caseId),
     };
   };
 

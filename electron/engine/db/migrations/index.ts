@@ -10,6 +10,7 @@ import { secureDelete } from './0007-secure-delete';
 import { versions } from './0008-versions';
 import { factsAccept } from './0009-facts-accept';
 import { scale } from './0010-scale';
+import { evidence } from './0012-evidence';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   versions,
   factsAccept,
   scale,
+  evidence,
 ];
