@@ -17,6 +17,7 @@ import { useFocusFromQuery } from '../lib/use-focus-from-query';
 import { HistorySection } from './history-section';
 import { SampleBadge, useSampleStatus } from '../features/first-run/sample';
 import { HelpLink } from '../features/help/help-link';
+import { CaseEvidenceSection } from '../features/evidence/case-evidence-section';
 
 export function CasePage() {
   const id = Number(useParams().id);
@@ -127,6 +128,7 @@ export function CasePage() {
       </div>
 
       <CaseRecords detail={data} onChanged={reload} />
+      <CaseEvidenceSection caseId={c.id} onChanged={reload} />
       <LettersSection
         caseId={c.id}
         version={`${c.updatedAt} ${workflow.data?.denials.map((d) => d.updatedAt).join() ?? ''}`}
