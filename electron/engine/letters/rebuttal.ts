@@ -90,7 +90,7 @@ export function rebuttalFor(input: RebuttalInput): Rebuttal {
       if (known === 'ketamine-iv') {
         paragraphs.push(
           cited
-            ? `For this use, the support is there: the randomized controlled trials, meta-analyses and professional statements cited below show that ketamine infusion is an accepted treatment for depression that has not responded to standard treatment.`
+            ? `That support exists for this use: the randomized controlled trials, meta-analyses and professional statements cited below show that ketamine infusion is an accepted treatment for depression that has not responded to standard treatment.`
             : `The treating provider’s enclosed letter of medical necessity sets out the published evidence for this use.`,
         );
       }
