@@ -26,6 +26,7 @@ import type {
 import type { ExchangeFileValues, ExchangeImportResult } from './exchange';
 import { id } from './fields';
 import {
+  caseAnswerSave,
   documentSave,
   letterBatch,
   letterGenerate,
@@ -35,7 +36,9 @@ import {
 } from './letter';
 import type {
   BatchLetter,
+  CaseQuestions,
   DocumentFile,
+  Placeholder,
   GeneratedLetter,
   LetterheadInfo,
   LetterPreview,
@@ -169,6 +172,11 @@ export const apiArgs = {
   'letters.generate': letterGenerate,
   /** A letter for each of several cases (a batch from the CLI), committed a chunk at a time. */
   'letters.generateMany': letterBatch,
+  /** Every name a template can read, for the editor's picker. */
+  'placeholders.list': none,
+  /** The questions templates ask of a case, and its answers. */
+  'caseAnswers.list': z.object({ caseId: id }),
+  'caseAnswers.save': caseAnswerSave,
   'letterhead.get': none,
   'letterhead.set': letterheadSet,
   'letterhead.clear': none,
@@ -295,6 +303,9 @@ export type ApiResults = RecordResults & {
   'exchange.import': ExchangeImportResult;
   // Appeal workflow.
   'stages.move': StageMove;
+  'placeholders.list': Placeholder[];
+  'caseAnswers.list': CaseQuestions;
+  'caseAnswers.save': CaseQuestions;
   'citations.list': CitationList;
   'citations.get': Citation;
   'citations.create': Citation;

@@ -27,6 +27,8 @@ export interface LetterInput {
   letterheadName?: string | null;
   /** The citations picked for the case from the evidence library, in the order letters cite them. */
   citations?: Citation[];
+  /** The case's answers to templates' own questions, by question key. */
+  answers?: Record<string, string>;
 }
 
 type Value = string | Missing;
