@@ -95,6 +95,10 @@ describe('a template’s own questions', () => {
     const faxed = asked.questions.find((q) => q.key === 'faxedOn')!;
     expect(faxed.ask).toBe('date the appeal was faxed');
     expect(faxed.askedBy).toEqual(['First', 'Second']);
+    // The app's own expedited appeal asks for the physician's statement instead of a note.
+    expect(asked.questions.find((q) => q.key === 'urgencyStatement')?.askedBy).toEqual([
+      'Expedited (urgent) appeal',
+    ]);
 
     // Unanswered: a gap named by the question, on the checklist.
     const before = await ok(engine, 'letters.preview', {
@@ -106,7 +110,7 @@ describe('a template’s own questions', () => {
     expect(before.checklist.map((c) => c.label)).toContain('date the appeal was faxed');
 
     asked = await ok(engine, 'caseAnswers.save', { caseId, key: 'faxedOn', answer: 'May 2, 2026' });
-    expect(asked.answers).toEqual({ faxedOn: 'May 2, 2026' });
+    expect(asked.answers.faxedOn).toBe('May 2, 2026');
     for (const name of ['First', 'Second']) {
       const t = (await ok(engine, 'templates.list', {})).find((x) => x.name === name)!;
       const p = await ok(engine, 'letters.preview', { caseId, templateId: t.id, recipientId });
@@ -115,7 +119,7 @@ describe('a template’s own questions', () => {
     }
     // Cleared: asked again.
     await ok(engine, 'caseAnswers.save', { caseId, key: 'faxedOn', answer: '' });
-    expect((await ok(engine, 'caseAnswers.list', { caseId })).answers).toEqual({});
+    expect((await ok(engine, 'caseAnswers.list', { caseId })).answers.faxedOn).toBeUndefined();
   });
 
   it('an answer a template did not declare is refused by name', async () => {

@@ -18,6 +18,7 @@ import { HistorySection } from './history-section';
 import { SampleBadge, useSampleStatus } from '../features/first-run/sample';
 import { HelpLink } from '../features/help/help-link';
 import { CaseEvidenceSection } from '../features/evidence/case-evidence-section';
+import { CaseQuestions } from '../features/letters/case-questions';
 
 export function CasePage() {
   const id = Number(useParams().id);
@@ -129,6 +130,7 @@ export function CasePage() {
 
       <CaseRecords detail={data} onChanged={reload} />
       <CaseEvidenceSection caseId={c.id} onChanged={reload} />
+      <CaseQuestions caseId={c.id} onChanged={reload} />
       <LettersSection
         caseId={c.id}
         version={`${c.updatedAt} ${workflow.data?.denials.map((d) => d.updatedAt).join() ?? ''}`}
