@@ -131,3 +131,33 @@ describe('a template’s own questions', () => {
     expect(error.message).toContain('questions:');
   });
 });
+
+describe('gaps in a generated letter', () => {
+  it('are Word comments as well as highlighted text, so Review → Next finds each one', async () => {
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const engine = tempEngine();
+    const { clientWithCase } = await import('./helpers');
+    const { case: kase } = await clientWithCase(engine, {}, { memberId: null });
+    const letter = await ok(engine, 'letters.generate', { caseId: kase.id, kind: 'appeal' });
+    expect(letter.gaps).toBeGreaterThan(3);
+    const file = await ok(engine, 'documents.file', { id: letter.documentId });
+    const parts = unzipSync(Buffer.from(file.contentBase64, 'base64'));
+    const comments = strFromU8(parts['word/comments.xml']!);
+    const document = strFromU8(parts['word/document.xml']!);
+    expect(comments).toContain('To fill in before sending: member ID.');
+    expect(comments).toContain('To fill in before sending: a recipient.');
+    expect(document.match(/<w:commentRangeStart /g)?.length).toBe(letter.gaps);
+    expect(document.match(/<w:commentReference /g)?.length).toBe(letter.gaps);
+    // A full case has no gap, and so no comments part.
+    const full = tempEngine();
+    const { caseId, recipientId } = await fullLetterCase(full);
+    const clean = await ok(full, 'letters.generate', { caseId, kind: 'appeal', recipientId });
+    const cleanParts = unzipSync(
+      Buffer.from(
+        (await ok(full, 'documents.file', { id: clean.documentId })).contentBase64,
+        'base64',
+      ),
+    );
+    expect(cleanParts['word/comments.xml']).toBeUndefined();
+  });
+});
