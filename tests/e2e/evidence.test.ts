@@ -70,7 +70,10 @@ describe('evidence library', () => {
       .getByRole('list', { name: 'Citations found' })
       .getByRole('button', { name: /^Cite Murrough/ })
       .click();
-    await cited.getByText(/Murrough/).first().waitFor();
+    await cited
+      .getByText(/Murrough/)
+      .first()
+      .waitFor();
 
     const letters = page.getByRole('region', { name: 'Letters' });
     await letters
