@@ -156,6 +156,11 @@ describe('every screen passes an automated accessibility scan', () => {
     await page.getByRole('dialog').waitFor();
     expect(await violations()).toEqual([]);
     await page.keyboard.press('Escape');
+    await visit(`/templates/${ids.templateId}`, ids.templateName);
+    await page.getByRole('button', { name: 'Reset to original' }).click();
+    await page.getByRole('dialog').waitFor();
+    expect(await violations()).toEqual([]);
+    await page.keyboard.press('Escape');
     await visit('/contacts', 'Contacts');
     await page.getByRole('button', { name: 'Import lawmakers…' }).click();
     await page.getByRole('dialog').waitFor();

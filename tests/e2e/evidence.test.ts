@@ -101,6 +101,37 @@ describe('evidence library', () => {
     await expect.poll(() => cited.getByText(/Murrough/).count()).toBe(0);
   });
 
+  test('a letter’s own question is answered once on the case page and the letter reads it', async () => {
+    const host = await harness.startHost();
+    const call = <T>(name: string, args: unknown) => apiCall<T>(host.url, name, args);
+    const client = await call<{ id: number }>('clients.create', {
+      firstName: 'Ana',
+      lastName: 'Ruiz',
+    });
+    const kase = await call<{ id: number }>('cases.create', {
+      clientId: client.id,
+      requestedTreatment: 'TMS',
+    });
+    const page = await harness.openApp(host.url);
+    await page.goto(`${host.url.split('#')[0]}#/cases/${kase.id}`);
+    const letters = page.getByRole('region', { name: 'Letters' });
+    await letters
+      .getByLabel('Letter', { exact: true })
+      .selectOption({ label: 'Expedited (urgent) appeal' });
+    await letters.getByRole('button', { name: 'Preview' }).click();
+    const paper = letters.getByRole('article', { name: /Preview of the Expedited/ });
+    await paper.getByText("[the physician's statement of urgency needed]").waitFor();
+
+    const questions = page.getByRole('region', { name: 'Questions the letters ask' });
+    await questions
+      .getByLabel("The physician's statement of urgency")
+      .fill('Ana was admitted after a suicide attempt on May 1.');
+    await questions.getByRole('button', { name: /^Save answer/ }).click();
+    await questions.getByRole('button', { name: /^Save answer/ }).waitFor({ state: 'detached' });
+    // The open preview follows the case.
+    await paper.getByText('Ana was admitted after a suicide attempt on May 1.').waitFor();
+  });
+
   test('the library is searched, and the advocate adds, edits and deletes a citation', async () => {
     const host = await harness.startHost();
     const page = await harness.openApp(host.url);
