@@ -311,3 +311,23 @@ describe('kinds of denial', () => {
     expect(text).not.toContain('approved by the U.S. Food and Drug Administration');
   });
 });
+
+describe('a hostile citation', () => {
+  it('prints as the text typed: no formatting, no template syntax, no reversed letter', async () => {
+    const engine = tempEngine();
+    const { caseId, recipientId } = await fullLetterCase(engine);
+    const hostile = await ok(engine, 'citations.create', {
+      authors: '**Bold** | Pipe',
+      title: '{{ client.name }} {% if x %}\u202Ereversed',
+      finding: '1. Not a list\n\n> not a quote [1](http://example.com)',
+      treatment: 'ketamine-iv',
+    });
+    await ok(engine, 'caseCitations.pick', { caseId, citationId: hostile.id });
+    const letter = await ok(engine, 'letters.generate', { caseId, kind: 'appeal', recipientId });
+    expect(letter.gaps).toBe(0);
+    const text = await letterText(engine, letter.documentId);
+    expect(text).toContain('**Bold** | Pipe');
+    expect(text).toContain('{{ client.name }} {% if x %}');
+    expect(text).toContain('1. Not a list > not a quote [1](http://example.com)');
+  });
+});
