@@ -157,10 +157,12 @@ describe('letters', () => {
       .waitFor();
     // The picker puts a name in at the cursor.
     await source.fill(original.replace(/\n---\n/, '\n---\nMember: \n\n'));
-    await source.evaluate((box: HTMLTextAreaElement) => {
-      const at = box.value.indexOf('Member: ') + 'Member: '.length;
-      box.setSelectionRange(at, at);
-    });
+    await source.evaluate(
+      (box: { value: string; setSelectionRange(a: number, b: number): void }) => {
+        const at = box.value.indexOf('Member: ') + 'Member: '.length;
+        box.setSelectionRange(at, at);
+      },
+    );
     await page.getByLabel('Insert a field').fill('plan.memberId');
     await page.getByRole('button', { name: 'Insert', exact: true }).click();
     await expect.poll(() => source.inputValue()).toContain('Member: {{ plan.memberId }}');
