@@ -26,6 +26,7 @@ import type {
 import type { ExchangeFileValues, ExchangeImportResult } from './exchange';
 import { id } from './fields';
 import {
+  caseAnswerSave,
   documentSave,
   letterBatch,
   letterGenerate,
@@ -35,13 +36,17 @@ import {
 } from './letter';
 import type {
   BatchLetter,
+  CaseQuestions,
   DocumentFile,
+  Placeholder,
   GeneratedLetter,
   LetterheadInfo,
   LetterPreview,
   Template,
   TemplateSummary,
 } from './letter';
+import { casePick, citationFields, citationListQuery, citationUpdate } from './evidence';
+import type { CaseCitations, Citation, CitationList } from './evidence';
 import { profileUpdate } from './profile';
 import type { Profile } from './profile';
 import {
@@ -167,6 +172,11 @@ export const apiArgs = {
   'letters.generate': letterGenerate,
   /** A letter for each of several cases (a batch from the CLI), committed a chunk at a time. */
   'letters.generateMany': letterBatch,
+  /** Every name a template can read, for the editor's picker. */
+  'placeholders.list': none,
+  /** The questions templates ask of a case, and its answers. */
+  'caseAnswers.list': z.object({ caseId: id }),
+  'caseAnswers.save': caseAnswerSave,
   'letterhead.get': none,
   'letterhead.set': letterheadSet,
   'letterhead.clear': none,
@@ -179,6 +189,16 @@ export const apiArgs = {
 
   'exchange.export': z.object({ caseId: id }),
   'exchange.import': exchangeFile,
+
+  // The evidence library, and the citations each case's letters cite.
+  'citations.list': citationListQuery,
+  'citations.get': byId,
+  'citations.create': citationFields,
+  'citations.update': citationUpdate,
+  'citations.delete': byId,
+  'caseCitations.list': z.object({ caseId: id }),
+  'caseCitations.pick': casePick,
+  'caseCitations.unpick': casePick,
 
   // Appeal workflow: stages, denials and deadlines, quick log, dashboard, calendar.
   'stages.move': stageMove,
@@ -283,6 +303,17 @@ export type ApiResults = RecordResults & {
   'exchange.import': ExchangeImportResult;
   // Appeal workflow.
   'stages.move': StageMove;
+  'placeholders.list': Placeholder[];
+  'caseAnswers.list': CaseQuestions;
+  'caseAnswers.save': CaseQuestions;
+  'citations.list': CitationList;
+  'citations.get': Citation;
+  'citations.create': Citation;
+  'citations.update': Citation;
+  'citations.delete': null;
+  'caseCitations.list': CaseCitations;
+  'caseCitations.pick': CaseCitations;
+  'caseCitations.unpick': CaseCitations;
   'denials.preview': DenialView;
   'denials.create': DenialView;
   'denials.update': DenialView;

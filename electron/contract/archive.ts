@@ -20,6 +20,7 @@ import { LETTER_KIND } from './letter';
 import { profileInput } from './profile';
 import { CLAIM_TYPE, denialFields } from './workflow';
 import { CASE_STATUS } from './choices';
+import { citationFields } from './evidence';
 
 export const ARCHIVE_FORMAT = 'advocate-desk/archive';
 export const ARCHIVE_VERSION = 1;
@@ -122,6 +123,10 @@ export const archiveCase = caseFields.extend({
   history: z.array(archiveHistoryEntry),
   stageMoves: z.array(archiveStageMove).default([]),
   denials: z.array(archiveDenial).default([]),
+  /** The `originalId`s of the library citations the case cites, in order (older archives: none). */
+  citations: z.array(originalId).default([]),
+  /** Answers to templates' own questions, by question (older archives: none). */
+  answers: z.record(z.string().max(200), z.string().max(10000)).default({}),
 });
 
 /** One client file: the exchange format's envelope, with archive cases. */
@@ -150,6 +155,12 @@ export const archiveLibraryFile = z.object({
     }),
   ),
   letterTemplates: z.array(archiveTemplate).default([]),
+  /** The evidence library (older archives: none; this library's shipped ones stay). */
+  citations: z
+    .array(
+      citationFields.extend({ ...stamps, originalId, sourceKey: z.string().max(200).nullable() }),
+    )
+    .default([]),
 });
 
 export const archiveManifest = z.object({

@@ -50,6 +50,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   appealDueOn: 'Appeal deadline on the letter',
   appealAddress: 'Appeal address',
   appealFax: 'Appeal fax',
+  category: 'Kind of denial',
+  planLanguage: 'The plan’s own words',
+  stepTherapyLaw: 'State step-therapy exception law',
   documentType: 'Document type',
 };
 

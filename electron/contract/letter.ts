@@ -183,6 +183,38 @@ export const letterheadSet = z.object({
   contentBase64: z.string().max(80_000_000, { error: 'is larger than the 50 MB limit' }),
 });
 
+/** A question a template asks of each case, and which templates ask it. */
+export interface CaseQuestion {
+  key: string;
+  ask: string;
+  hint: string | null;
+  /** A paragraph or more (a statement), not a line. */
+  long: boolean;
+  /** The templates that ask it, by name. */
+  askedBy: string[];
+}
+
+export interface CaseQuestions {
+  questions: CaseQuestion[];
+  /** The case's answers, by question key. */
+  answers: Record<string, string>;
+}
+
+export const caseAnswerSave = z.object({
+  caseId: id,
+  key: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,59}$/, { error: 'is not a question key' }),
+  /** Empty clears the answer. */
+  answer: z.string().trim().max(10000, { error: 'must be at most 10000 characters' }),
+});
+
+/** A name a template can read, for the editor's picker. */
+export interface Placeholder {
+  name: string;
+  label: string;
+  /** Whether it is a list, read with {% for %}. */
+  list: boolean;
+}
+
 export interface LetterheadInfo {
   fileName: string;
   sizeBytes: number;

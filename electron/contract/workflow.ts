@@ -7,6 +7,7 @@ import type { Communication, Deadline } from './case-records';
 import { id, optionalDate, optionalText, requiredDate, requiredText } from './fields';
 import { patchOf, version } from './versions';
 import { MAX_PAGE } from './paging';
+import { DENIAL_CATEGORY } from './denial-category';
 import type { Page } from './paging';
 
 /** What kind of claim a request or a denial is: it decides the insurer's decision time. */
@@ -104,6 +105,15 @@ export const denialFields = z
     appealFax: optionalText(40),
     /** The imported notice the denial was recorded from: the case keeps it, the log does not. */
     sourceDocumentId: id.nullish().transform((v) => v ?? null),
+    /** What kind of denial it is (proposed from the reason): decides what the appeal argues. */
+    category: z
+      .enum(DENIAL_CATEGORY.values, { error: 'is not a known kind of denial' })
+      .nullish()
+      .transform((v) => v ?? null),
+    /** The plan's own words the appeal quotes back (its definition of experimental, its policy). */
+    planLanguage: optionalText(5000),
+    /** The state's step-therapy exception law the appeal invokes, as the advocate cites it. */
+    stepTherapyLaw: optionalText(500),
   })
   .refine((d) => !d.receivedOn || d.receivedOn >= d.deniedOn, {
     error: 'cannot be before the date on the notice',

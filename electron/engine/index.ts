@@ -22,6 +22,8 @@ import type { OpenDatabaseOptions } from './db/open';
 import { migrations } from './db/migrations';
 import { retryWhileBusy, useShortLockWait } from './db/busy';
 import { guardLibrary } from './library/file-guard';
+import { evidenceHandlers } from './evidence/handlers';
+import { answerHandlers } from './letters/answers';
 import { exchangeHandlers } from './exchange/handlers';
 import { factHandlers } from './facts/handlers';
 import { toApiError } from './errors/api-error';
@@ -229,6 +231,8 @@ export function openEngine(options: EngineOptions): Engine {
       contactHandlers(ctx),
       searchHandlers(ctx),
       exchangeHandlers(ctx),
+      evidenceHandlers(ctx),
+      answerHandlers(ctx),
       importHandlers(ctx),
       // Keeping clients' data safe.
       backupHandlers(ctx),

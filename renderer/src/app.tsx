@@ -11,6 +11,7 @@ import { HelpPage } from './features/help/help-page';
 import { SettingsPage } from './features/settings/settings-page';
 import { TemplateEditPage } from './features/letters/template-edit-page';
 import { TemplatesPage } from './features/letters/templates-page';
+import { EvidencePage } from './features/evidence/evidence-page';
 import { DiscardPrompt } from './lib/unsaved/discard-prompt';
 import { NavigationGuard } from './lib/unsaved/navigation-guard';
 import { BackupsPage } from './pages/backups-page';
@@ -56,6 +57,7 @@ export const routes: RouteObject[] = [
           { path: 'clients/:id', element: <ClientEditPage /> },
           { path: 'contacts', element: <ContactsPage /> },
           { path: 'templates', element: <TemplatesPage /> },
+          { path: 'evidence', element: <EvidencePage /> },
           { path: 'templates/:id', element: <TemplateEditPage /> },
           { path: 'profile', element: <ProfilePage /> },
           { path: 'backups', element: <BackupsPage /> },

@@ -110,6 +110,7 @@ describe('every screen passes an automated accessibility scan', () => {
     ['new client', () => '/clients/new', () => 'New client'],
     ['contacts', () => '/contacts', () => 'Contacts'],
     ['letter templates', () => '/templates', () => 'Letter templates'],
+    ['evidence library', () => '/evidence', () => 'Evidence library'],
     ['template editor', () => `/templates/${ids.templateId}`, () => ids.templateName],
     ['profile', () => '/profile', () => 'Your profile'],
     ['search', () => '/search?q=okonkwo', () => 'Search'],
@@ -145,6 +146,21 @@ describe('every screen passes an automated accessibility scan', () => {
     await page.getByRole('button', { name: 'Preview' }).click();
     await page.getByRole('article').first().waitFor();
     expect(await violations()).toEqual([]);
+    await visit('/evidence', 'Evidence library');
+    await page.getByRole('button', { name: 'Add citation' }).click();
+    await page.getByRole('dialog').waitFor();
+    expect(await violations()).toEqual([]);
+    await page.keyboard.press('Escape');
+    await visit(`/cases/${ids.caseId}`, 'Letters');
+    await page.getByRole('button', { name: 'Edit denial' }).first().click();
+    await page.getByRole('dialog').waitFor();
+    expect(await violations()).toEqual([]);
+    await page.keyboard.press('Escape');
+    await visit(`/templates/${ids.templateId}`, ids.templateName);
+    await page.getByRole('button', { name: 'Reset to original' }).click();
+    await page.getByRole('dialog').waitFor();
+    expect(await violations()).toEqual([]);
+    await page.keyboard.press('Escape');
     await visit('/contacts', 'Contacts');
     await page.getByRole('button', { name: 'Import lawmakers…' }).click();
     await page.getByRole('dialog').waitFor();

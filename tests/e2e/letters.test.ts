@@ -149,8 +149,33 @@ describe('letters', () => {
     await page.getByRole('row', { name: /Letter to a lawmaker.*changed by you/ }).waitFor();
 
     await page.getByRole('link', { name: 'Letter to a lawmaker' }).click();
+    // A misspelt name is an error in the preview, with the nearest right one.
+    await source.fill(original.replace(/\n---\n/, '\n---\nDear {{ client.nme }},\n\n'));
+    await page
+      .getByRole('alert')
+      .getByText(/\{\{ client\.nme \}\}.*Did you mean \{\{ client\.name \}\}\?/)
+      .waitFor();
+    // The picker puts a name in at the cursor.
+    await source.fill(original.replace(/\n---\n/, '\n---\nMember: \n\n'));
+    await source.evaluate(
+      (box: { value: string; setSelectionRange(a: number, b: number): void }) => {
+        const at = box.value.indexOf('Member: ') + 'Member: '.length;
+        box.setSelectionRange(at, at);
+      },
+    );
+    await page.getByLabel('Insert a field').fill('plan.memberId');
+    await page.getByRole('button', { name: 'Insert', exact: true }).click();
+    await expect.poll(() => source.inputValue()).toContain('Member: {{ plan.memberId }}');
+
+    // Reset asks first: cancelling keeps the text; confirming restores the original.
     await page.getByRole('button', { name: 'Reset to original' }).click();
-    await page.getByText('Reset to the original').waitFor();
+    const ask = page.getByRole('dialog', { name: 'Reset to the original?' });
+    await ask.getByText(/edits you have not saved will be lost/).waitFor();
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    expect(await source.inputValue()).toContain('Member: {{ plan.memberId }}');
+    await page.getByRole('button', { name: 'Reset to original' }).click();
+    await ask.getByRole('button', { name: 'Reset template' }).click();
+    await page.getByText('Reset to the original that comes with the app.').waitFor();
     expect(await page.getByLabel('Template text').inputValue()).toBe(original);
   });
 

@@ -114,6 +114,21 @@ async function richLibrary(engine: Engine) {
     caseId: other.case.id,
     paths: [join(CLINICAL, 'intake-form.docx')],
   });
+  // The evidence library: the advocate's own citation, an edited shipped one, and a case's picks.
+  const mine = await ok(engine, 'citations.create', {
+    authors: 'Own A',
+    title: 'A study the advocate added',
+    finding: 'It helped.',
+    treatment: 'tms',
+  });
+  const shipped = (await ok(engine, 'citations.list', { query: 'ELEKT-D' })).items[0]!;
+  await ok(engine, 'citations.update', {
+    id: shipped.id,
+    version: shipped.version,
+    values: { note: 'Checked against the journal.' },
+  });
+  await ok(engine, 'caseCitations.pick', { caseId, citationId: shipped.id });
+  await ok(engine, 'caseCitations.pick', { caseId, citationId: mine.id });
   return { caseId };
 }
 
@@ -129,7 +144,7 @@ function withoutIds(value: unknown): unknown {
   if (value && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value)
-        .filter(([k]) => !['originalId', 'recordId', 'template'].includes(k))
+        .filter(([k]) => !['originalId', 'recordId', 'template', 'citations'].includes(k))
         .map(([k, v]) => [k, withoutIds(v)]),
     );
   }
@@ -166,9 +181,36 @@ describe('the whole-library archive', () => {
     const b = entries(again);
     expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
     // Templates are compared on their own: an edited built-in comes back as the advocate's copy.
-    const { letterTemplates: templatesA, ...libraryA } = json(a, 'library.json');
-    const { letterTemplates: templatesB, ...libraryB } = json(b, 'library.json');
+    const {
+      letterTemplates: templatesA,
+      citations: citationsA,
+      ...libraryA
+    } = json(a, 'library.json');
+    const {
+      letterTemplates: templatesB,
+      citations: citationsB,
+      ...libraryB
+    } = json(b, 'library.json');
     expect(libraryB).toEqual(libraryA);
+    // Citations: every one arrives (the shipped ones were seeded here on another day).
+    const words = (list: unknown) =>
+      (list as { title: string; note: string | null; sourceKey: string | null }[])
+        .map((c) => `${c.title} · ${c.note}`)
+        .sort();
+    expect(words(citationsB)).toEqual(expect.arrayContaining(words(citationsA)));
+    const picked = target.db
+      .prepare(
+        `SELECT c.title, c.note FROM case_citations p JOIN citations c ON c.id = p.citation_id
+         ORDER BY p.position`,
+      )
+      .all();
+    expect(picked).toEqual([
+      {
+        title: expect.stringContaining('ELEKT-D') as unknown,
+        note: 'Checked against the journal.',
+      },
+      { title: 'A study the advocate added', note: null },
+    ]);
     const sources = (list: unknown) =>
       (list as { builtinKey: string | null; source: string }[])
         .filter((t) => t.builtinKey === null)
@@ -227,6 +269,7 @@ describe('the whole-library archive', () => {
       stage_moves: kase.stageMoves![0],
       denials: kase.denials![0],
       letter_templates: library.letterTemplates[0],
+      citations: (library as unknown as { citations: object[] }).citations[0],
       letters:
         (kase.documents as { letter: object | null }[]).find((d) => d.letter)?.letter ?? undefined,
       ...Object.fromEntries(

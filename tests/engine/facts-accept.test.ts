@@ -385,6 +385,13 @@ describe('denials from documents', () => {
         sourceDocumentId: documentId,
       },
     });
+    // The kind of denial is read from the notice's reason, for the advocate to confirm.
+    expect(draft.values.category).toBe('experimental');
+    const proposal = fact(
+      await ok(engine, 'facts.review', { documentId: documentId! }),
+      (f) => f.kind === 'denial',
+    );
+    expect(proposal.values.category).toBe(draft.values.category);
     expect(draft.planTypeQuote).toMatch(/governed by ERISA/);
     // Saved through Record denial, with the notice linked: the draft is done, the review agrees.
     await ok(engine, 'denials.create', { caseId, values: draft.values as never });

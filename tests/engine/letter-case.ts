@@ -114,6 +114,13 @@ export async function fullLetterCase(engine: Engine) {
   ] as const) {
     await ok(engine, 'documents.importFile', { caseId, fileName, contentBase64 });
   }
+  // The expedited appeal's own question, answered once for the case.
+  await ok(engine, 'caseAnswers.save', {
+    caseId,
+    key: 'urgencyStatement',
+    answer:
+      'Ms. Okonkwo reported passive suicidal thoughts at her visit on June 2, 2024.\n\nA delay of 30 days risks hospitalization.',
+  });
   return { client, caseId, recipientId: insurer.id };
 }
 

@@ -257,11 +257,14 @@ describe('letters', () => {
     });
     expect(loop.code).toBe('invalid-input');
     expect(loop.message).toMatch(/template/i);
-    const proto = await ok(engine, 'letters.preview', {
+    // A name the letter's values do not have of their own is refused, never looked up.
+    const proto = await fails(engine, 'letters.preview', {
       caseId,
       source: `${head}A{{ client.constructor }}B{{ client.name.length }}C`,
     });
-    expect(JSON.stringify(proto.model.body)).not.toMatch(/function|Object/);
+    expect(proto.code).toBe('invalid-input');
+    expect(proto.message).toContain('{{ client.constructor }}');
+    expect(proto.message).not.toMatch(/function|Object\b/);
   });
 
   it('names what is wrong with a template and saves nothing', async () => {

@@ -211,6 +211,44 @@ describe('migrations', () => {
     expect(fields).toContain('appeal_fax');
   });
 
+  it('the evidence step gives a version-10 library the shipped citations and each denial the kind its reason reads as, without history noise', async () => {
+    const path = join(tempDir(), 'v10.sqlite');
+    const v10 = new BetterSqlite3(path);
+    v10.function('audit_actor', () => 'test');
+    for (const m of migrations.slice(0, 10)) {
+      v10.exec(m.sql);
+      m.run?.(v10);
+    }
+    v10.pragma('user_version = 10');
+    v10.exec(`INSERT INTO clients (first_name, last_name) VALUES ('Ana', 'Ruiz');
+      INSERT INTO cases (client_id, requested_treatment) VALUES (1, 'TMS');
+      INSERT INTO denials (case_id, denied_on, reason, service, claim_type, level, rule) VALUES
+        (1, '2026-01-05', 'TMS is considered investigational.', 'TMS', 'pre-service', 'initial', 'r'),
+        (1, '2026-02-05', 'Denied.', 'TMS', 'pre-service', 'initial', 'r');`);
+    v10.close();
+    const engine = openTracked(path);
+    expect((await ok(engine, 'citations.list', {})).total).toBe(35);
+    const { denials } = await ok(engine, 'workflow.get', { caseId: 1 });
+    expect(denials.map((d) => [d.reason, d.category, d.version])).toEqual([
+      ['Denied.', null, 1],
+      ['TMS is considered investigational.', 'experimental', 1],
+    ]);
+    expect(
+      engine.db.prepare("SELECT count(*) FROM case_history WHERE action = 'update'").pluck().get(),
+    ).toBe(0);
+    // The recreated triggers version and log the new denial columns.
+    await ok(engine, 'denials.update', {
+      id: denials[0]!.id,
+      version: denials[0]!.version,
+      values: { category: 'administrative' },
+    });
+    const fields = engine.db
+      .prepare("SELECT field FROM case_history WHERE table_name = 'denials' AND action = 'update'")
+      .pluck()
+      .all();
+    expect(fields).toContain('category');
+  });
+
   it("reads a case's history through the case_history_case index", () => {
     const engine = openTracked(join(tempDir(), 'library.sqlite'));
     const plan = engine.db

@@ -92,6 +92,7 @@ describe('electron-builder.yml', () => {
     expect(config.files.sort()).toEqual([
       'out/**',
       'package.json',
+      'resources/evidence/**',
       'resources/templates/**',
       'resources/vocabulary/**',
     ]);
@@ -109,6 +110,7 @@ describe('electron-builder.yml', () => {
     for (const file of [
       ...filesUnder('resources/templates'),
       ...filesUnder('resources/vocabulary'),
+      ...filesUnder('resources/evidence'),
     ])
       expect(shipped(relative('.', file).split('\\').join('/')), file).toBe(true);
   });

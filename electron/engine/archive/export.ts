@@ -17,6 +17,7 @@ import { ARCHIVE_FORMAT, ARCHIVE_VERSION } from '../../contract/archive';
 import type { ArchiveCase, ArchiveClientFile, ArchiveManifest } from '../../contract/archive';
 import { profileInput } from '../../contract/profile';
 import { denialFields } from '../../contract/workflow';
+import { citationFields } from '../../contract/evidence';
 import { factDecisions } from '../../contract/facts';
 import type { ArchiveSummary } from '../../contract/safety';
 import { libraryCounts } from '../backups/files';
@@ -41,6 +42,9 @@ export const ARCHIVE_COVERAGE: Readonly<Record<string, string>> = {
   denials: 'clients/*.json (denials)',
   letters: 'clients/*.json (documents[].letter)',
   letter_templates: 'library.json (letterTemplates)',
+  citations: 'library.json (citations)',
+  case_citations: 'clients/*.json (citations)',
+  case_answers: 'clients/*.json (answers)',
   settings: "not archived: this computer's backup folder and check dates",
   case_search: 'not archived: rebuilt by triggers as records are written',
   client_search: 'not archived: rebuilt by triggers as records are written',
@@ -92,6 +96,10 @@ export function archiveEntries(db: Database, appVersion: string): Zippable {
     letterTemplates: all('SELECT * FROM letter_templates ORDER BY id').map((t) => ({
       ...pick(t, ['builtinKey', 'name', 'kind', 'description', 'source', ...STAMPS]),
       originalId: t.id,
+    })),
+    citations: all('SELECT * FROM citations ORDER BY id').map((c) => ({
+      ...pick(c, [...Object.keys(citationFields.shape), 'sourceKey', ...STAMPS]),
+      originalId: c.id,
     })),
   });
   const letterOf = db.prepare('SELECT * FROM letters WHERE document_id = ?');
@@ -164,6 +172,19 @@ export function archiveEntries(db: Database, appVersion: string): Zippable {
                 : (docIndex.get(d.sourceDocumentId as number) ?? null),
           }),
         );
+        const citations = db
+          .prepare('SELECT citation_id FROM case_citations WHERE case_id = ? ORDER BY position')
+          .pluck()
+          .all(kase.id) as number[];
+        const answers = Object.fromEntries(
+          (
+            db
+              .prepare(
+                'SELECT question, answer FROM case_answers WHERE case_id = ? ORDER BY question',
+              )
+              .all(kase.id) as { question: string; answer: string }[]
+          ).map((a) => [a.question, a.answer]),
+        );
         return {
           ...(pick(kase, [...Object.keys(caseFields.shape), ...STAMPS]) as object),
           originalId: kase.id,
@@ -172,6 +193,8 @@ export function archiveEntries(db: Database, appVersion: string): Zippable {
           history,
           stageMoves,
           denials,
+          citations,
+          answers,
         } as ArchiveCase;
       },
     );

@@ -14,6 +14,7 @@ import { recordQueries } from '../records/queries';
 import { withCaseIndexHeld } from '../search/held-index';
 import { contactInput } from '../../contract/contact';
 import { profileInput } from '../../contract/profile';
+import { citationFields } from '../../contract/evidence';
 import { toSnake } from '../db/table';
 import { RECORD_KINDS } from './export';
 import { letterQueries } from '../letters/letter-queries';
@@ -32,6 +33,7 @@ import { customTreatments } from '../vocabulary/custom-treatments';
 interface LibraryIds {
   contacts: Map<number, number>;
   templates: Map<number, number>;
+  citations: Map<number, number>;
 }
 
 /**
@@ -80,6 +82,59 @@ function writeTemplates(
     const id = (insert.get(copy) as { id: number }).id;
     added.push(id);
     ids.set(t.originalId, id);
+  }
+  return ids;
+}
+
+const CITATION_COLUMNS = [...Object.keys(citationFields.shape), 'sourceKey'];
+
+/**
+ * The evidence library. A shipped citation this library has, unchanged, maps to it; one edited in
+ * the archive, and the advocate's own, are added (once: importing again finds the same row).
+ */
+function writeCitations(
+  db: Database,
+  citations: ArchiveLibraryFile['citations'],
+  added: number[],
+): Map<number, number> {
+  const columns = CITATION_COLUMNS.map(toSnake);
+  const same = db
+    .prepare(
+      `SELECT id FROM citations WHERE ${columns.map((c, i) => `${c} IS @${CITATION_COLUMNS[i]}`).join(' AND ')} LIMIT 1`,
+    )
+    .pluck();
+  const insert = db.prepare(
+    `INSERT INTO citations (${columns.join(', ')}, created_at, updated_at)
+     VALUES (${CITATION_COLUMNS.map((f) => `@${f}`).join(', ')}, @createdAt, @updatedAt) RETURNING id`,
+  );
+  const keyTaken = db.prepare('SELECT 1 FROM citations WHERE source_key = ?');
+  const ids = new Map<number, number>();
+  for (const c of citations) {
+    const values = Object.fromEntries(
+      CITATION_COLUMNS.map((f) => [f, c[f as keyof typeof c] ?? null]),
+    );
+    const existing = same.get(values) as number | undefined;
+    if (existing !== undefined) {
+      ids.set(c.originalId, existing);
+      continue;
+    }
+    // An edited copy of a shipped citation sits beside this library's as the advocate's own.
+    const sourceKey = c.sourceKey && keyTaken.get(c.sourceKey) ? null : c.sourceKey;
+    const again =
+      sourceKey === c.sourceKey
+        ? undefined
+        : (same.get({ ...values, sourceKey }) as number | undefined);
+    if (again !== undefined) {
+      ids.set(c.originalId, again);
+      continue;
+    }
+    const id = (
+      insert.get({ ...values, sourceKey, createdAt: c.createdAt, updatedAt: c.updatedAt }) as {
+        id: number;
+      }
+    ).id;
+    added.push(id);
+    ids.set(c.originalId, id);
   }
   return ids;
 }
@@ -142,7 +197,9 @@ function archiveWriter(db: Database) {
         if (contact.originalId) contactIds.set(contact.originalId, id);
       }
       const templates = writeTemplates(db, library.letterTemplates, journal.templates);
-      return { contacts: contactIds, templates };
+      journal.citations ??= [];
+      const citations = writeCitations(db, library.citations, journal.citations);
+      return { contacts: contactIds, templates, citations };
     },
 
     /** One client with its cases, records, documents and history; its new id. */
@@ -230,6 +287,18 @@ function archiveWriter(db: Database) {
               accepted: Object.fromEntries(accepted),
             });
         });
+        const pick = db.prepare(
+          'INSERT OR IGNORE INTO case_citations (case_id, citation_id, position) VALUES (?, ?, ?)',
+        );
+        kase.citations.forEach((old, i) => {
+          const id = ids.citations.get(old);
+          if (id !== undefined) pick.run(created.id, id, i + 1);
+        });
+        const answer = db.prepare(
+          'INSERT INTO case_answers (case_id, question, answer) VALUES (?, ?, ?)',
+        );
+        for (const [question, text] of Object.entries(kase.answers))
+          answer.run(created.id, question, text);
         setStamps('cases', created.id, kase);
         // The archived history replaces the rows the inserts above just logged.
         db.prepare('DELETE FROM case_history WHERE case_id = ?').run(created.id);

@@ -2,6 +2,7 @@
 // transaction, so it becomes the right record once — added when new, the matching record updated
 // when the document says otherwise, nothing written when the case already holds it — and refused
 // when the case moved on since the review in the fields it would write.
+import { proposeDenialCategory } from '../../contract/denial-category';
 import type { Database } from 'better-sqlite3';
 import { ZodError } from 'zod';
 import type { z } from 'zod';
@@ -198,6 +199,7 @@ export function factWriter(db: Database) {
       stateWindowDays: v.stateWindowDays ?? null,
       appealAddress: v.appealAddress ?? null,
       appealFax: v.appealFax ?? null,
+      category: v.category ?? null,
       sourceDocumentId: doc.id,
     });
 
@@ -511,6 +513,9 @@ export function factWriter(db: Database) {
             letterDeadlineOn: text(v.letterDeadlineOn),
             appealAddress: text(v.appealAddress),
             appealFax: text(v.appealFax),
+            category:
+              (text(v.category) as DenialValues['category']) ??
+              proposeDenialCategory(text(v.reason)),
             sourceDocumentId: doc.id,
           },
           planType: (text(v.planType) as DenialDraft['planType']) ?? null,

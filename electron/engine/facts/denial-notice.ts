@@ -3,6 +3,7 @@
 // the notice says about the plan ("governed by ERISA"), the appeal deadline it states, and where
 // appeals go. A document that only mentions denials ("no denial has been received", "if your
 // claim is denied") proposes none.
+import { proposeDenialCategory } from '../../contract/denial-category';
 import type { Proposal } from '../../contract/facts';
 import { eobDenial } from './eob-codes';
 import type { PlanType } from '../../contract/case';
@@ -439,6 +440,8 @@ export function readDenialNotice(text: string, found: readonly Proposal[]): Prop
     appealWithinDays: deadline.days ?? (earlier('appealWithinDays') as number | null),
     appealAddress: appealAddressOf(text),
     appealFax: appealFaxOf(text),
+    // The kind of denial its reason reads as (the notice's whole text when no reason is found).
+    category: proposeDenialCategory(reason?.value ?? text),
     planType: hint?.planType ?? null,
     planTypeQuote: hint?.quote ?? null,
   };

@@ -1,5 +1,7 @@
 // A document's proposals as the review shows them: each named by a key that survives a new
 // review, said in words, and matched against the case; rejected ones marked.
+import { DENIAL_CATEGORY } from '../../contract/denial-category';
+import type { DenialCategory } from '../../contract/denial-category';
 import type { DocumentType } from '../../contract/document';
 import { DECISION_LEVEL, CLAIM_TYPE } from '../../contract/workflow';
 import { PLAN_TYPE } from '../../contract/choices';
@@ -132,6 +134,10 @@ export function denialDetails(v: Proposal['values']): [label: string, value: str
     ),
     line('Appeal address', v.appealAddress),
     line('Appeal fax', v.appealFax),
+    line(
+      'Kind of denial',
+      v.category ? (DENIAL_CATEGORY.labels[v.category as DenialCategory] ?? null) : null,
+    ),
     line('Reason, word for word', v.reason),
   ].filter((x): x is [string, string] => x !== null);
 }

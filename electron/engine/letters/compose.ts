@@ -4,7 +4,7 @@ import type { ChecklistItem, LetterKind, LetterModel, Run } from '../../contract
 import { letterContext, postalLines } from './context';
 import type { LetterInput } from './context';
 import { isolateDirection } from './bidi';
-import { gapText, gapsIn } from './gaps';
+import { Missing, gapText, gapsIn, stripMarkers } from './gaps';
 import { fieldsRead, renderText } from './liquid';
 import { markdownBlocks, markdownLine } from './markdown';
 import { checkTemplateShape } from './template-source';
@@ -94,8 +94,15 @@ export function composeLetter(
   input: LetterInput,
   kind: LetterKind = template.meta.kind,
 ): Composed {
-  const data = letterContext(input);
   const { meta, body } = template;
+  // The template's own questions: the case's answer, or a gap named by the question.
+  const answers = Object.fromEntries(
+    meta.questions.map((q) => {
+      const answer = stripMarkers(input.answers?.[q.key] ?? '').trim();
+      return [q.key, answer ? answer : new Missing(`answers.${q.key}`, q.ask)];
+    }),
+  );
+  const data = { ...letterContext(input), answers };
   const renderLines = (lines: string[], part: string) =>
     lines.map((line, i) => renderText(line, data, `${part} line ${i + 1}`));
 

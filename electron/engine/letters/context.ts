@@ -14,6 +14,9 @@ import { salutationFor } from './salutation';
 import { externalReviewContext, reviewerFor } from './external-review';
 import { BLANK, Missing, stripMarkers } from './gaps';
 import { classOf, distinctClasses } from '../records/drug-classes';
+import type { Citation } from '../../contract/evidence';
+import { evidenceTreatmentOf } from '../evidence/suggest';
+import { rebuttalFor } from './rebuttal';
 
 /** Everything a letter is made from: kept with each generated letter. */
 export interface LetterInput {
@@ -26,6 +29,10 @@ export interface LetterInput {
   today: string;
   /** The advocate's own letterhead document, when they use one. */
   letterheadName?: string | null;
+  /** The citations picked for the case from the evidence library, in the order letters cite them. */
+  citations?: Citation[];
+  /** The case's answers to templates' own questions, by question key. */
+  answers?: Record<string, string>;
 }
 
 type Value = string | Missing;
@@ -146,12 +153,64 @@ function salutation(recipient: Contact | null): Value {
   return recipient ? salutationFor(recipient) : new Missing('recipient', 'a recipient');
 }
 
+/** Text kept as its paragraphs (blank lines apart), for quoting a notice or a plan word for word. */
+export function paragraphsOf(text: string | null | undefined): string[] {
+  return (text ?? '')
+    .split(/\r?\n\s*\r?\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}
+
+/** "Popova V, et al." → "Popova et al." for a mention in the text. */
+function shortAuthors(authors: string | null, journal: string | null): string {
+  if (!authors) return journal ?? 'Unattributed';
+  const first = authors.split(/,|;/)[0]?.trim() ?? authors;
+  const surname = first.replace(/\s+[A-Z]{1,3}$/, '');
+  return /et al|,|;/.test(authors) ? `${surname} et al.` : surname;
+}
+
+/** A citation as the References list prints it (AMA style, identifiers only where known). */
+function referenceLine(c: Citation): string {
+  const parts = [
+    c.authors ? `${c.authors.replace(/\.$/, '')}.` : '',
+    `${c.title.replace(/\.$/, '')}.`,
+    [c.journal, c.year].filter(Boolean).join('. ') + (c.journal || c.year ? '.' : ''),
+    c.pmid ? `PMID ${c.pmid}.` : '',
+    c.doi ? `doi:${c.doi}` : '',
+  ];
+  return parts.filter(Boolean).join(' ');
+}
+
+function citation(c: Citation, i: number) {
+  return {
+    number: i + 1,
+    authors: c.authors ?? BLANK,
+    short: `${shortAuthors(c.authors, c.journal)}${c.year ? `, ${c.year}` : ''}`,
+    title: c.title,
+    journal: c.journal ?? BLANK,
+    year: c.year ?? BLANK,
+    pmid: c.pmid ?? BLANK,
+    doi: c.doi ?? BLANK,
+    design: c.design ?? BLANK,
+    population: c.population ?? BLANK,
+    finding: c.finding,
+    supports: c.supports ?? BLANK,
+    reference: referenceLine(c),
+  };
+}
+
 /** The values a template reads; missing ones are gaps. */
 export function letterContext(raw: LetterInput) {
   // Private-use characters mark gaps and literal punctuation: none may come from people's data.
-  const { detail, denials, profile, recipient, today } = JSON.parse(
-    JSON.stringify(raw),
-    (_, v: unknown) => (typeof v === 'string' ? stripMarkers(v) : v),
+  const {
+    detail,
+    denials,
+    profile,
+    recipient,
+    today,
+    citations = [],
+  } = JSON.parse(JSON.stringify(raw), (_, v: unknown) =>
+    typeof v === 'string' ? stripMarkers(v) : v,
   ) as LetterInput;
   const c = detail.case;
   const client = detail.client;
@@ -167,6 +226,26 @@ export function letterContext(raw: LetterInput) {
   const recipientAddress = recipient
     ? address('recipient', recipient)
     : { lines: [], oneLine: new Missing('recipient', 'a recipient') };
+
+  const cited = citations.map(citation);
+  const rebuttal = rebuttalFor({
+    category: denial?.category ?? null,
+    treatment: evidenceTreatmentOf(c.requestedTreatment),
+    treatmentName: c.requestedTreatment,
+    firstName: client.firstName,
+    providerName: c.providerName,
+    medicationCount: meds.length,
+    medicationClasses: listInWords(classes),
+    classCount: classes.length,
+    citationCount: cited.length,
+    planLanguage: denial?.planLanguage ?? null,
+    stepTherapyLaw: denial?.stepTherapyLaw ?? null,
+    isErisa: c.planType === 'employer-self-funded',
+    codes: c.treatmentCodes,
+    diagnosis: diagnosis
+      ? `${diagnosis.description ?? diagnosis.icd10Code} (${diagnosis.icd10Code})`
+      : null,
+  });
 
   return {
     today: longDate(today),
@@ -261,10 +340,24 @@ export function letterContext(raw: LetterInput) {
       decision: or('denial', denial ? DECISION_LEVEL.labels[denial.level] : null, 'denial'),
       /** When the notice arrived: blank when not recorded. */
       received: denial?.receivedOn ? longDate(denial.receivedOn) : BLANK,
+      /** The reason a paragraph each, so a long notice is quoted as it was written. */
+      reasonParagraphs: denial
+        ? paragraphsOf(denial.reason)
+        : [new Missing('denial', 'denial reason')],
+      category: rebuttal.category || BLANK,
+      /** The plan's own words the advocate recorded (its definition of experimental…). */
+      planLanguage: denial?.planLanguage ? paragraphsOf(denial.planLanguage) : [],
+      stepTherapyLaw: denial?.stepTherapyLaw ?? BLANK,
     },
     externalReview: externalReviewContext(denial, c.planType, client.state),
     /** The specialist who should review the case, from its first diagnosis. */
     reviewer: reviewerFor(detail.diagnoses),
+    /** The argument the denial's kind calls for (see rebuttal.ts); empty words are blanks. */
+    rebuttal: Object.fromEntries(
+      Object.entries(rebuttal).map(([k, v]) => [k, v === '' ? BLANK : v]),
+    ) as { [K in keyof typeof rebuttal]: (typeof rebuttal)[K] | typeof BLANK },
+    /** The citations picked for the case, numbered as the References list numbers them. */
+    citations: cited,
     enclosed: {
       hasProviderLetter: signedLetters.length > 0,
       providerLetter: or(

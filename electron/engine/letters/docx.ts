@@ -5,6 +5,9 @@
 import {
   AlignmentType,
   BorderStyle,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
   Document,
   Footer,
   Header,
@@ -20,7 +23,7 @@ import {
   WidthType,
   patchDocument,
 } from 'docx';
-import type { IParagraphOptions, IRunOptions } from 'docx';
+import type { ICommentOptions, IParagraphOptions, IRunOptions, ParagraphChild } from 'docx';
 import type { Block, LetterModel, Run } from '../../contract/letter';
 import { INCH, NUMBERING, STYLES, TEXT_WIDTH, directStyles, namedStyles } from './letter-styles';
 import type { StyleId, Styler } from './letter-styles';
@@ -31,9 +34,36 @@ import { withPageFurniture } from './letterhead-pages';
 /** The placeholder a letterhead document marks the letter's place with. */
 export const LETTER_PLACEHOLDER = 'letter';
 
-function runs(line: Run[], base: IRunOptions = {}): TextRun[] {
-  return line.flatMap((run) =>
-    run.text.split('\n').map(
+/**
+ * Word comments on a letter's gaps: Review → Next finds every one, and the comment says what to
+ * fill in. Only the letter's own document carries them (a letterhead's parts are its own).
+ */
+class GapNotes {
+  readonly list: ICommentOptions[] = [];
+  add(gapText: string): number {
+    const id = this.list.length;
+    const what = gapText.replace(/^\[|\s*needed\]$/g, '');
+    this.list.push({
+      id,
+      author: 'Advocate Desk',
+      initials: 'AD',
+      children: [
+        new Paragraph({
+          children: [
+            new TextRun(
+              `To fill in before sending: ${what}. Replace the highlighted text, then delete this comment.`,
+            ),
+          ],
+        }),
+      ],
+    });
+    return id;
+  }
+}
+
+function runs(line: Run[], base: IRunOptions = {}, notes?: GapNotes): ParagraphChild[] {
+  return line.flatMap((run) => {
+    const made = run.text.split('\n').map(
       (text, i) =>
         new TextRun({
           ...base,
@@ -43,8 +73,16 @@ function runs(line: Run[], base: IRunOptions = {}): TextRun[] {
           italics: run.italic || base.italics,
           ...(run.gap ? { highlight: 'yellow' } : {}),
         }),
-    ),
-  );
+    );
+    if (!run.gap || !notes) return made;
+    const id = notes.add(run.text);
+    return [
+      new CommentRangeStart(id),
+      ...made,
+      new CommentRangeEnd(id),
+      new TextRun({ children: [new CommentReference(id)] }),
+    ];
+  });
 }
 
 const CELL_BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'A0A7B0' };
@@ -72,14 +110,14 @@ function columnWidths(block: Extract<Block, { type: 'table' }>, columns: number)
 }
 
 /** Builds the letter's paragraphs and tables in one styling: named or direct. */
-function writer(style: Styler) {
+function writer(style: Styler, notes?: GapNotes) {
   const para = (id: StyleId | null, line: Run[], extra: IParagraphOptions = {}) => {
     const look = style(id);
     return new Paragraph({
       widowControl: true,
       ...look.paragraph,
       ...extra,
-      children: runs(line, look.run),
+      children: runs(line, look.run, notes),
     });
   };
 
@@ -229,7 +267,9 @@ export async function letterDocx(
     return Buffer.from(withPageFurniture(bytes, { subject, pages: estimatedPages(model) }));
   }
 
-  const { para, letter } = writer(namedStyles);
+  const notes = new GapNotes();
+  const { para, letter } = writer(namedStyles, notes);
+  const body = letter(model);
   const letterhead = [
     ...(model.letterhead.name ? [para('Letterhead', [{ text: model.letterhead.name }])] : []),
     ...model.letterhead.lines.map((l) => para('LetterheadDetail', [{ text: l }])),
@@ -270,9 +310,10 @@ export async function letterDocx(
           first: new Footer({ children: [pageXofY(1, pages)] }),
           default: new Footer({ children: [pageXofY(2, pages)] }),
         },
-        children: letter(model),
+        children: body,
       },
     ],
+    ...(notes.list.length ? { comments: { children: notes.list } } : {}),
   });
   return Packer.toBuffer(doc);
 }

@@ -20,8 +20,11 @@ import { letterDocx } from './docx';
 import { letterQueries } from './letter-queries';
 import { letterheadQueries } from './letterhead';
 import { denialQueries } from '../workflow/queries';
+import { citationQueries } from '../evidence/queries';
 import { builtInTemplates, templateQueries } from './template-queries';
 import { parseTemplate, renameTemplate } from './template-source';
+import { checkPlaceholders, placeholderList } from './placeholders';
+import { answerQueries } from './answers';
 import { retryWhileBusy } from '../db/busy';
 
 type LetterCalls =
@@ -33,7 +36,8 @@ type LetterCalls =
   | 'templates.reset'
   | 'templates.delete'
   | 'letters.preview'
-  | 'letters.generate';
+  | 'letters.generate'
+  | 'placeholders.list';
 
 export interface TemplateChoice {
   templateId?: number | undefined;
@@ -91,6 +95,8 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
   const profile = profileQueries(db);
   const letterhead = letterheadQueries(db);
   const denials = denialQueries(db);
+  const evidence = citationQueries(db);
+  const answers = answerQueries(db);
   templates.seed();
 
   const chooseTemplate = ({ templateId, kind }: TemplateChoice): Template => {
@@ -110,6 +116,9 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
       recipient: recipientId === undefined ? null : contacts.get(recipientId),
       today: localToday(),
       letterheadName: letterhead.info()?.fileName ?? null,
+      // Only what the advocate picked from the library: a letter cites nothing else.
+      citations: evidence.picked(caseId),
+      answers: answers.forCase(caseId),
     };
   };
 
@@ -172,9 +181,13 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
 
   return {
     'templates.list': () => templates.list(),
+    'placeholders.list': () => placeholderList(),
     'templates.get': ({ id }) => templates.get(id),
-    'templates.save': ({ id, version, source }) =>
-      id === undefined ? templates.create(source) : templates.update(id, source, version),
+    'templates.save': ({ id, version, source }) => {
+      // A name no case has is refused here, not printed as a gap in every letter.
+      checkPlaceholders(parseTemplate(source));
+      return id === undefined ? templates.create(source) : templates.update(id, source, version);
+    },
     'templates.duplicate': ({ id }) => {
       const original = templates.get(id);
       return templates.create(renameTemplate(original.source, `Copy of ${original.name}`));
@@ -204,6 +217,7 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
     'letters.preview': ({ caseId, source, recipientId, ...choice }) => {
       const template =
         source !== undefined ? parseTemplate(source) : parseTemplate(chooseTemplate(choice).source);
+      checkPlaceholders(template);
       return composeLetter(template, inputFor(caseId, recipientId));
     },
     // Self-transacted: the case is read in one snapshot, the .docx is built outside any

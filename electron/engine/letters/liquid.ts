@@ -123,7 +123,67 @@ function templateError(error: unknown, part: string): AppError {
   }
   return new AppError(
     'invalid-input',
-    `The template's ${part} has a problem: ${message}`,
+    `The template's ${part} has a problem: ${inWords(message ?? '')}`,
     'source',
   );
+}
+
+/** The tags templates use, for "did you mean". */
+const TAGS = [
+  'if',
+  'elsif',
+  'else',
+  'endif',
+  'unless',
+  'endunless',
+  'for',
+  'endfor',
+  'assign',
+  'capture',
+  'endcapture',
+  'case',
+  'when',
+  'endcase',
+  'comment',
+  'endcomment',
+  'raw',
+  'endraw',
+];
+
+/** What opens each closing tag. */
+const OPENS: Record<string, string> = {
+  endif: 'if',
+  endunless: 'unless',
+  endfor: 'for',
+  endcapture: 'capture',
+  endcase: 'case',
+  endcomment: 'comment',
+  endraw: 'raw',
+};
+
+/** Liquid's parser messages, in words an author can act on (the line kept). */
+export function inWords(message: string): string {
+  const where = /line:(\d+)/.exec(message);
+  const line = where ? ` on line ${where[1]}` : '';
+  let m = /^tag "(\w+)" not found/.exec(message);
+  if (m) {
+    const tag = m[1]!;
+    if (OPENS[tag])
+      return `{% ${tag} %}${line} closes nothing: there is no {% ${OPENS[tag]} %} open before it.`;
+    const near = TAGS.filter((t) => !OPENS[t]).find(
+      (t) => t.startsWith(tag.slice(0, 2)) || tag.startsWith(t),
+    );
+    return `{% ${tag} %}${line} is not a tag templates know${near ? ` — did you mean {% ${near} %}?` : '.'}`;
+  }
+  m = /^tag \{%-?\s*(\w+)[^]*?%\} not closed/.exec(message);
+  if (m) {
+    const close = Object.entries(OPENS).find(([, open]) => open === m![1])?.[0];
+    return `{% ${m[1]} %}${line} is never closed${close ? `: add {% ${close} %} after the text it controls` : ''}.`;
+  }
+  if (/^output "\{\{/.test(message)) return `A {{${line} is never closed with }}.`;
+  if (/^tag "\{%/.test(message)) return `A {%${line} is never closed with %}.`;
+  m = /^undefined filter: (\w+)/.exec(message);
+  if (m)
+    return `| ${m[1]}${line} is not a filter templates know (see the guide for the filters there are).`;
+  return message;
 }

@@ -24,6 +24,25 @@ const frontMatter = z.object({
   re: lines,
   enclosures: lines,
   cc: lines,
+  /**
+   * The template's own questions: asked once per case, kept with the case, and read by every
+   * letter that declares the same key as {{ answers.<key> }}.
+   */
+  questions: z
+    .array(
+      z.object({
+        key: z.string({ error: 'is required' }).regex(/^[A-Za-z][A-Za-z0-9]{0,59}$/, {
+          error: 'must be one word of letters and digits, e.g. faxedOn',
+        }),
+        ask: z.string({ error: 'is required' }).trim().min(1, { error: 'is required' }).max(200),
+        hint: z.string().trim().max(500).optional(),
+        /** A paragraph or more (a statement), not a line. */
+        long: z.boolean().optional().default(false),
+      }),
+    )
+    .max(30, { error: 'may list at most 30 questions' })
+    .nullish()
+    .transform((v) => v ?? []),
 });
 
 export type TemplateMeta = z.output<typeof frontMatter>;

@@ -69,6 +69,8 @@ export const LETTER_FIELDS: Readonly<Record<string, FieldPlace>> = {
   ),
   'enclosed.records': section('clinical records', 'documents'),
   recipient: { label: 'a recipient', place: 'recipient', target: '' },
+  citations: section('citations from the evidence library', 'evidence'),
+  answers: section('an answer to the letters’ questions', 'questions'),
 };
 
 /** The checklist entry for a missing template field (its first one or two names decide where). */

@@ -6,6 +6,7 @@ import type { CaseStatus } from '../../contract/case';
 import type { Deadline } from '../../contract/case-records';
 import type { Denial, DenialValues, DenialView } from '../../contract/workflow';
 import { WAITING_STAGES, denialFields } from '../../contract/workflow';
+import { proposeDenialCategory } from '../../contract/denial-category';
 import { touchCase } from '../cases/touch';
 import { longDate } from '../deadlines/plain-date';
 import { appealDeadline } from '../deadlines/rules';
@@ -85,6 +86,8 @@ export function denialWriter(db: Database) {
     const computation = compute(facts, values);
     const stored = {
       ...values,
+      // A denial always has a kind to argue: what its reason reads as, until the advocate says.
+      category: values.category ?? proposeDenialCategory(values.reason),
       caseId: facts.id,
       computedOn: computation.dueOn,
       rule: computation.rule,

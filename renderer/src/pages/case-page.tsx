@@ -17,6 +17,8 @@ import { useFocusFromQuery } from '../lib/use-focus-from-query';
 import { HistorySection } from './history-section';
 import { SampleBadge, useSampleStatus } from '../features/first-run/sample';
 import { HelpLink } from '../features/help/help-link';
+import { CaseEvidenceSection } from '../features/evidence/case-evidence-section';
+import { CaseQuestions } from '../features/letters/case-questions';
 
 export function CasePage() {
   const id = Number(useParams().id);
@@ -127,6 +129,8 @@ export function CasePage() {
       </div>
 
       <CaseRecords detail={data} onChanged={reload} />
+      <CaseEvidenceSection caseId={c.id} onChanged={reload} />
+      <CaseQuestions caseId={c.id} onChanged={reload} />
       <LettersSection
         caseId={c.id}
         version={`${c.updatedAt} ${workflow.data?.denials.map((d) => d.updatedAt).join() ?? ''}`}

@@ -12,6 +12,7 @@ import { factsAccept } from './0009-facts-accept';
 import { scale } from './0010-scale';
 import { namesAndDoses } from './0011-names-and-doses';
 import { letterSearch } from './0012-letter-search';
+import { evidence } from './0013-evidence';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   scale,
   namesAndDoses,
   letterSearch,
+  evidence,
 ];

@@ -1,4 +1,5 @@
 // The form a proposed fact is edited in before it is accepted, named as the proposal's values are.
+import { DENIAL_CATEGORY } from '../../../../electron/contract/denial-category';
 import type { FactKind, ReviewedFact } from '../../../../electron/contract/facts';
 import { fieldLabel } from '../../../../electron/contract/labels';
 import { CLAIM_TYPE, DECISION_LEVEL } from '../../../../electron/contract/workflow';
@@ -28,6 +29,14 @@ const DENIAL_SPECS: FieldSpec[] = [
   { name: 'level', label: 'Decision', type: 'select', choices: DECISION_LEVEL },
   { name: 'claimType', type: 'select', choices: CLAIM_TYPE },
   { name: 'reason', label: 'Reason, word for word', type: 'textarea', required: true, wide: true },
+  {
+    name: 'category',
+    label: 'Kind of denial',
+    type: 'select',
+    choices: DENIAL_CATEGORY,
+    optional: true,
+    hint: 'Read from the reason; the appeal argues this kind.',
+  },
   { name: 'letterDeadlineOn', label: 'Deadline stated on the letter', type: 'date' },
   { name: 'appealFax' },
   { name: 'appealAddress', wide: true },

@@ -1,9 +1,10 @@
 // Edits one template's text beside a live preview of it on a real case.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { AppError } from '../../../../electron/contract/errors';
 import type { LetterPreview, Template } from '../../../../electron/contract/letter';
 import { asAppError, call } from '../../api';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ConflictPanel } from '../../components/conflict-panel';
 import { ErrorBanner } from '../../components/error-banner';
 import type { FieldSpec } from '../../lib/form';
@@ -12,6 +13,7 @@ import { useLoad } from '../../lib/use-load';
 import { useUnsavedChanges } from '../../lib/unsaved/unsaved-context';
 import { Checklist } from './checklist';
 import { LetterPaper } from './letter-paper';
+import { PlaceholderPicker } from './placeholder-picker';
 
 /** How long typing must pause before the preview is redrawn. */
 const PREVIEW_DELAY_MS = 400;
@@ -55,6 +57,8 @@ function Editor({ template, onSaved }: { template: Template; onSaved: (t: Templa
     changes: ['Template text'],
   });
   const [saved, setSaved] = useState<string | null>(null);
+  const [confirmReset, setConfirmReset] = useState(false);
+  const sourceBox = useRef<HTMLTextAreaElement>(null);
   const [saveError, setSaveError] = useState<AppError | null>(null);
   const cases = useLoad(() => call('cases.list', { limit: 200 }), []);
   const [caseId, setCaseId] = useState<number | null>(null);
@@ -86,7 +90,22 @@ function Editor({ template, onSaved }: { template: Template; onSaved: (t: Templa
             <code>{'{{ fields }}'}</code>. The guide lists every field.
           </span>
         </label>
+        <PlaceholderPicker
+          onPick={(text) => {
+            const box = sourceBox.current;
+            const at = box ? box.selectionStart : source.length;
+            const end = box ? box.selectionEnd : source.length;
+            setSource(source.slice(0, at) + text + source.slice(end));
+            setSaved(null);
+            // The cursor goes after what was put in, ready to type on.
+            requestAnimationFrame(() => {
+              box?.focus();
+              box?.setSelectionRange(at + text.length, at + text.length);
+            });
+          }}
+        />
         <textarea
+          ref={sourceBox}
           id="template-source"
           spellCheck={false}
           value={source}
@@ -114,20 +133,26 @@ function Editor({ template, onSaved }: { template: Template; onSaved: (t: Templa
             Save template
           </button>
           {template.builtInKey && (
-            <button
-              type="button"
-              className="button"
-              onClick={() =>
-                save(
-                  () => call('templates.reset', { id: template.id }),
-                  'Reset to the original that comes with the app.',
-                )
-              }
-            >
+            <button type="button" className="button" onClick={() => setConfirmReset(true)}>
               Reset to original
             </button>
           )}
         </div>
+        {confirmReset && (
+          <ConfirmDialog
+            title="Reset to the original?"
+            message={`“${template.name}” will go back to the text that comes with the app${form.dirty ? ', and the edits you have not saved will be lost' : ''}. Your changes to it cannot be brought back. Letters already written are kept.`}
+            confirmLabel="Reset template"
+            onClose={() => setConfirmReset(false)}
+            onConfirm={async () => {
+              setConfirmReset(false);
+              await save(
+                () => call('templates.reset', { id: template.id }),
+                'Reset to the original that comes with the app.',
+              );
+            }}
+          />
+        )}
         {conflict ? (
           <ConflictPanel
             message={saveError!.message}

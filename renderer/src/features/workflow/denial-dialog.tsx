@@ -9,6 +9,10 @@ import type { DenialDraft } from '../../../../electron/contract/facts';
 import type { AppError } from '../../../../electron/contract/errors';
 import type { DenialView } from '../../../../electron/contract/workflow';
 import { CLAIM_TYPE, DECISION_LEVEL } from '../../../../electron/contract/workflow';
+import {
+  DENIAL_CATEGORY,
+  proposeDenialCategory,
+} from '../../../../electron/contract/denial-category';
 import { asAppError, call } from '../../api';
 import { ErrorBanner } from '../../components/error-banner';
 import { FormField } from '../../components/form-field';
@@ -41,7 +45,27 @@ const specsFor = (planType: PlanType | null): FieldSpec[] => [
     type: 'textarea',
     required: true,
     wide: true,
-    hint: 'Copy the reason exactly as the letter states it.',
+    hint: 'Copy the reason exactly as the letter states it; keep its paragraphs.',
+  },
+  {
+    name: 'category',
+    label: 'Kind of denial',
+    type: 'select',
+    choices: DENIAL_CATEGORY,
+    optional: true,
+    hint: 'Read from the reason as you type it; change it if it reads wrong. Appeals argue this kind.',
+  },
+  {
+    name: 'planLanguage',
+    label: 'The plan’s own words (optional)',
+    type: 'textarea',
+    wide: true,
+    hint: 'E.g. its definition of “experimental”, or the policy it cites, from the plan documents: appeals quote it back.',
+  },
+  {
+    name: 'stepTherapyLaw',
+    label: 'State step-therapy exception law (optional)',
+    hint: 'For a step-therapy denial, the state law that gives an exception, e.g. 215 ILCS 134/45.1.',
   },
   { name: 'letterDeadlineOn', label: 'Deadline stated on the letter', type: 'date' },
   { name: 'appealFax', label: 'Appeal fax', hint: 'Where the notice says to fax appeals.' },
@@ -177,6 +201,14 @@ export function DenialDialog({
   };
 
   const set = (name: string, value: string) => form.setField(name, value);
+
+  // The kind is proposed from the reason while the advocate has not chosen one.
+  const proposed = proposeDenialCategory(values.reason);
+  useEffect(() => {
+    if (proposed && !values.category) form.setField('category', proposed);
+    // Only the reason's reading matters here.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [proposed]);
 
   return (
     <Modal

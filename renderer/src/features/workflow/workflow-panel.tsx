@@ -1,5 +1,6 @@
 // The case page's workflow card: where the case stands, what is due, what the insurer owes, what
 // the request still needs, and the actions that move it on.
+import { DENIAL_CATEGORY } from '../../../../electron/contract/denial-category';
 import { useState } from 'react';
 import type { CaseDetail } from '../../../../electron/contract/case';
 import { CASE_STATUS } from '../../../../electron/contract/choices';
@@ -143,6 +144,7 @@ export function WorkflowPanel(props: WorkflowPanelProps) {
                       <span className="denial-meta">
                         {DECISION_LEVEL.labels[d.level]} · notice {formatDate(d.deniedOn)} · ref{' '}
                         {orDash(d.referenceNumber)}
+                        {d.category && <> · {DENIAL_CATEGORY.labels[d.category]}</>}
                       </span>
                     </div>
                     <RowActions
