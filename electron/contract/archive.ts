@@ -20,6 +20,7 @@ import { LETTER_KIND } from './letter';
 import { profileInput } from './profile';
 import { CLAIM_TYPE, denialFields } from './workflow';
 import { CASE_STATUS } from './choices';
+import { criteriaSetFields, criterionAnswer } from './criteria';
 
 export const ARCHIVE_FORMAT = 'advocate-desk/archive';
 export const ARCHIVE_VERSION = 1;
@@ -98,6 +99,20 @@ export const archiveTemplate = z.object({
   source: z.string(),
 });
 
+/** A payer criteria set; a shipped example keeps its key. */
+export const archiveCriteriaSet = criteriaSetFields.extend({
+  ...stamps,
+  originalId,
+  starterKey: z.string().nullable(),
+});
+
+/** A case's link to its criteria set (the set's `originalId`) and the advocate's answers. */
+export const archiveCaseCriteria = z.object({
+  set: originalId.nullable(),
+  answers: z.record(z.string(), criterionAnswer),
+  ...stamps,
+});
+
 export const archiveHistoryEntry = z.object({
   tableName: z.string(),
   recordId: z.number().int(),
@@ -122,6 +137,8 @@ export const archiveCase = caseFields.extend({
   history: z.array(archiveHistoryEntry),
   stageMoves: z.array(archiveStageMove).default([]),
   denials: z.array(archiveDenial).default([]),
+  /** Older archives have none. */
+  criteria: archiveCaseCriteria.nullable().default(null),
 });
 
 /** One client file: the exchange format's envelope, with archive cases. */
@@ -150,6 +167,7 @@ export const archiveLibraryFile = z.object({
     }),
   ),
   letterTemplates: z.array(archiveTemplate).default([]),
+  criteriaSets: z.array(archiveCriteriaSet).default([]),
 });
 
 export const archiveManifest = z.object({

@@ -92,6 +92,7 @@ describe('electron-builder.yml', () => {
     expect(config.files.sort()).toEqual([
       'out/**',
       'package.json',
+      'resources/criteria/**',
       'resources/templates/**',
       'resources/vocabulary/**',
     ]);
@@ -107,6 +108,7 @@ describe('electron-builder.yml', () => {
     ])
       expect(shipped(path), path).toBe(false);
     for (const file of [
+      ...filesUnder('resources/criteria'),
       ...filesUnder('resources/templates'),
       ...filesUnder('resources/vocabulary'),
     ])
@@ -205,6 +207,7 @@ describe('the installed app finds its resources', () => {
     // Lay out what electron-builder packs: <install>/resources/app.asar/{out,resources/...}.
     const appAsar = join(tempDir(), 'resources', 'app.asar');
     for (const file of [
+      ...filesUnder('resources/criteria'),
       ...filesUnder('resources/templates'),
       ...filesUnder('resources/vocabulary'),
     ])
@@ -220,6 +223,7 @@ describe('the installed app finds its resources', () => {
     const { resourcesDir, resourcePath } = await import('../../electron/engine/resources');
     expect(resourcesDir()).toBe(dir);
     expect(existsSync(resourcePath('vocabulary', 'medications.json'))).toBe(true);
+    expect(existsSync(resourcePath('criteria', 'starter-sets.json'))).toBe(true);
   });
 
   it('is left alone in development and when the user chose a folder', () => {

@@ -8,6 +8,7 @@ import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { CASE_RECORDS } from '../../contract/case-records';
 import type { CaseRecordKind } from '../../contract/case-records';
 import { caseFields } from '../../contract/case';
+import { criteriaSetFields } from '../../contract/criteria';
 import { clientInput } from '../../contract/client';
 import { contactInput } from '../../contract/contact';
 import { documentFields } from '../../contract/document';
@@ -41,6 +42,8 @@ export const ARCHIVE_COVERAGE: Readonly<Record<string, string>> = {
   denials: 'clients/*.json (denials)',
   letters: 'clients/*.json (documents[].letter)',
   letter_templates: 'library.json (letterTemplates)',
+  criteria_sets: 'library.json (criteriaSets)',
+  case_criteria: 'clients/*.json (criteria)',
   settings: "not archived: this computer's backup folder and check dates",
   case_search: 'not archived: rebuilt by triggers as records are written',
   client_search: 'not archived: rebuilt by triggers as records are written',
@@ -92,8 +95,16 @@ export function archiveEntries(db: Database, appVersion: string): Zippable {
       ...pick(t, ['builtinKey', 'name', 'kind', 'description', 'source', ...STAMPS]),
       originalId: t.id,
     })),
+    criteriaSets: all('SELECT * FROM criteria_sets ORDER BY id').map((c) => ({
+      ...pick(c, [...Object.keys(criteriaSetFields.shape), 'starterKey', ...STAMPS]),
+      criteria: JSON.parse(c.criteria as string) as unknown,
+      originalId: c.id,
+    })),
   });
   const letterOf = db.prepare('SELECT * FROM letters WHERE document_id = ?');
+  const criteriaOf = db.prepare(
+    'SELECT set_id, answers, created_at, updated_at FROM case_criteria WHERE case_id = ?',
+  );
 
   const clientPaths: string[] = [];
   for (const [n, client] of all('SELECT * FROM clients ORDER BY id').entries()) {
@@ -163,6 +174,9 @@ export function archiveEntries(db: Database, appVersion: string): Zippable {
                 : (docIndex.get(d.sourceDocumentId as number) ?? null),
           }),
         );
+        const link = criteriaOf.get(kase.id) as
+          | { set_id: number | null; answers: string; created_at: string; updated_at: string }
+          | undefined;
         return {
           ...(pick(kase, [...Object.keys(caseFields.shape), ...STAMPS]) as object),
           originalId: kase.id,
@@ -171,6 +185,14 @@ export function archiveEntries(db: Database, appVersion: string): Zippable {
           history,
           stageMoves,
           denials,
+          criteria: link
+            ? {
+                set: link.set_id,
+                answers: JSON.parse(link.answers) as Record<string, unknown>,
+                createdAt: link.created_at,
+                updatedAt: link.updated_at,
+              }
+            : null,
         } as ArchiveCase;
       },
     );

@@ -20,6 +20,8 @@ export interface ImportJournal {
   profile: boolean;
   contacts: number[];
   templates: number[];
+  /** Criteria sets it added (older journals have none). */
+  criteriaSets?: number[];
   /** Client ids as [first, last] ranges: one client after another is one range. */
   clients: [number, number][];
 }
@@ -86,6 +88,8 @@ export function undoImport(db: Database, journal: ImportJournal): void {
       'DELETE FROM letter_templates WHERE id = ? AND builtin_key IS NULL',
     );
     for (const id of journal.templates) template.run(id);
+    const criteriaSet = db.prepare('DELETE FROM criteria_sets WHERE id = ?');
+    for (const id of journal.criteriaSets ?? []) criteriaSet.run(id);
     if (journal.profile) db.prepare('DELETE FROM profile WHERE id = 1').run();
     deleteSetting(db, KEY);
   }).immediate();
@@ -105,6 +109,7 @@ export function beginImport(db: Database, file: string): ImportJournal {
     profile: false,
     contacts: [],
     templates: [],
+    criteriaSets: [],
     clients: [],
   };
   for (;;) {

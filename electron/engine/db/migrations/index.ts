@@ -11,6 +11,7 @@ import { versions } from './0008-versions';
 import { factsAccept } from './0009-facts-accept';
 import { scale } from './0010-scale';
 import { namesAndDoses } from './0011-names-and-doses';
+import { criteria } from './0013-criteria';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   factsAccept,
   scale,
   namesAndDoses,
+  criteria,
 ];
