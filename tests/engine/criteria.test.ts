@@ -288,11 +288,12 @@ describe('criteria sets in the library', () => {
     expect(stale.message).toMatch(/Policy number/);
     expect((await ok(engine, 'criteria.get', { id: made.id })).policyNumber).toBe('RX-12');
     // A stale edit that changes nothing goes on; from the current version, any edit does.
-    await ok(engine, 'criteria.update', {
+    const same = await ok(engine, 'criteria.update', {
       id: made.id,
       version: 1,
       values: { policyNumber: 'RX-12' },
     });
+    expect(same.version).toBe(2);
     const other = await ok(engine, 'criteria.update', {
       id: made.id,
       version: 2,

@@ -90,6 +90,8 @@ export function criteriaHandlers({ db }: EngineContext): HandlerSet<CriteriaCall
             .join('; ')}.`,
         );
       }
+      // An edit that changes nothing writes nothing: the version stays, so other copies stay good.
+      if (JSON.stringify(merged.data) === JSON.stringify(valuesOf(current))) return current;
       const saved = q.update(id, merged.data, current.version);
       if (!saved) throw conflictError('criteria set', [], current, current.version, { name });
       return saved;
