@@ -11,6 +11,8 @@ import { HelpPage } from './features/help/help-page';
 import { SettingsPage } from './features/settings/settings-page';
 import { TemplateEditPage } from './features/letters/template-edit-page';
 import { TemplatesPage } from './features/letters/templates-page';
+import { CriteriaSetPage } from './features/criteria/criteria-set-page';
+import { CriteriaSetsPage } from './features/criteria/criteria-sets-page';
 import { DiscardPrompt } from './lib/unsaved/discard-prompt';
 import { NavigationGuard } from './lib/unsaved/navigation-guard';
 import { BackupsPage } from './pages/backups-page';
@@ -57,6 +59,8 @@ export const routes: RouteObject[] = [
           { path: 'contacts', element: <ContactsPage /> },
           { path: 'templates', element: <TemplatesPage /> },
           { path: 'templates/:id', element: <TemplateEditPage /> },
+          { path: 'criteria', element: <CriteriaSetsPage /> },
+          { path: 'criteria/:id', element: <CriteriaSetPage /> },
           { path: 'profile', element: <ProfilePage /> },
           { path: 'backups', element: <BackupsPage /> },
           { path: 'welcome', element: <WelcomePage /> },

@@ -16,6 +16,7 @@ const NAV = [
   { to: '/clients', label: 'Clients', end: false },
   { to: '/contacts', label: 'Contacts', end: false },
   { to: '/templates', label: 'Letter templates', end: false },
+  { to: '/criteria', label: 'Payer criteria', end: false },
   { to: '/profile', label: 'Profile', end: false },
   { to: '/backups', label: 'Backups', end: false },
   { to: '/settings', label: 'Settings', end: false },
