@@ -23,6 +23,13 @@ interface CaseRow {
   state: string | null;
 }
 
+interface ReadOptions {
+  /** The day ages are counted to (a letter's date); today in the client's calendar by default. */
+  today?: string;
+  /** How evidence writes dates (letters: "March 2019"). */
+  writeDate?: (date: string) => string;
+}
+
 export function caseCriteriaReader(db: Database) {
   const q = criteriaQueries(db);
   const caseRow = db.prepare(`
@@ -42,8 +49,9 @@ export function caseCriteriaReader(db: Database) {
   };
 
   /** The facts the rules read, as of today in the client's calendar. */
-  const factsOf = (caseId: number, kase: CaseRow, today?: string): CriteriaFacts => ({
-    today: today ?? todayIn(timeZoneForState(kase.state)),
+  const factsOf = (caseId: number, kase: CaseRow, options: ReadOptions): CriteriaFacts => ({
+    today: options.today ?? todayIn(timeZoneForState(kase.state)),
+    ...(options.writeDate ? { writeDate: options.writeDate } : {}),
     dateOfBirth: kase.dateOfBirth,
     providerName: kase.providerName,
     providerPractice: kase.providerPractice,
@@ -60,14 +68,14 @@ export function caseCriteriaReader(db: Database) {
     ),
   });
 
-  return (caseId: number, options: { today?: string } = {}): CaseCriteria => {
+  return (caseId: number, options: ReadOptions = {}): CaseCriteria => {
     const kase = caseOf(caseId);
     const link = q.link(caseId);
     const set = link?.setId ? (q.find(link.setId) ?? null) : null;
     // Suggested only for a case never linked: an advocate who unlinked it chose the general list.
     const suggested = link ? null : suggestSet(q.list(), kase);
     const results = set
-      ? evaluateCriteria(set.criteria, factsOf(caseId, kase, options.today), link?.answers ?? {})
+      ? evaluateCriteria(set.criteria, factsOf(caseId, kase, options), link?.answers ?? {})
       : [];
     return {
       caseId,

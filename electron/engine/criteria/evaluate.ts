@@ -9,6 +9,8 @@ import type {
   CriterionStatus,
 } from '../../contract/criteria';
 import { dateRange, shortDate } from '../../contract/partial-date';
+
+const dateIn = (facts: CriteriaFacts, date: string) => (facts.writeDate ?? shortDate)(date);
 import { vocabulary } from '../facts/vocabulary';
 import { classOf } from '../records/drug-classes';
 
@@ -25,6 +27,8 @@ export interface CriteriaFacts {
   assessments: Assessment[];
   /** Document file names by id: where each record came from. */
   documentNames: ReadonlyMap<number, string>;
+  /** How dates are written: "Mar 2019" on screen (the default), "March 2019" in letters. */
+  writeDate?: (date: string) => string;
 }
 
 type Judged = Omit<CriterionResult, 'key' | 'text' | 'kind' | 'answer' | 'answerable'>;
@@ -58,7 +62,7 @@ function trialLine(facts: CriteriaFacts, t: Treatment): string {
     parts.push(`${plural(t.weeksAtTherapeuticDose, 'week')} at a therapeutic dose`);
   if (t.startedOn || t.endedOn)
     parts.push(
-      `${t.startedOn ? shortDate(t.startedOn) : 'start not recorded'} to ${t.endedOn ? shortDate(t.endedOn) : 'end not recorded'}`,
+      `${t.startedOn ? dateIn(facts, t.startedOn) : 'start not recorded'} to ${t.endedOn ? dateIn(facts, t.endedOn) : 'end not recorded'}`,
     );
   const why = t.reasonStopped ?? t.outcome;
   return `${parts.join(', ')}${why ? `: ${why}` : ''}${from(facts, t)}`;
@@ -120,7 +124,7 @@ function age(c: Criterion, facts: CriteriaFacts): Judged {
   const fits = age >= min && (max === null || age <= max);
   return {
     status: fits ? 'met' : 'not-met',
-    evidence: fits ? [`Age ${age} (born ${shortDate(facts.dateOfBirth)})`] : [],
+    evidence: fits ? [`Age ${age} (born ${dateIn(facts, facts.dateOfBirth)})`] : [],
     gather: fits
       ? null
       : `The client is ${age}; the policy asks for ${max === null ? `${min} or older` : `${min} to ${max}`}.`,
@@ -147,7 +151,7 @@ function diagnosis(c: Criterion, facts: CriteriaFacts): Judged {
     };
   }
   const line = (d: Diagnosis) =>
-    `${d.icd10Code}${d.description ? ` ${d.description}` : ''}${d.diagnosedOn ? `, diagnosed ${shortDate(d.diagnosedOn)}` : ''}${from(facts, d)}`;
+    `${d.icd10Code}${d.description ? ` ${d.description}` : ''}${d.diagnosedOn ? `, diagnosed ${dateIn(facts, d.diagnosedOn)}` : ''}${from(facts, d)}`;
   const barred = facts.diagnoses.filter((d) => excluded.some((p) => codeMatches(d.icd10Code, p)));
   if (barred.length) {
     return {
@@ -310,7 +314,7 @@ function scoreThreshold(c: Criterion, facts: CriteriaFacts): Judged {
     .sort((a, b) => a.assessedOn.localeCompare(b.assessedOn));
   const named = c.instruments?.join(', ') ?? 'a standard scale';
   const line = (a: Assessment) =>
-    `${a.instrument} ${a.score} on ${shortDate(a.assessedOn)}${from(facts, a)}`;
+    `${a.instrument} ${a.score} on ${dateIn(facts, a.assessedOn)}${from(facts, a)}`;
   if (c.min !== null) {
     const latest = on.at(-1);
     if (!latest)

@@ -1,6 +1,8 @@
 // Turns a case (with the advocate's profile and the recipient) into what templates read: every
 // value written out for print, and every missing one a gap named for the checklist.
 import type { CaseDetail } from '../../contract/case';
+import type { CaseCriteria } from '../../contract/criteria';
+import { CRITERION_STATUS_LABELS } from '../../contract/criteria';
 import type { Treatment } from '../../contract/case-records';
 import { PLAN_TYPE, TREATMENT_KIND } from '../../contract/choices';
 import { durationBetween, writtenDate } from '../../contract/partial-date';
@@ -24,6 +26,8 @@ export interface LetterInput {
   today: string;
   /** The advocate's own letterhead document, when they use one. */
   letterheadName?: string | null;
+  /** The case against its payer's criteria set (letters made before sets existed have none). */
+  criteria?: CaseCriteria | null;
 }
 
 type Value = string | Missing;
@@ -157,10 +161,57 @@ function salutation(recipient: Contact | null): Value {
   return recipient.name;
 }
 
+/** Criteria wording for the checklist and the gap: the start of the policy's words. */
+const shortCriterion = (text: string) =>
+  text.length > 90 ? `${text.slice(0, 87).replace(/\s+\S*$/, '')}…` : text;
+
+/**
+ * The payer's criteria, one by one. A criterion the record meets carries its evidence; one it
+ * does not (or cannot yet say) is a gap, so the letter never states it is met and the checklist
+ * names it with what to gather.
+ */
+function criteriaWalk(criteria: CaseCriteria | null | undefined) {
+  const set = criteria?.set ?? null;
+  const items = (set ? criteria!.results : []).map((r, i) => ({
+    number: i + 1,
+    key: r.key,
+    text: r.text,
+    status: r.status,
+    statusLabel: CRITERION_STATUS_LABELS[r.status],
+    met: r.status === 'met',
+    evidence:
+      r.status === 'met'
+        ? r.evidence.join('; ')
+        : new Missing(`criteria.${r.key}`, `evidence for “${shortCriterion(r.text)}”`),
+    evidenceList: r.status === 'met' ? r.evidence : [],
+    gather: r.gather ?? BLANK,
+  }));
+  const policy = set
+    ? `${set.payer}’s ${set.policyName}${set.policyNumber ? ` (${set.policyNumber})` : ''}`
+    : BLANK;
+  return {
+    applies: items.length > 0,
+    payer: set?.payer ?? BLANK,
+    policyName: set?.policyName ?? BLANK,
+    policyNumber: set?.policyNumber ?? BLANK,
+    /** "Aetna’s Transcranial Magnetic Stimulation… (CPB 0469)". */
+    policy,
+    effectiveDate: set?.effectiveDate ? longDate(set.effectiveDate) : BLANK,
+    source: set?.sourceUrl ?? BLANK,
+    isExample: Boolean(set?.starterKey),
+    items,
+    met: items.filter((i) => i.met),
+    open: items.filter((i) => !i.met),
+    metCount: items.filter((i) => i.met).length,
+    total: items.length,
+    allMet: items.length > 0 && items.every((i) => i.met),
+  };
+}
+
 /** The values a template reads; missing ones are gaps. */
 export function letterContext(raw: LetterInput) {
   // Private-use characters mark gaps and literal punctuation: none may come from people's data.
-  const { detail, denials, profile, recipient, today } = JSON.parse(
+  const { detail, denials, profile, recipient, today, criteria } = JSON.parse(
     JSON.stringify(raw),
     (_, v: unknown) => (typeof v === 'string' ? stripMarkers(v) : v),
   ) as LetterInput;
@@ -289,6 +340,7 @@ export function letterContext(raw: LetterInput) {
         'clinical records (import the notes, typed as clinical notes)',
       ),
     },
+    criteria: criteriaWalk(criteria),
     recipient: {
       name: or('recipient', recipient?.name, 'a recipient'),
       title: recipient?.title ?? BLANK,

@@ -23,6 +23,8 @@ import { denialQueries } from '../workflow/queries';
 import { builtInTemplates, templateQueries } from './template-queries';
 import { parseTemplate, renameTemplate } from './template-source';
 import { retryWhileBusy } from '../db/busy';
+import { caseCriteriaReader } from '../criteria/case-criteria';
+import { writtenDate } from '../../contract/partial-date';
 
 type LetterCalls =
   | 'letters.generateMany'
@@ -90,6 +92,7 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
   const contacts = contactTable(db);
   const profile = profileQueries(db);
   const letterhead = letterheadQueries(db);
+  const caseCriteria = caseCriteriaReader(db);
   const denials = denialQueries(db);
   templates.seed();
 
@@ -102,14 +105,16 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
   };
 
   const inputFor = (caseId: number, recipientId: number | undefined): LetterInput => {
+    const today = localToday();
     return {
       // Documents by type decide what the enclosure lists name.
       detail: caseDetail(caseId),
       denials: denials.forCase(caseId),
       profile: profile.read(),
       recipient: recipientId === undefined ? null : contacts.get(recipientId),
-      today: localToday(),
+      today,
       letterheadName: letterhead.info()?.fileName ?? null,
+      criteria: caseCriteria(caseId, { today, writeDate: writtenDate }),
     };
   };
 

@@ -65,6 +65,7 @@ export const LETTER_FIELDS: Readonly<Record<string, FieldPlace>> = {
   ),
   'enclosed.records': section('clinical records', 'documents'),
   recipient: { label: 'a recipient', place: 'recipient', target: '' },
+  criteria: section('evidence for the payer’s criteria', 'criteria'),
 };
 
 /** The checklist entry for a missing template field (its first one or two names decide where). */
