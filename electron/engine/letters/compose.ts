@@ -132,11 +132,11 @@ export function composeLetter(
     // A payer criterion the record does not meet: named with what to gather.
     const criterion = openCriteria.get(gap.field);
     if (criterion) {
-      const gather = typeof criterion.gather === 'string' ? ` ${criterion.gather}` : '';
+      const gather = typeof criterion.gather === 'string' ? ` — ${criterion.gather}` : '';
       items.push(
         checklistItem(
           gap.field,
-          `criterion ${criterion.statusLabel.toLowerCase()}: “${criterion.text}”.${gather}`,
+          `criterion ${criterion.statusLabel.toLowerCase()}: “${criterion.text}”${gather}`,
           ids,
         ),
       );

@@ -161,10 +161,6 @@ function salutation(recipient: Contact | null): Value {
   return recipient.name;
 }
 
-/** Criteria wording for the checklist and the gap: the start of the policy's words. */
-const shortCriterion = (text: string) =>
-  text.length > 90 ? `${text.slice(0, 87).replace(/\s+\S*$/, '')}…` : text;
-
 /**
  * The payer's criteria, one by one. A criterion the record meets carries its evidence; one it
  * does not (or cannot yet say) is a gap, so the letter never states it is met and the checklist
@@ -179,10 +175,11 @@ function criteriaWalk(criteria: CaseCriteria | null | undefined) {
     status: r.status,
     statusLabel: CRITERION_STATUS_LABELS[r.status],
     met: r.status === 'met',
+    // Short in the letter: the criterion stands just before it; the checklist says what to gather.
     evidence:
       r.status === 'met'
         ? r.evidence.join('; ')
-        : new Missing(`criteria.${r.key}`, `evidence for “${shortCriterion(r.text)}”`),
+        : new Missing(`criteria.${r.key}`, 'evidence for this criterion'),
     evidenceList: r.status === 'met' ? r.evidence : [],
     gather: r.gather ?? BLANK,
   }));
