@@ -66,7 +66,7 @@ function AnswerForm({
         <button
           type="button"
           className="button button-small button-ghost"
-          aria-label={`Clear the answer: ${result.text}`}
+          aria-label={`Clear answer: ${result.text}`}
           onClick={() => onAnswer(null, '')}
         >
           Clear answer
