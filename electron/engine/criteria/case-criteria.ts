@@ -28,6 +28,8 @@ interface ReadOptions {
   today?: string;
   /** How evidence writes dates (letters: "March 2019"). */
   writeDate?: (date: string) => string;
+  /** Whether to look for a set to suggest (letters need none). */
+  suggest?: boolean;
 }
 
 export function caseCriteriaReader(db: Database) {
@@ -73,7 +75,7 @@ export function caseCriteriaReader(db: Database) {
     const link = q.link(caseId);
     const set = link?.setId ? (q.find(link.setId) ?? null) : null;
     // Suggested only for a case never linked: an advocate who unlinked it chose the general list.
-    const suggested = link ? null : suggestSet(q.list(), kase);
+    const suggested = link || options.suggest === false ? null : suggestSet(q.list(), kase);
     const results = set
       ? evaluateCriteria(set.criteria, factsOf(caseId, kase, options), link?.answers ?? {})
       : [];

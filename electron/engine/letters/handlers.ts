@@ -114,7 +114,7 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
       recipient: recipientId === undefined ? null : contacts.get(recipientId),
       today,
       letterheadName: letterhead.info()?.fileName ?? null,
-      criteria: caseCriteria(caseId, { today, writeDate: writtenDate }),
+      criteria: caseCriteria(caseId, { today, writeDate: writtenDate, suggest: false }),
     };
   };
 
