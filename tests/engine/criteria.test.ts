@@ -9,7 +9,10 @@ import type { CriteriaFacts } from '../../electron/engine/criteria/evaluate';
 import { evaluateCriterion } from '../../electron/engine/criteria/evaluate';
 import { starterSets } from '../../electron/engine/criteria/starter-sets';
 import type { Engine } from '../../electron/engine';
-import { cleanup, clientWithCase, fails, ok, tempEngine } from './helpers';
+import BetterSqlite3 from 'better-sqlite3';
+import { join } from 'node:path';
+import { migrations } from '../../electron/engine/db/migrations';
+import { cleanup, clientWithCase, fails, ok, openTracked, tempDir, tempEngine } from './helpers';
 
 afterAll(cleanup);
 
@@ -257,6 +260,35 @@ describe('criteria sets in the library', () => {
     const set = await ok(engine, 'criteria.get', { id: aetnaTms.id });
     expect(set.sourceUrl).toMatch(/^https:\/\//);
     expect(set.criteria.find((c) => c.key === 'age')).toMatchObject({ kind: 'age', min: 15 });
+    engine.close();
+  });
+
+  it('an existing library gains the starter sets once; its cases keep the general list', async () => {
+    const path = join(tempDir(), 'v11.sqlite');
+    const before = migrations.findIndex((m) => m.name === 'criteria');
+    const old = new BetterSqlite3(path);
+    old.function('audit_actor', () => 'test');
+    for (const m of migrations.slice(0, before)) {
+      old.exec(m.sql);
+      m.run?.(old);
+    }
+    old.pragma(`user_version = ${before}`);
+    old.exec(`INSERT INTO clients (first_name, last_name) VALUES ('Ana', 'Ruiz');
+      INSERT INTO cases (client_id, requested_treatment, insurer_name) VALUES (1, 'TMS', 'Aetna');`);
+    old.close();
+    engine = openTracked(path);
+    const sets = await ok(engine, 'criteria.list', {});
+    expect(sets.filter((s) => s.starterKey)).toHaveLength(starterSets().length);
+    const workflow = await ok(engine, 'workflow.get', { caseId: 1 });
+    expect(workflow.readiness.criteriaSet).toBeNull();
+    expect((await ok(engine, 'caseCriteria.get', { caseId: 1 })).suggested?.payer).toBe('Aetna');
+    engine.close();
+    // Opening again adds nothing: a deleted example stays deleted.
+    engine = openTracked(path);
+    await ok(engine, 'criteria.delete', { id: sets[0]!.id });
+    engine.close();
+    engine = openTracked(path);
+    expect(await ok(engine, 'criteria.list', {})).toHaveLength(sets.length - 1);
     engine.close();
   });
 
