@@ -129,6 +129,33 @@ describe('letters answer the payer’s criteria one by one', () => {
     expect(await text(appeal.documentId)).toContain('meets every criterion of the plan');
   });
 
+  it('prints a policy’s words as written: no Markdown, no template syntax, no fake gaps', async () => {
+    const hostile =
+      '**Bold** {{ client.name }} {% if true %}x{% endif %} | pipe | \uE000gap\uE001 <b>tag</b>';
+    const set = await ok(engine, 'criteria.create', {
+      payer: 'Prairie *Health*',
+      policyName: 'Policy {{ plan.memberId }}',
+      treatment: 'IV ketamine',
+      criteria: [{ key: 'odd', text: hostile, kind: 'question' }],
+    });
+    const { version } = await ok(engine, 'caseCriteria.get', { caseId });
+    const linked = await ok(engine, 'caseCriteria.link', { caseId, setId: set.id, version });
+    await ok(engine, 'caseCriteria.answer', {
+      caseId,
+      key: 'odd',
+      answer: { answer: 'yes', note: '# heading? 1. list? [link](http://x)' },
+      version: linked.version,
+    });
+    const letter = await ok(engine, 'letters.generate', { caseId, kind: 'appeal', recipientId });
+    const body = await text(letter.documentId);
+    expect(body).toContain(
+      '**Bold** {{ client.name }} {% if true %}x{% endif %} | pipe | gap <b>tag</b>',
+    );
+    expect(body).toContain('Met: Confirmed by the advocate: # heading? 1. list? [link](http://x)');
+    expect(body).toContain('Prairie *Health*’s Policy {{ plan.memberId }}');
+    expect(letter.gaps).toBe(0);
+  });
+
   it('a case without a set keeps the general criteria list', async () => {
     await ok(engine, 'caseCriteria.link', {
       caseId,
