@@ -89,6 +89,13 @@ import type {
 import { defaultRecipientArgs } from './first-run';
 import { customTreatment, customTreatmentRemove } from './vocabulary';
 import type { CustomTreatment } from './vocabulary';
+import {
+  caseCriteriaAnswer,
+  caseCriteriaLink,
+  criteriaSetFields,
+  criteriaSetUpdate,
+} from './criteria';
+import type { CaseCriteria, CriteriaSet, CriteriaSetSummary } from './criteria';
 import type { AppSettings, SampleRemoval, SampleStatus } from './first-run';
 
 const byId = z.object({ id });
@@ -241,6 +248,16 @@ export const apiArgs = {
   'vocabulary.customTreatments': none,
   'vocabulary.addTreatment': customTreatment,
   'vocabulary.removeTreatment': customTreatmentRemove,
+  // Payer criteria: sets the advocate keeps, and each case measured against its set.
+  'criteria.list': none,
+  'criteria.get': byId,
+  'criteria.create': criteriaSetFields,
+  'criteria.update': criteriaSetUpdate,
+  'criteria.copy': byId,
+  'criteria.delete': byId,
+  'caseCriteria.get': z.object({ caseId: id }),
+  'caseCriteria.link': caseCriteriaLink,
+  'caseCriteria.answer': caseCriteriaAnswer,
 } as const;
 
 export interface AppInfo {
@@ -353,6 +370,15 @@ export type ApiResults = RecordResults & {
   'vocabulary.customTreatments': CustomTreatment[];
   'vocabulary.addTreatment': CustomTreatment[];
   'vocabulary.removeTreatment': CustomTreatment[];
+  'criteria.list': CriteriaSetSummary[];
+  'criteria.get': CriteriaSet;
+  'criteria.create': CriteriaSet;
+  'criteria.update': CriteriaSet;
+  'criteria.copy': CriteriaSet;
+  'criteria.delete': null;
+  'caseCriteria.get': CaseCriteria;
+  'caseCriteria.link': CaseCriteria;
+  'caseCriteria.answer': CaseCriteria;
 };
 
 export type ApiName = keyof typeof apiArgs;

@@ -21,6 +21,7 @@ import { profileInput } from './profile';
 import { CLAIM_TYPE, denialFields } from './workflow';
 import { CASE_STATUS } from './choices';
 import { citationFields } from './evidence';
+import { criteriaSetFields, criterionAnswer } from './criteria';
 
 export const ARCHIVE_FORMAT = 'advocate-desk/archive';
 export const ARCHIVE_VERSION = 1;
@@ -99,6 +100,20 @@ export const archiveTemplate = z.object({
   source: z.string(),
 });
 
+/** A payer criteria set; a shipped example keeps its key. */
+export const archiveCriteriaSet = criteriaSetFields.extend({
+  ...stamps,
+  originalId,
+  starterKey: z.string().nullable(),
+});
+
+/** A case's link to its criteria set (the set's `originalId`) and the advocate's answers. */
+export const archiveCaseCriteria = z.object({
+  set: originalId.nullable(),
+  answers: z.record(z.string(), criterionAnswer),
+  ...stamps,
+});
+
 export const archiveHistoryEntry = z.object({
   tableName: z.string(),
   recordId: z.number().int(),
@@ -127,6 +142,8 @@ export const archiveCase = caseFields.extend({
   citations: z.array(originalId).default([]),
   /** Answers to templates' own questions, by question (older archives: none). */
   answers: z.record(z.string().max(200), z.string().max(10000)).default({}),
+  /** Older archives have none. */
+  criteria: archiveCaseCriteria.nullable().default(null),
 });
 
 /** One client file: the exchange format's envelope, with archive cases. */
@@ -161,6 +178,7 @@ export const archiveLibraryFile = z.object({
       citationFields.extend({ ...stamps, originalId, sourceKey: z.string().max(200).nullable() }),
     )
     .default([]),
+  criteriaSets: z.array(archiveCriteriaSet).default([]),
 });
 
 export const archiveManifest = z.object({

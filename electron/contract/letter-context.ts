@@ -155,6 +155,8 @@ export interface LetterContext {
     /** "Clinical records (2 documents)": clinical notes on file (a gap when there are none). */
     records: string;
   };
+  /** The case's payer criteria set, answered one by one (see docs/letter-templates.md). */
+  criteria: ContextCriteria;
   recipient: {
     name: string;
     title: string;
@@ -163,4 +165,48 @@ export interface LetterContext {
     /** "Dr. Okafor", "Senator Reyes" or "Medical Director". */
     salutation: string;
   };
+}
+
+/** One criterion of the payer's set, against the case. */
+export interface ContextCriterion {
+  /** 1, 2, 3… in the policy's order. */
+  number: number;
+  key: string;
+  /** The policy's words. */
+  text: string;
+  status: 'met' | 'not-met' | 'unknown';
+  /** "Met", "Not met" or "Unknown". */
+  statusLabel: string;
+  met: boolean;
+  /**
+   * The records that meet it, joined with "; " ("Sertraline (SSRI), 200 mg daily, 12 weeks at a
+   * therapeutic dose…"); a gap when the record does not meet it, so a letter never says it does.
+   */
+  evidence: string;
+  evidenceList: string[];
+  /** What to gather next; blank when met. */
+  gather: string;
+}
+
+/** The case's payer criteria set: blank and empty when the case has none linked. */
+export interface ContextCriteria {
+  /** Whether the case is linked to a set with criteria. */
+  applies: boolean;
+  payer: string;
+  policyName: string;
+  policyNumber: string;
+  /** "Aetna’s Transcranial Magnetic Stimulation… (CPB 0469)". */
+  policy: string;
+  effectiveDate: string;
+  /** Where the policy is from. */
+  source: string;
+  /** A set shipped with the app as an example (to be checked against the current policy). */
+  isExample: boolean;
+  items: ContextCriterion[];
+  /** The criteria the record meets, and the rest. */
+  met: ContextCriterion[];
+  open: ContextCriterion[];
+  metCount: number;
+  total: number;
+  allMet: boolean;
 }

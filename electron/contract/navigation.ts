@@ -16,6 +16,7 @@ export type MenuRoute =
   | '/cases/new'
   | '/contacts'
   | '/templates'
+  | '/criteria'
   | '/backups'
   | '/profile'
   | '/settings'
@@ -33,6 +34,7 @@ export const MENU_ROUTES: readonly MenuRoute[] = [
   '/cases/new',
   '/contacts',
   '/templates',
+  '/criteria',
   '/backups',
   '/profile',
   '/settings',

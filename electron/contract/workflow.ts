@@ -188,23 +188,29 @@ export interface DecisionWait {
 
 /** One item of the readiness meter. */
 export interface ReadinessItem {
+  /** The general list's keys, or "criterion:<key>" for a criterion of the case's payer set. */
   key:
     | 'diagnosis'
     | 'failed-treatments'
     | 'scores'
     | 'functional-impact'
     | 'provider-letter'
-    | 'records';
+    | 'records'
+    | `criterion:${string}`;
   label: string;
   done: boolean;
   /** What was found, or what to gather next. */
   detail: string;
+  /** A payer criterion the records cannot decide yet (neither met nor shown to fall short). */
+  unknown?: boolean;
 }
 
 export interface Readiness {
   items: ReadinessItem[];
   done: number;
   total: number;
+  /** The payer's criteria set the items come from; null for the general list. */
+  criteriaSet: { id: number; payer: string; policyName: string } | null;
 }
 
 /** The case page's workflow panel. */

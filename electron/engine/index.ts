@@ -12,6 +12,7 @@ import { historyHandlers } from './history/handlers';
 import { caseHandlers } from './cases/handlers';
 import { clientHandlers } from './clients/handlers';
 import { contactHandlers } from './contacts/handlers';
+import { criteriaHandlers } from './criteria/handlers';
 import type { EngineContext, Handlers } from './context';
 import { checkpointAway } from './db/checkpoint';
 import { DamagedLibraryError, damaged, openDatabase } from './db/open';
@@ -251,6 +252,7 @@ export function openEngine(options: EngineOptions): Engine {
       factHandlers(ctx),
       libraryHandlers(ctx),
       revisionHandlers(ctx),
+      criteriaHandlers(ctx),
     ]);
   let handlers = build();
 

@@ -117,6 +117,7 @@ export function menuTemplate(
       go('Clients', '/clients'),
       go('Contacts', '/contacts'),
       go('Letter templates', '/templates'),
+      go('Payer criteria', '/criteria'),
       go('Backups', '/backups'),
       go('Profile', '/profile'),
       ...(mac ? [] : [go('Settings', '/settings')]),

@@ -12,6 +12,8 @@ import { SettingsPage } from './features/settings/settings-page';
 import { TemplateEditPage } from './features/letters/template-edit-page';
 import { TemplatesPage } from './features/letters/templates-page';
 import { EvidencePage } from './features/evidence/evidence-page';
+import { CriteriaSetPage } from './features/criteria/criteria-set-page';
+import { CriteriaSetsPage } from './features/criteria/criteria-sets-page';
 import { DiscardPrompt } from './lib/unsaved/discard-prompt';
 import { NavigationGuard } from './lib/unsaved/navigation-guard';
 import { BackupsPage } from './pages/backups-page';
@@ -59,6 +61,8 @@ export const routes: RouteObject[] = [
           { path: 'templates', element: <TemplatesPage /> },
           { path: 'evidence', element: <EvidencePage /> },
           { path: 'templates/:id', element: <TemplateEditPage /> },
+          { path: 'criteria', element: <CriteriaSetsPage /> },
+          { path: 'criteria/:id', element: <CriteriaSetPage /> },
           { path: 'profile', element: <ProfilePage /> },
           { path: 'backups', element: <BackupsPage /> },
           { path: 'welcome', element: <WelcomePage /> },

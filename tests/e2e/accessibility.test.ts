@@ -9,7 +9,15 @@ const harness = new Harness();
 let page: Page | undefined;
 let hostUrl = '';
 let origin = '';
-const ids = { caseId: 0, clientId: 0, templateId: 0, templateName: '' };
+const ids = {
+  caseId: 0,
+  clientId: 0,
+  templateId: 0,
+  templateName: '',
+  criteriaCaseId: 0,
+  setId: 0,
+  setName: '',
+};
 
 beforeAll(async () => {
   await harness.setUp();
@@ -72,6 +80,30 @@ beforeAll(async () => {
     templateId: templates[0]!.id,
     templateName: templates[0]!.name,
   });
+  // A second case measured against a payer's criteria set, with one question answered.
+  const sets = await call<{ id: number; policyName: string; policyNumber: string | null }[]>(
+    'criteria.list',
+    {},
+  );
+  const tms = sets.find((s) => s.policyNumber === 'CPB 0469')!;
+  const tmsCase = await call<{ id: number }>('cases.create', {
+    clientId: client.id,
+    requestedTreatment: 'TMS',
+    insurerName: 'Aetna',
+    treatmentPlan: '30 sessions, outpatient',
+  });
+  const linked = await call<{ version: number }>('caseCriteria.link', {
+    caseId: tmsCase.id,
+    setId: tms.id,
+    version: 0,
+  });
+  await call('caseCriteria.answer', {
+    caseId: tmsCase.id,
+    key: 'device',
+    answer: { answer: 'yes', note: 'NeuroStar' },
+    version: linked.version,
+  });
+  Object.assign(ids, { criteriaCaseId: tmsCase.id, setId: tms.id, setName: tms.policyName });
   hostUrl = host.url;
   origin = new URL(host.url).origin;
 });
@@ -112,6 +144,10 @@ describe('every screen passes an automated accessibility scan', () => {
     ['letter templates', () => '/templates', () => 'Letter templates'],
     ['evidence library', () => '/evidence', () => 'Evidence library'],
     ['template editor', () => `/templates/${ids.templateId}`, () => ids.templateName],
+    ['payer criteria', () => '/criteria', () => 'Payer criteria'],
+    ['criteria set', () => `/criteria/${ids.setId}`, () => ids.setName],
+    ['new criteria set', () => '/criteria/new', () => 'New criteria set'],
+    ['case page with a criteria set', () => `/cases/${ids.criteriaCaseId}`, () => 'Payer criteria'],
     ['profile', () => '/profile', () => 'Your profile'],
     ['search', () => '/search?q=okonkwo', () => 'Search'],
     ['dashboard', () => '/dashboard', () => 'Dashboard'],

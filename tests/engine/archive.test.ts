@@ -108,6 +108,32 @@ async function richLibrary(engine: Engine) {
   });
   const own = await ok(engine, 'templates.duplicate', { id: appeal.id });
   await ok(engine, 'letters.generate', { caseId, templateId: own.id, recipientId: insurer.id });
+  // Payer criteria: a shipped example edited, one of the advocate's own, the case linked to it
+  // with an answer.
+  const sets = await ok(engine, 'criteria.list', {});
+  const starter = await ok(engine, 'criteria.get', { id: sets.find((s) => s.starterKey)!.id });
+  await ok(engine, 'criteria.update', {
+    id: starter.id,
+    version: starter.version,
+    values: { policyNumber: 'Checked 2026' },
+  });
+  const ownSet = await ok(engine, 'criteria.create', {
+    payer: 'Prairie Health',
+    policyName: 'Esketamine (own notes)',
+    treatment: 'Esketamine',
+    sourceText: 'Per the member handbook, p. 12.',
+    criteria: [
+      { key: 'age', text: 'Adults.', kind: 'age', min: 18 },
+      { key: 'pdmp', text: 'PDMP checked.', kind: 'question' },
+    ],
+  });
+  const link = await ok(engine, 'caseCriteria.link', { caseId, setId: ownSet.id, version: 0 });
+  await ok(engine, 'caseCriteria.answer', {
+    caseId,
+    key: 'pdmp',
+    answer: { answer: 'yes', note: 'Checked on intake' },
+    version: link.version,
+  });
   // A second case for another client, with a document of its own.
   const other = await clientWithCase(engine, { lastName: 'Second' }, { requestedTreatment: 'TMS' });
   await ok(engine, 'documents.import', {
@@ -184,11 +210,13 @@ describe('the whole-library archive', () => {
     const {
       letterTemplates: templatesA,
       citations: citationsA,
+      criteriaSets: setsA,
       ...libraryA
     } = json(a, 'library.json');
     const {
       letterTemplates: templatesB,
       citations: citationsB,
+      criteriaSets: setsB,
       ...libraryB
     } = json(b, 'library.json');
     expect(libraryB).toEqual(libraryA);
@@ -210,6 +238,28 @@ describe('the whole-library archive', () => {
         note: 'Checked against the journal.',
       },
       { title: 'A study the advocate added', note: null },
+    ]);
+    // Criteria sets likewise: a shipped example maps to this library's own (its dates), an
+    // edited one arrives as the advocate's copy beside it; every set's criteria arrive.
+    type SetJson = { starterKey: string | null; policyName: string; criteria: unknown };
+    const content = (list: unknown) =>
+      (list as SetJson[]).map((s) =>
+        JSON.stringify([s.policyName.replace(/ \(edited, from archive\)$/, ''), s.criteria]),
+      );
+    expect(content(setsB)).toEqual(expect.arrayContaining(content(setsA)));
+    expect(
+      (setsB as SetJson[]).filter((s) => / \(edited, from archive\)$/.test(s.policyName)),
+    ).toHaveLength(1);
+    const linked = target.db
+      .prepare(
+        `SELECT s.policy_name, cc.answers FROM case_criteria cc JOIN criteria_sets s ON s.id = cc.set_id`,
+      )
+      .all();
+    expect(linked).toEqual([
+      {
+        policy_name: 'Esketamine (own notes)',
+        answers: JSON.stringify({ pdmp: { answer: 'yes', note: 'Checked on intake' } }),
+      },
     ]);
     const sources = (list: unknown) =>
       (list as { builtinKey: string | null; source: string }[])
@@ -253,6 +303,7 @@ describe('the whole-library archive', () => {
       profile: object;
       contacts: object[];
       letterTemplates: object[];
+      criteriaSets: object[];
     };
     const client = json(a, 'clients/000002.json') as {
       client: object;
@@ -270,6 +321,8 @@ describe('the whole-library archive', () => {
       denials: kase.denials![0],
       letter_templates: library.letterTemplates[0],
       citations: (library as unknown as { citations: object[] }).citations[0],
+      criteria_sets: library.criteriaSets[0],
+      case_criteria: (kase as unknown as { criteria: object }).criteria,
       letters:
         (kase.documents as { letter: object | null }[]).find((d) => d.letter)?.letter ?? undefined,
       ...Object.fromEntries(
@@ -289,6 +342,8 @@ describe('the whole-library archive', () => {
       'documentId',
       'templateId',
       'recipientContactId',
+      // A case's criteria link: carried on the case, its set by the set's old id.
+      'setId',
     ]);
     const camel = (c: string) => c.replace(/_([a-z0-9])/g, (_, x: string) => x.toUpperCase());
     for (const [table, sample] of Object.entries(keysOf)) {

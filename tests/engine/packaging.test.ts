@@ -93,6 +93,7 @@ describe('electron-builder.yml', () => {
       'out/**',
       'package.json',
       'resources/evidence/**',
+      'resources/criteria/**',
       'resources/templates/**',
       'resources/vocabulary/**',
     ]);
@@ -108,6 +109,7 @@ describe('electron-builder.yml', () => {
     ])
       expect(shipped(path), path).toBe(false);
     for (const file of [
+      ...filesUnder('resources/criteria'),
       ...filesUnder('resources/templates'),
       ...filesUnder('resources/vocabulary'),
       ...filesUnder('resources/evidence'),
@@ -207,6 +209,7 @@ describe('the installed app finds its resources', () => {
     // Lay out what electron-builder packs: <install>/resources/app.asar/{out,resources/...}.
     const appAsar = join(tempDir(), 'resources', 'app.asar');
     for (const file of [
+      ...filesUnder('resources/criteria'),
       ...filesUnder('resources/templates'),
       ...filesUnder('resources/vocabulary'),
     ])
@@ -222,6 +225,7 @@ describe('the installed app finds its resources', () => {
     const { resourcesDir, resourcePath } = await import('../../electron/engine/resources');
     expect(resourcesDir()).toBe(dir);
     expect(existsSync(resourcePath('vocabulary', 'medications.json'))).toBe(true);
+    expect(existsSync(resourcePath('criteria', 'starter-sets.json'))).toBe(true);
   });
 
   it('is left alone in development and when the user chose a folder', () => {

@@ -212,6 +212,23 @@ const KINDS: Kind[] = [
     label: 'Template text',
     values: ['PS: first window.', 'PS: second window.'],
   },
+  {
+    name: 'criteria set',
+    call: 'criteria.update',
+    create: (engine) =>
+      ok(engine, 'criteria.create', {
+        payer: 'Prairie Health',
+        policyName: 'Esketamine policy',
+        treatment: 'Esketamine',
+        criteria: [{ key: 'age', text: 'Adults.', kind: 'age', min: 18 }],
+      }),
+    args: nested,
+    read: async (engine, id) => (await ok(engine, 'criteria.get', { id })) as unknown as Values,
+    field: 'policyNumber',
+    label: 'Policy number',
+    values: ['RX-1', 'RX-2'],
+    other: ['sourceText', 'From the member handbook.'],
+  },
 ];
 const templateSources = new Map<number, string>();
 

@@ -8,6 +8,7 @@ import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { CASE_RECORDS } from '../../contract/case-records';
 import type { CaseRecordKind } from '../../contract/case-records';
 import { caseFields } from '../../contract/case';
+import { criteriaSetFields } from '../../contract/criteria';
 import { clientInput } from '../../contract/client';
 import { contactInput } from '../../contract/contact';
 import { documentFields } from '../../contract/document';
@@ -45,6 +46,8 @@ export const ARCHIVE_COVERAGE: Readonly<Record<string, string>> = {
   citations: 'library.json (citations)',
   case_citations: 'clients/*.json (citations)',
   case_answers: 'clients/*.json (answers)',
+  criteria_sets: 'library.json (criteriaSets)',
+  case_criteria: 'clients/*.json (criteria)',
   settings: "not archived: this computer's backup folder and check dates",
   case_search: 'not archived: rebuilt by triggers as records are written',
   client_search: 'not archived: rebuilt by triggers as records are written',
@@ -101,8 +104,16 @@ export function archiveEntries(db: Database, appVersion: string): Zippable {
       ...pick(c, [...Object.keys(citationFields.shape), 'sourceKey', ...STAMPS]),
       originalId: c.id,
     })),
+    criteriaSets: all('SELECT * FROM criteria_sets ORDER BY id').map((c) => ({
+      ...pick(c, [...Object.keys(criteriaSetFields.shape), 'starterKey', ...STAMPS]),
+      criteria: JSON.parse(c.criteria as string) as unknown,
+      originalId: c.id,
+    })),
   });
   const letterOf = db.prepare('SELECT * FROM letters WHERE document_id = ?');
+  const criteriaOf = db.prepare(
+    'SELECT set_id, answers, created_at, updated_at FROM case_criteria WHERE case_id = ?',
+  );
 
   const clientPaths: string[] = [];
   for (const [n, client] of all('SELECT * FROM clients ORDER BY id').entries()) {
@@ -185,6 +196,9 @@ export function archiveEntries(db: Database, appVersion: string): Zippable {
               .all(kase.id) as { question: string; answer: string }[]
           ).map((a) => [a.question, a.answer]),
         );
+        const link = criteriaOf.get(kase.id) as
+          | { set_id: number | null; answers: string; created_at: string; updated_at: string }
+          | undefined;
         return {
           ...(pick(kase, [...Object.keys(caseFields.shape), ...STAMPS]) as object),
           originalId: kase.id,
@@ -195,6 +209,14 @@ export function archiveEntries(db: Database, appVersion: string): Zippable {
           denials,
           citations,
           answers,
+          criteria: link
+            ? {
+                set: link.set_id,
+                answers: JSON.parse(link.answers) as Record<string, unknown>,
+                createdAt: link.created_at,
+                updatedAt: link.updated_at,
+              }
+            : null,
         } as ArchiveCase;
       },
     );

@@ -22,6 +22,8 @@ export interface ImportJournal {
   templates: number[];
   /** Citations added to the evidence library (journals from before it have none). */
   citations?: number[];
+  /** Criteria sets it added (older journals have none). */
+  criteriaSets?: number[];
   /** Client ids as [first, last] ranges: one client after another is one range. */
   clients: [number, number][];
 }
@@ -90,6 +92,8 @@ export function undoImport(db: Database, journal: ImportJournal): void {
     for (const id of journal.templates) template.run(id);
     const citation = db.prepare('DELETE FROM citations WHERE id = ?');
     for (const id of journal.citations ?? []) citation.run(id);
+    const criteriaSet = db.prepare('DELETE FROM criteria_sets WHERE id = ?');
+    for (const id of journal.criteriaSets ?? []) criteriaSet.run(id);
     if (journal.profile) db.prepare('DELETE FROM profile WHERE id = 1').run();
     deleteSetting(db, KEY);
   }).immediate();
@@ -110,6 +114,7 @@ export function beginImport(db: Database, file: string): ImportJournal {
     contacts: [],
     templates: [],
     citations: [],
+    criteriaSets: [],
     clients: [],
   };
   for (;;) {

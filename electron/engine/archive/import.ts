@@ -15,7 +15,7 @@ import { withCaseIndexHeld } from '../search/held-index';
 import { contactInput } from '../../contract/contact';
 import { profileInput } from '../../contract/profile';
 import { citationFields } from '../../contract/evidence';
-import { toSnake } from '../db/table';
+import { fromRow, toSnake } from '../db/table';
 import { RECORD_KINDS } from './export';
 import { letterQueries } from '../letters/letter-queries';
 import { builtInTemplates } from '../letters/template-queries';
@@ -34,6 +34,7 @@ interface LibraryIds {
   contacts: Map<number, number>;
   templates: Map<number, number>;
   citations: Map<number, number>;
+  criteriaSets: Map<number, number>;
 }
 
 /**
@@ -139,6 +140,65 @@ function writeCitations(
   return ids;
 }
 
+/**
+ * Criteria sets. A shipped example left as it is here maps to this library's copy; one edited
+ * in the archive arrives as the advocate's own beside it. The advocate's own sets are added,
+ * once: the same set imported again maps to the one already here. New ids by old.
+ */
+function writeCriteriaSets(
+  db: Database,
+  sets: ArchiveLibraryFile['criteriaSets'],
+  added: number[],
+): Map<number, number> {
+  const byKey = db.prepare('SELECT * FROM criteria_sets WHERE starter_key = ?');
+  const same = db
+    .prepare(
+      `SELECT id FROM criteria_sets WHERE starter_key IS NULL AND payer = ? AND policy_name = ?
+         AND treatment = ? AND json(criteria) = json(?) LIMIT 1`,
+    )
+    .pluck();
+  const insert = db.prepare(
+    `INSERT INTO criteria_sets (payer, policy_name, policy_number, treatment, effective_date,
+       source_url, source_text, criteria, created_at, updated_at)
+     VALUES (@payer, @policyName, @policyNumber, @treatment, @effectiveDate, @sourceUrl,
+       @sourceText, @criteria, @createdAt, @updatedAt) RETURNING id`,
+  );
+  const ids = new Map<number, number>();
+  const sameContent = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+    [
+      'payer',
+      'policyName',
+      'policyNumber',
+      'treatment',
+      'effectiveDate',
+      'sourceUrl',
+      'sourceText',
+    ].every((k) => (a[k] ?? null) === (b[k] ?? null)) &&
+    JSON.stringify(a.criteria) === JSON.stringify(b.criteria);
+  for (const set of sets) {
+    const row = set.starterKey ? byKey.get(set.starterKey) : undefined;
+    const here = row ? fromRow<Record<string, unknown>>(row) : undefined;
+    if (here && sameContent({ ...here, criteria: JSON.parse(here.criteria as string) }, set)) {
+      ids.set(set.originalId, here.id as number);
+      continue;
+    }
+    const copy = here
+      ? { ...set, policyName: `${set.policyName} (edited, from archive)`.slice(0, 300) }
+      : set;
+    const criteria = JSON.stringify(copy.criteria);
+    const existing = same.get(copy.payer, copy.policyName, copy.treatment, criteria) as
+      number | undefined;
+    if (existing !== undefined) {
+      ids.set(set.originalId, existing);
+      continue;
+    }
+    const id = (insert.get({ ...copy, criteria }) as { id: number }).id;
+    added.push(id);
+    ids.set(set.originalId, id);
+  }
+  return ids;
+}
+
 /** The statements an import writes with, prepared once. */
 function archiveWriter(db: Database) {
   const clients = clientQueries(db);
@@ -167,6 +227,10 @@ function archiveWriter(db: Database) {
   const denials = denialQueries(db);
   const moves = stageQueries(db);
   const letterOrigin = letterQueries(db);
+  const linkCriteria = db.prepare(
+    `INSERT INTO case_criteria (case_id, set_id, answers, created_at, updated_at)
+     VALUES (@caseId, @setId, @answers, @createdAt, @updatedAt)`,
+  );
 
   return {
     /** Profile (only where there is none), contacts and templates; records what it added. */
@@ -199,7 +263,9 @@ function archiveWriter(db: Database) {
       const templates = writeTemplates(db, library.letterTemplates, journal.templates);
       journal.citations ??= [];
       const citations = writeCitations(db, library.citations, journal.citations);
-      return { contacts: contactIds, templates, citations };
+      journal.criteriaSets ??= [];
+      const criteriaSets = writeCriteriaSets(db, library.criteriaSets, journal.criteriaSets);
+      return { contacts: contactIds, templates, citations, criteriaSets };
     },
 
     /** One client with its cases, records, documents and history; its new id. */
@@ -299,6 +365,16 @@ function archiveWriter(db: Database) {
         );
         for (const [question, text] of Object.entries(kase.answers))
           answer.run(created.id, question, text);
+        if (kase.criteria) {
+          linkCriteria.run({
+            caseId: created.id,
+            setId:
+              kase.criteria.set === null ? null : (ids.criteriaSets.get(kase.criteria.set) ?? null),
+            answers: JSON.stringify(kase.criteria.answers),
+            createdAt: kase.criteria.createdAt,
+            updatedAt: kase.criteria.updatedAt,
+          });
+        }
         setStamps('cases', created.id, kase);
         // The archived history replaces the rows the inserts above just logged.
         db.prepare('DELETE FROM case_history WHERE case_id = ?').run(created.id);
@@ -338,7 +414,12 @@ export async function importArchive(db: Database, file: string): Promise<Archive
     const library = await retryWhileBusy(() =>
       db
         .transaction(() => {
-          const draft: ImportJournal = { ...journal, contacts: [], templates: [] };
+          const draft: ImportJournal = {
+            ...journal,
+            contacts: [],
+            templates: [],
+            criteriaSets: [],
+          };
           const made = write.library(archive.library, archive.documents, draft);
           saveJournal(db, draft);
           return { made, draft };

@@ -146,7 +146,21 @@ export function composeLetter(
   if (meta.signer === 'provider' && !input.detail.case.providerName) {
     items.push(checklistItem('provider.name', 'treating provider', ids));
   }
+  const openCriteria = new Map(data.criteria.open.map((c) => [`criteria.${c.key}`, c]));
   for (const gap of gapsIn([...re, renderedBody, ...enclosures, ...cc].join('\n'))) {
+    // A payer criterion the record does not meet: named with what to gather.
+    const criterion = openCriteria.get(gap.field);
+    if (criterion) {
+      const gather = typeof criterion.gather === 'string' ? ` — ${criterion.gather}` : '';
+      items.push(
+        checklistItem(
+          gap.field,
+          `criterion ${criterion.statusLabel.toLowerCase()}: “${criterion.text}”${gather}`,
+          ids,
+        ),
+      );
+      continue;
+    }
     // With no denial on record, one entry says so instead of one per detail of it.
     const noDenial = gap.field === 'denial' && !data.hasDenial;
     if (gap.field)

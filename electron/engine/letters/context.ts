@@ -1,6 +1,8 @@
 // Turns a case (with the advocate's profile and the recipient) into what templates read: every
 // value written out for print, and every missing one a gap named for the checklist.
 import type { CaseDetail } from '../../contract/case';
+import type { CaseCriteria } from '../../contract/criteria';
+import { CRITERION_STATUS_LABELS } from '../../contract/criteria';
 import type { Treatment } from '../../contract/case-records';
 import { PLAN_TYPE, TREATMENT_KIND } from '../../contract/choices';
 import { durationBetween, writtenDate } from '../../contract/partial-date';
@@ -33,6 +35,8 @@ export interface LetterInput {
   citations?: Citation[];
   /** The case's answers to templates' own questions, by question key. */
   answers?: Record<string, string>;
+  /** The case against its payer's criteria set (letters made before sets existed have none). */
+  criteria?: CaseCriteria | null;
 }
 
 type Value = string | Missing;
@@ -199,6 +203,50 @@ function citation(c: Citation, i: number) {
   };
 }
 
+/**
+ * The payer's criteria, one by one. A criterion the record meets carries its evidence; one it
+ * does not (or cannot yet say) is a gap, so the letter never states it is met and the checklist
+ * names it with what to gather.
+ */
+function criteriaWalk(criteria: CaseCriteria | null | undefined) {
+  const set = criteria?.set ?? null;
+  const items = (set ? criteria!.results : []).map((r, i) => ({
+    number: i + 1,
+    key: r.key,
+    text: r.text,
+    status: r.status,
+    statusLabel: CRITERION_STATUS_LABELS[r.status],
+    met: r.status === 'met',
+    // Short in the letter: the criterion stands just before it; the checklist says what to gather.
+    evidence:
+      r.status === 'met'
+        ? r.evidence.join('; ')
+        : new Missing(`criteria.${r.key}`, 'evidence for this criterion'),
+    evidenceList: r.status === 'met' ? r.evidence : [],
+    gather: r.gather ?? BLANK,
+  }));
+  const policy = set
+    ? `${set.payer}’s ${set.policyName}${set.policyNumber ? ` (${set.policyNumber})` : ''}`
+    : BLANK;
+  return {
+    applies: items.length > 0,
+    payer: set?.payer ?? BLANK,
+    policyName: set?.policyName ?? BLANK,
+    policyNumber: set?.policyNumber ?? BLANK,
+    /** "Aetna’s Transcranial Magnetic Stimulation… (CPB 0469)". */
+    policy,
+    effectiveDate: set?.effectiveDate ? longDate(set.effectiveDate) : BLANK,
+    source: set?.sourceUrl ?? BLANK,
+    isExample: Boolean(set?.starterKey),
+    items,
+    met: items.filter((i) => i.met),
+    open: items.filter((i) => !i.met),
+    metCount: items.filter((i) => i.met).length,
+    total: items.length,
+    allMet: items.length > 0 && items.every((i) => i.met),
+  };
+}
+
 /** The values a template reads; missing ones are gaps. */
 export function letterContext(raw: LetterInput) {
   // Private-use characters mark gaps and literal punctuation: none may come from people's data.
@@ -209,6 +257,7 @@ export function letterContext(raw: LetterInput) {
     recipient,
     today,
     citations = [],
+    criteria,
   } = JSON.parse(JSON.stringify(raw), (_, v: unknown) =>
     typeof v === 'string' ? stripMarkers(v) : v,
   ) as LetterInput;
@@ -376,6 +425,7 @@ export function letterContext(raw: LetterInput) {
         'clinical records (import the notes, typed as clinical notes)',
       ),
     },
+    criteria: criteriaWalk(criteria),
     recipient: {
       name: or('recipient', recipient?.name, 'a recipient'),
       title: recipient?.title ?? BLANK,

@@ -26,6 +26,8 @@ import { parseTemplate, renameTemplate } from './template-source';
 import { checkPlaceholders, placeholderList } from './placeholders';
 import { answerQueries } from './answers';
 import { retryWhileBusy } from '../db/busy';
+import { caseCriteriaReader } from '../criteria/case-criteria';
+import { writtenDate } from '../../contract/partial-date';
 
 type LetterCalls =
   | 'letters.generateMany'
@@ -94,6 +96,7 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
   const contacts = contactTable(db);
   const profile = profileQueries(db);
   const letterhead = letterheadQueries(db);
+  const caseCriteria = caseCriteriaReader(db);
   const denials = denialQueries(db);
   const evidence = citationQueries(db);
   const answers = answerQueries(db);
@@ -108,17 +111,19 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
   };
 
   const inputFor = (caseId: number, recipientId: number | undefined): LetterInput => {
+    const today = localToday();
     return {
       // Documents by type decide what the enclosure lists name.
       detail: caseDetail(caseId),
       denials: denials.forCase(caseId),
       profile: profile.read(),
       recipient: recipientId === undefined ? null : contacts.get(recipientId),
-      today: localToday(),
+      today,
       letterheadName: letterhead.info()?.fileName ?? null,
       // Only what the advocate picked from the library: a letter cites nothing else.
       citations: evidence.picked(caseId),
       answers: answers.forCase(caseId),
+      criteria: caseCriteria(caseId, { today, writeDate: writtenDate, suggest: false }),
     };
   };
 

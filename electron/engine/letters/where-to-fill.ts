@@ -71,6 +71,7 @@ export const LETTER_FIELDS: Readonly<Record<string, FieldPlace>> = {
   recipient: { label: 'a recipient', place: 'recipient', target: '' },
   citations: section('citations from the evidence library', 'evidence'),
   answers: section('an answer to the letters’ questions', 'questions'),
+  criteria: section('evidence for the payer’s criteria', 'criteria'),
 };
 
 /** The checklist entry for a missing template field (its first one or two names decide where). */

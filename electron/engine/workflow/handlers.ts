@@ -15,7 +15,8 @@ import { deadlinesCalendar } from './calendar';
 import { denialWriter } from './denial-writer';
 import type { CaseFacts } from './queries';
 import { denialQueries, stageQueries, workflowQueries } from './queries';
-import { readiness } from './readiness';
+import { criteriaReadiness, readiness } from './readiness';
+import { caseCriteriaReader } from '../criteria/case-criteria';
 import { dashboardReader } from './dashboard';
 
 type WorkflowCalls =
@@ -39,6 +40,7 @@ export function workflowHandlers({ db }: EngineContext): HandlerSet<WorkflowCall
   const treatments = recordQueries(db, 'treatments');
   const assessments = recordQueries(db, 'assessments');
   const touch = touchCase(db);
+  const caseCriteria = caseCriteriaReader(db);
 
   const writer = denialWriter(db);
   const view = writer.view;
@@ -146,16 +148,18 @@ export function workflowHandlers({ db }: EngineContext): HandlerSet<WorkflowCall
         stages: stages.forCase(caseId),
         denials: denials.forCase(caseId).map((d) => view(facts, d)),
         waiting: waitFor(facts),
-        readiness: readiness({
-          caseNotes: facts.notes,
-          diagnoses: diagnoses.forCase(caseId),
-          treatments: treatments.forCase(caseId),
-          assessments: assessments.forCase(caseId),
-          documents: q.documentHits(caseId).map((d) => ({
-            ...d,
-            functional: d.functional === 1,
-          })),
-        }),
+        readiness:
+          criteriaReadiness(caseCriteria(caseId)) ??
+          readiness({
+            caseNotes: facts.notes,
+            diagnoses: diagnoses.forCase(caseId),
+            treatments: treatments.forCase(caseId),
+            assessments: assessments.forCase(caseId),
+            documents: q.documentHits(caseId).map((d) => ({
+              ...d,
+              functional: d.functional === 1,
+            })),
+          }),
       };
     },
 

@@ -2,6 +2,7 @@
 // the next thing to gather for each item that is missing.
 import type { Assessment, Diagnosis, Treatment } from '../../contract/case-records';
 import type { DocumentType } from '../../contract/document';
+import type { CaseCriteria } from '../../contract/criteria';
 import type { Readiness, ReadinessItem } from '../../contract/workflow';
 import { antidepressantClasses, classOf, distinctClasses } from '../records/drug-classes';
 
@@ -127,5 +128,30 @@ export function readiness(input: ReadinessInput): Readiness {
         : 'Import the clinical notes and records that support the request (intake forms, notices and letters do not count; set a document’s type in the documents list).',
     },
   ];
-  return { items, done: items.filter((i) => i.done).length, total: items.length };
+  return {
+    items,
+    done: items.filter((i) => i.done).length,
+    total: items.length,
+    criteriaSet: null,
+  };
+}
+
+/** Where a payer's criteria set applies, its criteria are the readiness list. */
+export function criteriaReadiness(criteria: CaseCriteria): Readiness | null {
+  const { set, results } = criteria;
+  // A set with no criteria yet says nothing: the general list stays.
+  if (!set || !results.length) return null;
+  const items: ReadinessItem[] = results.map((r) => ({
+    key: `criterion:${r.key}`,
+    label: r.text,
+    done: r.status === 'met',
+    detail: r.status === 'met' ? r.evidence.join('; ') : (r.gather ?? ''),
+    ...(r.status === 'unknown' ? { unknown: true } : {}),
+  }));
+  return {
+    items,
+    done: criteria.met,
+    total: items.length,
+    criteriaSet: { id: set.id, payer: set.payer, policyName: set.policyName },
+  };
 }

@@ -17,6 +17,7 @@ const NAV = [
   { to: '/contacts', label: 'Contacts', end: false },
   { to: '/templates', label: 'Letter templates', end: false },
   { to: '/evidence', label: 'Evidence library', end: false },
+  { to: '/criteria', label: 'Payer criteria', end: false },
   { to: '/profile', label: 'Profile', end: false },
   { to: '/backups', label: 'Backups', end: false },
   { to: '/settings', label: 'Settings', end: false },

@@ -13,6 +13,7 @@ import { WorkflowPanel } from '../features/workflow/workflow-panel';
 import { CaseRecords } from './case-records';
 import { DocumentsSection } from './documents-section';
 import { LettersSection } from '../features/letters/letters-section';
+import { CaseCriteriaSection } from '../features/criteria/case-criteria-section';
 import { useFocusFromQuery } from '../lib/use-focus-from-query';
 import { HistorySection } from './history-section';
 import { SampleBadge, useSampleStatus } from '../features/first-run/sample';
@@ -131,6 +132,11 @@ export function CasePage() {
       <CaseRecords detail={data} onChanged={reload} />
       <CaseEvidenceSection caseId={c.id} onChanged={reload} />
       <CaseQuestions caseId={c.id} onChanged={reload} />
+      <CaseCriteriaSection
+        caseId={c.id}
+        version={`${JSON.stringify(data).length} ${c.updatedAt}`}
+        onChanged={reload}
+      />
       <LettersSection
         caseId={c.id}
         version={`${c.updatedAt} ${workflow.data?.denials.map((d) => d.updatedAt).join() ?? ''}`}

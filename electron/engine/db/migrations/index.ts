@@ -13,6 +13,7 @@ import { scale } from './0010-scale';
 import { namesAndDoses } from './0011-names-and-doses';
 import { letterSearch } from './0012-letter-search';
 import { evidence } from './0013-evidence';
+import { criteria } from './0014-criteria';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   namesAndDoses,
   letterSearch,
   evidence,
+  criteria,
 ];

@@ -96,6 +96,22 @@ export const HELP: HelpSection[] = [
     ],
   },
   {
+    id: 'criteria',
+    title: 'Payer criteria',
+    blocks: [
+      'A criteria set is one payer’s coverage policy for one treatment: the payer, the policy’s name and number, the treatment, its effective date, where it is from and the policy’s own words, and its criteria. Each criterion is either a rule the app checks against the case’s records (age, diagnosis codes, failed medication trials, distinct drug classes, weeks at a therapeutic dose, augmentation, psychotherapy, a score at or above a threshold, ECT, the prescriber’s specialty, the setting, REMS, the number of sessions) or a question you answer.',
+      'The app comes with example sets for esketamine (Spravato), TMS and IV ketamine, taken from public policies with their sources. Payers change their policies often: check a set against the plan’s current policy and the member’s plan documents, and copy it to make it your own. Payer criteria in the menu lists them: create, copy, edit and delete sets there.',
+      {
+        steps: [
+          'On the case page, Payer criteria suggests a set when one matches the insurer and the treatment. Choose “Use this set”, or pick another in the list.',
+          'Each criterion shows Met (with the records that meet it), Not met or Unknown, and what to gather. A month or a year is used only as far as it is known: a trial from March to April 2019 might have lasted eight weeks, so it needs its weeks at a therapeutic dose recorded before it counts for six.',
+          'Answer the questions (and any rule the records cannot settle) with “Yes, documented” and where it is documented, or “No”. Answers are kept with the case.',
+        ],
+      },
+      'While a set is linked, its criteria are the case’s readiness list; a case without one keeps the general list. Letters of medical necessity, prior-authorization cover letters, appeals and external review requests answer the criteria one by one, and list the unmet or unknown ones in the checklist before you generate. A letter never says a criterion is met unless the records or your answer show it.',
+    ],
+  },
+  {
     id: 'workflow',
     title: 'Denials, deadlines and the dashboard',
     blocks: [

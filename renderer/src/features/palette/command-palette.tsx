@@ -32,6 +32,7 @@ const ACTIONS: Action[] = [
   { label: 'Clients', words: 'people list', to: '/clients' },
   { label: 'Contacts', words: 'address book insurers lawmakers', to: '/contacts' },
   { label: 'Letter templates', words: 'letters wording edit', to: '/templates' },
+  { label: 'Payer criteria', words: 'policy criteria coverage insurer rules', to: '/criteria' },
   { label: 'Backups', words: 'restore archive move computer', to: '/backups' },
   {
     label: 'Back up now',

@@ -7,7 +7,11 @@ export function ReadinessMeter({ readiness }: { readiness: Readiness }) {
   return (
     <div className="readiness">
       <div className="readiness-head">
-        <h3 id="readiness-title">Request readiness</h3>
+        <h3 id="readiness-title">
+          {readiness.criteriaSet
+            ? `Readiness against ${readiness.criteriaSet.payer}’s criteria`
+            : 'Request readiness'}
+        </h3>
         <span className="readiness-count">
           {done} of {total}
         </span>
@@ -38,12 +42,14 @@ export function ReadinessMeter({ readiness }: { readiness: Readiness }) {
         {items.map((item) => (
           <li key={item.key} className={item.done ? 'check-done' : 'check-todo'}>
             <span className="check-mark" aria-hidden="true">
-              {item.done ? '✓' : '○'}
+              {item.done ? '✓' : item.unknown ? '?' : '○'}
             </span>
             <span>
               <span className="check-label">
                 {item.label}
-                <span className="visually-hidden">{item.done ? ' (done)' : ' (to do)'}</span>
+                <span className="visually-hidden">
+                  {item.done ? ' (done)' : item.unknown ? ' (not known yet)' : ' (to do)'}
+                </span>
               </span>
               <span className="check-detail">{item.detail}</span>
             </span>
