@@ -170,7 +170,7 @@ function withoutIds(value: unknown): unknown {
   if (value && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value)
-        .filter(([k]) => !['originalId', 'recordId', 'template', 'citations'].includes(k))
+        .filter(([k]) => !['originalId', 'recordId', 'template', 'citations', 'set'].includes(k))
         .map(([k, v]) => [k, withoutIds(v)]),
     );
   }

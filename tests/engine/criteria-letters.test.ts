@@ -1,11 +1,11 @@
 // Letters walk the payer's criteria: the LMN, prior-auth cover letter, appeals and external review
 // answer each criterion with the case's evidence; an unmet or unknown one is a gap in the letter
 // and an entry in the checklist, never a claim that it is met.
-import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LetterKind } from '../../electron/contract/letter';
 import type { Engine } from '../../electron/engine';
 import { cleanup, ok, tempEngine } from './helpers';
+import { letterText } from './letter-text';
 import { fullLetterCase } from './letter-case';
 
 const WALKING: LetterKind[] = [
@@ -35,11 +35,7 @@ let engine: Engine;
 let caseId = 0;
 let recipientId = 0;
 
-async function text(documentId: number): Promise<string> {
-  const file = await ok(engine, 'documents.file', { id: documentId });
-  return (await mammoth.extractRawText({ buffer: Buffer.from(file.contentBase64, 'base64') }))
-    .value;
-}
+const text = (documentId: number): Promise<string> => letterText(engine, documentId);
 
 /** The letter's paragraph that answers a criterion. */
 const lineOf = (letter: string, criterion: string) =>

@@ -92,8 +92,8 @@ describe('electron-builder.yml', () => {
     expect(config.files.sort()).toEqual([
       'out/**',
       'package.json',
-      'resources/evidence/**',
       'resources/criteria/**',
+      'resources/evidence/**',
       'resources/templates/**',
       'resources/vocabulary/**',
     ]);
