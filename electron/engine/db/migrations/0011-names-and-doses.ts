@@ -2,7 +2,7 @@
 // letters refer to them) and treatments' dose history (highest dose, weeks at a therapeutic
 // dose). Dates need no change: a month ("2019-03") or a year ("2019") is stored as text like a day.
 import type { Migration } from '../migrate';
-import { toCamel } from '../table';
+import { historyUpdateTrigger, versionUpdateTrigger } from './record-triggers';
 import { SEARCHED, clientSearchTriggers, sourceView } from './0010-scale';
 
 /** The columns a version tracks after this migration (see 0008-versions.ts). */
@@ -42,32 +42,14 @@ const TRACKED: Record<'clients' | 'treatments', string[]> = {
 };
 
 /** The version trigger of 0008, over this version's columns. */
-function versionTrigger(table: keyof typeof TRACKED): string {
-  const columns = TRACKED[table];
-  const changed = columns.map((c) => `old.${c} IS NOT new.${c}`).join(' OR ');
-  const fields = columns
-    .map((c) => `SELECT '${toCamel(c)}' AS f WHERE old.${c} IS NOT new.${c}`)
-    .join(' UNION ALL ');
-  return `
-DROP TRIGGER ${table}_versions;
-CREATE TRIGGER ${table}_versions AFTER UPDATE ON ${table} WHEN ${changed} BEGIN
-  UPDATE ${table} SET version = old.version + 1 WHERE id = new.id AND version = old.version;
-  INSERT OR REPLACE INTO record_changes (table_name, row_id, version, fields)
-    SELECT '${table}', new.id, old.version + 1, json_group_array(f) FROM (${fields});
-END;`;
-}
+const versionTrigger = (table: keyof typeof TRACKED) =>
+  `DROP TRIGGER ${table}_versions;${versionUpdateTrigger(table, TRACKED[table])}`;
 
 /** The case history's update trigger of 0006 for treatments, with the new columns. */
-const TREATMENT_AUDITED = TRACKED.treatments.filter((c) => c !== 'case_id');
-const treatmentHistory = `
-DROP TRIGGER treatments_history_update;
-CREATE TRIGGER treatments_history_update AFTER UPDATE ON treatments BEGIN
-  ${TREATMENT_AUDITED.map(
-    (c) =>
-      `INSERT INTO case_history (case_id, table_name, record_id, action, field, old_value, new_value, actor)
-     SELECT new.case_id, 'treatments', new.id, 'update', '${c}', old.${c}, new.${c}, audit_actor() WHERE old.${c} IS NOT new.${c};`,
-  ).join('\n  ')}
-END;`;
+const treatmentHistory = `DROP TRIGGER treatments_history_update;${historyUpdateTrigger(
+  'treatments',
+  TRACKED.treatments.filter((c) => c !== 'case_id'),
+)}`;
 
 /**
  * Search finds a client by every part of their name. The words already indexed are the same (a

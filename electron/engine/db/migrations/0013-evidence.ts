@@ -5,7 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import type { Migration } from '../migrate';
-import { toCamel } from '../table';
+import { historyUpdateTrigger, versionUpdateTrigger } from './record-triggers';
 import { resourcePath } from '../../resources';
 import { proposeDenialCategory } from '../../../contract/denial-category';
 
@@ -68,35 +68,6 @@ const CITATION_TRACKED = [
   'note',
   'source',
 ];
-
-/** As 0009's: the version moves on and the changed fields are recorded under it. */
-function versionTrigger(table: string, columns: string[]): string {
-  const changed = columns.map((c) => `old.${c} IS NOT new.${c}`).join(' OR ');
-  const fields = columns
-    .map((c) => `SELECT '${toCamel(c)}' AS f WHERE old.${c} IS NOT new.${c}`)
-    .join(' UNION ALL ');
-  return `
-CREATE TRIGGER ${table}_versions AFTER UPDATE ON ${table} WHEN ${changed} BEGIN
-  UPDATE ${table} SET version = old.version + 1 WHERE id = new.id AND version = old.version;
-  INSERT OR REPLACE INTO record_changes (table_name, row_id, version, fields)
-    SELECT '${table}', new.id, old.version + 1, json_group_array(f) FROM (${fields});
-END;`;
-}
-
-/** As 0009's update trigger: one history row per changed column. */
-function historyTrigger(table: string, columns: string[]): string {
-  const updates = columns
-    .map(
-      (c) =>
-        `INSERT INTO case_history (case_id, table_name, record_id, action, field, old_value, new_value, actor)
-     SELECT new.case_id, '${table}', new.id, 'update', '${c}', old.${c}, new.${c}, audit_actor() WHERE old.${c} IS NOT new.${c};`,
-    )
-    .join('\n  ');
-  return `
-CREATE TRIGGER ${table}_history_update AFTER UPDATE ON ${table} BEGIN
-  ${updates}
-END;`;
-}
 
 interface ReferenceEntry {
   id: string;
@@ -220,14 +191,14 @@ ALTER TABLE denials ADD COLUMN step_therapy_law TEXT;
     seedCitations(db);
     categoriseDenials(db);
     db.exec(`
-${versionTrigger('citations', CITATION_TRACKED)}
+${versionUpdateTrigger('citations', CITATION_TRACKED)}
 CREATE TRIGGER citations_versions_delete AFTER DELETE ON citations BEGIN
   DELETE FROM record_changes WHERE table_name = 'citations' AND row_id = old.id;
 END;
 DROP TRIGGER denials_versions;
-${versionTrigger('denials', DENIAL_TRACKED)}
+${versionUpdateTrigger('denials', DENIAL_TRACKED)}
 DROP TRIGGER denials_history_update;
-${historyTrigger('denials', DENIAL_AUDITED)}
+${historyUpdateTrigger('denials', DENIAL_AUDITED)}
 `);
   },
 };

@@ -3,7 +3,7 @@
 // advocate's answers to the questions the records cannot settle. Numbered 12 until the schema
 // version before it lands; only the number changes then.
 import type { Migration } from '../migrate';
-import { toCamel } from '../table';
+import { versionDeleteTrigger, versionUpdateTrigger } from './record-triggers';
 import { seedStarterSets } from '../../criteria/starter-sets';
 
 const now = `(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
@@ -24,22 +24,8 @@ const TRACKED: Record<string, string[]> = {
 };
 
 /** The version triggers of 0008, for the new tables. */
-function versionTriggers(table: string): string {
-  const columns = TRACKED[table]!;
-  const changed = columns.map((c) => `old.${c} IS NOT new.${c}`).join(' OR ');
-  const fields = columns
-    .map((c) => `SELECT '${toCamel(c)}' AS f WHERE old.${c} IS NOT new.${c}`)
-    .join(' UNION ALL ');
-  return `
-CREATE TRIGGER ${table}_versions AFTER UPDATE ON ${table} WHEN ${changed} BEGIN
-  UPDATE ${table} SET version = old.version + 1 WHERE id = new.id AND version = old.version;
-  INSERT OR REPLACE INTO record_changes (table_name, row_id, version, fields)
-    SELECT '${table}', new.id, old.version + 1, json_group_array(f) FROM (${fields});
-END;
-CREATE TRIGGER ${table}_versions_delete AFTER DELETE ON ${table} BEGIN
-  DELETE FROM record_changes WHERE table_name = '${table}' AND row_id = old.id;
-END;`;
-}
+const versionTriggers = (table: string) =>
+  versionUpdateTrigger(table, TRACKED[table]!) + versionDeleteTrigger(table);
 
 export const criteria: Migration = {
   version: 14,
