@@ -6,11 +6,11 @@ import mammoth from 'mammoth';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine';
 import { cleanup, fails, ok, rowCounts, tempDir, tempEngine } from './helpers';
 import { fullLetterCase } from './letter-case';
+import { convertToPdf } from './libreoffice';
 
 afterEach(cleanup);
 
@@ -53,19 +53,7 @@ describe('own letterhead', () => {
     const path = join(dir, 'first-only.docx');
     writeFileSync(path, (await docText(engine, appeal.documentId)).buffer);
     expect((await validateFile(path)).errors).toEqual([]);
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=${pathToFileURL(join(dir, 'lo')).href}`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        dir,
-        path,
-      ],
-      { stdio: 'ignore', timeout: 120_000 },
-    );
+    convertToPdf(dir, [path]);
     const pages = execFileSync('pdftotext', [join(dir, 'first-only.pdf'), '-'])
       .toString()
       .split('\f')
@@ -115,19 +103,7 @@ describe('own letterhead', () => {
     const dir = tempDir();
     const path = join(dir, 'appeal.docx');
     writeFileSync(path, mine.buffer);
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=${pathToFileURL(join(dir, 'lo')).href}`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        dir,
-        path,
-      ],
-      { stdio: 'ignore', timeout: 120_000 },
-    );
+    convertToPdf(dir, [path]);
     const pdf = execFileSync('pdftotext', [join(dir, 'appeal.pdf'), '-']).toString();
     expect(pdf).toContain('NORTHSTAR ADVOCATES');
     expect(pdf).toContain('The requested service is considered experimental and investigational.');

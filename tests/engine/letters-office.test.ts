@@ -3,32 +3,15 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LETTER_KIND } from '../../electron/contract/letter';
 import type { LetterKind } from '../../electron/contract/letter';
 import { cleanup, clientWithCase, ok, tempDir, tempEngine } from './helpers';
+import { convertToPdf } from './libreoffice';
 import { fullLetterCase, recordFinalDenial } from './letter-case';
 
 const pdfs = new Map<string, { pages: number; text: string[] }>();
 let dir = '';
-
-/** Converts the .docx files to PDF in one LibreOffice run, with a profile of its own. */
-function convert(files: string[]): void {
-  execFileSync(
-    'soffice',
-    [
-      `-env:UserInstallation=${pathToFileURL(join(dir, 'lo-profile')).href}`,
-      '--headless',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      dir,
-      ...files,
-    ],
-    { timeout: 120_000, stdio: 'ignore' },
-  );
-}
 
 function readPdf(name: string) {
   const pdf = join(dir, `${name}.pdf`);
@@ -61,7 +44,7 @@ beforeAll(async () => {
     writeFileSync(path, Buffer.from(file.contentBase64, 'base64'));
     files.push(path);
   }
-  convert(files);
+  convertToPdf(dir, files);
   for (const [name] of jobs) pdfs.set(name, readPdf(name));
 }, 180_000);
 

@@ -7,12 +7,12 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LETTER_KIND } from '../../electron/contract/letter';
 import type { LetterKind } from '../../electron/contract/letter';
 import type { Engine } from '../../electron/engine';
 import { cleanup, clientWithCase, ok, tempDir, tempEngine } from './helpers';
+import { convertToPdf } from './libreoffice';
 import { fullLetterCase, recordFinalDenial } from './letter-case';
 
 const ARABIC_NAME = 'مريم';
@@ -68,22 +68,6 @@ const SETS = ['full', 'thin', 'hostile'] as const;
 let dir = '';
 const files = new Map<string, string>();
 
-function convert(paths: string[]): void {
-  execFileSync(
-    'soffice',
-    [
-      `-env:UserInstallation=${pathToFileURL(join(dir, 'lo-profile')).href}`,
-      '--headless',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      dir,
-      ...paths,
-    ],
-    { timeout: 240_000, stdio: 'ignore' },
-  );
-}
-
 /** Each page's text, without the running header and footer. */
 function pagesOf(name: string): string[] {
   const text = execFileSync('pdftotext', [join(dir, `${name}.pdf`), '-']).toString();
@@ -124,7 +108,7 @@ beforeAll(async () => {
       files.set(`${set}-${kind}`, path);
     }
   }
-  convert([...files.values()]);
+  convertToPdf(dir, [...files.values()], 240_000);
 }, 400_000);
 
 afterAll(cleanup);
