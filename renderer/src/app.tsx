@@ -16,17 +16,17 @@ import { CriteriaSetPage } from './features/criteria/criteria-set-page';
 import { CriteriaSetsPage } from './features/criteria/criteria-sets-page';
 import { DiscardPrompt } from './lib/unsaved/discard-prompt';
 import { NavigationGuard } from './lib/unsaved/navigation-guard';
-import { BackupsPage } from './pages/backups-page';
-import { CaseListPage } from './pages/case-list-page';
-import { CaseNewPage } from './pages/case-new-page';
-import { CasePage } from './pages/case-page';
-import { ClientListPage } from './pages/client-list-page';
-import { ClientEditPage, ClientNewPage } from './pages/client-page';
-import { ContactsPage } from './pages/contacts-page';
-import { DashboardPage } from './pages/dashboard-page';
-import { NotFoundPage } from './pages/not-found-page';
-import { ProfilePage } from './pages/profile-page';
-import { SearchPage } from './pages/search-page';
+import { BackupsPage } from './features/backups/backups-page';
+import { CaseListPage } from './features/cases/case-list-page';
+import { CaseNewPage } from './features/cases/case-new-page';
+import { CasePage } from './features/cases/case-page';
+import { ClientListPage } from './features/clients/client-list-page';
+import { ClientEditPage, ClientNewPage } from './features/clients/client-page';
+import { ContactsPage } from './features/contacts/contacts-page';
+import { DashboardPage } from './features/workflow/dashboard-page';
+import { NotFoundPage } from './components/not-found-page';
+import { ProfilePage } from './features/profile/profile-page';
+import { SearchPage } from './features/search/search-page';
 
 /** What every page sits in: the menu's navigation, the unsaved-work guard and the frame. */
 function Root() {

@@ -1,20 +1,20 @@
 // The address book of insurers, providers, lawmakers and agencies, a page at a time.
 import { useState } from 'react';
-import { CONTACT_KIND } from '../../../electron/contract/choices';
-import type { Contact } from '../../../electron/contract/contact';
-import { call } from '../api';
-import { ConfirmDialog } from '../components/confirm-dialog';
-import { EntityForm } from '../components/entity-form';
-import { ErrorBanner } from '../components/error-banner';
-import { FindToolbar, useFindQuery } from '../components/find-toolbar';
-import { ShowMore, usePageSize } from '../components/show-more';
-import { DataTable } from '../components/data-table';
-import { Modal } from '../components/modal';
-import { RowActions } from '../components/row-actions';
+import { CONTACT_KIND } from '../../../../electron/contract/choices';
+import type { Contact } from '../../../../electron/contract/contact';
+import { call } from '../../api';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { EntityForm } from '../../components/entity-form';
+import { ErrorBanner } from '../../components/error-banner';
+import { FindToolbar, useFindQuery } from '../../components/find-toolbar';
+import { ShowMore, usePageSize } from '../../components/show-more';
+import { DataTable } from '../../components/data-table';
+import { Modal } from '../../components/modal';
+import { RowActions } from '../../components/row-actions';
 import { LawmakerImport } from './lawmaker-import';
-import { orDash } from '../lib/format';
-import { CONTACT_SPECS } from '../lib/specs';
-import { useLoad } from '../lib/use-load';
+import { orDash } from '../../lib/format';
+import { CONTACT_SPECS } from '../../lib/specs';
+import { useLoad } from '../../lib/use-load';
 
 type Editing = { mode: 'add' } | { mode: 'edit' | 'delete'; contact: Contact } | null;
 

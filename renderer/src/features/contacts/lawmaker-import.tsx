@@ -2,11 +2,11 @@
 // (legislators-current.yaml, and optionally legislators-district-offices.yaml).
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import type { AppError } from '../../../electron/contract/errors';
-import type { LawmakerImportResult } from '../../../electron/contract/contact';
-import { asAppError, call } from '../api';
-import { ErrorBanner } from '../components/error-banner';
-import { Modal } from '../components/modal';
+import type { AppError } from '../../../../electron/contract/errors';
+import type { LawmakerImportResult } from '../../../../electron/contract/contact';
+import { asAppError, call } from '../../api';
+import { ErrorBanner } from '../../components/error-banner';
+import { Modal } from '../../components/modal';
 
 export function LawmakerImport({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
   const [members, setMembers] = useState<File | null>(null);

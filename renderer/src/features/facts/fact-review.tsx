@@ -3,16 +3,16 @@
 // already holds (not offered again), ones it holds with other values (an update showing both),
 // and rejected ones, kept apart and restorable.
 import { useEffect, useRef, useState } from 'react';
-import type { AppError } from '../../../electron/contract/errors';
-import type { FactReview as Review, ReviewedFact } from '../../../electron/contract/facts';
-import { asAppError, call } from '../api';
-import { EntityForm } from '../components/entity-form';
-import { ErrorBanner } from '../components/error-banner';
-import { Modal } from '../components/modal';
-import { AcceptAllPanel } from '../features/facts/accept-all-panel';
-import { KIND_ORDER, KIND_TITLES, specsFor } from '../features/facts/fact-forms';
-import { orDash } from '../lib/format';
-import { useLoad } from '../lib/use-load';
+import type { AppError } from '../../../../electron/contract/errors';
+import type { FactReview as Review, ReviewedFact } from '../../../../electron/contract/facts';
+import { asAppError, call } from '../../api';
+import { EntityForm } from '../../components/entity-form';
+import { ErrorBanner } from '../../components/error-banner';
+import { Modal } from '../../components/modal';
+import { AcceptAllPanel } from './accept-all-panel';
+import { KIND_ORDER, KIND_TITLES, specsFor } from './fact-forms';
+import { orDash } from '../../lib/format';
+import { useLoad } from '../../lib/use-load';
 
 const STATUS_BADGE: Record<ReviewedFact['status'], { label: string; className: string }> = {
   new: { label: 'New', className: 'badge badge-info' },

@@ -1,10 +1,10 @@
 // The case's history: who changed what and when, newest first, one row per change.
-import { fieldLabel } from '../../../electron/contract/labels';
-import type { HistoryEntry } from '../../../electron/contract/safety';
-import { call } from '../api';
-import { DataTable } from '../components/data-table';
-import { ErrorBanner } from '../components/error-banner';
-import { useLoad } from '../lib/use-load';
+import { fieldLabel } from '../../../../electron/contract/labels';
+import type { HistoryEntry } from '../../../../electron/contract/safety';
+import { call } from '../../api';
+import { DataTable } from '../../components/data-table';
+import { ErrorBanner } from '../../components/error-banner';
+import { useLoad } from '../../lib/use-load';
 
 const WHAT: Record<string, string> = {
   cases: 'Case',

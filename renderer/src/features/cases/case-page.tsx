@@ -1,25 +1,25 @@
 // One case: who, what and with whom, and everything recorded along the way.
 import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { call } from '../api';
-import { ConfirmDialog } from '../components/confirm-dialog';
-import { EntityForm } from '../components/entity-form';
-import { ErrorBanner } from '../components/error-banner';
-import { StatusBadge } from '../components/status-badge';
-import { formatDate, fullName, orDash } from '../lib/format';
-import { CASE_SPECS } from '../lib/specs';
-import { useLoad } from '../lib/use-load';
-import { WorkflowPanel } from '../features/workflow/workflow-panel';
-import { CaseRecords } from './case-records';
-import { DocumentsSection } from './documents-section';
-import { LettersSection } from '../features/letters/letters-section';
-import { CaseCriteriaSection } from '../features/criteria/case-criteria-section';
-import { useFocusFromQuery } from '../lib/use-focus-from-query';
-import { HistorySection } from './history-section';
-import { SampleBadge, useSampleStatus } from '../features/first-run/sample';
-import { HelpLink } from '../features/help/help-link';
-import { CaseEvidenceSection } from '../features/evidence/case-evidence-section';
-import { CaseQuestions } from '../features/letters/case-questions';
+import { call } from '../../api';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { EntityForm } from '../../components/entity-form';
+import { ErrorBanner } from '../../components/error-banner';
+import { StatusBadge } from '../../components/status-badge';
+import { formatDate, fullName, orDash } from '../../lib/format';
+import { CASE_SPECS } from '../../lib/specs';
+import { useLoad } from '../../lib/use-load';
+import { WorkflowPanel } from '../workflow/workflow-panel';
+import { CaseRecords } from '../records/case-records';
+import { DocumentsSection } from '../documents/documents-section';
+import { LettersSection } from '../letters/letters-section';
+import { CaseCriteriaSection } from '../criteria/case-criteria-section';
+import { useFocusFromQuery } from '../../lib/use-focus-from-query';
+import { HistorySection } from '../history/history-section';
+import { SampleBadge, useSampleStatus } from '../first-run/sample';
+import { HelpLink } from '../help/help-link';
+import { CaseEvidenceSection } from '../evidence/case-evidence-section';
+import { CaseQuestions } from '../letters/case-questions';
 
 export function CasePage() {
   const id = Number(useParams().id);

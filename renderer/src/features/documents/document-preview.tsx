@@ -1,11 +1,11 @@
 // One document as the app reads it: its HTML (mammoth's, or its text in paragraphs), sanitised,
 // on a sheet of "paper".
 import { useMemo } from 'react';
-import { call } from '../api';
-import { ErrorBanner } from '../components/error-banner';
-import { Modal } from '../components/modal';
-import { sanitizeDocumentHtml } from '../lib/sanitize';
-import { useLoad } from '../lib/use-load';
+import { call } from '../../api';
+import { ErrorBanner } from '../../components/error-banner';
+import { Modal } from '../../components/modal';
+import { sanitizeDocumentHtml } from '../../lib/sanitize';
+import { useLoad } from '../../lib/use-load';
 
 export function DocumentPreview({
   id,

@@ -2,22 +2,22 @@
 // the password of a protected one), and a preview of each.
 import { useEffect, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
-import { DOCUMENT_ORIGIN } from '../../../electron/contract/choices';
-import type { DocumentInfo } from '../../../electron/contract/document';
-import { DOCUMENT_TYPE } from '../../../electron/contract/document';
-import { asAppError, call } from '../api';
-import type { AppError } from '../../../electron/contract/errors';
-import { ConfirmDialog } from '../components/confirm-dialog';
-import { DataTable } from '../components/data-table';
-import { DocumentFileButtons } from '../components/document-file-buttons';
-import { ErrorBanner } from '../components/error-banner';
-import { ShowMore } from '../components/show-more';
-import { MAX_PAGE } from '../../../electron/contract/paging';
-import { formatDate, formatSize } from '../lib/format';
-import { bytesToBase64 } from '../lib/sanitize';
-import { PasswordDialog } from '../features/imports/password-dialog';
+import { DOCUMENT_ORIGIN } from '../../../../electron/contract/choices';
+import type { DocumentInfo } from '../../../../electron/contract/document';
+import { DOCUMENT_TYPE } from '../../../../electron/contract/document';
+import { asAppError, call } from '../../api';
+import type { AppError } from '../../../../electron/contract/errors';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { DataTable } from '../../components/data-table';
+import { DocumentFileButtons } from '../../components/document-file-buttons';
+import { ErrorBanner } from '../../components/error-banner';
+import { ShowMore } from '../../components/show-more';
+import { MAX_PAGE } from '../../../../electron/contract/paging';
+import { formatDate, formatSize } from '../../lib/format';
+import { bytesToBase64 } from '../../lib/sanitize';
+import { PasswordDialog } from '../imports/password-dialog';
 import { DocumentPreview } from './document-preview';
-import { FactReview } from './fact-review';
+import { FactReview } from '../facts/fact-review';
 
 interface Progress {
   index: number;

@@ -1,11 +1,11 @@
 // The advocate's own details, which head every letter.
-import { call } from '../api';
-import { EntityForm } from '../components/entity-form';
-import { LetterheadCard } from '../features/letters/letterhead-card';
-import { ErrorBanner } from '../components/error-banner';
-import { PROFILE_SPECS } from '../lib/specs';
-import { useFocusFromQuery } from '../lib/use-focus-from-query';
-import { useLoad } from '../lib/use-load';
+import { call } from '../../api';
+import { EntityForm } from '../../components/entity-form';
+import { LetterheadCard } from '../letters/letterhead-card';
+import { ErrorBanner } from '../../components/error-banner';
+import { PROFILE_SPECS } from '../../lib/specs';
+import { useFocusFromQuery } from '../../lib/use-focus-from-query';
+import { useLoad } from '../../lib/use-load';
 
 export function ProfilePage() {
   const { data, error } = useLoad(() => call('profile.get', {}), []);

@@ -1,15 +1,15 @@
 // The record sections of a case page: diagnoses, treatments, scores, calls and deadlines.
-import { CHANNEL, DEADLINE_KIND, TREATMENT_KIND } from '../../../electron/contract/choices';
-import type { CaseDetail } from '../../../electron/contract/case';
-import { RecordSection } from '../components/record-section';
-import { formatDate, orDash } from '../lib/format';
+import { CHANNEL, DEADLINE_KIND, TREATMENT_KIND } from '../../../../electron/contract/choices';
+import type { CaseDetail } from '../../../../electron/contract/case';
+import { RecordSection } from '../../components/record-section';
+import { formatDate, orDash } from '../../lib/format';
 import {
   ASSESSMENT_SPECS,
   COMMUNICATION_SPECS,
   DEADLINE_SPECS,
   DIAGNOSIS_SPECS,
   TREATMENT_SPECS,
-} from '../lib/specs';
+} from '../../lib/specs';
 
 export function CaseRecords({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
   const caseId = detail.case.id;

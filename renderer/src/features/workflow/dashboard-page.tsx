@@ -2,26 +2,26 @@
 // week, which insurers are late, which cases have gone quiet — and how cases end, as charts.
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { CASE_STATUS } from '../../../electron/contract/choices';
+import { CASE_STATUS } from '../../../../electron/contract/choices';
 import type {
   Dashboard,
   DashboardDeadline,
   DashboardList,
-} from '../../../electron/contract/workflow';
-import { CLOSED_STAGES, DASHBOARD_ROWS } from '../../../electron/contract/workflow';
-import { MAX_PAGE } from '../../../electron/contract/paging';
-import { asAppError, call } from '../api';
-import { DataTable } from '../components/data-table';
-import { ErrorBanner } from '../components/error-banner';
-import { ShowMore, count as formatCount } from '../components/show-more';
-import { StatusBadge } from '../components/status-badge';
-import { BarChart } from '../features/workflow/bar-chart';
-import { DueBadge, dueText } from '../features/workflow/due-badge';
-import { formatDate, orDash } from '../lib/format';
-import { useLoad } from '../lib/use-load';
-import { SampleBanner } from '../features/first-run/sample';
-import { HelpLink } from '../features/help/help-link';
-import type { AppError } from '../../../electron/contract/errors';
+} from '../../../../electron/contract/workflow';
+import { CLOSED_STAGES, DASHBOARD_ROWS } from '../../../../electron/contract/workflow';
+import { MAX_PAGE } from '../../../../electron/contract/paging';
+import { asAppError, call } from '../../api';
+import { DataTable } from '../../components/data-table';
+import { ErrorBanner } from '../../components/error-banner';
+import { ShowMore, count as formatCount } from '../../components/show-more';
+import { StatusBadge } from '../../components/status-badge';
+import { BarChart } from './bar-chart';
+import { DueBadge, dueText } from './due-badge';
+import { formatDate, orDash } from '../../lib/format';
+import { useLoad } from '../../lib/use-load';
+import { SampleBanner } from '../first-run/sample';
+import { HelpLink } from '../help/help-link';
+import type { AppError } from '../../../../electron/contract/errors';
 
 const caseLink = (caseId: number, text: string) => <Link to={`/cases/${caseId}`}>{text}</Link>;
 

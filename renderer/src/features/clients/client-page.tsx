@@ -1,15 +1,15 @@
 // Adds a client, or edits one and lists their cases.
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { call } from '../api';
-import { CaseTable } from '../components/case-table';
-import { ConfirmDialog } from '../components/confirm-dialog';
-import { EntityForm } from '../components/entity-form';
-import { ErrorBanner } from '../components/error-banner';
-import { fullName } from '../lib/format';
-import { CLIENT_SPECS } from '../lib/specs';
-import { useFocusFromQuery } from '../lib/use-focus-from-query';
-import { useLoad } from '../lib/use-load';
+import { call } from '../../api';
+import { CaseTable } from '../../components/case-table';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { EntityForm } from '../../components/entity-form';
+import { ErrorBanner } from '../../components/error-banner';
+import { fullName } from '../../lib/format';
+import { CLIENT_SPECS } from '../../lib/specs';
+import { useFocusFromQuery } from '../../lib/use-focus-from-query';
+import { useLoad } from '../../lib/use-load';
 
 export function ClientNewPage() {
   const navigate = useNavigate();

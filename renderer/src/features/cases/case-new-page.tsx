@@ -2,14 +2,14 @@
 // then the case's details.
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { ClientSummary } from '../../../electron/contract/client';
-import { call } from '../api';
-import { count } from '../components/show-more';
-import { EntityForm } from '../components/entity-form';
-import { ErrorBanner } from '../components/error-banner';
-import type { FieldSpec } from '../lib/form';
-import { CASE_SPECS } from '../lib/specs';
-import { useLoad } from '../lib/use-load';
+import type { ClientSummary } from '../../../../electron/contract/client';
+import { call } from '../../api';
+import { count } from '../../components/show-more';
+import { EntityForm } from '../../components/entity-form';
+import { ErrorBanner } from '../../components/error-banner';
+import type { FieldSpec } from '../../lib/form';
+import { CASE_SPECS } from '../../lib/specs';
+import { useLoad } from '../../lib/use-load';
 
 /** Clients offered in the picker at once; typing finds the others. */
 const PICKER = 200;

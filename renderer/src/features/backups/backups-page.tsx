@@ -2,14 +2,14 @@
 // and the archive for moving the whole library to another computer.
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import type { AppError } from '../../../electron/contract/errors';
-import type { BackupInfo, BackupPreview, BackupReason } from '../../../electron/contract/safety';
-import { asAppError, call } from '../api';
-import { DataTable } from '../components/data-table';
-import { ErrorBanner } from '../components/error-banner';
-import { Modal } from '../components/modal';
-import { formatSize } from '../lib/format';
-import { useLoad } from '../lib/use-load';
+import type { AppError } from '../../../../electron/contract/errors';
+import type { BackupInfo, BackupPreview, BackupReason } from '../../../../electron/contract/safety';
+import { asAppError, call } from '../../api';
+import { DataTable } from '../../components/data-table';
+import { ErrorBanner } from '../../components/error-banner';
+import { Modal } from '../../components/modal';
+import { formatSize } from '../../lib/format';
+import { useLoad } from '../../lib/use-load';
 
 const REASON_LABELS: Record<BackupReason, string> = {
   daily: 'Daily',

@@ -1,10 +1,10 @@
 // Results of the header search, across every field the engine indexes, best first.
 import { useSearchParams } from 'react-router';
-import { call } from '../api';
-import { CaseTable } from '../components/case-table';
-import { ErrorBanner } from '../components/error-banner';
-import { ShowMore, usePageSize } from '../components/show-more';
-import { useLoad } from '../lib/use-load';
+import { call } from '../../api';
+import { CaseTable } from '../../components/case-table';
+import { ErrorBanner } from '../../components/error-banner';
+import { ShowMore, usePageSize } from '../../components/show-more';
+import { useLoad } from '../../lib/use-load';
 
 const PAGE = 50;
 

@@ -1,15 +1,15 @@
 // Home: every case, newest activity first (a page at a time), with search and a status filter.
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { CASE_STATUS } from '../../../electron/contract/choices';
-import type { CaseStatus } from '../../../electron/contract/case';
-import { call } from '../api';
-import { CaseTable } from '../components/case-table';
-import { ErrorBanner } from '../components/error-banner';
-import { ShowMore, count, usePageSize } from '../components/show-more';
-import { useLoad } from '../lib/use-load';
-import { SampleBanner, useSampleStatus } from '../features/first-run/sample';
-import { HelpLink } from '../features/help/help-link';
+import { CASE_STATUS } from '../../../../electron/contract/choices';
+import type { CaseStatus } from '../../../../electron/contract/case';
+import { call } from '../../api';
+import { CaseTable } from '../../components/case-table';
+import { ErrorBanner } from '../../components/error-banner';
+import { ShowMore, count, usePageSize } from '../../components/show-more';
+import { useLoad } from '../../lib/use-load';
+import { SampleBanner, useSampleStatus } from '../first-run/sample';
+import { HelpLink } from '../help/help-link';
 
 /** Cases shown at first, and added by each "Show more". */
 const PAGE = 50;

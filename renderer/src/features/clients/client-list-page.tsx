@@ -1,12 +1,12 @@
 // Everyone the advocate works for, by name, a page at a time, with a box to find one.
 import { Link } from 'react-router';
-import { call } from '../api';
-import { ErrorBanner } from '../components/error-banner';
-import { FindToolbar, useFindQuery } from '../components/find-toolbar';
-import { ShowMore, usePageSize } from '../components/show-more';
-import { formatDate, orDash } from '../lib/format';
-import { useLoad } from '../lib/use-load';
-import { SampleBadge, useSampleStatus } from '../features/first-run/sample';
+import { call } from '../../api';
+import { ErrorBanner } from '../../components/error-banner';
+import { FindToolbar, useFindQuery } from '../../components/find-toolbar';
+import { ShowMore, usePageSize } from '../../components/show-more';
+import { formatDate, orDash } from '../../lib/format';
+import { useLoad } from '../../lib/use-load';
+import { SampleBadge, useSampleStatus } from '../first-run/sample';
 
 const PAGE = 100;
 
