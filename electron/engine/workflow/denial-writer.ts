@@ -3,14 +3,13 @@
 // in force, and the case moved to "Denied". One path, so both make the same record.
 import type { Database } from 'better-sqlite3';
 import type { CaseStatus } from '../../contract/case';
-import type { Deadline } from '../../contract/case-records';
 import type { Denial, DenialValues, DenialView } from '../../contract/workflow';
 import { WAITING_STAGES, denialFields } from '../../contract/workflow';
 import { proposeDenialCategory } from '../../contract/denial-category';
 import { touchCase } from '../cases/touch';
 import { longDate } from '../deadlines/plain-date';
 import { appealDeadline } from '../deadlines/rules';
-import { recordQueries } from '../records/queries';
+import { derivedDeadlines } from '../deadlines/derived-deadline';
 import type { CaseFacts } from './queries';
 import { denialQueries, stageQueries, workflowQueries } from './queries';
 
@@ -21,7 +20,7 @@ export function denialWriter(db: Database) {
   const stages = stageQueries(db);
   const denials = denialQueries(db);
   const q = workflowQueries(db);
-  const deadlines = recordQueries(db, 'deadlines');
+  const derived = derivedDeadlines(db);
   const touch = touchCase(db);
 
   const compute = (facts: CaseFacts, values: DenialValues) =>
@@ -52,28 +51,23 @@ export function denialWriter(db: Database) {
 
   /** Creates, moves or removes the deadline row that carries a denial's effective date. */
   const syncDeadline = (denial: Denial, v: DenialView): number | null => {
-    const existing: Deadline | undefined =
-      denial.deadlineId === null ? undefined : deadlines.find(denial.deadlineId);
-    if (!v.effectiveOn) {
-      if (existing && !existing.completedOn) deadlines.remove(existing.id);
-      return existing?.completedOn ? existing.id : null;
-    }
     const from =
       v.effectiveFrom === 'override'
         ? 'Date chosen over the rule (e.g. printed on the letter).'
         : v.effectiveFrom === 'letter'
           ? 'Date printed on the letter.'
           : 'Computed by rule.';
-    const values = {
-      caseId: denial.caseId,
-      kind: 'deadline' as const,
-      title: `File: ${v.computation.nextStep}`,
-      dueOn: v.effectiveOn,
-      completedOn: existing?.completedOn ?? null,
-      notes: `${from} ${v.computation.rule}`.slice(0, 2000),
-      sourceDocumentId: existing?.sourceDocumentId ?? null,
-    };
-    return existing ? deadlines.update(existing.id, values).id : deadlines.insert(values).id;
+    return derived.sync(
+      denial.deadlineId,
+      v.effectiveOn
+        ? {
+            caseId: denial.caseId,
+            title: `File: ${v.computation.nextStep}`,
+            dueOn: v.effectiveOn,
+            notes: `${from} ${v.computation.rule}`,
+          }
+        : null,
+    );
   };
 
   /** Saves a denial (new when `id` is null; an edit only if still at `expectedVersion`). */
