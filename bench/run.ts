@@ -363,6 +363,17 @@ row(
   '≥ 80 letters/s',
 );
 
+// Start-up: what a user waits before `advocate --help` prints, beside Node starting and exiting.
+async function startRuns(args: string[]): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < 7; i++)
+    samples.push(await timed(() => execFileSync(process.execPath, args, { stdio: 'ignore' })));
+  return stats(samples.slice(2)).p50;
+}
+const cliStart = await startRuns(['bin/advocate.js', '--help']);
+const nodeStart = await startRuns(['-e', '0']);
+row('CLI start-up (advocate --help)', ms(cliStart), `${ms(nodeStart)} node -e 0`, '< 0.5 s');
+
 await benchImports(dir, row, { ocr: argv.includes('--imports') });
 
 // ─── The table ──────────────────────────────────────────────────────────────────────────────
