@@ -10,6 +10,37 @@ import { markdownBlocks, markdownLine } from './markdown';
 import { checkTemplateShape } from './template-source';
 import type { ParsedTemplate } from './template-source';
 import { LETTER_FIELDS, checklistItem } from './where-to-fill';
+import { chooseAuthorization } from './authorization-context';
+import { inForce, kindsFor } from '../authorizations/rules';
+
+/** Letters a representative files for the client: each needs the client's appointment of them. */
+const FILED_BY_REPRESENTATIVE: ReadonlySet<LetterKind> = new Set<LetterKind>([
+  'appeal',
+  'expedited-appeal',
+  'external-review',
+  'claim-file-request',
+]);
+
+/**
+ * The checklist's word when a letter filed by the advocate has no appointment in force: a Medicare
+ * plan accepts a representative only with a CMS-1696 (or equivalent), other plans with their own
+ * designation. Null when one is in force, or the letter does not need one.
+ */
+export function missingAppointment(
+  input: LetterInput,
+  kind: LetterKind,
+  signer: 'advocate' | 'provider',
+): string | null {
+  if (!input.authorizations || signer !== 'advocate' || !FILED_BY_REPRESENTATIVE.has(kind))
+    return null;
+  const planType = input.detail.case.planType;
+  const kinds = kindsFor('appeal', planType);
+  if (input.authorizations.some((a) => kinds.includes(a.kind) && inForce(a, input.today)))
+    return null;
+  return kinds[0] === 'medicare-representative'
+    ? 'Medicare appointment of representative (CMS-1696) missing or expired'
+    : 'Authorized representative designation signed by the client missing or expired';
+}
 
 /**
  * Lists a strong letter cannot do without, so an empty one is on the checklist when the template
@@ -102,7 +133,9 @@ export function composeLetter(
       return [q.key, answer ? answer : new Missing(`answers.${q.key}`, q.ask)];
     }),
   );
-  const data = { ...letterContext(input), answers };
+  const authorization = chooseAuthorization(input.authorizations, kind, input.authorizationId);
+  const data = { ...letterContext({ ...input, authorization }), answers };
+  const form = meta.layout === 'form';
   const renderLines = (lines: string[], part: string) =>
     lines.map((line, i) => renderText(line, data, `${part} line ${i + 1}`));
 
@@ -123,20 +156,23 @@ export function composeLetter(
     kind,
     letterhead: letterhead(input, meta.signer),
     date: data.today,
-    recipient: recipientLines(input),
+    recipient: form ? [] : recipientLines(input),
     re: re.map(markdownLine).filter((l) => l.length),
     body: markdownBlocks(renderedBody),
-    closing: 'Sincerely,',
-    signature: signature(input, meta.signer),
+    closing: form ? '' : 'Sincerely,',
+    signature: form ? [] : signature(input, meta.signer),
     enclosures: enclosures.map(markdownLine).filter((l) => l.length),
     cc: cc.map(markdownLine).filter((l) => l.length),
     gaps: 0,
+    ...(form ? { form } : {}),
   };
   model.gaps = countGaps(model);
 
   const ids = { caseId: input.detail.case.id, clientId: input.detail.client.id };
   const items: ChecklistItem[] = [];
-  if (!input.recipient) items.push(checklistItem('recipient', 'a recipient', ids));
+  if (!input.recipient && !form) items.push(checklistItem('recipient', 'a recipient', ids));
+  const appointment = missingAppointment(input, kind, meta.signer);
+  if (appointment) items.push(checklistItem('authorization', appointment, ids));
   const read = new Set(
     [body, ...meta.re, ...meta.enclosures, ...meta.cc].flatMap((t) =>
       fieldsRead(t).map((s) => s[0]),
