@@ -33,7 +33,7 @@ const gap = (field: string, label: string, value: string | null | undefined) =>
   value ? value : new Missing(`authorization.${field}`, label);
 
 /** A line to sign or write on. */
-const LINE = '_'.repeat(44);
+const LINE = '_'.repeat(34);
 const SHORT_LINE = '_'.repeat(18);
 
 export function authorizationContext(

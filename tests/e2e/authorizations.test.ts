@@ -1,0 +1,88 @@
+// Authorizations on the client page: add a signed CMS-1696, see its expiry by rule, write it out as
+// the form to sign, and find it on the dashboard's "Authorizations expiring" list.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Harness, apiCall } from './harness';
+
+const harness = new Harness();
+beforeAll(() => harness.setUp());
+afterAll(() => harness.tearDown());
+
+const iso = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+describe('authorizations', () => {
+  test('a CMS-1696 added to a client is written out as a form and its expiry shows on the dashboard', async () => {
+    const host = await harness.startHost();
+    await apiCall(host.url, 'profile.update', { version: 0, name: 'Jordan Reyes', phone: '555-0199' });
+    await apiCall(host.url, 'welcome.finish', {});
+    const client = await apiCall<{ id: number }>(host.url, 'clients.create', {
+      firstName: 'Hana',
+      lastName: 'Sato',
+    });
+    await apiCall(host.url, 'cases.create', {
+      clientId: client.id,
+      requestedTreatment: 'TMS',
+      planType: 'medicare-advantage',
+      memberId: '1EG4TE5MK72',
+    });
+    // Signed about eleven months ago: it runs out within 60 days.
+    const now = new Date();
+    const signed = new Date(now.getFullYear() - 1, now.getMonth(), now.getDate() + 20);
+    const expires = new Date(signed.getFullYear() + 1, signed.getMonth(), signed.getDate());
+
+    const page = await harness.openApp(host.url);
+    await page.getByRole('link', { name: 'Clients', exact: true }).first().click();
+    await page.getByRole('link', { name: /Hana Sato|Sato, Hana/ }).first().click();
+    const section = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Authorizations', exact: true }),
+    });
+    await section.getByLabel('Kind of authorization').selectOption('medicare-representative');
+    await section.getByRole('button', { name: 'Add authorization' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Claim, appeal or request').fill('The denial of TMS and its appeals');
+    await dialog.getByLabel('Status').selectOption('signed');
+    await dialog.getByLabel('Signed by the client on').fill(iso(signed));
+    await dialog.getByLabel('Signed by the representative on').fill(iso(signed));
+    await dialog.getByRole('button', { name: 'Add authorization' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const table = section.getByRole('table', { name: 'Authorizations' });
+    const row = table.getByRole('row').nth(1);
+    await expect.poll(() => row.textContent()).toContain('Medicare appointment of representative');
+    const written = expires.toLocaleDateString('en-US', {
+      month: 'short',
+      day: 'numeric',
+      year: 'numeric',
+    });
+    // One year from the later signature, by rule; the representative is the advocate's profile.
+    expect(await row.textContent()).toContain(`Until ${written}`);
+    const [saved] = await apiCall<{ representativeName: string }[]>(
+      host.url,
+      'authorizations.list',
+      { clientId: client.id },
+    );
+    expect(saved!.representativeName).toBe('Jordan Reyes');
+    await section.screenshot({ path: '/tmp/authpacket-client-authorizations.png' });
+
+    await row.getByRole('button', { name: /Write the form/ }).click();
+    await section.getByRole('status').getByText(/Wrote .*CMS-1696.*Hana Sato.*\.docx/).waitFor();
+    const docs = await apiCall<{ documents: { fileName: string; origin: string }[] }>(
+      host.url,
+      'cases.get',
+      { id: 1 },
+    );
+    expect(docs.documents.filter((d) => d.origin === 'generated').map((d) => d.fileName)).toEqual([
+      expect.stringMatching(/CMS-1696.*Hana Sato/),
+    ]);
+
+    await page.getByRole('link', { name: 'Dashboard' }).first().click();
+    const card = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Authorizations expiring' }),
+    });
+    const line = card.getByRole('row', { name: /Hana Sato/ });
+    await line.waitFor();
+    expect(await line.textContent()).toContain('Medicare appointment of representative (CMS-1696)');
+    expect(await line.textContent()).toContain(written);
+    await card.screenshot({ path: '/tmp/authpacket-dashboard.png' });
+  });
+});
