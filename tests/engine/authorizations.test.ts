@@ -9,7 +9,8 @@ import type { Engine } from '../../electron/engine';
 import { authorizationQueries } from '../../electron/engine/authorizations/queries';
 import { localToday } from '../../electron/engine/letters/handlers';
 import { addDays } from '../../electron/engine/deadlines/plain-date';
-import { cleanup, clientWithCase, fails, ok, sampleCase, tempEngine } from './helpers';
+import { join } from 'node:path';
+import { cleanup, clientWithCase, fails, ok, sampleCase, tempDir, tempEngine } from './helpers';
 import { wordFileOf } from './word-file';
 
 afterEach(cleanup);
@@ -340,5 +341,37 @@ describe('authorizations', () => {
     const text = initials.text.replace(/\r\n[ \t]/g, '');
     expect(text).toContain('(M.O.)');
     expect(text).not.toContain('Okonkwo');
+  });
+
+  it('moves to another computer in the library archive, with its attached file and history', async () => {
+    const source = tempEngine();
+    const { client, case: kase } = await clientWithCase(source);
+    const imported = await ok(source, 'documents.importFile', {
+      caseId: kase.id,
+      fileName: 'signed-cms-1696.docx',
+      contentBase64: await wordFileOf('tests/fixtures/notices/lmn-signed.txt'),
+    });
+    if (!imported.ok) throw new Error(imported.problem);
+    const a = await add(source, client.id, {
+      ...signedCms('2025-04-10', '2025-04-12'),
+      representativeName: 'Jordan Reyes',
+      documentId: imported.document.id,
+    });
+    const out = join(tempDir(), 'library.zip');
+    await ok(source, 'archive.export', { out });
+    const target = tempEngine();
+    const { clientIds } = await ok(target, 'archive.import', { file: out });
+    const [moved] = await ok(target, 'authorizations.list', { clientId: clientIds[0]! });
+    expect(moved).toMatchObject({
+      kind: 'medicare-representative',
+      status: 'signed',
+      representativeName: 'Jordan Reyes',
+      expiresOn: '2026-04-12',
+      documentName: 'signed-cms-1696.docx',
+      createdAt: a.createdAt,
+    });
+    const caseId = (await ok(target, 'cases.list', { clientId: clientIds[0]! })).items[0]!.id;
+    const history = await ok(target, 'cases.history', { caseId });
+    expect(history.filter((h) => h.tableName === 'authorizations')).toHaveLength(1);
   });
 });
