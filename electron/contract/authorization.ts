@@ -86,7 +86,11 @@ const checked = <T extends z.ZodType<z.output<typeof baseFields>>>(schema: T) =>
         message: 'is required once it is signed',
       });
     }
-    if (v.status === 'signed' && v.kind === 'medicare-representative' && !v.representativeSignedOn) {
+    if (
+      v.status === 'signed' &&
+      v.kind === 'medicare-representative' &&
+      !v.representativeSignedOn
+    ) {
       ctx.addIssue({
         code: 'custom',
         path: ['representativeSignedOn'],

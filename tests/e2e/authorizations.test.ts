@@ -13,7 +13,11 @@ const iso = (d: Date) =>
 describe('authorizations', () => {
   test('a CMS-1696 added to a client is written out as a form and its expiry shows on the dashboard', async () => {
     const host = await harness.startHost();
-    await apiCall(host.url, 'profile.update', { version: 0, name: 'Jordan Reyes', phone: '555-0199' });
+    await apiCall(host.url, 'profile.update', {
+      version: 0,
+      name: 'Jordan Reyes',
+      phone: '555-0199',
+    });
     await apiCall(host.url, 'welcome.finish', {});
     const client = await apiCall<{ id: number }>(host.url, 'clients.create', {
       firstName: 'Hana',
@@ -32,7 +36,10 @@ describe('authorizations', () => {
 
     const page = await harness.openApp(host.url);
     await page.getByRole('link', { name: 'Clients', exact: true }).first().click();
-    await page.getByRole('link', { name: /Hana Sato|Sato, Hana/ }).first().click();
+    await page
+      .getByRole('link', { name: /Hana Sato|Sato, Hana/ })
+      .first()
+      .click();
     const section = page.locator('section', {
       has: page.getByRole('heading', { name: 'Authorizations', exact: true }),
     });
@@ -65,7 +72,10 @@ describe('authorizations', () => {
     await section.screenshot({ path: '/tmp/authpacket-client-authorizations.png' });
 
     await row.getByRole('button', { name: /Write the form/ }).click();
-    await section.getByRole('status').getByText(/Wrote .*CMS-1696.*Hana Sato.*\.docx/).waitFor();
+    await section
+      .getByRole('status')
+      .getByText(/Wrote .*CMS-1696.*Hana Sato.*\.docx/)
+      .waitFor();
     const docs = await apiCall<{ documents: { fileName: string; origin: string }[] }>(
       host.url,
       'cases.get',

@@ -70,7 +70,11 @@ describe('authorizations', () => {
   it('refuses an edit made from a stale copy, and each of the client’s cases shows the change', async () => {
     const engine = tempEngine();
     const { client, case: first } = await clientWithCase(engine);
-    const second = await ok(engine, 'cases.create', sampleCase(client.id, { requestedTreatment: 'TMS' }));
+    const second = await ok(
+      engine,
+      'cases.create',
+      sampleCase(client.id, { requestedTreatment: 'TMS' }),
+    );
     const a = await add(engine, client.id, {
       kind: 'plan-representative',
       scope: 'Claim CLM-1 and its appeals',
@@ -159,14 +163,23 @@ describe('authorizations', () => {
       ['who may disclose', /Who may disclose it.*Lakeside Psychiatry/],
       ['who may receive', /Who may receive it.*Jordan Reyes, patient advocate/],
       ['purpose', /Purpose.*To appeal the denial of esketamine/],
-      ['expiration date or event', /expires on the following date or event: upon the end of the appeal/],
+      [
+        'expiration date or event',
+        /expires on the following date or event: upon the end of the appeal/,
+      ],
       ['signature and date', /Signature of patient or personal representative.*Date/],
       ['personal representative’s authority', /authority to act for the patient/],
-      ['right to revoke in writing, and how', /revoke this authorization at any time by writing to/],
+      [
+        'right to revoke in writing, and how',
+        /revoke this authorization at any time by writing to/,
+      ],
       ['revocation exceptions', /does not undo a disclosure already made in reliance/],
       ['treatment and payment not conditioned', /will not be conditioned on whether I sign/],
       ['redisclosure', /may be redisclosed by the recipient and may no longer be protected/],
-      ['psychotherapy notes excluded', /does not cover psychotherapy notes.*separate authorization/],
+      [
+        'psychotherapy notes excluded',
+        /does not cover psychotherapy notes.*separate authorization/,
+      ],
     ];
     for (const [element, pattern] of elements) expect(text, element).toMatch(pattern);
     expect(model.gaps).toBe(0);
@@ -196,10 +209,16 @@ describe('authorizations', () => {
   it('an advocate’s appeal for a Medicare client lists the CMS-1696 until one is in force', async () => {
     const engine = tempEngine();
     const today = localToday();
-    const { client, case: kase } = await clientWithCase(engine, {}, { planType: 'medicare-advantage' });
+    const { client, case: kase } = await clientWithCase(
+      engine,
+      {},
+      { planType: 'medicare-advantage' },
+    );
     const ITEM = 'Medicare appointment of representative (CMS-1696) missing or expired';
     const items = async (kind: 'appeal' | 'external-review' | 'medical-necessity') =>
-      (await ok(engine, 'letters.preview', { caseId: kase.id, kind })).checklist.map((c) => c.label);
+      (await ok(engine, 'letters.preview', { caseId: kase.id, kind })).checklist.map(
+        (c) => c.label,
+      );
 
     expect(await items('appeal')).toContain(ITEM);
     expect(await items('external-review')).toContain(ITEM);
@@ -220,7 +239,9 @@ describe('authorizations', () => {
       purpose: 'appeal',
     });
     expect(forAppeal.map((a) => a.id)).toEqual([fresh.id]);
-    expect(await ok(engine, 'caseAuthorizations.list', { caseId: kase.id, purpose: 'records' })).toEqual([]);
+    expect(
+      await ok(engine, 'caseAuthorizations.list', { caseId: kase.id, purpose: 'records' }),
+    ).toEqual([]);
 
     // Revoked: the item is back.
     await ok(engine, 'authorizations.update', {
@@ -336,7 +357,9 @@ describe('authorizations', () => {
     const unfolded = named.text.replace(/\r\n[ \t]/g, '');
     expect(unfolded).toContain(`UID:authorization-${a.id}@advocate-desk`);
     expect(unfolded).toContain('DTSTART;VALUE=DATE:20260412');
-    expect(unfolded).toMatch(/SUMMARY:Authorization expires: Medicare appointment of representative \(CMS-1696\) \(Maria Okonkwo\)/);
+    expect(unfolded).toMatch(
+      /SUMMARY:Authorization expires: Medicare appointment of representative \(CMS-1696\) \(Maria Okonkwo\)/,
+    );
     const initials = await ok(engine, 'calendar.export', { caseId: kase.id, initialsOnly: true });
     const text = initials.text.replace(/\r\n[ \t]/g, '');
     expect(text).toContain('(M.O.)');

@@ -230,13 +230,14 @@ export function archiveEntries(db: Database, appVersion: string): Zippable {
         ...STAMPS,
       ]) as ArchiveClientFile['client'],
       cases,
-      authorizations: all('SELECT * FROM authorizations WHERE client_id = ? ORDER BY id', client.id).map(
-        (a) => ({
-          ...(pick(a, [...Object.keys(authorizationShape), ...STAMPS]) as object),
-          documentId: null,
-          document: (a.documentId as number | null) ?? null,
-        }),
-      ) as ArchiveClientFile['authorizations'],
+      authorizations: all(
+        'SELECT * FROM authorizations WHERE client_id = ? ORDER BY id',
+        client.id,
+      ).map((a) => ({
+        ...(pick(a, [...Object.keys(authorizationShape), ...STAMPS]) as object),
+        documentId: null,
+        document: (a.documentId as number | null) ?? null,
+      })) as ArchiveClientFile['authorizations'],
     };
     const path = `clients/${String(n + 1).padStart(6, '0')}.json`;
     clientPaths.push(path);

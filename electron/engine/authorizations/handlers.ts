@@ -36,7 +36,8 @@ export function authorizationsFor(
 ): Authorization[] {
   const q = authorizationQueries(db);
   const owner = q.caseClient(caseId);
-  if (!owner) throw new AppError('not-found', `No case with id ${caseId}; it may have been deleted.`);
+  if (!owner)
+    throw new AppError('not-found', `No case with id ${caseId}; it may have been deleted.`);
   const kinds = purpose ? kindsFor(purpose, owner.plan_type) : null;
   return q
     .forClient(owner.client_id)

@@ -55,24 +55,18 @@ export function authorizationQueries(db: Database) {
 
   return {
     table,
-    forClient: (clientId: number) =>
-      forClient.all(clientId).map((r) => fromRow<Authorization>(r)),
+    forClient: (clientId: number) => forClient.all(clientId).map((r) => fromRow<Authorization>(r)),
     expiring: (until: string, limit: number, offset: number) =>
-      expiring
-        .all({ until, limit, offset })
-        .map((r) => fromRow<ExpiringAuthorization>(r)),
+      expiring.all({ until, limit, offset }).map((r) => fromRow<ExpiringAuthorization>(r)),
     expiringCount: (until: string) => expiringCount.get({ until }) as number,
     clientName: (clientId: number) => clientName.get(clientId) as string | undefined,
     document: (documentId: number) =>
       documentOf.get(documentId) as
-        | { file_name: string; text: string | null; client_id: number }
-        | undefined,
+        { file_name: string; text: string | null; client_id: number } | undefined,
     caseClient: (caseId: number) =>
       caseClient.get(caseId) as { client_id: number; plan_type: string | null } | undefined,
     forCalendar: (clientId: number | null) =>
-      calendar
-        .all({ clientId })
-        .map((r) => fromRow<Omit<ExpiringAuthorization, 'caseId'>>(r)),
+      calendar.all({ clientId }).map((r) => fromRow<Omit<ExpiringAuthorization, 'caseId'>>(r)),
     /** The SQL of the expiring list, for checking its plan. */
     expiringSql: expiring.source,
   };

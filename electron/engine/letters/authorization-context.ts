@@ -44,7 +44,8 @@ export function authorizationContext(
 ) {
   const c = detail.case;
   const client = detail.client;
-  const isRepresentative = !a || a.kind === 'medicare-representative' || a.kind === 'plan-representative';
+  const isRepresentative =
+    !a || a.kind === 'medicare-representative' || a.kind === 'plan-representative';
   // The representative defaults to the advocate only on representative forms.
   const repName = a?.representativeName ?? (isRepresentative ? profile.name : null);
   const repAddress = a?.representativeAddress ?? (isRepresentative ? profileAddress : null);

@@ -25,7 +25,13 @@ const signatures = (representativeSigns: boolean): FieldSpec[] => [
   { name: 'status', type: 'select', choices: AUTHORIZATION_STATUS, group: 'Signatures' },
   { name: 'partySignedOn', label: 'Signed by the client on', type: 'date' },
   ...(representativeSigns
-    ? [{ name: 'representativeSignedOn', label: 'Signed by the representative on', type: 'date' } as FieldSpec]
+    ? [
+        {
+          name: 'representativeSignedOn',
+          label: 'Signed by the representative on',
+          type: 'date',
+        } as FieldSpec,
+      ]
     : []),
   { name: 'revokedOn', label: 'Revoked on', type: 'date' },
 ];
@@ -91,7 +97,11 @@ export function authorizationSpecs(kind: AuthorizationKind, documents: Choices):
           type: 'date',
           group: 'Expiry (a date or an event is required)',
         },
-        { name: 'expiryEvent', label: 'Or expires upon (event)', hint: 'e.g. the end of the appeal' },
+        {
+          name: 'expiryEvent',
+          label: 'Or expires upon (event)',
+          hint: 'e.g. the end of the appeal',
+        },
         ...signatures(false),
         ...attach,
       ];

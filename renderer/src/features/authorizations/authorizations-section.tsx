@@ -98,7 +98,10 @@ export function AuthorizationsSection({
     const v = { ...values };
     if (typeof v.documentId === 'string') v.documentId = Number(v.documentId);
     if (editing?.mode === 'add') {
-      await call('authorizations.create', { clientId, values: { kind: editing.kind, ...v } as never });
+      await call('authorizations.create', {
+        clientId,
+        values: { kind: editing.kind, ...v } as never,
+      });
     } else if (editing?.mode === 'edit') {
       await call('authorizations.update', {
         id: editing.row.id,
@@ -131,7 +134,11 @@ export function AuthorizationsSection({
               </option>
             ))}
           </select>
-          <button type="button" className="button" onClick={() => setEditing({ mode: 'add', kind })}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setEditing({ mode: 'add', kind })}
+          >
             Add authorization
           </button>
         </div>
@@ -145,8 +152,8 @@ export function AuthorizationsSection({
       )}
       {rows.length === 0 ? (
         <p className="empty-note">
-          No authorizations yet. An appeal filed for the client needs their appointment of you
-          (a CMS-1696 for Medicare, the plan’s designation otherwise).
+          No authorizations yet. An appeal filed for the client needs their appointment of you (a
+          CMS-1696 for Medicare, the plan’s designation otherwise).
         </p>
       ) : (
         <DataTable
@@ -182,7 +189,11 @@ export function AuthorizationsSection({
             {
               header: 'Expiry',
               render: (a) => (
-                <span className={a.expiresOn && a.expiresOn < today ? 'authorization-expired' : undefined}>
+                <span
+                  className={
+                    a.expiresOn && a.expiresOn < today ? 'authorization-expired' : undefined
+                  }
+                >
                   {expiryText(a, today)}
                 </span>
               ),

@@ -30,8 +30,8 @@ export function ExpiringAuthorizations() {
       <ErrorBanner error={error} />
       {data && data.total === 0 ? (
         <p className="empty-note">
-          No signed authorization runs out in the next {WITHIN_DAYS} days for a client with an
-          open case.
+          No signed authorization runs out in the next {WITHIN_DAYS} days for a client with an open
+          case.
         </p>
       ) : data ? (
         <DataTable
