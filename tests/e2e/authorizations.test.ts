@@ -95,4 +95,52 @@ describe('authorizations', () => {
     expect(await line.textContent()).toContain(written);
     await card.screenshot({ path: '/tmp/authpacket-dashboard.png' });
   });
+
+  test('an appeal for a Medicare client lists the missing CMS-1696 and leads to the client’s authorizations', async () => {
+    const host = await harness.startHost();
+    await apiCall(host.url, 'welcome.finish', {});
+    const client = await apiCall<{ id: number }>(host.url, 'clients.create', {
+      firstName: 'Ravi',
+      lastName: 'Menon',
+    });
+    const kase = await apiCall<{ id: number }>(host.url, 'cases.create', {
+      clientId: client.id,
+      requestedTreatment: 'Esketamine nasal spray',
+      planType: 'medicare-advantage',
+      memberId: '1EG4TE5MK73',
+    });
+    const page = await harness.openApp(host.url);
+    await page.goto(`${new URL(host.url).origin}/#/cases/${kase.id}`);
+    const letters = page.getByRole('region', { name: 'Letters' });
+    await letters
+      .getByLabel('Letter', { exact: true })
+      .selectOption({ label: 'Internal appeal of a denial' });
+    const checklist = letters.getByRole('region', { name: 'What the letter will lack' });
+    const item = checklist.getByText(
+      'Medicare appointment of representative (CMS-1696) missing or expired',
+    );
+    await item.waitFor();
+    await item.locator('..').getByRole('link').click();
+    await expect
+      .poll(() => page.evaluate('document.activeElement && document.activeElement.id'))
+      .toBe('client-authorizations');
+
+    // Signed last week by both: the item goes.
+    const week = new Date(Date.now() - 7 * 86_400_000);
+    await apiCall(host.url, 'authorizations.create', {
+      clientId: client.id,
+      values: {
+        kind: 'medicare-representative',
+        status: 'signed',
+        partySignedOn: iso(week),
+        representativeSignedOn: iso(week),
+      },
+    });
+    await page.goto(`${new URL(host.url).origin}/#/cases/${kase.id}`);
+    await letters
+      .getByLabel('Letter', { exact: true })
+      .selectOption({ label: 'Internal appeal of a denial' });
+    await checklist.getByText('a recipient').waitFor();
+    expect(await checklist.getByText(/CMS-1696/).count()).toBe(0);
+  });
 });
