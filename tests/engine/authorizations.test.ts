@@ -350,13 +350,16 @@ describe('authorizations', () => {
   it('puts each signed expiry in the calendar export, with initials when asked', async () => {
     const engine = tempEngine();
     const { client, case: kase } = await clientWithCase(engine);
-    const a = await add(engine, client.id, signedCms('2025-04-10', '2025-04-12'));
+    const signedOn = addDays(localToday(), -300);
+    const a = await add(engine, client.id, signedCms(addDays(signedOn, -2), signedOn));
     await add(engine, client.id, { kind: 'plan-representative' }); // a draft: no event
+    // Run out long ago: past acting on, so not in the calendar (the dashboard still lists it).
+    await add(engine, client.id, signedCms('2020-01-01', '2020-01-01'));
     const named = await ok(engine, 'calendar.export', { initialsOnly: false });
     expect(named.events).toBe(1);
     const unfolded = named.text.replace(/\r\n[ \t]/g, '');
     expect(unfolded).toContain(`UID:authorization-${a.id}@advocate-desk`);
-    expect(unfolded).toContain('DTSTART;VALUE=DATE:20260412');
+    expect(unfolded).toContain(`DTSTART;VALUE=DATE:${a.expiresOn!.replaceAll('-', '')}`);
     expect(unfolded).toMatch(
       /SUMMARY:Authorization expires: Medicare appointment of representative \(CMS-1696\) \(Maria Okonkwo\)/,
     );

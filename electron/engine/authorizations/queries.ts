@@ -42,12 +42,12 @@ export function authorizationQueries(db: Database) {
     `SELECT d.file_name, d.text, k.client_id FROM documents d JOIN cases k ON k.id = d.case_id
      WHERE d.id = ?`,
   );
-  // The calendar carries every signed expiry of a client with an open case (or of one client).
+  // The calendar carries signed expiries of clients with an open case (or of one client).
   const calendar = db.prepare(`
     SELECT a.id, a.client_id, a.kind, a.expires_on,
       cl.first_name || ' ' || cl.last_name AS client_name
     FROM authorizations a JOIN clients cl ON cl.id = a.client_id
-    WHERE a.status = 'signed' AND a.expires_on IS NOT NULL
+    WHERE a.status = 'signed' AND a.expires_on >= @from
       AND (@clientId IS NULL OR a.client_id = @clientId)
       AND EXISTS (SELECT 1 FROM cases k WHERE k.client_id = a.client_id AND k.status NOT IN ${CLOSED})
     ORDER BY a.expires_on, a.id`);
@@ -65,8 +65,11 @@ export function authorizationQueries(db: Database) {
         { file_name: string; text: string | null; client_id: number } | undefined,
     caseClient: (caseId: number) =>
       caseClient.get(caseId) as { client_id: number; plan_type: string | null } | undefined,
-    forCalendar: (clientId: number | null) =>
-      calendar.all({ clientId }).map((r) => fromRow<Omit<ExpiringAuthorization, 'caseId'>>(r)),
+    /** Expiries from `from` on (older ones are past acting on; the dashboard still lists them). */
+    forCalendar: (clientId: number | null, from: string) =>
+      calendar
+        .all({ clientId, from })
+        .map((r) => fromRow<Omit<ExpiringAuthorization, 'caseId'>>(r)),
     /** The SQL of the expiring list, for checking its plan. */
     expiringSql: expiring.source,
   };

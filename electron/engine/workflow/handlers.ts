@@ -7,7 +7,7 @@ import type { CaseWorkflow, DecisionWait } from '../../contract/workflow';
 import { WAITING_STAGES } from '../../contract/workflow';
 import type { EngineContext, HandlerSet } from '../context';
 import { touchCase } from '../cases/touch';
-import { longDate, todayIn } from '../deadlines/plain-date';
+import { addDays, localTimeZone, longDate, todayIn } from '../deadlines/plain-date';
 import { decisionDue } from '../deadlines/rules';
 import { timeZoneForState } from '../deadlines/state-time-zones';
 import { recordQueries } from '../records/queries';
@@ -190,7 +190,7 @@ export function workflowHandlers({ db }: EngineContext): HandlerSet<WorkflowCall
       const rows = q.openDeadlines('9999-12-31', caseId ?? null);
       // A case's calendar carries its client's authorizations, which every case of theirs uses.
       const clientId = caseId === undefined ? null : (auth.caseClient(caseId)?.client_id ?? null);
-      const expiries = auth.forCalendar(clientId);
+      const expiries = auth.forCalendar(clientId, addDays(todayIn(localTimeZone()), -30));
       return {
         fileName:
           caseId === undefined ? 'advocate-desk-deadlines.ics' : `case-${caseId}-deadlines.ics`,
