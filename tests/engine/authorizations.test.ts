@@ -400,4 +400,35 @@ describe('authorizations', () => {
     const history = await ok(target, 'cases.history', { caseId });
     expect(history.filter((h) => h.tableName === 'authorizations')).toHaveLength(1);
   });
+
+  it('keeps the authorization when its attached file’s case is deleted, without the file', async () => {
+    const engine = tempEngine();
+    const { client, case: kase } = await clientWithCase(engine);
+    const other = await ok(
+      engine,
+      'cases.create',
+      sampleCase(client.id, { requestedTreatment: 'TMS' }),
+    );
+    const imported = await ok(engine, 'documents.importFile', {
+      caseId: kase.id,
+      fileName: 'signed.docx',
+      contentBase64: await wordFileOf('tests/fixtures/notices/lmn-signed.txt'),
+    });
+    if (!imported.ok) throw new Error(imported.problem);
+    const a = await add(engine, client.id, {
+      kind: 'plan-representative',
+      documentId: imported.document.id,
+    });
+    await ok(engine, 'cases.delete', { id: kase.id });
+    const kept = await ok(engine, 'authorizations.get', { id: a.id });
+    expect({ documentId: kept.documentId, documentName: kept.documentName }).toEqual({
+      documentId: null,
+      documentName: null,
+    });
+    expect(engine.db.pragma('foreign_key_check')).toEqual([]);
+    const history = await ok(engine, 'cases.history', { caseId: other.id });
+    expect(history.some((h) => h.tableName === 'authorizations' && h.field === 'document_id')).toBe(
+      true,
+    );
+  });
 });
