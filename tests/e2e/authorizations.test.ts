@@ -85,6 +85,20 @@ describe('authorizations', () => {
       expect.stringMatching(/CMS-1696.*Hana Sato/),
     ]);
 
+    // The form previews like a form: its own signature lines, no closing.
+    await page.goto(`${new URL(host.url).origin}/#/cases/1`);
+    const letters = page.getByRole('region', { name: 'Letters' });
+    await letters
+      .getByLabel('Letter', { exact: true })
+      .selectOption({ label: 'Medicare appointment of representative (CMS-1696)' });
+    await letters.getByRole('button', { name: 'Preview' }).click();
+    const paper = page.getByRole('article', { name: /Preview of the Medicare appointment/ });
+    await paper.getByText('Signature of representative:').waitFor();
+    expect(await paper.textContent()).toContain('Hana Sato');
+    expect(await paper.textContent()).not.toContain('Sincerely');
+    await paper.screenshot({ path: '/tmp/authpacket-form-preview.png' });
+    await page.keyboard.press('Escape');
+
     await page.getByRole('link', { name: 'Dashboard' }).first().click();
     const card = page.locator('section', {
       has: page.getByRole('heading', { name: 'Authorizations expiring' }),
