@@ -222,6 +222,13 @@ describe('authorizations', () => {
 
     expect(await items('appeal')).toContain(ITEM);
     expect(await items('external-review')).toContain(ITEM);
+    // A lawmaker's caseworker needs the constituent's privacy release instead.
+    const lawmaker = (await ok(engine, 'letters.preview', { caseId: kase.id, kind: 'lawmaker' }))
+      .checklist;
+    expect(lawmaker.map((c) => c.label)).toContain(
+      'Congressional privacy release signed by the client missing or expired',
+    );
+    expect(lawmaker.map((c) => c.label)).not.toContain(ITEM);
     // The provider's letter is not filed by the advocate.
     expect(await items('medical-necessity')).not.toContain(ITEM);
 

@@ -11,36 +11,7 @@ import { checkTemplateShape } from './template-source';
 import type { ParsedTemplate } from './template-source';
 import { LETTER_FIELDS, checklistItem } from './where-to-fill';
 import { chooseAuthorization } from './authorization-context';
-import { inForce, kindsFor } from '../authorizations/rules';
-
-/** Letters a representative files for the client: each needs the client's appointment of them. */
-const FILED_BY_REPRESENTATIVE: ReadonlySet<LetterKind> = new Set<LetterKind>([
-  'appeal',
-  'expedited-appeal',
-  'external-review',
-  'claim-file-request',
-]);
-
-/**
- * The checklist's word when a letter filed by the advocate has no appointment in force: a Medicare
- * plan accepts a representative only with a CMS-1696 (or equivalent), other plans with their own
- * designation. Null when one is in force, or the letter does not need one.
- */
-export function missingAppointment(
-  input: LetterInput,
-  kind: LetterKind,
-  signer: 'advocate' | 'provider',
-): string | null {
-  if (!input.authorizations || signer !== 'advocate' || !FILED_BY_REPRESENTATIVE.has(kind))
-    return null;
-  const planType = input.detail.case.planType;
-  const kinds = kindsFor('appeal', planType);
-  if (input.authorizations.some((a) => kinds.includes(a.kind) && inForce(a, input.today)))
-    return null;
-  return kinds[0] === 'medicare-representative'
-    ? 'Medicare appointment of representative (CMS-1696) missing or expired'
-    : 'Authorized representative designation signed by the client missing or expired';
-}
+import { missingAuthorization } from './needed-authorization';
 
 /**
  * Lists a strong letter cannot do without, so an empty one is on the checklist when the template
@@ -171,7 +142,7 @@ export function composeLetter(
   const ids = { caseId: input.detail.case.id, clientId: input.detail.client.id };
   const items: ChecklistItem[] = [];
   if (!input.recipient && !form) items.push(checklistItem('recipient', 'a recipient', ids));
-  const appointment = missingAppointment(input, kind, meta.signer);
+  const appointment = missingAuthorization(input, kind, meta.signer);
   if (appointment) items.push(checklistItem('authorization', appointment, ids));
   const read = new Set(
     [body, ...meta.re, ...meta.enclosures, ...meta.cc].flatMap((t) =>
