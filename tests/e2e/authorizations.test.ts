@@ -157,4 +157,45 @@ describe('authorizations', () => {
     await checklist.getByText('a recipient').waitFor();
     expect(await checklist.getByText(/CMS-1696/).count()).toBe(0);
   });
+
+  test('an edit made while another change was saved is refused and shown, then kept on request', async () => {
+    const host = await harness.startHost();
+    await apiCall(host.url, 'welcome.finish', {});
+    const client = await apiCall<{ id: number }>(host.url, 'clients.create', {
+      firstName: 'Lena',
+      lastName: 'Ortiz',
+    });
+    const a = await apiCall<{ id: number; version: number }>(host.url, 'authorizations.create', {
+      clientId: client.id,
+      values: {
+        kind: 'hipaa-release',
+        information: 'Progress notes, 2023 to date',
+        expiryEvent: 'the end of the appeal',
+      },
+    });
+    const page = await harness.openApp(host.url);
+    await page.goto(`${new URL(host.url).origin}/#/clients/${client.id}`);
+    const section = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Authorizations', exact: true }),
+    });
+    await section.getByRole('button', { name: /Edit/ }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Who may receive it').fill('Jordan Reyes');
+    // Meanwhile, the same field is changed elsewhere (the CLI, another window).
+    await apiCall(host.url, 'authorizations.update', {
+      id: a.id,
+      version: a.version,
+      values: { disclosedTo: 'Reyes Patient Advocacy' },
+    });
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    const conflict = dialog.getByRole('region', { name: /changed since you opened it/i });
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain('Reyes Patient Advocacy');
+    await conflict.getByRole('button', { name: 'Keep mine' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const [saved] = await apiCall<{ disclosedTo: string }[]>(host.url, 'authorizations.list', {
+      clientId: client.id,
+    });
+    expect(saved!.disclosedTo).toBe('Jordan Reyes');
+  });
 });
