@@ -198,4 +198,33 @@ describe('authorizations', () => {
     });
     expect(saved!.disclosedTo).toBe('Jordan Reyes');
   });
+
+  test('the form says so when a designation reads like an assignment of benefits', async () => {
+    const host = await harness.startHost();
+    await apiCall(host.url, 'welcome.finish', {});
+    const client = await apiCall<{ id: number }>(host.url, 'clients.create', {
+      firstName: 'Omar',
+      lastName: 'Haddad',
+    });
+    const page = await harness.openApp(host.url);
+    await page.goto(`${new URL(host.url).origin}/#/clients/${client.id}`);
+    const section = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Authorizations', exact: true }),
+    });
+    await section.getByLabel('Kind of authorization').selectOption('plan-representative');
+    await section.getByRole('button', { name: 'Add authorization' }).click();
+    const dialog = page.getByRole('dialog');
+    const scope = dialog.getByLabel('What it covers');
+    await scope.fill('Claim 771 and its appeals');
+    expect(await dialog.getByText(/looks like an assignment of benefits/).count()).toBe(0);
+    await scope.fill('Assignment of benefits to Lakeside Psychiatry');
+    await dialog.getByText(/looks like an assignment of benefits/).waitFor();
+    await dialog.getByRole('button', { name: 'Add authorization' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    // The saved record keeps saying so in the list.
+    await section
+      .getByRole('note')
+      .getByText(/does not make anyone/)
+      .waitFor();
+  });
 });
