@@ -438,4 +438,20 @@ describe('authorizations', () => {
       true,
     );
   });
+
+  it('goes with a client deleted once their cases are gone; kinds and statuses are checked by the table too', async () => {
+    const engine = tempEngine();
+    const { client, case: kase } = await clientWithCase(engine);
+    await add(engine, client.id, { kind: 'plan-representative' });
+    await ok(engine, 'cases.delete', { id: kase.id });
+    await ok(engine, 'clients.delete', { id: client.id });
+    expect(engine.db.prepare('SELECT count(*) FROM authorizations').pluck().get()).toBe(0);
+    expect(() =>
+      engine.db
+        .prepare(
+          "INSERT INTO authorizations (client_id, kind) VALUES (?, 'assignment-of-benefits')",
+        )
+        .run(client.id),
+    ).toThrow(/CHECK|FOREIGN/);
+  });
 });
