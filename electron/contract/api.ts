@@ -98,6 +98,15 @@ import {
 import type { CaseCriteria, CriteriaSet, CriteriaSetSummary } from './criteria';
 import type { AppSettings, SampleRemoval, SampleStatus } from './first-run';
 
+import {
+  authorizationCreate,
+  authorizationList,
+  authorizationUpdate,
+  caseAuthorizationsQuery,
+  expiringAuthorizationsQuery,
+} from './authorization';
+import type { AuthorizationView, ExpiringAuthorization } from './authorization';
+
 const byId = z.object({ id });
 const none = z.object({}).default({});
 /** A list filtered by typed words, a page at a time. */
@@ -258,6 +267,14 @@ export const apiArgs = {
   'caseCriteria.get': z.object({ caseId: id }),
   'caseCriteria.link': caseCriteriaLink,
   'caseCriteria.answer': caseCriteriaAnswer,
+  // Authorizations each client signs, kept per client; those expiring; those a case can enclose.
+  'authorizations.list': authorizationList,
+  'authorizations.get': byId,
+  'authorizations.create': authorizationCreate,
+  'authorizations.update': authorizationUpdate,
+  'authorizations.delete': byId,
+  'expiringAuthorizations.list': expiringAuthorizationsQuery,
+  'caseAuthorizations.list': caseAuthorizationsQuery,
 } as const;
 
 export interface AppInfo {
@@ -379,6 +396,13 @@ export type ApiResults = RecordResults & {
   'caseCriteria.get': CaseCriteria;
   'caseCriteria.link': CaseCriteria;
   'caseCriteria.answer': CaseCriteria;
+  'authorizations.list': AuthorizationView[];
+  'authorizations.get': AuthorizationView;
+  'authorizations.create': AuthorizationView;
+  'authorizations.update': AuthorizationView;
+  'authorizations.delete': null;
+  'expiringAuthorizations.list': Page<ExpiringAuthorization>;
+  'caseAuthorizations.list': AuthorizationView[];
 };
 
 export type ApiName = keyof typeof apiArgs;

@@ -22,6 +22,7 @@ import { CLAIM_TYPE, denialFields } from './workflow';
 import { CASE_STATUS } from './choices';
 import { citationFields } from './evidence';
 import { criteriaSetFields, criterionAnswer } from './criteria';
+import { authorizationShape } from './authorization';
 
 export const ARCHIVE_FORMAT = 'advocate-desk/archive';
 export const ARCHIVE_VERSION = 1;
@@ -147,11 +148,21 @@ export const archiveCase = caseFields.extend({
 });
 
 /** One client file: the exchange format's envelope, with archive cases. */
+/** A client's authorization, its attached file named by the document's `originalId`. */
+const archiveAuthorization = z.object({
+  ...authorizationShape,
+  documentId: z.null().default(null),
+  document: originalId.nullable().default(null),
+  ...stamps,
+});
+
 export const archiveClientFile = z.object({
   format: z.literal(EXCHANGE_FORMAT),
   version: exchangeVersion,
   client: clientInput.safeExtend({ ...importedClientFields, ...stamps }),
   cases: z.array(archiveCase),
+  /** Older archives: none. */
+  authorizations: z.array(archiveAuthorization).default([]),
 });
 
 export const archiveLibraryFile = z.object({

@@ -17,6 +17,11 @@ export const LETTER_KIND = choices({
   lawmaker: 'Letter to a lawmaker',
   'state-complaint': 'Complaint to the state insurance department',
   'claim-file-request': 'Claim file and criteria request',
+  // Forms the client signs, written out from their authorizations.
+  'cms-1696': 'Medicare appointment of representative (CMS-1696)',
+  'representative-designation': 'Authorized representative designation',
+  'hipaa-authorization': 'HIPAA authorization to release records',
+  'congressional-release': 'Congressional privacy release',
 });
 export type LetterKind = (typeof LETTER_KIND.values)[number];
 
@@ -62,6 +67,8 @@ const templateChoice = {
   kind: z.enum(LETTER_KIND.values, { error: 'is not a kind of letter' }).optional(),
   /** The address-book contact the letter goes to. */
   recipientId: id.optional(),
+  /** For a form: which of the client's authorizations it writes out (else the newest of its kind). */
+  authorizationId: id.optional(),
 };
 const oneTemplate = <T extends { templateId?: number | undefined; kind?: string | undefined }>(
   v: T,
@@ -138,6 +145,8 @@ export interface LetterModel {
   cc: Run[][];
   /** How many gaps the letter has: things the case lacks, marked in the text. */
   gaps: number;
+  /** A form to sign (no recipient, closing or signature block: its own signature lines). */
+  form?: boolean;
 }
 
 /** One thing the letter will lack, and where in the app to fill it in. */

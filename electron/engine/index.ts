@@ -13,6 +13,7 @@ import { caseHandlers } from './cases/handlers';
 import { clientHandlers } from './clients/handlers';
 import { contactHandlers } from './contacts/handlers';
 import { criteriaHandlers } from './criteria/handlers';
+import { authorizationHandlers } from './authorizations/handlers';
 import type { EngineContext, Handlers } from './context';
 import { checkpointAway } from './db/checkpoint';
 import { DamagedLibraryError, damaged, openDatabase } from './db/open';
@@ -253,6 +254,7 @@ export function openEngine(options: EngineOptions): Engine {
       libraryHandlers(ctx),
       revisionHandlers(ctx),
       criteriaHandlers(ctx),
+      authorizationHandlers(ctx),
     ]);
   let handlers = build();
 

@@ -286,3 +286,15 @@ describe('every screen passes an automated accessibility scan', () => {
     expect(await violations()).toEqual([]);
   });
 });
+
+describe('authorizations pass the scan', () => {
+  test('the client’s authorizations, the dialog to add one, and the dashboard card', async () => {
+    const page = await visit(`/clients/${ids.clientId}`, 'Authorizations');
+    await page.getByRole('button', { name: 'Add authorization' }).click();
+    await page.getByRole('dialog').waitFor();
+    expect(await violations()).toEqual([]);
+    await page.keyboard.press('Escape');
+    await visit('/dashboard', 'Authorizations expiring');
+    expect(await violations()).toEqual([]);
+  });
+});

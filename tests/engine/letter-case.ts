@@ -121,7 +121,52 @@ export async function fullLetterCase(engine: Engine) {
     answer:
       'Ms. Okonkwo reported passive suicidal thoughts at her visit on June 2, 2024.\n\nA delay of 30 days risks hospitalization.',
   });
-  return { client, caseId, recipientId: insurer.id };
+  // Signed authorizations of every kind, so each form (and each appeal) has what it reads.
+  const signed = { status: 'signed', partySignedOn: '2024-07-10' } as const;
+  const authorizations = {
+    'medicare-representative': await ok(engine, 'authorizations.create', {
+      clientId: client.id,
+      values: {
+        kind: 'medicare-representative',
+        ...signed,
+        representativeSignedOn: '2024-07-12',
+        scope: 'The denial of IV ketamine (UM-2024-55821) and every appeal of it',
+      },
+    }),
+    'plan-representative': await ok(engine, 'authorizations.create', {
+      clientId: client.id,
+      values: {
+        kind: 'plan-representative',
+        ...signed,
+        representativeSignedOn: '2024-07-10',
+        scope: 'Claim CLM-771-0042, its internal appeals and external review',
+      },
+    }),
+    'hipaa-release': await ok(engine, 'authorizations.create', {
+      clientId: client.id,
+      values: {
+        kind: 'hipaa-release',
+        ...signed,
+        information:
+          'Progress notes, medication records and assessment scores from January 2019 to date',
+        disclosedBy: 'Lakeside Psychiatry',
+        disclosedTo: 'Jordan Reyes, Reyes Patient Advocacy',
+        purpose: 'To appeal the denial of IV ketamine treatment, at my request',
+        expiryEvent: 'the end of the appeal and any external review',
+      },
+    }),
+    'congressional-release': await ok(engine, 'authorizations.create', {
+      clientId: client.id,
+      values: {
+        kind: 'congressional-release',
+        ...signed,
+        office: 'Representative Dana Whitfield (IL-13)',
+        caseworker: 'Sam Ortiz',
+        scope: 'My coverage of IV ketamine by Prairie Health and its appeals',
+      },
+    }),
+  };
+  return { client, caseId, recipientId: insurer.id, authorizations };
 }
 
 /**

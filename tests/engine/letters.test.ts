@@ -30,9 +30,17 @@ describe('letters', () => {
       const text = await letterText(engine, letter.documentId);
       expect(text, kind).not.toMatch(RAW_SYNTAX);
       expect(text, kind).toContain('Maria Okonkwo');
-      // A lawmaker's office gets the constituent's story, not their insurance numbers.
-      if (kind !== 'lawmaker') expect(text, kind).toContain('XQZ123456789');
-      expect(text, kind).toContain('Prairie Health');
+      // A lawmaker's office gets the constituent's story, not their insurance numbers; a records
+      // release names the records, not the plan.
+      if (kind !== 'lawmaker' && kind !== 'hipaa-authorization')
+        expect(text, kind).toContain('XQZ123456789');
+      // The forms the client signs name who acts or receives; the letters, the plan.
+      const names: Partial<Record<string, string>> = {
+        'cms-1696': 'Jordan Reyes',
+        'hipaa-authorization': 'Lakeside Psychiatry',
+        'congressional-release': 'Sam Ortiz',
+      };
+      expect(text, kind).toContain(names[kind] ?? 'Prairie Health');
     }
     const generated = (await ok(engine, 'cases.get', { id: caseId })).documents.filter(
       (d) => d.origin === 'generated',

@@ -1,3 +1,4 @@
+import { LETTER_KIND } from '../../electron/contract/letter';
 import BetterSqlite3 from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -128,7 +129,8 @@ describe('migrations', () => {
     expect(detail.case).toMatchObject({ memberId: 'M-1', functionalImpact: null, prognosis: null });
     expect(engine.db.prepare('SELECT claim_number FROM denials').all()).toEqual([]);
     const kinds = (await ok(engine, 'templates.list', {})).map((t) => t.kind);
-    expect(new Set(kinds).size).toBe(8);
+    // Every kind the app ships a template for, the forms included.
+    expect(new Set(kinds).size).toBe(LETTER_KIND.values.length);
   });
 
   it('0006 starts an empty history for a version-5 library and logs changes from then on', async () => {

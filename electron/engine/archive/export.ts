@@ -19,6 +19,7 @@ import type { ArchiveCase, ArchiveClientFile, ArchiveManifest } from '../../cont
 import { profileInput } from '../../contract/profile';
 import { denialFields } from '../../contract/workflow';
 import { citationFields } from '../../contract/evidence';
+import { authorizationShape } from '../../contract/authorization';
 import { factDecisions } from '../../contract/facts';
 import type { ArchiveSummary } from '../../contract/safety';
 import { libraryCounts } from '../backups/files';
@@ -48,6 +49,7 @@ export const ARCHIVE_COVERAGE: Readonly<Record<string, string>> = {
   case_answers: 'clients/*.json (answers)',
   criteria_sets: 'library.json (criteriaSets)',
   case_criteria: 'clients/*.json (criteria)',
+  authorizations: 'clients/*.json (authorizations)',
   settings: "not archived: this computer's backup folder and check dates",
   case_search: 'not archived: rebuilt by triggers as records are written',
   client_search: 'not archived: rebuilt by triggers as records are written',
@@ -228,6 +230,14 @@ export function archiveEntries(db: Database, appVersion: string): Zippable {
         ...STAMPS,
       ]) as ArchiveClientFile['client'],
       cases,
+      authorizations: all(
+        'SELECT * FROM authorizations WHERE client_id = ? ORDER BY id',
+        client.id,
+      ).map((a) => ({
+        ...(pick(a, [...Object.keys(authorizationShape), ...STAMPS]) as object),
+        documentId: null,
+        document: (a.documentId as number | null) ?? null,
+      })) as ArchiveClientFile['authorizations'],
     };
     const path = `clients/${String(n + 1).padStart(6, '0')}.json`;
     clientPaths.push(path);

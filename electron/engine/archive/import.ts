@@ -2,6 +2,7 @@
 // templates) in one short transaction, then whole clients in transactions of a few milliseconds
 // each, so the write lock is never held for long. A journal (import-journal.ts) makes it all-or-nothing all the same.
 import type { Database, Statement } from 'better-sqlite3';
+import { authorizationQueries } from '../authorizations/queries';
 import type { ArchiveClientFile, ArchiveLibraryFile } from '../../contract/archive';
 import type { ArchiveImportResult } from '../../contract/safety';
 import { libraryCounts } from '../backups/files';
@@ -212,6 +213,11 @@ function archiveWriter(db: Database) {
     'contact',
   );
   const stampStatements = new Map<string, Statement>();
+  const authorizations = authorizationQueries(db).table;
+  const lastHistoryId = db.prepare('SELECT max(id) FROM case_history').pluck();
+  const dropNewHistory = db.prepare(
+    "DELETE FROM case_history WHERE id > ? AND table_name = 'authorizations'",
+  );
   const setStamps = (table: string, id: number, s: { createdAt: string; updatedAt: string }) => {
     let stmt = stampStatements.get(table);
     if (!stmt) {
@@ -275,6 +281,8 @@ function archiveWriter(db: Database) {
         file.version === 1 ? splitLegacyFirstName(file.client) : file.client,
       );
       setStamps('clients', client.id, file.client);
+      // The client's documents across cases, by their id in the old library (authorizations attach one).
+      const clientDocs = new Map<number, number>();
       for (const kase of file.cases) {
         const created = cases.insert({ ...kase, clientId: client.id });
         const newIds = new Map<string, number>([[`cases:${kase.originalId}`, created.id]]);
@@ -288,6 +296,7 @@ function archiveWriter(db: Database) {
           });
           setStamps('documents', info.id, doc);
           newIds.set(`documents:${doc.originalId}`, info.id);
+          clientDocs.set(doc.originalId, info.id);
           if (doc.letter) {
             letterOrigin.insert({
               ...doc.letter,
@@ -387,6 +396,18 @@ function archiveWriter(db: Database) {
           });
         }
       }
+      // The archived histories already tell the authorizations' story: the rows written now go.
+      const before = lastHistoryId.get() as number | null;
+      for (const a of file.authorizations) {
+        const { document, createdAt, updatedAt, ...values } = a;
+        const row = authorizations.insert({
+          ...values,
+          clientId: client.id,
+          documentId: document === null ? null : (clientDocs.get(document) ?? null),
+        });
+        setStamps('authorizations', row.id, { createdAt, updatedAt });
+      }
+      dropNewHistory.run(before ?? 0);
       return client.id;
     },
   };

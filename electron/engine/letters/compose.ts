@@ -10,6 +10,8 @@ import { markdownBlocks, markdownLine } from './markdown';
 import { checkTemplateShape } from './template-source';
 import type { ParsedTemplate } from './template-source';
 import { LETTER_FIELDS, checklistItem } from './where-to-fill';
+import { chooseAuthorization } from './authorization-context';
+import { missingAuthorization } from './needed-authorization';
 
 /**
  * Lists a strong letter cannot do without, so an empty one is on the checklist when the template
@@ -102,7 +104,9 @@ export function composeLetter(
       return [q.key, answer ? answer : new Missing(`answers.${q.key}`, q.ask)];
     }),
   );
-  const data = { ...letterContext(input), answers };
+  const authorization = chooseAuthorization(input.authorizations, kind, input.authorizationId);
+  const data = { ...letterContext({ ...input, authorization }), answers };
+  const form = meta.layout === 'form';
   const renderLines = (lines: string[], part: string) =>
     lines.map((line, i) => renderText(line, data, `${part} line ${i + 1}`));
 
@@ -123,20 +127,23 @@ export function composeLetter(
     kind,
     letterhead: letterhead(input, meta.signer),
     date: data.today,
-    recipient: recipientLines(input),
+    recipient: form ? [] : recipientLines(input),
     re: re.map(markdownLine).filter((l) => l.length),
     body: markdownBlocks(renderedBody),
-    closing: 'Sincerely,',
-    signature: signature(input, meta.signer),
+    closing: form ? '' : 'Sincerely,',
+    signature: form ? [] : signature(input, meta.signer),
     enclosures: enclosures.map(markdownLine).filter((l) => l.length),
     cc: cc.map(markdownLine).filter((l) => l.length),
     gaps: 0,
+    ...(form ? { form } : {}),
   };
   model.gaps = countGaps(model);
 
   const ids = { caseId: input.detail.case.id, clientId: input.detail.client.id };
   const items: ChecklistItem[] = [];
-  if (!input.recipient) items.push(checklistItem('recipient', 'a recipient', ids));
+  if (!input.recipient && !form) items.push(checklistItem('recipient', 'a recipient', ids));
+  const appointment = missingAuthorization(input, kind, meta.signer);
+  if (appointment) items.push(checklistItem('authorization', appointment, ids));
   const read = new Set(
     [body, ...meta.re, ...meta.enclosures, ...meta.cc].flatMap((t) =>
       fieldsRead(t).map((s) => s[0]),

@@ -19,6 +19,8 @@ import { classOf, distinctClasses } from '../records/drug-classes';
 import type { Citation } from '../../contract/evidence';
 import { evidenceTreatmentOf } from '../evidence/suggest';
 import { rebuttalFor } from './rebuttal';
+import type { Authorization } from '../../contract/authorization';
+import { authorizationContext } from './authorization-context';
 
 /** Everything a letter is made from: kept with each generated letter. */
 export interface LetterInput {
@@ -37,6 +39,12 @@ export interface LetterInput {
   answers?: Record<string, string>;
   /** The case against its payer's criteria set (letters made before sets existed have none). */
   criteria?: CaseCriteria | null;
+  /** The client's authorizations (letters made before they were kept have none). */
+  authorizations?: Authorization[];
+  /** The authorization a form is made from, when one was chosen. */
+  authorizationId?: number;
+  /** The authorization the letter reads as `authorization` (chosen when it is composed). */
+  authorization?: Authorization | null;
 }
 
 type Value = string | Missing;
@@ -258,6 +266,7 @@ export function letterContext(raw: LetterInput) {
     today,
     citations = [],
     criteria,
+    authorization = null,
   } = JSON.parse(JSON.stringify(raw), (_, v: unknown) =>
     typeof v === 'string' ? stripMarkers(v) : v,
   ) as LetterInput;
@@ -426,6 +435,13 @@ export function letterContext(raw: LetterInput) {
       ),
     },
     criteria: criteriaWalk(criteria),
+    /** The authorization a form writes out (see authorization-context.ts). */
+    authorization: authorizationContext(
+      authorization,
+      detail,
+      profile,
+      postalLines(profile).join(', '),
+    ),
     recipient: {
       name: or('recipient', recipient?.name, 'a recipient'),
       title: recipient?.title ?? BLANK,

@@ -206,15 +206,16 @@ function writer(style: Styler, notes?: GapNotes) {
 
   /** Everything from the date to the cc list: what goes on the letterhead's paper. */
   const letter = (model: LetterModel): (Paragraph | Table)[] => [
-    para('LetterDate', [{ text: model.date }]),
+    para('LetterDate', [{ text: model.form ? `Prepared ${model.date}` : model.date }]),
     ...model.recipient.map((line) => para('Recipient', line)),
-    new Paragraph({ spacing: { after: 0 }, children: [] }),
+    ...(model.recipient.length ? [new Paragraph({ spacing: { after: 0 }, children: [] })] : []),
     ...model.re.map((line, i) =>
       para('ReLine', i === 0 ? [{ text: 'RE:\t' }, ...line] : [{ text: '\t' }, ...line]),
     ),
-    new Paragraph({ spacing: { after: 0 }, children: [] }),
+    ...(model.re.length ? [new Paragraph({ spacing: { after: 0 }, children: [] })] : []),
     ...body(model.body),
-    para('Closing', [{ text: model.closing }]),
+    // A form carries its own signature lines: no closing.
+    ...(model.closing ? [para('Closing', [{ text: model.closing }])] : []),
     ...model.signature.map((line) => para('SignatureLine', line)),
     ...labelled('Enclosures', model.enclosures, model.cc.length === 0),
     ...labelled('cc', model.cc, true),

@@ -28,6 +28,7 @@ import { answerQueries } from './answers';
 import { retryWhileBusy } from '../db/busy';
 import { caseCriteriaReader } from '../criteria/case-criteria';
 import { writtenDate } from '../../contract/partial-date';
+import { authorizationQueries } from '../authorizations/queries';
 
 type LetterCalls =
   | 'letters.generateMany'
@@ -100,6 +101,7 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
   const denials = denialQueries(db);
   const evidence = citationQueries(db);
   const answers = answerQueries(db);
+  const authorizations = authorizationQueries(db);
   templates.seed();
 
   const chooseTemplate = ({ templateId, kind }: TemplateChoice): Template => {
@@ -110,11 +112,26 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
     return found;
   };
 
-  const inputFor = (caseId: number, recipientId: number | undefined): LetterInput => {
+  const inputFor = (
+    caseId: number,
+    recipientId: number | undefined,
+    authorizationId?: number,
+  ): LetterInput => {
     const today = localToday();
+    const detail = caseDetail(caseId);
+    if (
+      authorizationId !== undefined &&
+      authorizations.table.find(authorizationId)?.clientId !== detail.client.id
+    ) {
+      throw new AppError(
+        'not-found',
+        `No authorization with id ${authorizationId} for this case’s client; it may have been deleted.`,
+        'authorizationId',
+      );
+    }
     return {
       // Documents by type decide what the enclosure lists name.
-      detail: caseDetail(caseId),
+      detail,
       denials: denials.forCase(caseId),
       profile: profile.read(),
       recipient: recipientId === undefined ? null : contacts.get(recipientId),
@@ -124,6 +141,9 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
       citations: evidence.picked(caseId),
       answers: answers.forCase(caseId),
       criteria: caseCriteria(caseId, { today, writeDate: writtenDate, suggest: false }),
+      // The client's authorizations: a form writes one out; appeals say when none is in force.
+      authorizations: authorizations.forClient(detail.client.id),
+      ...(authorizationId !== undefined ? { authorizationId } : {}),
     };
   };
 
@@ -219,24 +239,25 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
       templates.remove(id);
       return null;
     },
-    'letters.preview': ({ caseId, source, recipientId, ...choice }) => {
+    'letters.preview': ({ caseId, source, recipientId, authorizationId, ...choice }) => {
       const template =
         source !== undefined ? parseTemplate(source) : parseTemplate(chooseTemplate(choice).source);
       checkPlaceholders(template);
-      return composeLetter(template, inputFor(caseId, recipientId));
+      return composeLetter(template, inputFor(caseId, recipientId, authorizationId));
     },
     // Self-transacted: the case is read in one snapshot, the .docx is built outside any
     // transaction, and the document and its origin are written together in one.
     'letters.generate': async ({
       caseId,
       recipientId,
+      authorizationId,
       note,
       ...choice
     }): Promise<GeneratedLetter> => {
       const { template, input, ownLetterhead } = db
         .transaction(() => ({
           template: chooseTemplate(choice),
-          input: inputFor(caseId, recipientId),
+          input: inputFor(caseId, recipientId, authorizationId),
           ownLetterhead: letterhead.bytes(),
         }))
         .deferred();

@@ -36,11 +36,11 @@ function paragraphs(model: LetterModel): Para[] {
     p([{ text: label }]);
     lines.forEach(item('ul'));
   };
-  p([{ text: model.date }]);
+  p([{ text: model.form ? `Prepared ${model.date}` : model.date }]);
   model.recipient.forEach(p);
   model.re.forEach((line, i) => p([{ text: i === 0 ? 'RE:\t' : '\t' }, ...line]));
   model.body.forEach(block);
-  p([{ text: model.closing }]);
+  if (model.closing) p([{ text: model.closing }]);
   model.signature.forEach(p);
   labelled('Enclosures', model.enclosures);
   labelled('cc', model.cc);

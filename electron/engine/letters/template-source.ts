@@ -21,6 +21,8 @@ const frontMatter = z.object({
   description: z.string().trim().max(500).optional().default(''),
   recipient: z.enum(CONTACT_KIND.values).optional().default('insurer'),
   signer: z.enum(['advocate', 'provider']).optional().default('advocate'),
+  /** A form to sign has no recipient, closing or signature block: it carries its own lines. */
+  layout: z.enum(['letter', 'form']).optional().default('letter'),
   re: lines,
   enclosures: lines,
   cc: lines,

@@ -72,6 +72,7 @@ export const LETTER_FIELDS: Readonly<Record<string, FieldPlace>> = {
   citations: section('citations from the evidence library', 'evidence'),
   answers: section('an answer to the letters’ questions', 'questions'),
   criteria: section('evidence for the payer’s criteria', 'criteria'),
+  authorization: { label: 'an authorization', place: 'client', target: 'authorizations' },
 };
 
 /** The checklist entry for a missing template field (its first one or two names decide where). */

@@ -5,6 +5,11 @@ import type { EventAttributes } from 'ics';
 import { AppError } from '../../contract/errors';
 import { addDays, parts } from '../deadlines/plain-date';
 import type { OpenDeadlineRow } from './queries';
+import type { ExpiringAuthorization } from '../../contract/authorization';
+import { AUTHORIZATION_KIND } from '../../contract/authorization';
+
+/** An authorization's expiry, as the calendar shows it. */
+export type ExpiryRow = Omit<ExpiringAuthorization, 'caseId'>;
 
 const initials = (name: string) =>
   name
@@ -49,7 +54,11 @@ function refold(text: string): string {
 }
 
 /** The .ics text for `rows`; UIDs are stable so importing again updates rather than duplicates. */
-export function deadlinesCalendar(rows: OpenDeadlineRow[], initialsOnly: boolean): string {
+export function deadlinesCalendar(
+  rows: OpenDeadlineRow[],
+  initialsOnly: boolean,
+  expiries: ExpiryRow[] = [],
+): string {
   const events: EventAttributes[] = rows.map((d) => {
     const who = initialsOnly ? initials(d.clientName) : d.clientName;
     const description = [
@@ -70,6 +79,21 @@ export function deadlinesCalendar(rows: OpenDeadlineRow[], initialsOnly: boolean
       alarms: [{ action: 'display', description: d.title, trigger: { hours: 72, before: true } }],
     };
   });
+  // An authorization runs out on its last day: the event is that day, with a month's warning.
+  for (const a of expiries) {
+    const who = initialsOnly ? initials(a.clientName) : a.clientName;
+    const what = AUTHORIZATION_KIND.labels[a.kind];
+    events.push({
+      uid: `authorization-${a.id}@advocate-desk`,
+      title: `Authorization expires: ${what} (${who})`,
+      description: `Have ${initialsOnly ? 'the client' : a.clientName} sign a new one before it runs out.\nClient ${a.clientId} in Advocate Desk.`,
+      start: dateArray(a.expiresOn),
+      end: dateArray(addDays(a.expiresOn, 1)),
+      categories: ['Authorization'],
+      transp: 'TRANSPARENT',
+      alarms: [{ action: 'display', description: what, trigger: { days: 30, before: true } }],
+    });
+  }
   const { error, value } = createEvents(events, {
     productId: '-//Advocate Desk//Deadlines//EN',
     calName: 'Advocate Desk deadlines',

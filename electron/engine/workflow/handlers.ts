@@ -7,11 +7,12 @@ import type { CaseWorkflow, DecisionWait } from '../../contract/workflow';
 import { WAITING_STAGES } from '../../contract/workflow';
 import type { EngineContext, HandlerSet } from '../context';
 import { touchCase } from '../cases/touch';
-import { longDate, todayIn } from '../deadlines/plain-date';
+import { addDays, localTimeZone, longDate, todayIn } from '../deadlines/plain-date';
 import { decisionDue } from '../deadlines/rules';
 import { timeZoneForState } from '../deadlines/state-time-zones';
 import { recordQueries } from '../records/queries';
 import { deadlinesCalendar } from './calendar';
+import { authorizationQueries } from '../authorizations/queries';
 import { denialWriter } from './denial-writer';
 import type { CaseFacts } from './queries';
 import { denialQueries, stageQueries, workflowQueries } from './queries';
@@ -35,6 +36,7 @@ export function workflowHandlers({ db }: EngineContext): HandlerSet<WorkflowCall
   const denials = denialQueries(db);
   const q = workflowQueries(db);
   const deadlines = recordQueries(db, 'deadlines');
+  const auth = authorizationQueries(db);
   const communications = recordQueries(db, 'communications');
   const diagnoses = recordQueries(db, 'diagnoses');
   const treatments = recordQueries(db, 'treatments');
@@ -186,11 +188,14 @@ export function workflowHandlers({ db }: EngineContext): HandlerSet<WorkflowCall
     'calendar.export': ({ caseId, initialsOnly }) => {
       if (caseId !== undefined) q.caseFacts(caseId);
       const rows = q.openDeadlines('9999-12-31', caseId ?? null);
+      // A case's calendar carries its client's authorizations, which every case of theirs uses.
+      const clientId = caseId === undefined ? null : (auth.caseClient(caseId)?.client_id ?? null);
+      const expiries = auth.forCalendar(clientId, addDays(todayIn(localTimeZone()), -30));
       return {
         fileName:
           caseId === undefined ? 'advocate-desk-deadlines.ics' : `case-${caseId}-deadlines.ics`,
-        text: deadlinesCalendar(rows, initialsOnly),
-        events: rows.length,
+        text: deadlinesCalendar(rows, initialsOnly, expiries),
+        events: rows.length + expiries.length,
       };
     },
   };

@@ -14,6 +14,7 @@ import { namesAndDoses } from './0011-names-and-doses';
 import { letterSearch } from './0012-letter-search';
 import { evidence } from './0013-evidence';
 import { criteria } from './0014-criteria';
+import { authorizations } from './0018-authorizations';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   letterSearch,
   evidence,
   criteria,
+  authorizations,
 ];

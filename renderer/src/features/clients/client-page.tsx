@@ -10,6 +10,7 @@ import { fullName } from '../../lib/format';
 import { CLIENT_SPECS } from '../../lib/specs';
 import { useFocusFromQuery } from '../../lib/use-focus-from-query';
 import { useLoad } from '../../lib/use-load';
+import { AuthorizationsSection } from '../authorizations/authorizations-section';
 
 export function ClientNewPage() {
   const navigate = useNavigate();
@@ -79,6 +80,7 @@ export function ClientEditPage() {
           <CaseTable cases={theirs} caption="Cases of this client" />
         )}
       </section>
+      <AuthorizationsSection clientId={id} cases={theirs} />
       <section className="card" aria-labelledby="client-details">
         <div className="card-header">
           <h2 id="client-details">Details</h2>

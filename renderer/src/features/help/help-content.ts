@@ -172,4 +172,21 @@ export const HELP: HelpSection[] = [
       },
     ],
   },
+  {
+    id: 'authorizations',
+    title: 'Authorizations',
+    blocks: [
+      'Keep each client’s authorizations on their client page (Authorizations): every case of theirs uses them. Choose the kind and Add authorization: a Medicare appointment of representative (CMS-1696), an authorized-representative designation for an employer plan or insurer, a HIPAA authorization to release records, or a congressional privacy release.',
+      {
+        points: [
+          'The representative is you, from your profile, unless you name another person.',
+          'A CMS-1696 is valid one year from the later of the two signatures: Advocate Desk works the date out. A HIPAA authorization needs an expiry date or event.',
+          'Attach the signed copy, or the plan’s own form, after importing it into one of the client’s cases. An assignment of benefits is not a representative designation: you are told when one looks like it.',
+          'Write form makes the authorization into a form to sign (.docx) in the client’s newest case; what is missing shows as a gap to fill.',
+          'An appeal, external review or claim-file request you sign lists a missing or expired appointment on its checklist; a letter to a lawmaker lists a missing privacy release.',
+          'The dashboard lists authorizations that expire within 60 days or have expired, for clients with an open case; the calendar export includes their expiry dates.',
+        ],
+      },
+    ],
+  },
 ];

@@ -15,6 +15,7 @@ const WHAT: Record<string, string> = {
   deadlines: 'Deadline or task',
   documents: 'Document',
   denials: 'Denial',
+  authorizations: 'Authorization (client’s)',
 };
 
 /** A column ("provider_npi") in the words the forms use ("Provider NPI"). */

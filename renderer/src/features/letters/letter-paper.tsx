@@ -113,7 +113,7 @@ export function LetterPaper({ model }: { model: LetterModel }) {
           <div key={i}>{line}</div>
         ))}
       </header>
-      <p>{model.date}</p>
+      <p>{model.form ? `Prepared ${model.date}` : model.date}</p>
       <Lines lines={model.recipient} className="letter-recipient" />
       <div className="letter-re">
         {model.re.map((line, i) => (
@@ -128,7 +128,7 @@ export function LetterPaper({ model }: { model: LetterModel }) {
       {model.body.map((block, i) => (
         <BlockView key={i} block={block} />
       ))}
-      <p className="letter-closing">{model.closing}</p>
+      {model.closing && <p className="letter-closing">{model.closing}</p>}
       <Lines lines={model.signature} />
       <Listed label="Enclosures" lines={model.enclosures} />
       <Listed label="cc" lines={model.cc} />

@@ -22,6 +22,7 @@ import { useLoad } from '../../lib/use-load';
 import { SampleBanner } from '../first-run/sample';
 import { HelpLink } from '../help/help-link';
 import type { AppError } from '../../../../electron/contract/errors';
+import { ExpiringAuthorizations } from '../authorizations/expiring-authorizations';
 
 const caseLink = (caseId: number, text: string) => <Link to={`/cases/${caseId}`}>{text}</Link>;
 
@@ -262,6 +263,8 @@ export function DashboardPage() {
           onMore={more('idle')}
         />
       </section>
+
+      <ExpiringAuthorizations />
 
       <section className="card" aria-labelledby="charts">
         <div className="card-header">
