@@ -14,7 +14,7 @@ import { namesAndDoses } from './0011-names-and-doses';
 import { letterSearch } from './0012-letter-search';
 import { evidence } from './0013-evidence';
 import { criteria } from './0014-criteria';
-import { authorizations } from './0018-authorizations';
+import { authorizations } from './0015-authorizations';
 
 export const migrations: readonly Migration[] = [
   initial,
