@@ -1,7 +1,6 @@
 // Authorizations each client signs (a Medicare appointment of representative, a plan's
 // representative designation, a HIPAA release, a congressional privacy release), kept per client
-// so every case of theirs can use them. Numbered 15 here until the schema versions before it land;
-// only the number changes then.
+// so every case of theirs can use them.
 import type { Migration } from '../migrate';
 import { versionDeleteTrigger, versionUpdateTrigger } from './record-triggers';
 
