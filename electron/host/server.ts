@@ -1,15 +1,17 @@
 // The browser host: serves the built renderer and the API as JSON on 127.0.0.1 only.
-// Every API request must carry this run's secret token, come from our own origin and name our
-// own host, so another web page open on this computer cannot read clients' records.
+// Every API request must carry this run's secret token or a session it was exchanged for
+// (sessions.ts), come from our own origin and name our own host, so another web page open on
+// this computer cannot read clients' records.
 import { createReadStream } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { ApiError } from '../contract/errors';
 import type { Engine } from '../engine';
 import { RENDERER_HEADERS } from '../security/content-security-policy';
 import { resolveStaticFile } from '../security/static-files';
+import { hostSessions, sameSecret } from './sessions';
 
 /** Largest request body accepted: an exchange file with its documents fits well inside. */
 export const MAX_BODY_BYTES = 256 * 1024 * 1024;
@@ -43,12 +45,6 @@ function refuse(res: ServerResponse, status: number, code: ApiError['code'], mes
   sendJson(res, status, { ok: false, error: { code, message } });
 }
 
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 async function readBody(req: IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -65,6 +61,30 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   let origin = '';
   let hostHeader = '';
+  let sessions: ReturnType<typeof hostSessions> | null = null;
+
+  const bearerIsToken = (req: IncomingMessage) => {
+    const auth = req.headers.authorization ?? '';
+    return auth.startsWith('Bearer ') && sameSecret(auth.slice(7), token);
+  };
+  const notSignedIn = (res: ServerResponse) =>
+    refuse(
+      res,
+      401,
+      'unauthorized',
+      'This page is not signed in to Advocate Desk: open the address the app printed.',
+    );
+
+  /** The page shows the token once; it gets a session cookie for every tab of this browser. */
+  const handleSession = (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method !== 'POST') return refuse(res, 405, 'unauthorized', 'Use POST to sign in.');
+    if (req.headers.origin !== origin) {
+      return refuse(res, 403, 'unauthorized', 'Requests from other web pages are refused.');
+    }
+    if (!bearerIsToken(req)) return notSignedIn(res);
+    res.writeHead(204, { 'Set-Cookie': sessions!.start(), 'Cache-Control': 'no-store' });
+    res.end();
+  };
 
   const handleApi = async (req: IncomingMessage, res: ServerResponse) => {
     if (req.method !== 'POST') return refuse(res, 405, 'unauthorized', 'Use POST for API calls.');
@@ -72,15 +92,9 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     if (req.headers.origin !== undefined && req.headers.origin !== origin) {
       return refuse(res, 403, 'unauthorized', 'Requests from other web pages are refused.');
     }
-    const auth = req.headers.authorization ?? '';
-    if (!auth.startsWith('Bearer ') || !sameSecret(auth.slice(7), token)) {
-      return refuse(
-        res,
-        401,
-        'unauthorized',
-        'This page is not signed in to Advocate Desk: open the address the app printed.',
-      );
-    }
+    // A cookie rides along on any same-site request, so it counts only with our own Origin.
+    const bySession = req.headers.origin === origin && sessions!.holds(req);
+    if (!bySession && !bearerIsToken(req)) return notSignedIn(res);
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return refuse(res, 415, 'invalid-input', 'API calls must be sent as JSON.');
     }
@@ -118,6 +132,10 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     const { pathname } = new URL(req.url ?? '/', origin);
+    if (pathname === '/api/session') {
+      handleSession(req, res);
+      return;
+    }
     if (pathname === '/api/call') {
       handleApi(req, res).catch((error: unknown) =>
         refuse(
@@ -138,6 +156,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       const { port } = server.address() as AddressInfo;
       origin = `http://127.0.0.1:${port}`;
       hostHeader = `127.0.0.1:${port}`;
+      sessions = hostSessions(port);
       resolvePromise({
         server,
         port,

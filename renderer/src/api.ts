@@ -5,30 +5,36 @@ import type { ApiReply } from '../../electron/contract/errors';
 import type { MenuRoute } from '../../electron/contract/navigation';
 import { checkSoon, setRevisionSource } from './lib/freshness/library-revision';
 
-const TOKEN_KEY = 'advocate-desk-token';
-
 /**
- * The host hands us its secret in the URL fragment (never sent to servers). Keep it for this tab
- * and take it out of the address bar so it is not bookmarked, shared or left on screen.
+ * The host hands a newly opened page its secret in the URL fragment (never sent to servers). The
+ * page trades it once for a session cookie the page cannot read (electron/host/sessions.ts), so
+ * every tab and bookmark of this browser is signed in, and takes it out of the address bar so it
+ * is not bookmarked, shared or left on screen. A page opened without it uses the cookie.
  */
-function hostToken(): string | null {
+function signIn(): Promise<void> {
   const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
-  if (match?.[1]) {
-    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
-    history.replaceState(null, '', `${location.pathname}${location.search}#/`);
-  }
-  return sessionStorage.getItem(TOKEN_KEY);
+  if (!match?.[1]) return Promise.resolve();
+  const token = decodeURIComponent(match[1]);
+  history.replaceState(null, '', `${location.pathname}${location.search}#/`);
+  return fetch('/api/session', {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
+  }).then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
-// Read at load, before the router looks at the fragment.
-const token = typeof window !== 'undefined' && !window.api ? hostToken() : null;
+// Read at load, before the router looks at the fragment; calls wait for the cookie.
+const signedIn = typeof window !== 'undefined' && !window.api ? signIn() : Promise.resolve();
 
 async function httpCall(name: string, args: unknown): Promise<ApiReply<unknown>> {
+  await signedIn;
   let response: Response;
   try {
     response = await fetch('/api/call', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}` },
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ name, args }),
     });
   } catch {

@@ -125,8 +125,8 @@ describe('Edits made from a stale copy', () => {
     const url = first.url();
     await openCase(first, 'Lee Marsh');
     const second = await context.newPage();
-    // Same tab session: the second page carries the token the first one stored.
-    await second.goto(host.url);
+    // A second tab opened without the token: the first one's sign-in serves it.
+    await second.goto(new URL('/', host.url).href);
     await openCase(second, 'Lee Marsh');
     expect(url).toContain('#/');
 

@@ -49,6 +49,8 @@ function raw(
       {
         host: '127.0.0.1',
         port: host.port,
+        // A fresh connection each time: a host restarted on the same port drops kept ones.
+        agent: false,
         method: options.method ?? 'GET',
         path: options.path,
         headers: { host: `127.0.0.1:${host.port}`, ...options.headers },
@@ -259,5 +261,97 @@ describe('browser host', () => {
     expect(res.body).not.toContain('"name": "advocate-desk"');
     expect([200, 400, 404]).toContain(res.status);
     if (res.status === 200) expect(res.body).toBe(INDEX_HTML);
+  });
+});
+
+describe('browser host sessions', () => {
+  /** Signs in with the token as the page does; resolves with the session cookie set. */
+  async function signIn(): Promise<string> {
+    const res = await raw({
+      method: 'POST',
+      path: '/api/session',
+      headers: { origin: base, authorization: `Bearer ${host.token}` },
+    });
+    expect(res.status).toBe(204);
+    const set = res.headers['set-cookie']![0]!;
+    return set;
+  }
+  const cookieOf = (setCookie: string) => setCookie.split(';')[0]!;
+  const callWith = (headers: Record<string, string>) =>
+    raw(
+      {
+        method: 'POST',
+        path: '/api/call',
+        headers: { 'content-type': 'application/json', ...headers },
+      },
+      JSON.stringify({ name: 'clients.list', args: {} }),
+    );
+
+  it('trades the token once for an HttpOnly, SameSite=Strict cookie that no script can read', async () => {
+    const set = await signIn();
+    expect(set).toMatch(new RegExp(`^advocate-desk-${host.port}=[A-Za-z0-9_-]{43}; `));
+    const attributes = set.split(';').map((a) => a.trim().toLowerCase());
+    expect(attributes).toEqual(expect.arrayContaining(['httponly', 'samesite=strict', 'path=/']));
+    // No expiry: it ends with the browser session, and the host forgets it when it stops.
+    expect(attributes.some((a) => a.startsWith('expires') || a.startsWith('max-age'))).toBe(false);
+    expect(set).not.toContain(host.token);
+  });
+
+  it('answers calls that carry the session from our own page, without the token', async () => {
+    const cookie = cookieOf(await signIn());
+    const res = await callWith({ cookie, origin: base });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { items: [] } });
+  });
+
+  it('refuses the session from another origin, or with no origin at all', async () => {
+    const cookie = cookieOf(await signIn());
+    // Another server on this computer is "same-site": the browser would send the cookie.
+    for (const origin of ['http://127.0.0.1:1', 'http://localhost:' + host.port, 'null']) {
+      const res = await callWith({ cookie, origin });
+      expect(res.status).toBe(403);
+      expect(res.body).not.toContain('items');
+    }
+    const bare = await callWith({ cookie });
+    expect(bare.status).toBe(401);
+  });
+
+  it('refuses a made-up or foreign session, and signing in without the token', async () => {
+    await signIn();
+    const forged = await callWith({
+      cookie: `advocate-desk-${host.port}=${'A'.repeat(43)}`,
+      origin: base,
+    });
+    expect(forged.status).toBe(401);
+    const other = await callWith({ cookie: `advocate-desk-1=${'A'.repeat(43)}`, origin: base });
+    expect(other.status).toBe(401);
+    const noToken = await raw({ method: 'POST', path: '/api/session', headers: { origin: base } });
+    expect(noToken.status).toBe(401);
+    expect(noToken.headers['set-cookie']).toBeUndefined();
+    const wrong = await raw({
+      method: 'POST',
+      path: '/api/session',
+      headers: { origin: base, authorization: 'Bearer nope' },
+    });
+    expect(wrong.status).toBe(401);
+    const foreign = await raw({
+      method: 'POST',
+      path: '/api/session',
+      headers: { origin: 'http://127.0.0.1:1', authorization: `Bearer ${host.token}` },
+    });
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('forgets every session when the host stops', async () => {
+    const cookie = cookieOf(await signIn());
+    const engine = tempEngine();
+    const dir = tempDir();
+    writeFileSync(join(dir, 'index.html'), INDEX_HTML);
+    const port = host.port;
+    await host.close();
+    host = await startHost({ engine, rendererDir: dir, port });
+    const res = await callWith({ cookie, origin: base });
+    expect(res.status).toBe(401);
   });
 });
