@@ -208,11 +208,14 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
     )
     .requiredOption('--out <file>', 'the .ics file to write')
     .option('--case <id>', 'only this case')
-    .option('--initials', 'put client initials instead of names in the calendar')
-    .action(async (opts: { out: string; case?: string; initials?: boolean }) => {
+    .option(
+      '--full-names',
+      "put clients' full names, treatments and insurers in the calendar (initials otherwise)",
+    )
+    .action(async (opts: { out: string; case?: string; fullNames?: boolean }) => {
       const file = (await call('calendar.export', {
         ...(opts.case === undefined ? {} : { caseId: positiveId(opts.case) }),
-        initialsOnly: opts.initials === true,
+        fullNames: opts.fullNames === true,
       })) as { text: string; events: number };
       try {
         writeFileSync(opts.out, file.text, { mode: 0o600 });

@@ -313,10 +313,13 @@ export interface Dashboard {
 export const calendarExport = z
   .object({
     caseId: id.optional(),
-    /** Put initials instead of client names in the calendar (it may sync to an online service). */
-    initialsOnly: z.boolean().default(false),
+    /**
+     * Put clients' full names, treatments and insurers in the calendar. Off unless chosen: a
+     * calendar often syncs to an online service, so by default it carries initials only.
+     */
+    fullNames: z.boolean().default(false),
   })
-  .default({ initialsOnly: false });
+  .default({ fullNames: false });
 
 export interface CalendarFile {
   fileName: string;

@@ -50,7 +50,7 @@ describe('browser host sign-in', () => {
     const cookies = await context.cookies(origin);
     expect(cookies).toHaveLength(1);
     expect(cookies[0]).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
-    expect(await first.evaluate(() => document.cookie)).toBe('');
+    expect(await first.evaluate('document.cookie')).toBe('');
 
     // A new tab, and a bookmarked address deeper in the app, without the token.
     const second = await context.newPage();
@@ -71,10 +71,8 @@ describe('browser host sign-in', () => {
     const attackerUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}/`;
     const attacker = await context.newPage();
     await attacker.goto(attackerUrl);
-    await attacker.waitForFunction(() => (window as unknown as { done?: boolean }).done === true);
-    const results = (await attacker.evaluate(
-      () => (window as unknown as { results: string[] }).results,
-    )) as string[];
+    await attacker.waitForFunction('window.done === true');
+    const results = (await attacker.evaluate('window.results')) as string[];
     expect(results[0]).toMatch(/^failed/);
     expect(results[1]).toBe('opaque opaque');
     expect(results[2]).toMatch(/^failed/);

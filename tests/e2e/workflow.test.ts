@@ -114,6 +114,16 @@ describe('appeal workflow', () => {
     const ics = readFileSync((await download.path())!, 'utf8');
     expect(ics).toContain(`DTSTART;VALUE=DATE:${letter.replaceAll('-', '')}`);
     expect(ics).toContain('BEGIN:VCALENDAR\r\n');
+    // By default the client appears by initials only; full names only when ticked.
+    const unfolded = (text: string) => text.replace(/\r\n[ \t]/g, '');
+    expect(unfolded(ics)).toContain('(R.I.)');
+    expect(ics).not.toContain('Iglesias');
+    await page.getByLabel('Full names').check();
+    const [named] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download calendar (.ics)' }).click(),
+    ]);
+    expect(unfolded(readFileSync((await named.path())!, 'utf8'))).toContain('(Rosa Iglesias)');
     await page.close();
   });
 });

@@ -354,7 +354,7 @@ describe('authorizations', () => {
     expect(steps.filter((s) => /^SCAN /.test(s))).toEqual([]);
   });
 
-  it('puts each signed expiry in the calendar export, with initials when asked', async () => {
+  it('puts each signed expiry in the calendar export, with initials unless full names are chosen', async () => {
     const engine = tempEngine();
     const { client, case: kase } = await clientWithCase(engine);
     const signedOn = addDays(localToday(), -300);
@@ -362,7 +362,7 @@ describe('authorizations', () => {
     await add(engine, client.id, { kind: 'plan-representative' }); // a draft: no event
     // Run out long ago: past acting on, so not in the calendar (the dashboard still lists it).
     await add(engine, client.id, signedCms('2020-01-01', '2020-01-01'));
-    const named = await ok(engine, 'calendar.export', { initialsOnly: false });
+    const named = await ok(engine, 'calendar.export', { fullNames: true });
     expect(named.events).toBe(1);
     const unfolded = named.text.replace(/\r\n[ \t]/g, '');
     expect(unfolded).toContain(`UID:authorization-${a.id}@advocate-desk`);
@@ -370,7 +370,7 @@ describe('authorizations', () => {
     expect(unfolded).toMatch(
       /SUMMARY:Authorization expires: Medicare appointment of representative \(CMS-1696\) \(Maria Okonkwo\)/,
     );
-    const initials = await ok(engine, 'calendar.export', { caseId: kase.id, initialsOnly: true });
+    const initials = await ok(engine, 'calendar.export', { caseId: kase.id });
     const text = initials.text.replace(/\r\n[ \t]/g, '');
     expect(text).toContain('(M.O.)');
     expect(text).not.toContain('Okonkwo');

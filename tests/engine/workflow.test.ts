@@ -532,7 +532,7 @@ describe('calendar export (.ics)', () => {
         completedOn: '2025-02-01',
       },
     });
-    const file = await ok(engine, 'calendar.export', {});
+    const file = await ok(engine, 'calendar.export', { fullNames: true });
     expect(file.events).toBe(1);
     expect(file.fileName).toMatch(/\.ics$/);
     const text = file.text;
@@ -557,9 +557,13 @@ describe('calendar export (.ics)', () => {
     expect(flat.find((l) => l.startsWith('DTSTAMP:'))).toMatch(/^DTSTAMP:\d{8}T\d{6}Z$/);
     expect(flat.at(-2)).toBe('END:VCALENDAR');
 
-    const private_ = await ok(engine, 'calendar.export', { initialsOnly: true });
+    // Unless full names are chosen, the file carries initials and nothing about the treatment or
+    // the plan: calendars sync to online services.
+    expect(unfold(text)).toContain('DESCRIPTION:Esketamine nasal spray · Prairie Health');
+    const private_ = await ok(engine, 'calendar.export', {});
     expect(private_.text).not.toContain('Okonkwo');
     expect(unfold(private_.text)).toContain('(M.O.)');
+    expect(unfold(private_.text)).not.toMatch(/esketamine|Prairie|Computed by rule/i);
   });
 
   it('exports one case, and the CLI writes the file', async () => {

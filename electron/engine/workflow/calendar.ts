@@ -61,9 +61,10 @@ export function deadlinesCalendar(
 ): string {
   const events: EventAttributes[] = rows.map((d) => {
     const who = initialsOnly ? initials(d.clientName) : d.clientName;
+    // Initials only: nothing about the client's health or plan leaves in the file either.
     const description = [
-      `${d.requestedTreatment}${d.insurerName ? ` · ${d.insurerName}` : ''}`,
-      d.notes,
+      initialsOnly ? '' : `${d.requestedTreatment}${d.insurerName ? ` · ${d.insurerName}` : ''}`,
+      initialsOnly ? '' : d.notes,
       `Case ${d.caseId} in Advocate Desk.`,
     ]
       .filter(Boolean)

@@ -185,7 +185,7 @@ export function workflowHandlers({ db }: EngineContext): HandlerSet<WorkflowCall
 
     'dashboard.get': ({ today, rows }) => dashboard(today, rows),
 
-    'calendar.export': ({ caseId, initialsOnly }) => {
+    'calendar.export': ({ caseId, fullNames }) => {
       if (caseId !== undefined) q.caseFacts(caseId);
       const rows = q.openDeadlines('9999-12-31', caseId ?? null);
       // A case's calendar carries its client's authorizations, which every case of theirs uses.
@@ -194,7 +194,7 @@ export function workflowHandlers({ db }: EngineContext): HandlerSet<WorkflowCall
       return {
         fileName:
           caseId === undefined ? 'advocate-desk-deadlines.ics' : `case-${caseId}-deadlines.ics`,
-        text: deadlinesCalendar(rows, initialsOnly, expiries),
+        text: deadlinesCalendar(rows, !fullNames, expiries),
         events: rows.length + expiries.length,
       };
     },

@@ -92,12 +92,12 @@ export function DashboardPage() {
   const { data, error, reload } = useLoad(() => call('dashboard.get', { rows }), [rows]);
   const more = (list: DashboardList) => () =>
     setRows((r) => ({ ...r, [list]: Math.min(MAX_PAGE, r[list] + PAGE) }));
-  const [initialsOnly, setInitialsOnly] = useState(false);
+  const [fullNames, setFullNames] = useState(false);
   const [exportError, setExportError] = useState<AppError | null>(null);
 
   const exportCalendar = async () => {
     try {
-      const file = await call('calendar.export', { initialsOnly });
+      const file = await call('calendar.export', { fullNames });
       download(file.fileName, file.text);
       setExportError(null);
     } catch (e) {
@@ -128,16 +128,16 @@ export function DashboardPage() {
           <label className="checkbox">
             <input
               type="checkbox"
-              checked={initialsOnly}
-              onChange={(e) => setInitialsOnly(e.target.checked)}
+              checked={fullNames}
+              onChange={(e) => setFullNames(e.target.checked)}
             />
-            Initials only
+            Full names
           </label>
           <button
             type="button"
             className="button"
             onClick={exportCalendar}
-            title="All open deadlines and tasks as an .ics file for Outlook or Google Calendar. Calendars synced online keep a copy of what you export: choose initials to leave names out."
+            title="All open deadlines and tasks as an .ics file for Outlook or Google Calendar. Clients appear by their initials: calendars synced online keep a copy of what you export. Tick “Full names” to include names, treatments and insurers."
           >
             Download calendar (.ics)
           </button>
