@@ -1,5 +1,5 @@
 // Builds a realistic case library for the benchmark: clients with names that repeat as real
-// surnames do, cases at every stage (most of an organisation's cases are closed), treatment
+// surnames do, cases at every stage (most of an organization's cases are closed), treatment
 // histories, calls, deadlines (many long overdue), denials and three documents per case with a
 // few kilobytes of clinical text and real Word files' bytes.
 //

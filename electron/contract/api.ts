@@ -408,7 +408,7 @@ export type ApiResults = RecordResults & {
 export type ApiName = keyof typeof apiArgs;
 /** What a caller passes (before defaults and trimming). */
 export type ApiArgs<N extends ApiName> = z.input<(typeof apiArgs)[N]>;
-/** What a handler receives (validated and normalised). */
+/** What a handler receives (validated and normalized). */
 export type ApiParsedArgs<N extends ApiName> = z.output<(typeof apiArgs)[N]>;
 export type ApiResult<N extends ApiName> = ApiResults[N];
 

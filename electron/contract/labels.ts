@@ -40,7 +40,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   completedOn: 'Completed on',
   npi: 'NPI',
   signatureBlock: 'Signature block',
-  organisation: 'Organisation',
+  organisation: 'Organization',
   functionalImpact: 'Functional impact',
   prognosis: 'Prognosis without treatment',
   treatmentPlan: 'Treatment plan',

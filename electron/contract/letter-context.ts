@@ -3,7 +3,7 @@
 // precise as the record); a value the case lacks is a gap that the letter marks visibly and the
 // checklist names, never a blank or "undefined".
 
-/** A person or organisation's postal block, one line per entry. */
+/** A person or organization's postal block, one line per entry. */
 export interface ContextAddress {
   lines: string[];
   /** The lines joined with ", " for a single-line mention. */

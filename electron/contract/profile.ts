@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { optionalEmail, optionalPhone, optionalState, optionalText, optionalZip } from './fields';
 import { patchOf, version } from './versions';
 
-/** Postal address fields, shared by people and organisations. */
+/** Postal address fields, shared by people and organizations. */
 export const addressFields = {
   addressLine1: optionalText(200),
   addressLine2: optionalText(200),

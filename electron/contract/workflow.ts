@@ -25,8 +25,8 @@ export const DECISION_LEVEL = choices({
   'external-review': 'External review upheld the denial',
   'medicare-redetermination': 'Medicare redetermination denied',
   'medicare-reconsideration': 'Medicare reconsideration (QIC or IRE) denied',
-  'medicare-alj': 'Medicare ALJ hearing decision unfavourable',
-  'medicare-council': 'Medicare Appeals Council decision unfavourable',
+  'medicare-alj': 'Medicare ALJ hearing decision unfavorable',
+  'medicare-council': 'Medicare Appeals Council decision unfavorable',
 });
 
 export type ClaimType = (typeof CLAIM_TYPE.values)[number];

@@ -28,7 +28,7 @@ describe('first run', () => {
 
     const profile = page.getByRole('region', { name: 'About you' });
     await profile.getByLabel('Your name').fill('Jordan Reyes');
-    await profile.getByLabel('Organisation').fill('Reyes Patient Advocacy');
+    await profile.getByLabel('Organization').fill('Reyes Patient Advocacy');
     await profile.getByLabel('Signature block').fill('Jordan Reyes\nPatient advocate');
     await profile.getByRole('button', { name: 'Save profile' }).click();
     await expect

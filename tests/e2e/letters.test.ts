@@ -167,7 +167,7 @@ describe('letters', () => {
     await page.getByRole('button', { name: 'Insert', exact: true }).click();
     await expect.poll(() => source.inputValue()).toContain('Member: {{ plan.memberId }}');
 
-    // Reset asks first: cancelling keeps the text; confirming restores the original.
+    // Reset asks first: canceling keeps the text; confirming restores the original.
     await page.getByRole('button', { name: 'Reset to original' }).click();
     const ask = page.getByRole('dialog', { name: 'Reset to the original?' });
     await ask.getByText(/edits you have not saved will be lost/).waitFor();

@@ -72,7 +72,7 @@ describe('letters answer the payer’s criteria one by one', () => {
     // Met, with the records that meet it.
     expect(lineOf(body, CRITERIA[0].text)).toMatch(/Met: Age \d+ \(born June 2, 1984\)/);
     expect(lineOf(body, CRITERIA[2].text)).toContain('Met: SSRI: Sertraline; SNRI: Venlafaxine XR');
-    expect(lineOf(body, CRITERIA[3].text)).toContain('Met: Cognitive behavioural therapy');
+    expect(lineOf(body, CRITERIA[3].text)).toContain('Met: Cognitive behavioral therapy');
     expect(lineOf(body, CRITERIA[4].text)).toContain(
       'Met: Confirmed by the advocate: PDMP report of June 3, 2024 in the chart',
     );

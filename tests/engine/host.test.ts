@@ -39,7 +39,7 @@ interface RawReply {
   body: string;
 }
 
-/** A request with exactly this path and these headers (fetch would normalise or refuse them). */
+/** A request with exactly this path and these headers (fetch would normalize or refuse them). */
 function raw(
   options: { method?: string; path: string; headers?: Record<string, string> },
   body?: string,

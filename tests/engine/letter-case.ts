@@ -75,7 +75,7 @@ export async function fullLetterCase(engine: Engine) {
     caseId,
     values: {
       kind: 'therapy',
-      name: 'Cognitive behavioural therapy',
+      name: 'Cognitive behavioral therapy',
       dose: 'Weekly',
       startedOn: '2020-01-10',
       endedOn: '2021-01-10',

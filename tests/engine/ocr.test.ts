@@ -71,7 +71,7 @@ function whitePng(width: number, height: number): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
-  header[8] = 8; // bits per sample; colour type 0 (gray), no interlace
+  header[8] = 8; // bits per sample; color type 0 (gray), no interlace
   const row = Buffer.alloc(width + 1, 0xff);
   row[0] = 0; // filter: none
   const raw = Buffer.concat(Array.from({ length: height }, () => row));

@@ -2,7 +2,7 @@
 // Code (CARC) on a claim line ("CO-50", "PR 204"), often with Remittance Advice Remark Codes
 // (RARC: N-, M- and MA- codes). The CARCs below refuse the service (unlike CO-45, a contractual
 // discount, or PR-1, the deductible), so an EOB that carries one reports a denial even when it
-// never uses the word. Meanings summarised from the X12 CARC list (x12.org/codes); the EOB's
+// never uses the word. Meanings summarized from the X12 CARC list (x12.org/codes); the EOB's
 // own explanation of a code, when it prints one, is quoted instead.
 import { findDates } from './dates';
 import { fieldsOfKind } from './fields';

@@ -1,4 +1,4 @@
-// Proposes structured facts from a document's plain text. Recognises things by their shape and
+// Proposes structured facts from a document's plain text. Recognizes things by their shape and
 // by shipped vocabularies, not by the layout of any one form: labelled values in any layout
 // (fields.ts), code patterns (ICD-10-CM, CPT, HCPCS, NPI, CARC), drug and therapy names, scores
 // by instrument, and what the sentence around a mention says of it (negated, planned, requested).

@@ -1,5 +1,5 @@
 // The insurer's name: from a labelled field ("Insurance carrier: Redwood Valley Health, ID ..."),
-// else from an organisation named like a health insurer (letterhead, addressee, "a plan from
+// else from an organization named like a health insurer (letterhead, addressee, "a plan from
 // Cornerstone Health", "Harborline Health member ..."), never a provider's practice.
 import type { Proposal } from '../../contract/facts';
 import { fieldsOfKind } from './fields';
@@ -15,7 +15,7 @@ const NATIONAL = String.raw`Aetna|Cigna|Humana|Anthem|UnitedHealthcare|Kaiser Pe
 const KNOWN = new RegExp(String.raw`\b(${NATIONAL})\b`, 'g');
 const IS_KNOWN = new RegExp(String.raw`^(?:${NATIONAL})$`);
 
-/** An organisation that treats patients is not the insurer, whatever its name ends with. */
+/** An organization that treats patients is not the insurer, whatever its name ends with. */
 const PROVIDER =
   /\b(?:Behavioral|Psychiatr\w*|Clinic|Hospital|Center|Centre|Medical|Medicine|University|Pain|Spine|Associates|Neuro\w*|Mental|Department|Practice|Institute|Therapy|Counseling|Wellness|Physicians|Pediatrics?|Family|Women'?s|Children'?s|Public|Occupational|Home|Urgent|Primary|Behavioural|Recovery|Veterans Health Administration)\b/;
 

@@ -1,5 +1,5 @@
 // What a person's name looks like in a record ("Jordan A. Rivera", "Vivian O'Hare",
-// "Raymond T. Okonkwo-Hale"), and the capitalised words that mark an organisation, a heading or
+// "Raymond T. Okonkwo-Hale"), and the capitalised words that mark an organization, a heading or
 // a place rather than a person.
 
 const WORD = String.raw`(?:(?:Mc|Mac|O['’]|D['’])?\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*)`;
@@ -23,7 +23,7 @@ const NOT_A_PERSON = new Set(
   tuesday wednesday thursday friday saturday sunday`.split(/\s+/),
 );
 
-/** Whether `text` is exactly a person's name (an organisation or heading is not). */
+/** Whether `text` is exactly a person's name (an organization or heading is not). */
 export function isPersonName(text: string): boolean {
   return (
     new RegExp(`^${PERSON_NAME}$`, 'u').test(text) &&

@@ -2,7 +2,7 @@
 // the dose, dates and outcome written after it. Not a trial: a treatment requested, planned or
 // considered; one said not to have been tried; the drug an augmenting agent was "added to"
 // (that is one trial of the added drug); the service a denial or claim line is about; a name
-// inside an organisation's name ("Northshore TMS Center").
+// inside an organization's name ("Northshore TMS Center").
 import type { Proposal } from '../../contract/facts';
 import { findDates } from './dates';
 import { isNegated } from './negation';

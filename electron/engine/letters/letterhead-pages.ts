@@ -1,6 +1,6 @@
 // A letter poured into the advocate's own letterhead keeps that document's design, but a reviewer
 // still needs to know which page is which: when the letterhead has no footer of its own, a
-// centred "Page X of Y" footer is added, and when it shows its header on the first page only, a
+// centered "Page X of Y" footer is added, and when it shows its header on the first page only, a
 // running header names the letter on the pages after it.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 

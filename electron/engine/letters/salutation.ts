@@ -32,7 +32,7 @@ const DOCTOR =
 const DEGREES =
   /,?\s+(m\.?d|d\.?o|ph\.?d|psy\.?d|dnp|dds|dmd|dpm|np|pa-?c|lcsw|lpc|rn|aprn|pmhnp(-bc)?|facp|faafp)\.?(?=,|\s|$)/gi;
 
-/** The person a contact names, in parts; null for an organisation ("Prairie Health Appeals"). */
+/** The person a contact names, in parts; null for an organization ("Prairie Health Appeals"). */
 function personOf(name: string) {
   const bare = name
     .replace(DEGREES, '')

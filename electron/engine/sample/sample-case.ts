@@ -114,7 +114,7 @@ export function sampleRecords(today: string) {
     },
     {
       kind: 'therapy',
-      name: 'Cognitive behavioural therapy',
+      name: 'Cognitive behavioral therapy',
       dose: 'Weekly, 20 sessions',
       startedOn: ago(800),
       endedOn: ago(640),

@@ -2,9 +2,10 @@
 // for the next page. A search that matches more than it counts asks for another word instead.
 import { useState } from 'react';
 import { MAX_PAGE } from '../../../electron/contract/paging';
+import { count, nounFor } from '../lib/format';
+import type { Noun } from '../lib/format';
 
-/** "1,234" in the reader's own way of grouping digits. */
-export const count = (n: number) => n.toLocaleString();
+export { count };
 
 /**
  * How many rows a list shows, growing a page at a time; back to one page whenever `key` (the
@@ -30,8 +31,8 @@ export function ShowMore({
   /** More match than `total` counts. */
   capped?: boolean;
   step: number;
-  /** What is listed, plural ("cases"). */
-  noun: string;
+  /** What is listed: ["case", "cases"], agreeing with the total. */
+  noun: Noun;
   onMore: () => void;
 }) {
   if (total === 0) return null;
@@ -41,7 +42,7 @@ export function ShowMore({
   return (
     <div className="show-more">
       <p className="show-more-count">
-        Showing {count(shown)} of {all} {noun}
+        Showing {count(shown)} of {all} {nounFor(capped ? 2 : total, noun)}
       </p>
       {canMore && (
         <button type="button" className="button" onClick={onMore}>

@@ -1,4 +1,4 @@
-// A case's status as a coloured pill; the colour groups open, won and lost stages.
+// A case's status as a colored pill; the color groups open, won and lost stages.
 import { CASE_STATUS } from '../../../electron/contract/choices';
 import type { CaseStatus } from '../../../electron/contract/case';
 

@@ -22,6 +22,25 @@ export function formatDate(value: string | null | undefined): string {
   });
 }
 
+const plural = new Intl.PluralRules('en-US');
+
+/** A noun that changes with its count (["case", "cases"]), or one that does not ("overdue"). */
+export type Noun = string | readonly [one: string, other: string];
+
+/** The noun that agrees with `n`: "case" for 1, "cases" for 0 or 2. */
+export function nounFor(n: number, noun: Noun): string {
+  if (typeof noun === 'string') return noun;
+  return plural.select(n) === 'one' ? noun[0] : noun[1];
+}
+
+/** "1,204": a count as people read it. */
+export const count = (n: number) => n.toLocaleString('en-US');
+
+/** "1 case", "0 cases", "1,204 cases". */
+export function counted(n: number, noun: Noun): string {
+  return `${count(n)} ${nounFor(n, noun)}`;
+}
+
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;

@@ -67,7 +67,7 @@ export function ExpiringAuthorizations() {
           shown={data.items.length}
           total={data.total}
           step={PAGE}
-          noun="authorizations"
+          noun={['authorization', 'authorizations']}
           onMore={() => setLimit((l) => Math.min(MAX_PAGE, l + PAGE))}
         />
       )}

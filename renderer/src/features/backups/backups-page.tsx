@@ -8,7 +8,7 @@ import { asAppError, call } from '../../api';
 import { DataTable } from '../../components/data-table';
 import { ErrorBanner } from '../../components/error-banner';
 import { Modal } from '../../components/modal';
-import { formatSize } from '../../lib/format';
+import { counted, formatSize } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 
 const REASON_LABELS: Record<BackupReason, string> = {
@@ -157,7 +157,7 @@ export function BackupsPage() {
                 header: 'Holds',
                 render: (b) =>
                   b.counts
-                    ? `${b.counts.clients} clients · ${b.counts.cases} cases · ${b.counts.documents} documents`
+                    ? `${counted(b.counts.clients, ['client', 'clients'])} · ${counted(b.counts.cases, ['case', 'cases'])} · ${counted(b.counts.documents, ['document', 'documents'])}`
                     : '—',
               },
               { header: 'Size', render: (b) => formatSize(b.sizeBytes) },
@@ -282,7 +282,7 @@ function ArchiveSection({
           e.preventDefault();
           void run(async () => {
             const s = await call('archive.export', { out });
-            return `Wrote ${s.file} (${formatSize(s.sizeBytes)}): ${s.counts.clients} clients, ${s.counts.cases} cases, ${s.counts.documents} documents.`;
+            return `Wrote ${s.file} (${formatSize(s.sizeBytes)}): ${counted(s.counts.clients, ['client', 'clients'])}, ${counted(s.counts.cases, ['case', 'cases'])}, ${counted(s.counts.documents, ['document', 'documents'])}.`;
           });
         }}
       >
@@ -307,7 +307,7 @@ function ArchiveSection({
           e.preventDefault();
           void run(async () => {
             const r = await call('archive.import', { file });
-            return `Imported ${r.clientIds.length} clients. The library now holds ${r.counts.clients} clients and ${r.counts.cases} cases.`;
+            return `Imported ${counted(r.clientIds.length, ['client', 'clients'])}. The library now holds ${counted(r.counts.clients, ['client', 'clients'])} and ${counted(r.counts.cases, ['case', 'cases'])}.`;
           });
         }}
       >

@@ -104,7 +104,7 @@ export function CaseListPage() {
             total={data.total}
             capped={data.capped}
             step={PAGE}
-            noun="cases"
+            noun={['case', 'cases']}
             onMore={more}
           />
         </>

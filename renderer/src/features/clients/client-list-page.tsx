@@ -94,7 +94,7 @@ export function ClientListPage() {
             shown={data.items.length}
             total={data.total}
             step={PAGE}
-            noun="clients"
+            noun={['client', 'clients']}
             onMore={more}
           />
         </>

@@ -78,7 +78,7 @@ export function ContactsPage() {
             columns={[
               { header: 'Name', render: (c) => c.name },
               { header: 'Kind', render: (c) => CONTACT_KIND.labels[c.kind] },
-              { header: 'Organisation', render: (c) => orDash(c.organisation) },
+              { header: 'Organization', render: (c) => orDash(c.organisation) },
               { header: 'Phone', render: (c) => orDash(c.phone) },
               { header: 'Fax', render: (c) => orDash(c.fax) },
             ]}
@@ -94,7 +94,7 @@ export function ContactsPage() {
             shown={data.items.length}
             total={data.total}
             step={PAGE}
-            noun="contacts"
+            noun={['contact', 'contacts']}
             onMore={more}
           />
         </>

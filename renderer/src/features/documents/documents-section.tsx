@@ -250,7 +250,7 @@ export function DocumentsSection({
             <strong>
               Imported {summary.imported.length} of{' '}
               {summary.imported.length + summary.refused.length + summary.skipped}
-              {summary.skipped > 0 && ` (cancelled; ${summary.skipped} not tried)`}
+              {summary.skipped > 0 && ` (canceled; ${summary.skipped} not tried)`}
             </strong>
             <button
               type="button"
@@ -360,7 +360,7 @@ export function DocumentsSection({
         shown={documents.length}
         total={Math.max(total, documents.length)}
         step={DOCUMENTS_PAGE}
-        noun="documents"
+        noun={['document', 'documents']}
         onMore={more}
       />
 

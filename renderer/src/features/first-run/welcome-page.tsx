@@ -63,7 +63,7 @@ export function WelcomePage() {
             About you
           </h2>
         </div>
-        <p>Your name, organisation and signature head every letter you write.</p>
+        <p>Your name, organization and signature head every letter you write.</p>
         {profile.data && (
           <EntityForm
             formId="welcome-profile-form"

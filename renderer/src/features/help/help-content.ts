@@ -61,7 +61,7 @@ export const HELP: HelpSection[] = [
       'Not read: Word 6.0/95 or older files (save them again as .docx), and scans in which OCR finds no words (blank, upside down, or too faint): each is refused with a message saying which it is.',
       'A password-protected .docx or PDF asks for its password; the password is used only to open the file and is never kept. A wrong password says so and lets you try again or skip the file.',
       'Each document gets a type — denial notice, explanation of benefits, clinical note, the provider’s letter of medical necessity (signed, or a draft), plan document, medical policy, authorization, intake form, correspondence — guessed from its text. Change it in the Type column of the documents list when the guess is wrong: the readiness meter and the enclosure lists of letters go by it. Only a signed letter from the provider counts as the provider’s letter (never a draft, nor a letter made here), and only clinical notes count as medical records (never an intake form or a denial notice).',
-      'Advocate Desk reads each document and proposes facts it recognises: diagnoses and their codes, medications and their classes, scores, dates, provider and plan numbers, and a denial notice as one denial. Each fact is checked against the case: “New”, “In the case” (already recorded, not offered again), or “Differs from the case” (what the case holds and what the document says, side by side). Nothing is added until you accept it.',
+      'Advocate Desk reads each document and proposes facts it recognizes: diagnoses and their codes, medications and their classes, scores, dates, provider and plan numbers, and a denial notice as one denial. Each fact is checked against the case: “New”, “In the case” (already recorded, not offered again), or “Differs from the case” (what the case holds and what the document says, side by side). Nothing is added until you accept it.',
       {
         steps: [
           'Open an imported document and choose “Review facts”. Each fact shows the passage it came from, highlighted when you select it.',
@@ -93,7 +93,7 @@ export const HELP: HelpSection[] = [
       'Evidence cited: the case page suggests studies from the evidence library for the treatment, the diagnoses and the kind of denial, with why. Pick the ones to cite; appeals and the letter of medical necessity cite them in the argument and list them under References. A letter cites nothing that is not in the library and picked for the case.',
       'The Evidence library holds trials, guidelines and FDA actions on IV ketamine, esketamine and TMS. PMID and DOI are kept only where they were seen on a public page; an entry without them says what to check before quoting it. Find any entry by its words, and add, edit or delete your own.',
       'Letter templates can be changed under “Letter templates”: your own wording, enclosures and who signs. “Insert a field” lists every name a template can use; a misspelt one is refused with the nearest right name. A template can ask its own questions (answered once per case under “Questions the letters ask”). A built-in template can always be reset to the original; it asks first.',
-      'Your letterhead: either your name, organisation and address from your profile, or your own Word letterhead with {{letter}} where the letter should start (Profile or Settings).',
+      'Your letterhead: either your name, organization and address from your profile, or your own Word letterhead with {{letter}} where the letter should start (Profile or Settings).',
     ],
   },
   {

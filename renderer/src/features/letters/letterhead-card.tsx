@@ -40,7 +40,7 @@ export function LetterheadCard({ profileAbove = true }: { profileAbove?: boolean
       <p>
         {data
           ? `Letters you sign are written on your own letterhead, ${data.fileName} (${formatSize(data.sizeBytes)}).`
-          : `Letters you sign are headed with your name, organisation, address and phone from ${profileAbove ? 'above' : 'your profile'}.`}
+          : `Letters you sign are headed with your name, organization, address and phone from ${profileAbove ? 'above' : 'your profile'}.`}
       </p>
       <p className="field-hint">
         To use your own: open your letterhead in Word, type <code>{'{{letter}}'}</code> on a line of

@@ -34,7 +34,7 @@ export function SearchPage() {
             total={data.total}
             capped={data.capped}
             step={PAGE}
-            noun="matching cases"
+            noun={['matching case', 'matching cases']}
             onMore={more}
           />
         </>

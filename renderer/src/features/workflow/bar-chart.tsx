@@ -4,7 +4,7 @@ import { useId } from 'react';
 
 export interface Series {
   name: string;
-  /** CSS class that colours this series' bars and legend key. */
+  /** CSS class that colors this series' bars and legend key. */
   tone: string;
 }
 

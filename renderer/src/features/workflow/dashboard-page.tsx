@@ -17,7 +17,7 @@ import { ShowMore, count as formatCount } from '../../components/show-more';
 import { StatusBadge } from '../../components/status-badge';
 import { BarChart } from './bar-chart';
 import { DueBadge, dueText } from './due-badge';
-import { formatDate, orDash } from '../../lib/format';
+import { counted, formatDate, orDash } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 import { SampleBanner } from '../first-run/sample';
 import { HelpLink } from '../help/help-link';
@@ -229,7 +229,7 @@ export function DashboardPage() {
           shown={board.waiting.items.length}
           total={board.waiting.total}
           step={PAGE}
-          noun="cases"
+          noun={['case', 'cases']}
           onMore={more('waiting')}
         />
       </section>
@@ -250,7 +250,8 @@ export function DashboardPage() {
               { header: 'Stage', render: (c) => <StatusBadge status={c.status} /> },
               {
                 header: 'Last activity',
-                render: (c) => `${formatDate(c.lastActivityOn)} (${c.daysIdle} days)`,
+                render: (c) =>
+                  `${formatDate(c.lastActivityOn)} (${counted(c.daysIdle, ['day', 'days'])})`,
               },
             ]}
           />
@@ -259,7 +260,7 @@ export function DashboardPage() {
           shown={board.idle.items.length}
           total={board.idle.total}
           step={PAGE}
-          noun="cases"
+          noun={['case', 'cases']}
           onMore={more('idle')}
         />
       </section>

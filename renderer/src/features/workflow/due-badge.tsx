@@ -1,4 +1,5 @@
-// "in 3 days", "today", "5 days overdue": how far a date is from today, coloured by urgency.
+// "in 3 days", "today", "5 days overdue": how far a date is from today, colored by urgency.
+import { counted } from '../../lib/format';
 
 /** Whole days from `today` to `date` (both YYYY-MM-DD calendar dates). */
 export function daysFrom(today: string, date: string): number {
@@ -11,7 +12,7 @@ export function dueText(days: number, late = 'overdue'): string {
   if (days === 0) return 'today';
   if (days === 1) return 'tomorrow';
   if (days > 0) return `in ${days} days`;
-  return `${-days} day${days === -1 ? '' : 's'} ${late}`;
+  return `${counted(-days, ['day', 'days'])} ${late}`;
 }
 
 export function DueBadge({ days, late }: { days: number; late?: string }) {
