@@ -1,9 +1,10 @@
 // A case: one request for coverage of one treatment, with the plan and provider it involves.
 import { z } from 'zod';
-import { CASE_STATUS, PLAN_TYPE } from './choices';
+import { CASE_STATUS, PLAN_TYPE, choices } from './choices';
 import {
   id,
   optionalDate,
+  requiredDate,
   optionalNpi,
   optionalPhone,
   optionalServiceCodes,
@@ -92,13 +93,39 @@ export interface CaseDetail {
 /** Documents the case page shows at first; a case with more pages through them. */
 export const CASE_DOCUMENTS_SHOWN = 100;
 
-export const caseListQuery = z
-  .object({
-    query: z.string().trim().max(200).optional(),
-    status: z.enum(CASE_STATUS.values).optional(),
-    clientId: id.optional(),
-    ...pageArgs(50),
-  })
+/** The orders the case list offers; each reads an index (migrations 0010 and 0016). */
+export const CASE_SORT = choices({
+  activity: 'Last activity',
+  client: 'Client',
+  stage: 'Stage',
+  insurer: 'Insurer',
+  treatment: 'Treatment',
+  due: 'Next due',
+});
+export type CaseSort = (typeof CASE_SORT.values)[number];
+
+/** The filters and order of the case list (also what a saved view and a CSV export keep). */
+export const caseListFilters = z.object({
+  query: z.string().trim().max(200).optional(),
+  status: z.enum(CASE_STATUS.values).optional(),
+  clientId: id.optional(),
+  /** Exactly this insurer or treatment, whatever the case of its letters. */
+  insurer: z.string().trim().min(1).max(200).optional(),
+  treatment: z.string().trim().min(1).max(200).optional(),
+  planType: z.enum(PLAN_TYPE.values).optional(),
+  /** Cases with an open deadline or task due within this many days from `today` (overdue too). */
+  dueWithinDays: z.number().int().min(0).max(3650).optional(),
+  /** The day "due within" counts from (the reader's today); the engine's local day when absent. */
+  today: requiredDate.optional(),
+  /** The order; absent, the best matches first for a query and the latest activity otherwise. */
+  sort: z.enum(CASE_SORT.values).optional(),
+  /** Ascending or descending; each sort has its natural way (latest activity, soonest due first). */
+  direction: z.enum(['asc', 'desc']).optional(),
+});
+export type CaseListFilters = z.input<typeof caseListFilters>;
+
+export const caseListQuery = caseListFilters
+  .extend(pageArgs(50))
   .default({ limit: 50, offset: 0 });
 
 /**

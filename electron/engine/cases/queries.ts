@@ -1,39 +1,22 @@
 // SQL for cases and the rows the case list shows.
 import type { Database } from 'better-sqlite3';
-import type { Case, CaseList, CaseStatus, CaseSummary } from '../../contract/case';
+import type { Case, CaseList, CaseListFilters, CaseSummary } from '../../contract/case';
 import { caseInput } from '../../contract/case';
 import { defineTable, fromRow } from '../db/table';
-import { caseSearchQueries } from '../search/queries';
+import { SEARCH_WINDOW, caseSearchQueries } from '../search/queries';
+import { addDays, localTimeZone, todayIn } from '../deadlines/plain-date';
+import { LIST_COLUMNS, LIST_FROM, NATURAL, listStatements, segments } from './list-sql';
+import type { Condition, Segment } from './list-sql';
 
-/** The case-list row; `nextDueOn` is the earliest open deadline or task. */
-export const CASE_SUMMARY_SQL = `
-  SELECT k.id, k.client_id, cl.first_name || ' ' || cl.last_name AS client_name,
-         k.requested_treatment, k.status, k.insurer_name, k.member_id, k.updated_at,
-         (SELECT min(due_on) FROM deadlines d WHERE d.case_id = k.id AND d.completed_on IS NULL) AS next_due_on
-  FROM cases k JOIN clients cl ON cl.id = k.client_id`;
-
-const NEWEST_FIRST = 'ORDER BY k.updated_at DESC, k.id DESC LIMIT @limit OFFSET @offset';
-
-export interface CaseListArgs {
-  query?: string | undefined;
-  status?: CaseStatus | undefined;
-  clientId?: number | undefined;
+export type CaseListArgs = Omit<CaseListFilters, 'today'> & {
+  today?: string | undefined;
   limit: number;
   offset: number;
-}
+};
 
 export function caseQueries(db: Database) {
   const table = defineTable<Case>(db, 'cases', Object.keys(caseInput.shape), 'case');
-  // One statement per filter, each walking its own index newest first and stopping at the page
-  // (a filter written as "@status IS NULL OR …" would keep SQLite from choosing the index).
-  const pages = {
-    all: db.prepare(`${CASE_SUMMARY_SQL} ${NEWEST_FIRST}`),
-    status: db.prepare(`${CASE_SUMMARY_SQL} WHERE k.status = @status ${NEWEST_FIRST}`),
-    client: db.prepare(`${CASE_SUMMARY_SQL} WHERE k.client_id = @clientId ${NEWEST_FIRST}`),
-    both: db.prepare(
-      `${CASE_SUMMARY_SQL} WHERE k.client_id = @clientId AND k.status = @status ${NEWEST_FIRST}`,
-    ),
-  };
+  const lists = listStatements(db);
   // Counts by stage are kept by triggers (list_counts); a client's cases are few and indexed.
   const counts = {
     all: db.prepare("SELECT coalesce(sum(count), 0) FROM list_counts WHERE list = 'cases'").pluck(),
@@ -47,7 +30,9 @@ export function caseQueries(db: Database) {
       .prepare('SELECT count(*) FROM cases WHERE client_id = @clientId AND status = @status')
       .pluck(),
   };
-  const byIds = db.prepare(`${CASE_SUMMARY_SQL} WHERE k.id IN (SELECT value FROM json_each(@ids))`);
+  const byIds = db.prepare(
+    `${LIST_COLUMNS} ${LIST_FROM} WHERE k.id IN (SELECT value FROM json_each(@ids))`,
+  );
   const clientExists = db.prepare('SELECT 1 FROM clients WHERE id = ?').pluck();
   const search = caseSearchQueries(db);
 
@@ -58,21 +43,101 @@ export function caseQueries(db: Database) {
     return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   };
 
+  /** One page across a sort's runs: earlier runs are counted only to skip past them. */
+  const pageOf = (
+    used: Condition[],
+    runs: Segment[],
+    params: Record<string, string | number>,
+    limit: number,
+    offset: number,
+    total: number,
+  ): CaseSummary[] => {
+    const items: CaseSummary[] = [];
+    let skip = offset;
+    for (const [i, run] of runs.entries()) {
+      if (items.length >= limit) break;
+      if (skip > 0 && i < runs.length - 1) {
+        const inRun = run.countAsRest
+          ? total -
+            runs
+              .slice(i + 1)
+              .reduce((sum, r) => sum + (lists.count(used, r).get(params) as number), 0)
+          : (lists.count(used, run).get(params) as number);
+        if (inRun <= skip) {
+          skip -= inRun;
+          continue;
+        }
+      }
+      const rows = lists
+        .page(used, run)
+        .all({ ...params, limit: limit - items.length, offset: skip });
+      items.push(...rows.map((r) => fromRow<CaseSummary>(r)));
+      skip = 0;
+    }
+    return items;
+  };
+
   return {
     ...table,
     clientExists: (id: number) => clientExists.get(id) === 1,
     summaries,
     /**
-     * One page of cases: with a query, the best matches first (counted up to SEARCH_WINDOW);
-     * without one, the most recently changed first.
+     * One page of cases: with a query, the best matches first (counted up to SEARCH_WINDOW)
+     * unless another order is asked; without one, the most recently changed first. Filters and
+     * orders beyond stage and client read their own indexes (migration 0016).
      */
     list(args: CaseListArgs): CaseList {
       const status = args.status ?? null;
       const clientId = args.clientId ?? null;
-      if (args.query) {
-        const hits = search.hits(args.query, { ...args, status, clientId });
-        return { total: hits.total, capped: hits.capped, items: summaries(hits.ids) };
+      const extra: Condition[] = [];
+      const params: Record<string, string | number> = {};
+      if (args.insurer) {
+        extra.push('insurer');
+        params.insurer = args.insurer;
       }
+      if (args.treatment) {
+        extra.push('treatment');
+        params.treatment = args.treatment;
+      }
+      if (args.planType) {
+        extra.push('planType');
+        params.planType = args.planType;
+      }
+      if (args.dueWithinDays !== undefined) {
+        extra.push('dueBy');
+        params.dueBy = addDays(args.today ?? todayIn(localTimeZone()), args.dueWithinDays);
+      }
+      const ordered = args.sort !== undefined || args.direction !== undefined;
+      const sort = args.sort ?? 'activity';
+      const runs = segments(sort, args.direction ?? NATURAL[sort], status);
+      const base: Condition[] = [];
+      if (status !== null) {
+        base.push('status');
+        params.status = status;
+      }
+      if (clientId !== null) {
+        base.push('clientId');
+        params.clientId = clientId;
+      }
+
+      if (args.query) {
+        if (extra.length === 0 && !ordered) {
+          const hits = search.hits(args.query, { ...args, status, clientId });
+          return { total: hits.total, capped: hits.capped, items: summaries(hits.ids) };
+        }
+        // The matches (a window of them), filtered and ordered as asked.
+        const hits = search.hits(args.query, { status, clientId, offset: 0, limit: SEARCH_WINDOW });
+        const used: Condition[] = ['ids', ...extra];
+        params.ids = JSON.stringify(hits.ids);
+        const total = lists.count(used).get(params) as number;
+        return {
+          total,
+          capped: hits.capped,
+          items: pageOf(used, runs, params, args.limit, args.offset, total),
+        };
+      }
+      const used = [...base, ...extra];
+      // Counts by stage and client alone are kept or indexed; other filters count their matches.
       const which =
         status === null
           ? clientId === null
@@ -81,15 +146,17 @@ export function caseQueries(db: Database) {
           : clientId === null
             ? 'status'
             : 'both';
-      const params = {
-        ...(status === null ? {} : { status }),
-        ...(clientId === null ? {} : { clientId }),
-      };
-      const items = pages[which].all({ ...params, limit: args.limit, offset: args.offset });
+      const total =
+        extra.length === 0
+          ? (counts[which].get({
+              ...(status === null ? {} : { status }),
+              ...(clientId === null ? {} : { clientId }),
+            }) as number)
+          : (lists.count(used).get(params) as number);
       return {
-        total: counts[which].get(params) as number,
+        total,
         capped: false,
-        items: items.map((r) => fromRow<CaseSummary>(r)),
+        items: pageOf(used, runs, params, args.limit, args.offset, total),
       };
     },
   };

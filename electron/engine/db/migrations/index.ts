@@ -15,6 +15,7 @@ import { letterSearch } from './0012-letter-search';
 import { evidence } from './0013-evidence';
 import { criteria } from './0014-criteria';
 import { authorizations } from './0015-authorizations';
+import { caseList } from './0016-case-list';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   evidence,
   criteria,
   authorizations,
+  caseList,
 ];
