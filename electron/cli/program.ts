@@ -153,14 +153,48 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
     });
   caseCmd
     .command('list')
-    .description('print cases as JSON lines, most recently updated first')
+    .description('print cases as JSON lines (or CSV), most recently updated first')
     .option('--status <status>', 'only cases at this stage')
+    .option('--insurer <name>', 'only cases with this insurer')
+    .option('--treatment <name>', 'only cases for this treatment')
+    .option('--plan <type>', 'only cases with this plan type')
+    .option('--due-within <days>', 'only cases with something due within this many days')
+    .option('--sort <by>', 'activity, client, stage, insurer, treatment or due')
+    .option('--desc', 'the other way round')
+    .option('--csv', 'write every matching case as CSV instead')
     .option('--limit <n>', 'at most this many', '1000')
-    .action(async (opts: { status?: string; limit: string }) => {
-      const args = { status: opts.status, limit: Number(opts.limit) };
-      const list = (await call('cases.list', args)) as { items: unknown[] };
-      for (const item of list.items) io.out(JSON.stringify(item));
-    });
+    .action(
+      async (opts: {
+        status?: string;
+        insurer?: string;
+        treatment?: string;
+        plan?: string;
+        dueWithin?: string;
+        sort?: string;
+        desc?: boolean;
+        csv?: boolean;
+        limit: string;
+      }) => {
+        const filters = {
+          status: opts.status,
+          insurer: opts.insurer,
+          treatment: opts.treatment,
+          planType: opts.plan,
+          dueWithinDays: opts.dueWithin === undefined ? undefined : Number(opts.dueWithin),
+          sort: opts.sort,
+          direction: opts.desc ? 'desc' : undefined,
+        };
+        if (opts.csv) {
+          const file = (await call('cases.export', filters)) as { text: string };
+          io.out(file.text.replace(/\r\n$/, ''));
+          return;
+        }
+        const list = (await call('cases.list', { ...filters, limit: Number(opts.limit) })) as {
+          items: unknown[];
+        };
+        for (const item of list.items) io.out(JSON.stringify(item));
+      },
+    );
 
   program
     .command('import <paths...>')

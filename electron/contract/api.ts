@@ -1,7 +1,7 @@
 // The whole API the UI may call: each call's name, the schema its arguments must pass, and its
 // result type. The engine implements it; Electron IPC, the browser host and the CLI carry it.
 import { z } from 'zod';
-import { caseInput, caseListQuery, caseUpdate } from './case';
+import { caseInput, caseListFilters, caseListQuery, caseUpdate } from './case';
 import type { Case, CaseDetail, CaseList, CaseSummary } from './case';
 import { pageArgs } from './paging';
 import type { Page } from './paging';
@@ -138,6 +138,8 @@ export const apiArgs = {
   'clients.delete': byId,
 
   'cases.list': caseListQuery,
+  'cases.export': caseListFilters.default({}),
+  'cases.choices': none,
   'cases.get': byId,
   'cases.create': caseInput,
   'cases.update': caseUpdate,
@@ -301,6 +303,8 @@ export type ApiResults = RecordResults & {
   'clients.update': Client;
   'clients.delete': null;
   'cases.list': CaseList;
+  'cases.export': { fileName: string; text: string; rows: number };
+  'cases.choices': { insurers: string[]; treatments: string[] };
   'cases.get': CaseDetail;
   'cases.create': Case;
   'cases.update': Case;

@@ -104,6 +104,16 @@ export const CASE_SORT = choices({
 });
 export type CaseSort = (typeof CASE_SORT.values)[number];
 
+/** Each order's natural direction: latest activity and soonest due first, names A to Z. */
+export const NATURAL_DIRECTION: Record<CaseSort, 'asc' | 'desc'> = {
+  activity: 'desc',
+  client: 'asc',
+  stage: 'asc',
+  insurer: 'asc',
+  treatment: 'asc',
+  due: 'asc',
+};
+
 /** The filters and order of the case list (also what a saved view and a CSV export keep). */
 export const caseListFilters = z.object({
   query: z.string().trim().max(200).optional(),
@@ -124,9 +134,7 @@ export const caseListFilters = z.object({
 });
 export type CaseListFilters = z.input<typeof caseListFilters>;
 
-export const caseListQuery = caseListFilters
-  .extend(pageArgs(50))
-  .default({ limit: 50, offset: 0 });
+export const caseListQuery = caseListFilters.extend(pageArgs(50)).default({ limit: 50, offset: 0 });
 
 /**
  * One page of cases. With a query, `total` counts the matches up to a thousand and `capped` says

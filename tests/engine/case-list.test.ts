@@ -3,7 +3,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine';
 import type { ApiArgs } from '../../electron/contract/api';
-import { cleanup, ok, sampleCase, sampleClient, tempEngine } from './helpers';
+import { join } from 'node:path';
+import { cleanup, ok, openTracked, sampleCase, sampleClient, tempDir, tempEngine } from './helpers';
+import { cli } from './run-cli';
 
 afterEach(cleanup);
 
@@ -157,10 +159,64 @@ describe('the case list, filtered', () => {
   it('forgets a deleted case everywhere the list reads', async () => {
     const engine = tempEngine();
     const made = await library(engine);
-    const kase = await ok(engine, 'cases.get', { id: made.Baker! });
-    await ok(engine, 'cases.delete', { id: made.Baker!, version: kase.case.version });
+    await ok(engine, 'cases.delete', { id: made.Baker! });
     expect(await names(engine, { sort: 'due' })).toEqual(['Dunn', 'Adams', 'Cole']);
     const left = engine.db.prepare('SELECT count(*) FROM case_next_due').pluck().get();
     expect(left).toBe(2);
+  });
+});
+
+describe('the case list as CSV', () => {
+  it('writes every matching case, quoted, with formulas kept as text', async () => {
+    const engine = tempEngine();
+    await library(engine);
+    const c = await ok(
+      engine,
+      'clients.create',
+      sampleClient({ firstName: '=HYPERLINK("http://x")', lastName: 'Quote, "Q"' }),
+    );
+    await ok(engine, 'cases.create', sampleCase(c.id, { insurerName: '+Aetna', memberId: '@1' }));
+    const all = await ok(engine, 'cases.export', { sort: 'client' });
+    expect(all.rows).toBe(5);
+    const lines = all.text.split('\r\n');
+    expect(lines[0]).toBe('Case,Client,Treatment,Stage,Insurer,Member ID,Next due,Last activity');
+    expect(lines).toHaveLength(7); // header, five rows, and the empty string after the last CRLF
+    const odd = lines.find((l) => l.includes('HYPERLINK'))!;
+    expect(odd).toContain(`"'=HYPERLINK(""http://x"") Quote, ""Q"""`);
+    expect(odd).toContain(",'+Aetna,'@1,");
+    const filtered = await ok(engine, 'cases.export', { treatment: 'tms' });
+    expect(filtered.rows).toBe(2);
+  });
+});
+
+describe('the case list from the command line', () => {
+  it('filters and sorts as the app does, as JSON lines or CSV', async () => {
+    const db = join(tempDir(), 'library.sqlite');
+    const engine = openTracked(db);
+    await library(engine);
+    engine.close();
+    const json = await cli(
+      '--db',
+      db,
+      'case',
+      'list',
+      '--treatment',
+      'tms',
+      '--sort',
+      'client',
+      '--desc',
+    );
+    expect(json.code).toBe(0);
+    expect(json.out.map((l) => (JSON.parse(l) as { clientName: string }).clientName)).toEqual([
+      'Ed Dunn',
+      'Ana Baker',
+    ]);
+    const csv = await cli('--db', db, 'case', 'list', '--insurer', 'cigna', '--csv');
+    expect(csv.code).toBe(0);
+    expect(csv.out.join('\n').split('\r\n')).toHaveLength(2);
+    expect(csv.out.join('')).toContain('Ed Dunn');
+    const bad = await cli('--db', db, 'case', 'list', '--sort', 'colour');
+    expect(bad.code).not.toBe(0);
+    expect(bad.err.join(' ')).toMatch(/sort/i);
   });
 });

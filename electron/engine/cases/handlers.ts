@@ -7,8 +7,19 @@ import { todayForState } from '../deadlines/state-time-zones';
 import { stageQueries } from '../workflow/queries';
 import { caseDetailReader } from './detail';
 import { caseQueries } from './queries';
+import { csvHeader, csvRow } from './csv';
 
-type CaseCalls = 'cases.list' | 'cases.get' | 'cases.create' | 'cases.update' | 'cases.delete';
+type CaseCalls =
+  | 'cases.list'
+  | 'cases.export'
+  | 'cases.choices'
+  | 'cases.get'
+  | 'cases.create'
+  | 'cases.update'
+  | 'cases.delete';
+
+/** Rows read at a time while a whole list is written out. */
+const EXPORT_PAGE = 1000;
 
 export function caseHandlers({ db }: EngineContext): HandlerSet<CaseCalls> {
   const q = caseQueries(db);
@@ -28,6 +39,19 @@ export function caseHandlers({ db }: EngineContext): HandlerSet<CaseCalls> {
 
   return {
     'cases.list': (args) => q.list(args),
+    // Every matching case (not just the page on screen), read a page at a time.
+    'cases.export': (filters) => {
+      const parts = [csvHeader()];
+      let rows = 0;
+      for (let offset = 0; ; offset += EXPORT_PAGE) {
+        const page = q.list({ ...filters, limit: EXPORT_PAGE, offset });
+        for (const c of page.items) parts.push(csvRow(c));
+        rows += page.items.length;
+        if (page.items.length < EXPORT_PAGE) break;
+      }
+      return { fileName: 'advocate-desk-cases.csv', text: parts.join(''), rows };
+    },
+    'cases.choices': () => q.choices(),
     'cases.get': ({ id }) => detail(id),
     'cases.create': (values) => {
       requireClient(values.clientId);

@@ -2,6 +2,7 @@
 // joined (never input): the values travel as bound parameters. Each statement is prepared once.
 import type { Database, Statement } from 'better-sqlite3';
 import type { CaseSort } from '../../contract/case';
+import { NATURAL_DIRECTION } from '../../contract/case';
 import { CASE_STATUS } from '../../contract/choices';
 import type { CaseStatus } from '../../contract/case';
 
@@ -16,15 +17,8 @@ export const LIST_COLUMNS = `
 
 export type Direction = 'asc' | 'desc';
 
-/** Each sort's natural direction: latest activity and soonest due first, names A to Z. */
-export const NATURAL: Record<CaseSort, Direction> = {
-  activity: 'desc',
-  client: 'asc',
-  stage: 'asc',
-  insurer: 'asc',
-  treatment: 'asc',
-  due: 'asc',
-};
+/** Each sort's natural direction (the contract's, so the list's headers agree). */
+export const NATURAL = NATURAL_DIRECTION;
 
 /**
  * A run of the list read straight from one index in its order: a sort is one or more of them in

@@ -8,6 +8,9 @@ import { addDays, localTimeZone, todayIn } from '../deadlines/plain-date';
 import { LIST_COLUMNS, LIST_FROM, NATURAL, listStatements, segments } from './list-sql';
 import type { Condition, Segment } from './list-sql';
 
+/** Insurers (and treatments) a filter offers at most; a library with more is typed into search. */
+const FILTER_CHOICES = 500;
+
 export type CaseListArgs = Omit<CaseListFilters, 'today'> & {
   today?: string | undefined;
   limit: number;
@@ -34,6 +37,15 @@ export function caseQueries(db: Database) {
     `${LIST_COLUMNS} ${LIST_FROM} WHERE k.id IN (SELECT value FROM json_each(@ids))`,
   );
   const clientExists = db.prepare('SELECT 1 FROM clients WHERE id = ?').pluck();
+  // Each insurer and treatment once, however it is capitalized, read in index order.
+  const distinct = (column: string) =>
+    db
+      .prepare(
+        `SELECT ${column} FROM cases WHERE ${column} IS NOT NULL GROUP BY ${column} COLLATE NOCASE LIMIT ${FILTER_CHOICES}`,
+      )
+      .pluck();
+  const insurers = distinct('insurer_name');
+  const treatments = distinct('requested_treatment');
   const search = caseSearchQueries(db);
 
   /** The case-list rows of `ids`, in that order. */
@@ -79,6 +91,11 @@ export function caseQueries(db: Database) {
 
   return {
     ...table,
+    /** The insurers and treatments the case list can be filtered by. */
+    choices: () => ({
+      insurers: insurers.all() as string[],
+      treatments: treatments.all() as string[],
+    }),
     clientExists: (id: number) => clientExists.get(id) === 1,
     summaries,
     /**

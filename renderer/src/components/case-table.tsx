@@ -1,21 +1,38 @@
 // The rows of the case list and of search results.
 import { Link } from 'react-router';
-import type { CaseSummary } from '../../../electron/contract/case';
+import type { CaseSort, CaseSummary } from '../../../electron/contract/case';
 import { formatDate, orDash } from '../lib/format';
 import { DataTable } from './data-table';
 import { StatusBadge } from './status-badge';
 import { SampleBadge } from '../features/first-run/sample';
 
+/** The order a sortable list is in, and how to ask for another. */
+export interface TableSort {
+  by: CaseSort | null;
+  direction: 'asc' | 'desc';
+  onSort: (by: CaseSort) => void;
+}
+
 export function CaseTable({
   cases,
   caption,
   sampleCaseId = null,
+  sort,
 }: {
   cases: CaseSummary[];
   caption: string;
   /** The fictional sample case, badged so it is never mistaken for a real one. */
   sampleCaseId?: number | null;
+  /** Column headers that order the list (the case list); plain headers without. */
+  sort?: TableSort;
 }) {
+  const by = (key: CaseSort) =>
+    sort && {
+      sort: {
+        direction: sort.by === key ? sort.direction : null,
+        onSort: () => sort.onSort(key),
+      },
+    };
   return (
     <DataTable
       caption={caption}
@@ -23,6 +40,7 @@ export function CaseTable({
       columns={[
         {
           header: 'Client',
+          ...by('client'),
           render: (c) => (
             <>
               <Link to={`/cases/${c.id}`}>{c.clientName}</Link>
@@ -35,12 +53,15 @@ export function CaseTable({
             </>
           ),
         },
-        { header: 'Treatment', render: (c) => c.requestedTreatment },
-        { header: 'Status', render: (c) => <StatusBadge status={c.status} /> },
-        { header: 'Insurer', render: (c) => orDash(c.insurerName) },
-        { header: 'Member ID', render: (c) => orDash(c.memberId) },
-        { header: 'Next due', render: (c) => formatDate(c.nextDueOn) },
-        { header: 'Updated', render: (c) => formatDate(c.updatedAt) },
+        { header: 'Treatment', ...by('treatment'), render: (c) => c.requestedTreatment },
+        { header: 'Status', ...by('stage'), render: (c) => <StatusBadge status={c.status} /> },
+        { header: 'Insurer', ...by('insurer'), render: (c) => orDash(c.insurerName) },
+        {
+          header: 'Member ID',
+          render: (c) => <span className="identifier">{orDash(c.memberId)}</span>,
+        },
+        { header: 'Next due', ...by('due'), render: (c) => formatDate(c.nextDueOn) },
+        { header: 'Updated', ...by('activity'), render: (c) => formatDate(c.updatedAt) },
       ]}
     />
   );

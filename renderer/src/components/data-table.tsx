@@ -4,7 +4,11 @@ import type { ReactNode } from 'react';
 export interface Column<T> {
   header: string;
   render: (row: T) => ReactNode;
+  /** A column the list can be ordered by: whether it is now, which way, and how to ask. */
+  sort?: { direction: 'asc' | 'desc' | null; onSort: () => void };
 }
+
+const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
 
 interface DataTableProps<T extends { id: number }> {
   caption: string;
@@ -24,8 +28,21 @@ export function DataTable<T extends { id: number }>(props: DataTableProps<T>) {
         <thead>
           <tr>
             {columns.map((c) => (
-              <th scope="col" key={c.header}>
-                {c.header}
+              <th
+                scope="col"
+                key={c.header}
+                aria-sort={c.sort?.direction ? ARIA_SORT[c.sort.direction] : undefined}
+              >
+                {c.sort ? (
+                  <button type="button" className="sort-header" onClick={c.sort.onSort}>
+                    {c.header}
+                    <span aria-hidden="true" className="sort-arrow">
+                      {c.sort.direction === 'asc' ? ' ▲' : c.sort.direction === 'desc' ? ' ▼' : ''}
+                    </span>
+                  </button>
+                ) : (
+                  c.header
+                )}
               </th>
             ))}
             {actions && (

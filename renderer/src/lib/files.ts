@@ -9,6 +9,18 @@ function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+/** Saves text the app wrote (a calendar, a CSV list) as a file, through the save dialog. */
+export function downloadText(fileName: string, text: string, mediaType: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${mediaType};charset=utf-8` }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 /** Saves a document's original bytes under its own name, through the save dialog. */
 export async function downloadDocument(id: number): Promise<void> {
   const file = await call('documents.file', { id });

@@ -23,7 +23,7 @@ import { RowActions } from '../../components/row-actions';
 import { formatDate } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 import { authorizationSpecs } from './authorization-specs';
-import { localDate } from './local-date';
+import { localDate } from '../../lib/local-date';
 import './authorizations.css';
 
 /** The form each kind is written out as. */

@@ -10,7 +10,7 @@ import { ErrorBanner } from '../../components/error-banner';
 import { ShowMore } from '../../components/show-more';
 import { formatDate } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
-import { localDate } from './local-date';
+import { localDate } from '../../lib/local-date';
 
 const PAGE = 10;
 const WITHIN_DAYS = 60;

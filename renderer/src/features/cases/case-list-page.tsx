@@ -1,49 +1,97 @@
-// Home: every case, newest activity first (a page at a time), with search and a status filter.
+// Home: every case a page at a time, found by words, narrowed by stage, insurer, treatment, plan
+// type and what is due soon, ordered by any column — all of it kept in the address, so a
+// bookmark or the back button brings the same list back. The list leaves as CSV or on paper.
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
-import { CASE_STATUS } from '../../../../electron/contract/choices';
-import type { CaseStatus } from '../../../../electron/contract/case';
-import { call } from '../../api';
+import { Link, useSearchParams } from 'react-router';
+import { CASE_STATUS, PLAN_TYPE } from '../../../../electron/contract/choices';
+import type { CaseSort } from '../../../../electron/contract/case';
+import { NATURAL_DIRECTION } from '../../../../electron/contract/case';
+import { asAppError, call } from '../../api';
 import { CaseTable } from '../../components/case-table';
 import { ErrorBanner } from '../../components/error-banner';
-import { ShowMore, count, usePageSize } from '../../components/show-more';
+import { ShowMore, usePageSize } from '../../components/show-more';
+import type { AppError } from '../../../../electron/contract/errors';
+import { counted } from '../../lib/format';
+import { downloadText } from '../../lib/files';
+import { localDate } from '../../lib/local-date';
 import { useLoad } from '../../lib/use-load';
 import { SampleBanner, useSampleStatus } from '../first-run/sample';
 import { HelpLink } from '../help/help-link';
+import { filtersOf, narrowed, readState, writeState } from './case-list-filters';
+import type { ListState } from './case-list-filters';
+import './case-list.css';
 
 /** Cases shown at first, and added by each "Show more". */
 const PAGE = 50;
 
-export function CaseListPage() {
-  const [text, setText] = useState('');
-  const [query, setQuery] = useState('');
-  const [status, setStatus] = useState<CaseStatus | ''>('');
+const DUE_CHOICES = [
+  ['7', 'Due within 7 days'],
+  ['30', 'Due within 30 days'],
+  ['90', 'Due within 90 days'],
+] as const;
 
-  // Wait for a pause in typing so each keystroke does not query the library.
+export function CaseListPage() {
+  const [params, setParams] = useSearchParams();
+  const state = readState(params);
+  const update = (change: Partial<ListState>) =>
+    setParams(writeState({ ...state, ...change }), { replace: true });
+
+  // The search box answers after a pause in typing, so each keystroke does not query the library.
+  const [text, setText] = useState(state.query);
   useEffect(() => {
-    const timer = setTimeout(() => setQuery(text.trim()), 250);
+    const timer = setTimeout(() => {
+      if (text.trim() !== state.query) update({ query: text.trim() });
+    }, 250);
     return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only typing starts the timer
   }, [text]);
 
-  const [limit, more] = usePageSize(PAGE, `${query}|${status}`);
+  const today = localDate();
+  const filters = filtersOf(state, today);
+  const key = JSON.stringify(filters);
+  const [limit, more] = usePageSize(PAGE, key);
   const { data, error, loading, reload } = useLoad(
-    () =>
-      call('cases.list', {
-        ...(query ? { query } : {}),
-        ...(status ? { status } : {}),
-        limit,
-      }),
-    [query, status, limit],
+    () => call('cases.list', { ...filters, limit }),
+    [key, limit],
   );
+  const choices = useLoad(() => call('cases.choices', {}), []);
   const sample = useSampleStatus();
-  const filtered = query !== '' || status !== '';
+  const [exportError, setExportError] = useState<AppError | null>(null);
+
+  const sortBy = (by: CaseSort) => {
+    const current = state.sort ?? (state.query ? null : 'activity');
+    const direction = state.direction ?? (current ? NATURAL_DIRECTION[current] : null);
+    // The same column again turns it around; another starts in its natural direction.
+    update(
+      by === current
+        ? { sort: by, direction: direction === 'asc' ? 'desc' : 'asc' }
+        : { sort: by, direction: null },
+    );
+  };
+  const shownSort = state.sort ?? (state.query ? null : 'activity');
+
+  const exportCsv = async () => {
+    try {
+      const file = await call('cases.export', filters);
+      downloadText(file.fileName, file.text, 'text/csv');
+      setExportError(null);
+    } catch (e) {
+      setExportError(asAppError(e));
+    }
+  };
 
   return (
-    <div className="page">
+    <div className="page case-list">
       <div className="page-header">
         <h1>Cases</h1>
         <div className="page-actions">
           <HelpLink section="cases" />
+          <button type="button" className="button" onClick={exportCsv}>
+            Export CSV
+          </button>
+          <button type="button" className="button" onClick={() => window.print()}>
+            Print list
+          </button>
           <Link className="button" to="/clients/new">
             New client
           </Link>
@@ -58,7 +106,7 @@ export function CaseListPage() {
           sample.reload();
         }}
       />
-      <div className="toolbar">
+      <div className="toolbar case-filters" role="search" aria-label="Find and filter cases">
         <div className="field field-inline">
           <label htmlFor="case-search">Find cases</label>
           <input
@@ -73,8 +121,8 @@ export function CaseListPage() {
           <label htmlFor="case-status">Status</label>
           <select
             id="case-status"
-            value={status}
-            onChange={(e) => setStatus(e.target.value as CaseStatus | '')}
+            value={state.status}
+            onChange={(e) => update({ status: e.target.value as ListState['status'] })}
           >
             <option value="">All statuses</option>
             {CASE_STATUS.values.map((v) => (
@@ -84,20 +132,95 @@ export function CaseListPage() {
             ))}
           </select>
         </div>
+        <div className="field field-inline">
+          <label htmlFor="case-insurer">Insurer</label>
+          <select
+            id="case-insurer"
+            value={state.insurer}
+            onChange={(e) => update({ insurer: e.target.value })}
+          >
+            <option value="">All insurers</option>
+            {withCurrent(choices.data?.insurers, state.insurer).map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field-inline">
+          <label htmlFor="case-treatment">Treatment</label>
+          <select
+            id="case-treatment"
+            value={state.treatment}
+            onChange={(e) => update({ treatment: e.target.value })}
+          >
+            <option value="">All treatments</option>
+            {withCurrent(choices.data?.treatments, state.treatment).map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field-inline">
+          <label htmlFor="case-plan">Plan type</label>
+          <select
+            id="case-plan"
+            value={state.planType}
+            onChange={(e) => update({ planType: e.target.value as ListState['planType'] })}
+          >
+            <option value="">All plan types</option>
+            {PLAN_TYPE.values.map((v) => (
+              <option key={v} value={v}>
+                {PLAN_TYPE.labels[v]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field-inline">
+          <label htmlFor="case-due">Due</label>
+          <select id="case-due" value={state.due} onChange={(e) => update({ due: e.target.value })}>
+            <option value="">Any time</option>
+            {DUE_CHOICES.map(([v, label]) => (
+              <option key={v} value={v}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        {narrowed(state) && (
+          <button
+            type="button"
+            className="button button-link"
+            onClick={() => {
+              setText('');
+              setParams(writeState({ ...readState(new URLSearchParams()), sort: state.sort }), {
+                replace: true,
+              });
+            }}
+          >
+            Clear filters
+          </button>
+        )}
         {data && (
           <p className="toolbar-count" role="status">
             {data.capped ? 'More than ' : ''}
-            {count(data.total)} {data.total === 1 && !data.capped ? 'case' : 'cases'}
+            {counted(data.total, data.capped ? 'cases' : ['case', 'cases'])}
           </p>
         )}
       </div>
-      <ErrorBanner error={error} />
+      <ErrorBanner error={error ?? exportError} />
       {data && data.items.length > 0 && (
         <>
           <CaseTable
             cases={data.items}
             caption="Cases"
             sampleCaseId={sample.data?.caseId ?? null}
+            sort={{
+              by: shownSort,
+              direction: state.direction ?? (shownSort ? NATURAL_DIRECTION[shownSort] : 'desc'),
+              onSort: sortBy,
+            }}
           />
           <ShowMore
             shown={data.items.length}
@@ -111,10 +234,10 @@ export function CaseListPage() {
       )}
       {data && data.items.length === 0 && !loading && (
         <div className="empty-state">
-          {filtered ? (
+          {narrowed(state) ? (
             <>
               <h2>No cases match</h2>
-              <p>Try fewer words, or choose “All statuses”.</p>
+              <p>Try fewer words, or clear the filters.</p>
             </>
           ) : (
             <>
@@ -132,4 +255,12 @@ export function CaseListPage() {
       )}
     </div>
   );
+}
+
+/** The choices, keeping one a bookmark asks for even when it is not among them (yet). */
+function withCurrent(values: string[] | undefined, current: string): string[] {
+  const list = values ?? [];
+  return current && !list.some((v) => v.toLowerCase() === current.toLowerCase())
+    ? [current, ...list]
+    : list;
 }

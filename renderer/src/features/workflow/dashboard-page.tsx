@@ -18,6 +18,7 @@ import { StatusBadge } from '../../components/status-badge';
 import { BarChart } from './bar-chart';
 import { DueBadge, dueText } from './due-badge';
 import { counted, formatDate, orDash } from '../../lib/format';
+import { downloadText } from '../../lib/files';
 import { useLoad } from '../../lib/use-load';
 import { SampleBanner } from '../first-run/sample';
 import { HelpLink } from '../help/help-link';
@@ -25,17 +26,6 @@ import type { AppError } from '../../../../electron/contract/errors';
 import { ExpiringAuthorizations } from '../authorizations/expiring-authorizations';
 
 const caseLink = (caseId: number, text: string) => <Link to={`/cases/${caseId}`}>{text}</Link>;
-
-function download(fileName: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 function Tile({
   count,
@@ -98,7 +88,7 @@ export function DashboardPage() {
   const exportCalendar = async () => {
     try {
       const file = await call('calendar.export', { fullNames });
-      download(file.fileName, file.text);
+      downloadText(file.fileName, file.text, 'text/calendar');
       setExportError(null);
     } catch (e) {
       setExportError(asAppError(e));

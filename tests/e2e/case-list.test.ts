@@ -1,0 +1,112 @@
+// The case list as an advocate with many cases uses it: filter by insurer and what is due, sort
+// by a column, come back to the same list from the address, take it away as CSV or on paper.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { Harness, apiCall } from './harness';
+
+const harness = new Harness();
+beforeAll(() => harness.setUp());
+afterAll(() => harness.tearDown());
+
+/** Today in the browser's calendar, plus `days`. */
+function dayFromNow(days: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+async function addCase(
+  url: string,
+  last: string,
+  insurerName: string,
+  requestedTreatment: string,
+  dueIn: number | null,
+) {
+  const client = await apiCall<{ id: number }>(url, 'clients.create', {
+    firstName: 'Pat',
+    lastName: last,
+    state: 'IL',
+  });
+  const kase = await apiCall<{ id: number }>(url, 'cases.create', {
+    clientId: client.id,
+    requestedTreatment,
+    insurerName,
+    status: 'denied',
+  });
+  if (dueIn !== null)
+    await apiCall(url, 'deadlines.create', {
+      caseId: kase.id,
+      values: { title: 'Appeal due', dueOn: dayFromNow(dueIn) },
+    });
+}
+
+const clientColumn = (page: Page) =>
+  page.getByRole('table', { name: 'Cases' }).locator('tbody tr td:first-child a').allTextContents();
+
+describe('the case list', () => {
+  test('filters, sorts, keeps both in the address, and exports and prints what it shows', async () => {
+    const host = await harness.startHost();
+    await addCase(host.url, 'Quinn', 'Prairie Health', 'TMS', 7);
+    await addCase(host.url, 'Abbott', 'Prairie Health', 'Esketamine', 8);
+    await addCase(host.url, 'Moreno', 'Cigna', 'TMS', 2);
+    await addCase(host.url, 'Lowe', 'Prairie Health', 'IV ketamine', null);
+    const page = await harness.openApp(host.url);
+    await page.getByRole('status').filter({ hasText: '4 cases' }).waitFor();
+
+    // One insurer, then only what is due within 7 days: the seventh day is in, the eighth not.
+    await page.getByLabel('Insurer').selectOption('Prairie Health');
+    await page.getByRole('status').filter({ hasText: '3 cases' }).waitFor();
+    await page.getByLabel('Due', { exact: true }).selectOption('7');
+    await page.getByRole('status').filter({ hasText: '1 case' }).waitFor();
+    expect(await clientColumn(page)).toEqual(['Pat Quinn']);
+    await page.getByLabel('Due', { exact: true }).selectOption('');
+
+    // Sorted by client, then the other way; the header says which.
+    const header = page.getByRole('columnheader', { name: 'Client' });
+    await header.getByRole('button').click();
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('ascending');
+    await expect.poll(() => clientColumn(page)).toEqual(['Pat Abbott', 'Pat Lowe', 'Pat Quinn']);
+    await header.getByRole('button').click();
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(() => clientColumn(page)).toEqual(['Pat Quinn', 'Pat Lowe', 'Pat Abbott']);
+
+    // Leaving and coming back to this address (a bookmark, a reload) shows the same list.
+    const address = page.url();
+    expect(address).toContain('insurer=Prairie');
+    expect(address).toContain('sort=client');
+    await page.goto('about:blank');
+    await page.goto(address);
+    const again = page;
+    await again.getByRole('status').filter({ hasText: '3 cases' }).waitFor();
+    await expect.poll(() => clientColumn(again)).toEqual(['Pat Quinn', 'Pat Lowe', 'Pat Abbott']);
+    expect(await again.getByLabel('Insurer').inputValue()).toBe('Prairie Health');
+
+    // CSV of the whole filtered list, in the list's order.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('advocate-desk-cases.csv');
+    const csv = readFileSync((await download.path())!, 'utf8').split('\r\n');
+    expect(csv[0]).toBe('Case,Client,Treatment,Stage,Insurer,Member ID,Next due,Last activity');
+    expect(csv.slice(1, 4).map((l) => l.split(',')[1])).toEqual([
+      'Pat Quinn',
+      'Pat Lowe',
+      'Pat Abbott',
+    ]);
+    expect(csv.filter((l) => l.includes('Cigna'))).toEqual([]);
+
+    // On paper: the list alone, without the app's navigation or the filter controls.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.sidebar').isVisible()).toBe(false);
+    expect(await page.getByLabel('Insurer').isVisible()).toBe(false);
+    expect(await page.getByRole('table', { name: 'Cases' }).isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+
+    // Clearing the filters brings every case back.
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByRole('status').filter({ hasText: '4 cases' }).waitFor();
+  });
+});
