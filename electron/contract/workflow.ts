@@ -239,7 +239,15 @@ export interface CommunicationLogResult {
 }
 
 /** The dashboard's lists, each sent a page at a time with its count. */
-export const DASHBOARD_LISTS = ['overdue', 'dueThisWeek', 'waiting', 'idle'] as const;
+export const DASHBOARD_LISTS = [
+  'overdue',
+  'dueThisWeek',
+  'dueThisMonth',
+  'dueThisQuarter',
+  'dueLater',
+  'waiting',
+  'idle',
+] as const;
 export type DashboardList = (typeof DASHBOARD_LISTS)[number];
 /** How many rows of each list the dashboard sends unless asked for more. */
 export const DASHBOARD_ROWS = 20;
@@ -252,7 +260,15 @@ export const dashboardQuery = z
     today: optionalDate,
     /** How many rows of each list to send ("Show more" asks for more of one). */
     rows: z
-      .object({ overdue: listRows, dueThisWeek: listRows, waiting: listRows, idle: listRows })
+      .object({
+        overdue: listRows,
+        dueThisWeek: listRows,
+        dueThisMonth: listRows,
+        dueThisQuarter: listRows,
+        dueLater: listRows,
+        waiting: listRows,
+        idle: listRows,
+      })
       .partial()
       .default({}),
   })
@@ -299,8 +315,14 @@ export interface Dashboard {
   today: string;
   /** Oldest first. */
   overdue: Page<DashboardDeadline>;
-  /** Soonest first. */
+  /** Due today up to 7 days from now, the seventh day included; soonest first. */
   dueThisWeek: Page<DashboardDeadline>;
+  /** Due in 8 to 30 days. */
+  dueThisMonth: Page<DashboardDeadline>;
+  /** Due in 31 to 90 days. */
+  dueThisQuarter: Page<DashboardDeadline>;
+  /** Due more than 90 days from now: nothing open is left off the dashboard. */
+  dueLater: Page<DashboardDeadline>;
   /** Latest decision first. */
   waiting: Page<WaitingCase>;
   /** Quiet longest first. */

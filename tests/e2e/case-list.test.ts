@@ -9,12 +9,12 @@ const harness = new Harness();
 beforeAll(() => harness.setUp());
 afterAll(() => harness.tearDown());
 
-/** Today in the browser's calendar, plus `days`. */
-function dayFromNow(days: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/** Today in a time zone's calendar (the browser's by default), plus `days`. */
+function dayFromNow(days: number, timeZone?: string): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
+  const d = new Date(`${today}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
 }
 
 async function addCase(
@@ -23,6 +23,7 @@ async function addCase(
   insurerName: string,
   requestedTreatment: string,
   dueIn: number | null,
+  timeZone?: string,
 ) {
   const client = await apiCall<{ id: number }>(url, 'clients.create', {
     firstName: 'Pat',
@@ -38,14 +39,14 @@ async function addCase(
   if (dueIn !== null)
     await apiCall(url, 'deadlines.create', {
       caseId: kase.id,
-      values: { title: 'Appeal due', dueOn: dayFromNow(dueIn) },
+      values: { title: 'Appeal due', dueOn: dayFromNow(dueIn, timeZone) },
     });
 }
 
 const clientColumn = (page: Page) =>
   page.getByRole('table', { name: 'Cases' }).locator('tbody tr td:first-child a').allTextContents();
 
-describe('the case list', () => {
+describe('the case list and the dashboard', () => {
   test('filters, sorts, keeps both in the address, and exports and prints what it shows', async () => {
     const host = await harness.startHost();
     await addCase(host.url, 'Quinn', 'Prairie Health', 'TMS', 7);
@@ -108,5 +109,16 @@ describe('the case list', () => {
     // Clearing the filters brings every case back.
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await page.getByRole('status').filter({ hasText: '4 cases' }).waitFor();
+
+    // The dashboard counts in each client's state (Illinois here): the seventh day is "in the
+    // next 7 days", the eighth under "Coming up".
+    await addCase(host.url, 'Reyes', 'Aetna', 'TMS', 7, 'America/Chicago');
+    await addCase(host.url, 'Stone', 'Aetna', 'TMS', 8, 'America/Chicago');
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    const week = page.getByRole('table', { name: 'Overdue and due in the next 7 days' });
+    await week.getByRole('row', { name: /Pat Reyes/ }).waitFor();
+    expect(await week.getByRole('row', { name: /Pat Stone/ }).count()).toBe(0);
+    const month = page.getByRole('table', { name: 'In 8 to 30 days' });
+    await month.getByRole('row', { name: /Pat Stone/ }).waitFor();
   });
 });

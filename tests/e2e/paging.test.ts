@@ -94,13 +94,13 @@ describe('lists in a large library', () => {
 
     // The dashboard counts every overdue deadline but lists a page of them.
     await page.goto(`${base}#/dashboard`);
-    await page.getByRole('heading', { name: 'Overdue and due this week' }).waitFor();
+    await page.getByRole('heading', { name: 'Overdue and due in the next 7 days' }).waitFor();
     await expect
       .poll(() => page.locator('.tile-bad .tile-count').first().textContent())
       .toBe(String(OVERDUE));
     await page.getByText(`Showing 20 of ${OVERDUE} overdue`).waitFor();
-    await expect.poll(() => rows(page, 'Overdue and due this week')).toBe(20);
+    await expect.poll(() => rows(page, 'Overdue and due in the next 7 days')).toBe(20);
     await page.getByRole('button', { name: 'Show 7 more' }).click();
-    await expect.poll(() => rows(page, 'Overdue and due this week')).toBe(OVERDUE);
+    await expect.poll(() => rows(page, 'Overdue and due in the next 7 days')).toBe(OVERDUE);
   });
 });

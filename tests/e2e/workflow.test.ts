@@ -98,7 +98,7 @@ describe('appeal workflow', () => {
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Dashboard' })
       .click();
-    const due = page.getByRole('region', { name: 'Overdue and due this week' });
+    const due = page.getByRole('region', { name: 'Overdue and due in the next 7 days' });
     const row = due.getByRole('row', { name: /File: Internal appeal \(level 1\)/ });
     await row.waitFor();
     expect(await row.textContent()).toContain(shown(letter));

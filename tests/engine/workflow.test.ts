@@ -275,7 +275,7 @@ describe('communication log', () => {
 });
 
 describe('dashboard', () => {
-  it('lists overdue and due-this-week deadlines, late insurers, quiet cases and counts', async () => {
+  it('lists overdue deadlines and those due in 7, 30, 90 days and later, late insurers, quiet cases and counts', async () => {
     const engine = tempEngine();
     const today = '2025-06-10';
     // Overdue and due this week.
@@ -292,7 +292,14 @@ describe('dashboard', () => {
       });
     await task(a.id, 'Send records', '2025-06-08');
     await task(a.id, 'Call provider', '2025-06-16');
-    await task(a.id, 'Next month', '2025-06-17');
+    // Seven days from today is within the next 7 days; each later horizon has its edges.
+    await task(a.id, 'A week today', '2025-06-17');
+    await task(a.id, 'In 8 days', '2025-06-18');
+    await task(a.id, 'In 30 days', '2025-07-10');
+    await task(a.id, 'In 31 days', '2025-07-11');
+    await task(a.id, 'In 90 days', '2025-09-08');
+    await task(a.id, 'In 91 days', '2025-09-09');
+    await task(a.id, 'Next March', '2026-03-02');
     await task(a.id, 'Done already', '2025-06-01', '2025-06-01');
     // Waiting on the insurer: pre-service request 20 days ago (15 allowed) and 10 days ago.
     const late = await ok(engine, 'cases.create', {
@@ -356,6 +363,21 @@ describe('dashboard', () => {
     expect(board.overdue.items.map((d) => [d.title, d.daysLeft])).toEqual([['Send records', -2]]);
     expect(board.dueThisWeek.items.map((d) => [d.title, d.daysLeft])).toEqual([
       ['Call provider', 6],
+      ['A week today', 7],
+    ]);
+    const titles = (list: 'dueThisMonth' | 'dueThisQuarter' | 'dueLater') =>
+      board[list].items.map((d) => [d.title, d.daysLeft]);
+    expect(titles('dueThisMonth')).toEqual([
+      ['In 8 days', 8],
+      ['In 30 days', 30],
+    ]);
+    expect(titles('dueThisQuarter')).toEqual([
+      ['In 31 days', 31],
+      ['In 90 days', 90],
+    ]);
+    expect(titles('dueLater')).toEqual([
+      ['In 91 days', 91],
+      ['Next March', 265],
     ]);
     expect(board.waiting.items.map((w) => [w.caseId, w.decisionDueOn, w.daysOverdue])).toEqual([
       [late.id, '2025-06-05', 5],

@@ -14,7 +14,7 @@ import { CLOSED_STAGES, DASHBOARD_ROWS } from '../../contract/workflow';
 import { CASE_STATUS } from '../../contract/choices';
 import { addDays, daysBetween, localTimeZone, todayIn } from '../deadlines/plain-date';
 import { STATE_TIME_ZONES, timeZoneForState } from '../deadlines/state-time-zones';
-import { EARLIEST, dashboardQueries } from './dashboard-queries';
+import { EARLIEST, LATEST, dashboardQueries } from './dashboard-queries';
 import type { DueRow, QuietRow, WaitRow } from './dashboard-queries';
 import type { Database } from 'better-sqlite3';
 import type { DecisionWait } from '../../contract/workflow';
@@ -152,16 +152,28 @@ export function dashboardReader(db: Database, describeWait: (row: WaitFacts) => 
       [dueRange(EARLIEST, lo), dueJudged(lo, hi, (d) => d.daysLeft < 0)],
       want('overdue'),
     );
-    // Due within the next seven days (today included).
-    const week = (d: DashboardDeadline) => d.daysLeft >= 0 && d.daysLeft <= 6;
-    const dueThisWeek = pageOf(
-      [
-        dueJudged(lo, hi, week),
-        dueRange(hi, addDays(lo, 7)),
-        dueJudged(addDays(lo, 7), addDays(hi, 7), week),
-      ],
-      want('dueThisWeek'),
-    );
+    /**
+     * Due from `first` to `last` days ahead (both included; no last: any time after). Rows dated
+     * where the clients' calendars disagree about which side of an edge they fall are judged one
+     * by one; everything between the edges is counted and paged straight from the index.
+     */
+    const dueIn = (list: DashboardList, first: number, last: number | null) => {
+      const keep = (d: DashboardDeadline) =>
+        d.daysLeft >= first && (last === null || d.daysLeft <= last);
+      const end = last === null ? LATEST : addDays(lo, last + 1);
+      return pageOf(
+        [
+          dueJudged(addDays(lo, first), addDays(hi, first), keep),
+          dueRange(addDays(hi, first), end),
+          ...(last === null ? [] : [dueJudged(end, addDays(hi, last + 1), keep)]),
+        ],
+        want(list),
+      );
+    };
+    const dueThisWeek = dueIn('dueThisWeek', 0, 7);
+    const dueThisMonth = dueIn('dueThisMonth', 8, 30);
+    const dueThisQuarter = dueIn('dueThisQuarter', 31, 90);
+    const dueLater = dueIn('dueLater', 91, null);
 
     // Quiet for 30 days or more: certainly so when last active before the earliest today − 29.
     const idleCase = (row: QuietRow): IdleCase => ({
@@ -212,6 +224,9 @@ export function dashboardReader(db: Database, describeWait: (row: WaitFacts) => 
       today: fixed ?? todayIn(timeZoneForState(null), now),
       overdue,
       dueThisWeek,
+      dueThisMonth,
+      dueThisQuarter,
+      dueLater,
       waiting,
       idle,
       byStage: CASE_STATUS.values

@@ -8,7 +8,11 @@ import type {
   DashboardDeadline,
   DashboardList,
 } from '../../../../electron/contract/workflow';
-import { CLOSED_STAGES, DASHBOARD_ROWS } from '../../../../electron/contract/workflow';
+import {
+  CLOSED_STAGES,
+  DASHBOARD_LISTS,
+  DASHBOARD_ROWS,
+} from '../../../../electron/contract/workflow';
 import { MAX_PAGE } from '../../../../electron/contract/paging';
 import { asAppError, call } from '../../api';
 import { DataTable } from '../../components/data-table';
@@ -69,16 +73,21 @@ const deadlineColumns = [
   { header: 'Insurer', render: (d: DashboardDeadline) => orDash(d.insurerName) },
 ];
 
+/** What is due further out, each horizon a list of its own, so nothing open is left off. */
+const HORIZONS = [
+  ['dueThisMonth', 'In 8 to 30 days'],
+  ['dueThisQuarter', 'In 31 to 90 days'],
+  ['dueLater', 'More than 90 days away'],
+] as const;
+
 /** Rows of each list shown at first, and added by each "Show more". */
 const PAGE = DASHBOARD_ROWS;
 
 export function DashboardPage() {
-  const [rows, setRows] = useState<Record<DashboardList, number>>({
-    overdue: PAGE,
-    dueThisWeek: PAGE,
-    waiting: PAGE,
-    idle: PAGE,
-  });
+  const [rows, setRows] = useState<Record<DashboardList, number>>(
+    () =>
+      Object.fromEntries(DASHBOARD_LISTS.map((l) => [l, PAGE])) as Record<DashboardList, number>,
+  );
   const { data, error, reload } = useLoad(() => call('dashboard.get', { rows }), [rows]);
   const more = (list: DashboardList) => () =>
     setRows((r) => ({ ...r, [list]: Math.min(MAX_PAGE, r[list] + PAGE) }));
@@ -163,13 +172,17 @@ export function DashboardPage() {
 
       <section className="card" aria-labelledby="due">
         <div className="card-header">
-          <h2 id="due">Overdue and due this week</h2>
+          <h2 id="due">Overdue and due in the next 7 days</h2>
         </div>
         {due.length === 0 ? (
           <p className="empty-note">Nothing overdue or due in the next 7 days.</p>
         ) : (
           <>
-            <DataTable caption="Overdue and due this week" columns={deadlineColumns} rows={due} />
+            <DataTable
+              caption="Overdue and due in the next 7 days"
+              columns={deadlineColumns}
+              rows={due}
+            />
             <ShowMore
               shown={board.overdue.items.length}
               total={board.overdue.total}
@@ -185,6 +198,31 @@ export function DashboardPage() {
               onMore={more('dueThisWeek')}
             />
           </>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="coming">
+        <div className="card-header">
+          <h2 id="coming">Coming up</h2>
+        </div>
+        {HORIZONS.every(([list]) => board[list].total === 0) ? (
+          <p className="empty-note">Nothing else is due.</p>
+        ) : (
+          HORIZONS.filter(([list]) => board[list].total > 0).map(([list, title]) => (
+            <div key={list} className="horizon">
+              <h3 id={`coming-${list}`}>
+                {title} ({board[list].total})
+              </h3>
+              <DataTable caption={title} columns={deadlineColumns} rows={board[list].items} />
+              <ShowMore
+                shown={board[list].items.length}
+                total={board[list].total}
+                step={PAGE}
+                noun={['deadline or task', 'deadlines and tasks']}
+                onMore={more(list)}
+              />
+            </div>
+          ))
         )}
       </section>
 
