@@ -2,6 +2,8 @@
 // result type. The engine implements it; Electron IPC, the browser host and the CLI carry it.
 import { z } from 'zod';
 import { caseInput, caseListFilters, caseListQuery, caseUpdate } from './case';
+import { caseLetters, letterResponse, letterSent } from './letter-journey';
+import type { CaseLetterList, LetterJourney } from './letter-journey';
 import type { Case, CaseDetail, CaseList, CaseSummary } from './case';
 import { pageArgs } from './paging';
 import type { Page } from './paging';
@@ -190,6 +192,9 @@ export const apiArgs = {
   'letters.generate': letterGenerate,
   /** A letter for each of several cases (a batch from the CLI), committed a chunk at a time. */
   'letters.generateMany': letterBatch,
+  'letters.list': caseLetters,
+  'letters.recordSent': letterSent,
+  'letters.recordResponse': letterResponse,
   /** Every name a template can read, for the editor's picker. */
   'placeholders.list': none,
   /** The questions templates ask of a case, and its answers. */
@@ -333,6 +338,9 @@ export type ApiResults = RecordResults & {
   'letters.preview': LetterPreview;
   'letters.generate': GeneratedLetter;
   'letters.generateMany': { letters: BatchLetter[] };
+  'letters.list': CaseLetterList;
+  'letters.recordSent': LetterJourney;
+  'letters.recordResponse': LetterJourney;
   'letterhead.get': LetterheadInfo | null;
   'letterhead.set': LetterheadInfo;
   'letterhead.clear': null;

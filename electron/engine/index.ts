@@ -35,6 +35,7 @@ import { systemOpener, tidyOpenedCopies } from './documents/open-document';
 import type { OpenFile } from './documents/open-document';
 import { importHandlers } from './imports/handlers';
 import { letterHandlers } from './letters/handlers';
+import { letterJourneyHandlers } from './letters/journey';
 import { libraryHandlers } from './library/handlers';
 import { removeInterruptedMove } from './library/interrupted-move';
 import { revisionHandlers } from './library/revision';
@@ -243,6 +244,7 @@ export function openEngine(options: EngineOptions): Engine {
       documentFileHandlers(ctx),
       documentDeleteHandlers(ctx),
       letterHandlers(ctx),
+      letterJourneyHandlers(ctx),
       letterheadHandlers(ctx),
       workflowHandlers(ctx),
       // First run and daily use.

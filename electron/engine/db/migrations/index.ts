@@ -16,6 +16,7 @@ import { evidence } from './0013-evidence';
 import { criteria } from './0014-criteria';
 import { authorizations } from './0015-authorizations';
 import { caseList } from './0016-case-list';
+import { letterJourney } from './0017-letter-journey';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   criteria,
   authorizations,
   caseList,
+  letterJourney,
 ];
