@@ -9,11 +9,12 @@ import type { GeneratedLetter, TemplateSummary } from '../../../../electron/cont
 import { asAppError, call } from '../../api';
 import { MAX_PAGE } from '../../../../electron/contract/paging';
 import { ErrorBanner } from '../../components/error-banner';
-import { contactName } from '../../lib/format';
+import { contactName, counted } from '../../lib/format';
 import { DocumentFileButtons } from '../../components/document-file-buttons';
 import { useLoad } from '../../lib/use-load';
 import { Checklist } from './checklist';
 import { LetterPaper } from './letter-paper';
+import { LetterJourneyList } from './letter-journey';
 
 /** Options grouped under a heading per kind, in the kinds' own order. */
 function GroupedOptions<T extends { id: number; kind: string }>(props: {
@@ -180,7 +181,9 @@ export function LettersSection({ caseId, version, onChanged }: LettersSectionPro
         <div className="banner banner-ok" role="status">
           <span>
             Saved <strong>{made.fileName}</strong> with this case&apos;s documents
-            {made.gaps > 0 ? ` — ${made.gaps} gaps are marked in yellow for you to fill in.` : '.'}
+            {made.gaps > 0
+              ? ` — ${counted(made.gaps, ['gap is', 'gaps are'])} marked in yellow for you to fill in.`
+              : '.'}
           </span>
           <span className="banner-actions">
             <DocumentFileButtons
@@ -192,6 +195,7 @@ export function LettersSection({ caseId, version, onChanged }: LettersSectionPro
         </div>
       )}
       {showPreview && preview.data && <LetterPaper model={preview.data.model} />}
+      <LetterJourneyList caseId={caseId} version={`${version}|${made?.documentId ?? ''}`} />
     </section>
   );
 }
