@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { caseInput, caseListFilters, caseListQuery, caseUpdate } from './case';
 import { caseLetters, letterResponse, letterSent } from './letter-journey';
+import { caseTagsSet, savedViewCreate, savedViewRename } from './case-tags';
+import type { SavedView, TagCount } from './case-tags';
 import type { CaseLetterList, LetterJourney } from './letter-journey';
 import type { Case, CaseDetail, CaseList, CaseSummary } from './case';
 import { pageArgs } from './paging';
@@ -59,6 +61,7 @@ import {
   denialPreview,
   denialUpdate,
   stageMove,
+  stageMoveMany,
 } from './workflow';
 import type {
   CalendarFile,
@@ -67,6 +70,7 @@ import type {
   Dashboard,
   DenialView,
   StageMove,
+  StageMoveMany,
 } from './workflow';
 import {
   archiveExport,
@@ -142,6 +146,12 @@ export const apiArgs = {
   'cases.list': caseListQuery,
   'cases.export': caseListFilters.default({}),
   'cases.choices': none,
+  'caseTags.set': caseTagsSet,
+  'caseTags.list': none,
+  'views.list': none,
+  'views.create': savedViewCreate,
+  'views.rename': savedViewRename,
+  'views.delete': byId,
   'cases.get': byId,
   'cases.create': caseInput,
   'cases.update': caseUpdate,
@@ -225,6 +235,7 @@ export const apiArgs = {
 
   // Appeal workflow: stages, denials and deadlines, quick log, dashboard, calendar.
   'stages.move': stageMove,
+  'stages.moveMany': stageMoveMany,
   'denials.preview': denialPreview,
   'denials.create': z.object({ caseId: id, values: denialFields }),
   'denials.update': denialUpdate,
@@ -310,6 +321,12 @@ export type ApiResults = RecordResults & {
   'cases.list': CaseList;
   'cases.export': { fileName: string; text: string; rows: number };
   'cases.choices': { insurers: string[]; treatments: string[] };
+  'caseTags.set': string[];
+  'caseTags.list': TagCount[];
+  'views.list': SavedView[];
+  'views.create': SavedView;
+  'views.rename': SavedView;
+  'views.delete': null;
   'cases.get': CaseDetail;
   'cases.create': Case;
   'cases.update': Case;
@@ -349,6 +366,7 @@ export type ApiResults = RecordResults & {
   'exchange.import': ExchangeImportResult;
   // Appeal workflow.
   'stages.move': StageMove;
+  'stages.moveMany': StageMoveMany;
   'placeholders.list': Placeholder[];
   'caseAnswers.list': CaseQuestions;
   'caseAnswers.save': CaseQuestions;

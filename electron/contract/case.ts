@@ -73,6 +73,7 @@ export interface CaseSummary {
   memberId: string | null;
   nextDueOn: string | null;
   updatedAt: string;
+  tags: string[];
 }
 
 /** Everything the case page shows. */
@@ -88,6 +89,7 @@ export interface CaseDetail {
   documents: DocumentInfo[];
   /** How many documents the case has in all. */
   documentsTotal: number;
+  tags: string[];
 }
 
 /** Documents the case page shows at first; a case with more pages through them. */
@@ -123,6 +125,10 @@ export const caseListFilters = z.object({
   insurer: z.string().trim().min(1).max(200).optional(),
   treatment: z.string().trim().min(1).max(200).optional(),
   planType: z.enum(PLAN_TYPE.values).optional(),
+  /** Cases with this tag (whatever its capitals). */
+  tag: z.string().trim().min(1).max(40).optional(),
+  /** Only these cases (the ones picked in the list, for a CSV of them). */
+  caseIds: z.array(id).min(1).max(1000).optional(),
   /** Cases with an open deadline or task due within this many days from `today` (overdue too). */
   dueWithinDays: z.number().int().min(0).max(3650).optional(),
   /** The day "due within" counts from (the reader's today); the engine's local day when absent. */

@@ -59,6 +59,23 @@ export const stageMove = z.object({
     .transform((v) => v ?? null),
 });
 
+/** Several cases moved to one stage at once, each from the stage the list showed it at. */
+export const stageMoveMany = z.object({
+  cases: z
+    .array(z.object({ caseId: id, from: z.enum(CASE_STATUS.values) }))
+    .min(1, { error: 'needs at least one case' })
+    .max(500, { error: 'takes at most 500 cases at a time' }),
+  to: z.enum(CASE_STATUS.values, { error: 'is not a known case stage' }),
+  movedOn: requiredDate,
+  note: optionalText(2000),
+});
+
+export interface StageMoveMany {
+  moved: number[];
+  /** Cases left where they are, and why (changed since the list was read, already there…). */
+  refused: { caseId: number; reason: string }[];
+}
+
 /** One dated move of a case from one stage to another. */
 export interface StageMove {
   id: number;

@@ -10,6 +10,7 @@ import { archiveHandlers } from './archive/handlers';
 import { backupHandlers } from './backups/handlers';
 import { historyHandlers } from './history/handlers';
 import { caseHandlers } from './cases/handlers';
+import { tagAndViewHandlers } from './cases/tags-and-views';
 import { clientHandlers } from './clients/handlers';
 import { contactHandlers } from './contacts/handlers';
 import { criteriaHandlers } from './criteria/handlers';
@@ -230,6 +231,7 @@ export function openEngine(options: EngineOptions): Engine {
       profileHandlers(ctx),
       clientHandlers(ctx),
       caseHandlers(ctx),
+      tagAndViewHandlers(ctx),
       recordHandlers(ctx),
       contactHandlers(ctx),
       searchHandlers(ctx),

@@ -108,7 +108,7 @@ describe('Advocate Desk in a browser', () => {
     await search.fill('nobody-like-this');
     await page.getByText('No cases match').waitFor();
     await search.fill('XJK999111');
-    await page.getByRole('cell', { name: 'Maria Delgado' }).waitFor();
+    await page.getByRole('cell', { name: 'Maria Delgado', exact: true }).waitFor();
 
     // And from the header search.
     await page.getByLabel('Search all cases').fill('Delgado');

@@ -1,6 +1,7 @@
 // The case list as an advocate with many cases uses it: filter by insurer and what is due, sort
 // by a column, come back to the same list from the address, take it away as CSV or on paper.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Harness, apiCall } from './harness';
@@ -44,7 +45,7 @@ async function addCase(
 }
 
 const clientColumn = (page: Page) =>
-  page.getByRole('table', { name: 'Cases' }).locator('tbody tr td:first-child a').allTextContents();
+  page.getByRole('table', { name: 'Cases' }).locator('tbody tr a[href*="/cases/"]').allTextContents();
 
 describe('the case list and the dashboard', () => {
   test('filters, sorts, keeps both in the address, and exports and prints what it shows', async () => {
@@ -120,5 +121,60 @@ describe('the case list and the dashboard', () => {
     expect(await week.getByRole('row', { name: /Pat Stone/ }).count()).toBe(0);
     const month = page.getByRole('table', { name: 'In 8 to 30 days' });
     await month.getByRole('row', { name: /Pat Stone/ }).waitFor();
+  });
+});
+
+describe('tags, saved views and acting on several cases', () => {
+  test('tag a case, filter by the tag, save and reopen a view, move two cases, export the picks', async () => {
+    const host = await harness.startHost(join(harness.dir, 'second.sqlite'));
+    await addCase(host.url, 'Ibarra', 'Prairie Health', 'TMS', null);
+    await addCase(host.url, 'Jensen', 'Prairie Health', 'TMS', null);
+    await addCase(host.url, 'Kowalski', 'Cigna', 'TMS', null);
+    const page = await harness.openApp(host.url);
+    const origin = new URL(host.url).origin;
+
+    // A tag, given on the case page.
+    await page.getByRole('link', { name: 'Pat Jensen' }).click();
+    await page.getByRole('button', { name: 'Add tags' }).click();
+    await page.getByLabel('Tags').fill('Spanish, grant');
+    await page.getByRole('button', { name: 'Save tags' }).click();
+    await page.getByRole('button', { name: 'Edit tags' }).waitFor();
+
+    // The list filters by it, and shows it on the row.
+    await page.goto(`${origin}/#/`);
+    await page.getByLabel('Tag').selectOption('Spanish');
+    await page.getByRole('status').filter({ hasText: '1 case' }).waitFor();
+    expect(await clientColumn(page)).toEqual(['Pat Jensen']);
+    await page.getByLabel('Tag').selectOption('');
+
+    // A view: Prairie Health by client, saved, left and opened again.
+    await page.getByLabel('Insurer').selectOption('Prairie Health');
+    await page.getByRole('columnheader', { name: 'Client' }).getByRole('button').click();
+    await page.getByRole('button', { name: 'Save this view…' }).click();
+    await page.getByLabel('Name of the view').fill('Prairie by name');
+    await page.getByRole('button', { name: 'Save view' }).click();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByRole('status').filter({ hasText: '3 cases' }).waitFor();
+    await page.getByRole('button', { name: 'Prairie by name', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: '2 cases' }).waitFor();
+    await expect.poll(() => clientColumn(page)).toEqual(['Pat Ibarra', 'Pat Jensen']);
+
+    // Both picked, moved to an internal appeal in one go, then exported as CSV.
+    await page.getByLabel('Pick every case on this page').check();
+    const bulk = page.getByRole('region', { name: 'Act on the picked cases' });
+    await bulk.getByText('2 cases picked').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      bulk.getByRole('button', { name: 'Export picked (CSV)' }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv).toContain('Pat Ibarra');
+    expect(csv).not.toContain('Kowalski');
+    await page.getByLabel('Pick every case on this page').check();
+    await bulk.getByLabel('Move to').selectOption('internal-appeal-1');
+    await bulk.getByRole('button', { name: 'Move' }).click();
+    await page.getByText('Moved 2 cases to “Internal appeal, level 1”.').waitFor();
+    await page.getByLabel('Status').selectOption('internal-appeal-1');
+    await page.getByRole('status').filter({ hasText: /^2 cases$/ }).waitFor();
   });
 });

@@ -4,7 +4,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine';
 import type { ApiArgs } from '../../electron/contract/api';
 import { join } from 'node:path';
-import { cleanup, ok, openTracked, sampleCase, sampleClient, tempDir, tempEngine } from './helpers';
+import {
+  cleanup,
+  fails,
+  ok,
+  openTracked,
+  sampleCase,
+  sampleClient,
+  tempDir,
+  tempEngine,
+} from './helpers';
 import { cli } from './run-cli';
 
 afterEach(cleanup);
@@ -218,5 +227,87 @@ describe('the case list from the command line', () => {
     const bad = await cli('--db', db, 'case', 'list', '--sort', 'colour');
     expect(bad.code).not.toBe(0);
     expect(bad.err.join(' ')).toMatch(/sort/i);
+  });
+});
+
+describe('tags, saved views and moving several cases at once', () => {
+  it('tags a case, lists and filters by a tag whatever its capitals', async () => {
+    const engine = tempEngine();
+    const made = await library(engine);
+    expect(
+      await ok(engine, 'caseTags.set', {
+        caseId: made.Baker!,
+        tags: ['Spanish', 'urgent', 'urgent'],
+      }),
+    ).toEqual(['Spanish', 'urgent']);
+    await ok(engine, 'caseTags.set', { caseId: made.Cole!, tags: ['spanish'] });
+    expect(await names(engine, { tag: 'SPANISH', sort: 'client' })).toEqual(['Baker', 'Cole']);
+    const row = (await ok(engine, 'cases.list', { tag: 'urgent' })).items[0]!;
+    expect(row.tags).toEqual(['Spanish', 'urgent']);
+    expect(await ok(engine, 'caseTags.list', {})).toEqual([
+      { tag: 'Spanish', cases: 2 },
+      { tag: 'urgent', cases: 1 },
+    ]);
+    const bad = await fails(engine, 'caseTags.set', { caseId: made.Baker!, tags: ['a,b'] });
+    expect(bad.code).toBe('invalid-input');
+    await ok(engine, 'caseTags.set', { caseId: made.Baker!, tags: [] });
+    expect(await names(engine, { tag: 'urgent' })).toEqual([]);
+  });
+
+  it('saves, renames and deletes a view; a stale rename and a taken name are refused', async () => {
+    const engine = tempEngine();
+    const saved = await ok(engine, 'views.create', { name: 'Due soon', query: 'due=7&sort=due' });
+    expect(await ok(engine, 'views.list', {})).toEqual([saved]);
+    expect((await fails(engine, 'views.create', { name: 'due SOON', query: '' })).field).toBe(
+      'name',
+    );
+    const renamed = await ok(engine, 'views.rename', {
+      id: saved.id,
+      version: 1,
+      name: 'This week',
+    });
+    expect(renamed).toMatchObject({ name: 'This week', version: 2, query: 'due=7&sort=due' });
+    const stale = await fails(engine, 'views.rename', { id: saved.id, version: 1, name: 'Old' });
+    expect(stale.code).toBe('conflict');
+    await ok(engine, 'views.delete', { id: saved.id });
+    expect(await ok(engine, 'views.list', {})).toEqual([]);
+  });
+
+  it('moves several cases in one go, refusing one changed since the list was read', async () => {
+    const engine = tempEngine();
+    const made = await library(engine);
+    // Dunn was moved elsewhere after the list showed it at "Gathering records".
+    await ok(engine, 'stages.move', { caseId: made.Dunn!, to: 'denied', movedOn: TODAY });
+    const result = await ok(engine, 'stages.moveMany', {
+      cases: [
+        { caseId: made.Baker!, from: 'denied' },
+        { caseId: made.Dunn!, from: 'gathering-records' },
+        { caseId: made.Adams!, from: 'intake' },
+      ],
+      to: 'internal-appeal-1',
+      movedOn: TODAY,
+    });
+    expect(result.moved).toEqual([made.Baker, made.Adams]);
+    expect(result.refused).toEqual([
+      { caseId: made.Dunn, reason: expect.stringMatching(/changed elsewhere.*Denied/) },
+    ]);
+    expect(await names(engine, { status: 'internal-appeal-1', sort: 'client' })).toEqual([
+      'Adams',
+      'Baker',
+    ]);
+    const history = await ok(engine, 'workflow.get', { caseId: made.Baker! });
+    expect(history.stages.at(-1)).toMatchObject({
+      toStage: 'internal-appeal-1',
+      fromStage: 'denied',
+    });
+  });
+
+  it('exports only the cases picked', async () => {
+    const engine = tempEngine();
+    const made = await library(engine);
+    const csv = await ok(engine, 'cases.export', { caseIds: [made.Cole!, made.Adams!] });
+    expect(csv.rows).toBe(2);
+    expect(csv.text).toContain('Di Cole');
+    expect(csv.text).not.toContain('Ana Baker');
   });
 });

@@ -115,6 +115,7 @@ describe('lists read through indexes, a page at a time', () => {
             { sort, insurer: 'Prairie Health', planType: 'fully-insured' as const },
             { sort, dueWithinDays: 30, today: '2025-01-01' },
             { sort, query: 'Okonkwo', treatment: 'TMS' },
+            { sort, tag: 'spanish' },
           ],
         ),
       ]) {

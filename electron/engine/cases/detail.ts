@@ -18,6 +18,8 @@ export function caseDetailReader(db: Database) {
     (Object.keys(CASE_RECORDS) as CaseRecordKind[]).map((kind) => [kind, recordQueries(db, kind)]),
   ) as { [K in CaseRecordKind]: ReturnType<typeof recordQueries<K>> };
 
+  const tags = db.prepare('SELECT tag FROM case_tags WHERE case_id = ? ORDER BY tag').pluck();
+
   return (id: number, { withDocuments = true } = {}): CaseDetail => {
     const found = cases.get(id);
     return {
@@ -30,6 +32,7 @@ export function caseDetailReader(db: Database) {
       deadlines: records.deadlines.forCase(id),
       documents: withDocuments ? documents.forCase(id, CASE_DOCUMENTS_SHOWN) : [],
       documentsTotal: withDocuments ? documents.countForCase(id) : 0,
+      tags: tags.all(id) as string[],
     };
   };
 }

@@ -13,7 +13,8 @@ export const LIST_FROM = `
 export const LIST_COLUMNS = `
   SELECT k.id, k.client_id, cl.first_name || ' ' || cl.last_name AS client_name,
          k.requested_treatment, k.status, k.insurer_name, k.member_id, k.updated_at,
-         n.due_on AS next_due_on`;
+         n.due_on AS next_due_on,
+         (SELECT group_concat(tag, '|') FROM case_tags t WHERE t.case_id = k.id) AS tags`;
 
 export type Direction = 'asc' | 'desc';
 
@@ -92,6 +93,8 @@ export const CONDITIONS = {
   treatment: 'k.requested_treatment = @treatment COLLATE NOCASE',
   planType: 'k.plan_type = @planType',
   dueBy: 'n.due_on <= @dueBy',
+  tag: 'k.id IN (SELECT case_id FROM case_tags WHERE tag = @tag)',
+  caseIds: 'k.id IN (SELECT value FROM json_each(@caseIds))',
 } as const;
 export type Condition = keyof typeof CONDITIONS;
 

@@ -8,6 +8,12 @@ import { addDays, localTimeZone, todayIn } from '../deadlines/plain-date';
 import { LIST_COLUMNS, LIST_FROM, NATURAL, listStatements, segments } from './list-sql';
 import type { Condition, Segment } from './list-sql';
 
+/** A case-list row, its tags as a list. */
+function summaryOf(row: unknown): CaseSummary {
+  const r = fromRow<Omit<CaseSummary, 'tags'> & { tags: string | null }>(row);
+  return { ...r, tags: r.tags ? r.tags.split('|').sort((a, b) => a.localeCompare(b)) : [] };
+}
+
 /** Insurers (and treatments) a filter offers at most; a library with more is typed into search. */
 const FILTER_CHOICES = 500;
 
@@ -50,7 +56,7 @@ export function caseQueries(db: Database) {
 
   /** The case-list rows of `ids`, in that order. */
   const summaries = (ids: number[]) => {
-    const rows = byIds.all({ ids: JSON.stringify(ids) }).map((r) => fromRow<CaseSummary>(r));
+    const rows = byIds.all({ ids: JSON.stringify(ids) }).map((r) => summaryOf(r));
     const order = new Map(ids.map((id, i) => [id, i]));
     return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   };
@@ -83,7 +89,7 @@ export function caseQueries(db: Database) {
       const rows = lists
         .page(used, run)
         .all({ ...params, limit: limit - items.length, offset: skip });
-      items.push(...rows.map((r) => fromRow<CaseSummary>(r)));
+      items.push(...rows.map((r) => summaryOf(r)));
       skip = 0;
     }
     return items;
@@ -115,6 +121,14 @@ export function caseQueries(db: Database) {
       if (args.treatment) {
         extra.push('treatment');
         params.treatment = args.treatment;
+      }
+      if (args.tag) {
+        extra.push('tag');
+        params.tag = args.tag;
+      }
+      if (args.caseIds) {
+        extra.push('caseIds');
+        params.caseIds = JSON.stringify(args.caseIds);
       }
       if (args.planType) {
         extra.push('planType');

@@ -1,5 +1,6 @@
 // The appeal workflow's calls: stage moves, denials with computed appeal deadlines, the
 // communication log's quick entry, the dashboard, readiness and the calendar export.
+import type { ApiParsedArgs } from '../../contract/api';
 import type { CaseStatus } from '../../contract/case';
 import { CASE_STATUS } from '../../contract/choices';
 import { AppError } from '../../contract/errors';
@@ -22,6 +23,7 @@ import { dashboardReader } from './dashboard';
 
 type WorkflowCalls =
   | 'stages.move'
+  | 'stages.moveMany'
   | 'denials.preview'
   | 'denials.create'
   | 'denials.update'
@@ -82,29 +84,55 @@ export function workflowHandlers({ db }: EngineContext): HandlerSet<WorkflowCall
 
   const dashboard = dashboardReader(db, describeWait);
 
+  const move = ({ caseId, to, movedOn, note, claimType }: ApiParsedArgs<'stages.move'>) => {
+    const facts = q.caseFacts(caseId);
+    if (facts.status === to) {
+      throw new AppError('conflict', `The case is already at "${CASE_STATUS.labels[to]}".`, 'to');
+    }
+    const last = stages.last(caseId);
+    if (last && movedOn < last.movedOn) {
+      throw new AppError(
+        'invalid-input',
+        `Date must be on or after ${longDate(last.movedOn)}, the date of the last stage move.`,
+        'movedOn',
+      );
+    }
+    stages.setStatus(caseId, to);
+    return stages.record({
+      caseId,
+      fromStage: facts.status,
+      toStage: to,
+      movedOn,
+      note,
+      claimType,
+    });
+  };
+
   return {
-    'stages.move': ({ caseId, to, movedOn, note, claimType }) => {
-      const facts = q.caseFacts(caseId);
-      if (facts.status === to) {
-        throw new AppError('conflict', `The case is already at "${CASE_STATUS.labels[to]}".`, 'to');
+    'stages.move': (args) => move(args),
+
+    // Each case from the stage the list showed it at, in a savepoint of its own: one that moved
+    // on since, or cannot move, is reported and the others still move.
+    'stages.moveMany': ({ cases, to, movedOn, note }) => {
+      const moved: number[] = [];
+      const refused: { caseId: number; reason: string }[] = [];
+      for (const { caseId, from } of cases) {
+        try {
+          db.transaction(() => {
+            const now = q.caseFacts(caseId).status;
+            if (now !== from)
+              throw new AppError(
+                'conflict',
+                `It was changed elsewhere: it is now at “${CASE_STATUS.labels[now]}”.`,
+              );
+            move({ caseId, to, movedOn, note, claimType: null });
+          })();
+          moved.push(caseId);
+        } catch (error) {
+          refused.push({ caseId, reason: error instanceof Error ? error.message : String(error) });
+        }
       }
-      const last = stages.last(caseId);
-      if (last && movedOn < last.movedOn) {
-        throw new AppError(
-          'invalid-input',
-          `Date must be on or after ${longDate(last.movedOn)}, the date of the last stage move.`,
-          'movedOn',
-        );
-      }
-      stages.setStatus(caseId, to);
-      return stages.record({
-        caseId,
-        fromStage: facts.status,
-        toStage: to,
-        movedOn,
-        note,
-        claimType,
-      });
+      return { moved, refused };
     },
 
     'denials.preview': ({ caseId, values, planType }) => {

@@ -6,6 +6,13 @@ import { DataTable } from './data-table';
 import { StatusBadge } from './status-badge';
 import { SampleBadge } from '../features/first-run/sample';
 
+/** The rows picked, and how to pick or drop one or all on the page. */
+export interface TableSelection {
+  picked: ReadonlySet<number>;
+  toggle: (id: number) => void;
+  setPage: (ids: number[], on: boolean) => void;
+}
+
 /** The order a sortable list is in, and how to ask for another. */
 export interface TableSort {
   by: CaseSort | null;
@@ -18,6 +25,7 @@ export function CaseTable({
   caption,
   sampleCaseId = null,
   sort,
+  selection,
 }: {
   cases: CaseSummary[];
   caption: string;
@@ -25,6 +33,8 @@ export function CaseTable({
   sampleCaseId?: number | null;
   /** Column headers that order the list (the case list); plain headers without. */
   sort?: TableSort;
+  /** Rows the user can pick for an action on several at once. */
+  selection?: TableSelection;
 }) {
   const by = (key: CaseSort) =>
     sort && {
@@ -38,12 +48,45 @@ export function CaseTable({
       caption={caption}
       rows={cases}
       columns={[
+        ...(selection
+          ? [
+              {
+                header: 'Pick',
+                headerContent: (
+                  <input
+                    type="checkbox"
+                    aria-label="Pick every case on this page"
+                    checked={cases.length > 0 && cases.every((c) => selection.picked.has(c.id))}
+                    onChange={(e) =>
+                      selection.setPage(
+                        cases.map((c) => c.id),
+                        e.target.checked,
+                      )
+                    }
+                  />
+                ),
+                render: (c: CaseSummary) => (
+                  <input
+                    type="checkbox"
+                    aria-label={`Pick ${c.clientName}, ${c.requestedTreatment}`}
+                    checked={selection.picked.has(c.id)}
+                    onChange={() => selection.toggle(c.id)}
+                  />
+                ),
+              },
+            ]
+          : []),
         {
           header: 'Client',
           ...by('client'),
           render: (c) => (
             <>
               <Link to={`/cases/${c.id}`}>{c.clientName}</Link>
+              {c.tags.map((t) => (
+                <span key={t} className="badge badge-muted tag-badge">
+                  {t}
+                </span>
+              ))}
               {c.id === sampleCaseId && (
                 <>
                   {' '}

@@ -4,6 +4,8 @@ import type { ReactNode } from 'react';
 export interface Column<T> {
   header: string;
   render: (row: T) => ReactNode;
+  /** Shown in the header cell instead of `header` (a select-all box); `header` stays its key. */
+  headerContent?: ReactNode;
   /** A column the list can be ordered by: whether it is now, which way, and how to ask. */
   sort?: { direction: 'asc' | 'desc' | null; onSort: () => void };
 }
@@ -41,7 +43,7 @@ export function DataTable<T extends { id: number }>(props: DataTableProps<T>) {
                     </span>
                   </button>
                 ) : (
-                  c.header
+                  (c.headerContent ?? c.header)
                 )}
               </th>
             ))}

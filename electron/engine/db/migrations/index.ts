@@ -17,6 +17,7 @@ import { criteria } from './0014-criteria';
 import { authorizations } from './0015-authorizations';
 import { caseList } from './0016-case-list';
 import { letterJourney } from './0017-letter-journey';
+import { tagsAndViews } from './0018-tags-and-views';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -36,4 +37,5 @@ export const migrations: readonly Migration[] = [
   authorizations,
   caseList,
   letterJourney,
+  tagsAndViews,
 ];

@@ -11,6 +11,7 @@ export interface ListState {
   insurer: string;
   treatment: string;
   planType: PlanType | '';
+  tag: string;
   /** Days ahead, as typed in the select ('' for any). */
   due: string;
   sort: CaseSort | null;
@@ -28,6 +29,7 @@ export function readState(params: URLSearchParams): ListState {
     insurer: params.get('insurer') ?? '',
     treatment: params.get('treatment') ?? '',
     planType: oneOf(PLAN_TYPE.values, params.get('plan')) ?? '',
+    tag: params.get('tag') ?? '',
     due: /^\d{1,4}$/.test(due) ? due : '',
     sort: oneOf(CASE_SORT.values, params.get('sort')),
     direction: oneOf(['asc', 'desc'] as const, params.get('dir')),
@@ -41,6 +43,7 @@ export function writeState(state: ListState): URLSearchParams {
     ['insurer', state.insurer],
     ['treatment', state.treatment],
     ['plan', state.planType],
+    ['tag', state.tag],
     ['due', state.due],
     ['sort', state.sort ?? ''],
     ['dir', state.direction ?? ''],
@@ -56,6 +59,7 @@ export function filtersOf(state: ListState, today: string): CaseListFilters {
     ...(state.insurer ? { insurer: state.insurer } : {}),
     ...(state.treatment ? { treatment: state.treatment } : {}),
     ...(state.planType ? { planType: state.planType } : {}),
+    ...(state.tag ? { tag: state.tag } : {}),
     ...(state.due ? { dueWithinDays: Number(state.due), today } : {}),
     ...(state.sort ? { sort: state.sort } : {}),
     ...(state.direction ? { direction: state.direction } : {}),
@@ -64,4 +68,4 @@ export function filtersOf(state: ListState, today: string): CaseListFilters {
 
 /** Whether anything narrows the list (for the empty state's advice). */
 export const narrowed = (s: ListState) =>
-  Boolean(s.query || s.status || s.insurer || s.treatment || s.planType || s.due);
+  Boolean(s.query || s.status || s.insurer || s.treatment || s.planType || s.tag || s.due);

@@ -19,6 +19,8 @@ import { SampleBanner, useSampleStatus } from '../first-run/sample';
 import { HelpLink } from '../help/help-link';
 import { filtersOf, narrowed, readState, writeState } from './case-list-filters';
 import type { ListState } from './case-list-filters';
+import { CaseBulkActions } from './case-bulk-actions';
+import { SavedViews } from './saved-views';
 import './case-list.css';
 
 /** Cases shown at first, and added by each "Show more". */
@@ -54,7 +56,31 @@ export function CaseListPage() {
     () => call('cases.list', { ...filters, limit }),
     [key, limit],
   );
-  const choices = useLoad(() => call('cases.choices', {}), []);
+  const choices = useLoad(
+    async () => ({ ...(await call('cases.choices', {})), tags: await call('caseTags.list', {}) }),
+    [],
+  );
+  const [picked, setPicked] = useState<ReadonlySet<number>>(new Set());
+  const [bulkOutcome, setBulkOutcome] = useState<string | null>(null);
+  const selection = {
+    picked,
+    toggle: (id: number) =>
+      setPicked((p) => {
+        const next = new Set(p);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    setPage: (ids: number[], on: boolean) =>
+      setPicked((p) => {
+        const next = new Set(p);
+        for (const id of ids)
+          if (on) next.add(id);
+          else next.delete(id);
+        return next;
+      }),
+  };
+  // Only rows on screen can be acted on: a pick scrolled out of the filter is dropped.
+  const pickedRows = (data?.items ?? []).filter((c) => picked.has(c.id));
   const sample = useSampleStatus();
   const [exportError, setExportError] = useState<AppError | null>(null);
 
@@ -177,6 +203,26 @@ export function CaseListPage() {
             ))}
           </select>
         </div>
+        {(choices.data?.tags.length ?? 0) > 0 && (
+          <div className="field field-inline">
+            <label htmlFor="case-tag">Tag</label>
+            <select
+              id="case-tag"
+              value={state.tag}
+              onChange={(e) => update({ tag: e.target.value })}
+            >
+              <option value="">Any tag</option>
+              {withCurrent(
+                choices.data?.tags.map((t) => t.tag),
+                state.tag,
+              ).map((v) => (
+                <option key={v} value={v}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div className="field field-inline">
           <label htmlFor="case-due">Due</label>
           <select id="case-due" value={state.due} onChange={(e) => update({ due: e.target.value })}>
@@ -209,6 +255,29 @@ export function CaseListPage() {
           </p>
         )}
       </div>
+      <SavedViews
+        query={params.toString()}
+        onOpen={(query) => {
+          const next = new URLSearchParams(query);
+          setText(readState(next).query);
+          setParams(next, { replace: true });
+        }}
+      />
+      {pickedRows.length > 0 && (
+        <CaseBulkActions
+          picked={pickedRows}
+          onDone={(outcome) => {
+            setBulkOutcome(outcome);
+            reload();
+            setPicked(new Set());
+          }}
+        />
+      )}
+      {bulkOutcome && (
+        <p role="status" className="banner banner-ok bulk-outcome">
+          {bulkOutcome}
+        </p>
+      )}
       <ErrorBanner error={error ?? exportError} />
       {data && data.items.length > 0 && (
         <>
@@ -216,6 +285,7 @@ export function CaseListPage() {
             cases={data.items}
             caption="Cases"
             sampleCaseId={sample.data?.caseId ?? null}
+            selection={selection}
             sort={{
               by: shownSort,
               direction: state.direction ?? (shownSort ? NATURAL_DIRECTION[shownSort] : 'desc'),

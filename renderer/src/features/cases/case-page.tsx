@@ -1,4 +1,5 @@
 // One case: who, what and with whom, and everything recorded along the way.
+import { CaseTagsEditor } from './case-tags-editor';
 import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { call } from '../../api';
@@ -57,6 +58,7 @@ export function CasePage() {
             <span>{orDash(c.insurerName)}</span>
             <span>Member ID {orDash(c.memberId)}</span>
             <span>Updated {formatDate(c.updatedAt)}</span>
+            <CaseTagsEditor caseId={c.id} tags={data.tags} onSaved={reload} />
           </p>
         </div>
         <div className="page-actions">
