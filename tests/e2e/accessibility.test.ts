@@ -164,6 +164,28 @@ describe('every screen passes an automated accessibility scan', () => {
     });
   }
 
+  // At 1024 px wide (a small laptop) nothing runs off the side: neither the page nor a table.
+  for (const [name, route, ready] of screens) {
+    test(`${name} holds at 1024 px`, async () => {
+      const page = await visit(route(), ready());
+      await page.setViewportSize({ width: 1024, height: 768 });
+      try {
+        const overflow = (await page.evaluate(`(() => {
+          const out = [];
+          if (document.documentElement.scrollWidth > innerWidth + 1)
+            out.push('page ' + document.documentElement.scrollWidth);
+          for (const el of document.querySelectorAll('.table-wrap, .card, .toolbar, .page-header'))
+            if (el.scrollWidth > el.clientWidth + 1)
+              out.push((el.className || el.tagName) + ' ' + el.scrollWidth + '>' + el.clientWidth);
+          return out;
+        })()`)) as string[];
+        expect(overflow).toEqual([]);
+      } finally {
+        await page.setViewportSize({ width: 1400, height: 1000 });
+      }
+    });
+  }
+
   test('the scan itself catches a violation (an unlabelled field put on the page)', async () => {
     const page = await visit('/', 'Cases');
     await page.evaluate(

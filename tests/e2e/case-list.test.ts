@@ -45,7 +45,10 @@ async function addCase(
 }
 
 const clientColumn = (page: Page) =>
-  page.getByRole('table', { name: 'Cases' }).locator('tbody tr a[href*="/cases/"]').allTextContents();
+  page
+    .getByRole('table', { name: 'Cases' })
+    .locator('tbody tr a[href*="/cases/"]')
+    .allTextContents();
 
 describe('the case list and the dashboard', () => {
   test('filters, sorts, keeps both in the address, and exports and prints what it shows', async () => {
@@ -175,6 +178,9 @@ describe('tags, saved views and acting on several cases', () => {
     await bulk.getByRole('button', { name: 'Move' }).click();
     await page.getByText('Moved 2 cases to “Internal appeal, level 1”.').waitFor();
     await page.getByLabel('Status').selectOption('internal-appeal-1');
-    await page.getByRole('status').filter({ hasText: /^2 cases$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^2 cases$/ })
+      .waitFor();
   });
 });
