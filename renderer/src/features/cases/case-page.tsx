@@ -56,7 +56,9 @@ export function CasePage() {
             {sample.data?.caseId === c.id && <SampleBadge />}
             <StatusBadge status={c.status} />
             <span>{orDash(c.insurerName)}</span>
-            <span>Member ID {orDash(c.memberId)}</span>
+            <span>
+              Member ID <span className="identifier">{orDash(c.memberId)}</span>
+            </span>
             <span>Updated {formatDate(c.updatedAt)}</span>
             <CaseTagsEditor caseId={c.id} tags={data.tags} onSaved={reload} />
           </p>

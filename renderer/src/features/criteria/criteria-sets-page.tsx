@@ -8,7 +8,8 @@ import { asAppError, call } from '../../api';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DataTable } from '../../components/data-table';
 import { ErrorBanner } from '../../components/error-banner';
-import { formatDate } from '../../lib/format';
+import { counted, formatDate } from '../../lib/format';
+import './criteria.css';
 import { useLoad } from '../../lib/use-load';
 
 export function CriteriaSetsPage() {
@@ -53,20 +54,21 @@ export function CriteriaSetsPage() {
             {
               header: 'Policy',
               render: (s) => (
-                <Link to={`/criteria/${s.id}`}>
-                  {s.policyName}
-                  {s.policyNumber ? ` (${s.policyNumber})` : ''}
-                </Link>
+                <>
+                  <Link to={`/criteria/${s.id}`}>
+                    {s.policyName}
+                    {s.policyNumber ? ` (${s.policyNumber})` : ''}
+                  </Link>
+                  <span className="set-meta">
+                    {counted(s.criteriaCount, ['criterion', 'criteria'])} · effective{' '}
+                    {formatDate(s.effectiveDate)} ·{' '}
+                    {s.starterKey ? 'example: check the current policy' : 'yours'}
+                  </span>
+                </>
               ),
             },
             { header: 'Payer', render: (s) => s.payer },
             { header: 'Treatment', render: (s) => s.treatment },
-            { header: 'Criteria', render: (s) => String(s.criteriaCount) },
-            { header: 'Effective', render: (s) => formatDate(s.effectiveDate) },
-            {
-              header: 'Source',
-              render: (s) => (s.starterKey ? 'Example: check the current policy' : 'Yours'),
-            },
             { header: 'Cases', render: (s) => String(s.caseCount) },
           ]}
           actions={(s) => (

@@ -99,19 +99,25 @@ export function EvidencePage() {
                         .filter(Boolean)
                         .join(' · ')}
                     </div>
+                    {identifiers(c) ? (
+                      <div className="citation-ids">
+                        {identifiers(c)
+                          .split(' · ')
+                          .map((id) => (
+                            <span key={id} className="identifier">
+                              {id}
+                            </span>
+                          ))}
+                      </div>
+                    ) : (
+                      <span className="citation-unverified">
+                        No identifiers seen{c.note ? `: ${c.note}` : ''}
+                      </span>
+                    )}
                   </div>
                 ),
               },
               { header: 'Finding', render: (c) => c.finding },
-              {
-                header: 'Identifiers',
-                render: (c) =>
-                  identifiers(c) || (
-                    <span className="citation-unverified">
-                      None seen{c.note ? `: ${c.note}` : ''}
-                    </span>
-                  ),
-              },
             ]}
             actions={(c) => (
               <RowActions
