@@ -56,6 +56,19 @@ describe('case page', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('dialog', { name: 'Log a call or letter' }).waitFor();
     await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    expect(page.url()).not.toContain('do=log');
+
+    // And "denial" records a denial on it.
+    await page.keyboard.press('Control+K');
+    await box.pressSequentially('denial');
+    await expect
+      .poll(() => page.getByRole('option').first().textContent())
+      .toContain('Record a denial on this case');
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: 'Record a denial' }).waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
 
     await page.evaluate(axe.source);
     const result = (await page.evaluate(

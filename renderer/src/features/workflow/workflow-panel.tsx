@@ -70,8 +70,10 @@ export function WorkflowPanel(props: WorkflowPanelProps) {
       },
       { replace: true },
     );
-    if (requested === 'log') setOpen({ kind: 'log' });
-    else recordDenial();
+    // After the address settles, like "Record denial", which opens once its draft is read.
+    void Promise.resolve().then(() =>
+      requested === 'log' ? setOpen({ kind: 'log' }) : recordDenial(),
+    );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [requested]);
   const { today, waiting, readiness } = workflow;
