@@ -258,6 +258,7 @@ export const apiArgs = {
   'caseCriteria.get': z.object({ caseId: id }),
   'caseCriteria.link': caseCriteriaLink,
   'caseCriteria.answer': caseCriteriaAnswer,
+  'contacts.fromCase': z.object({ caseId: id, kind: z.enum(['insurer', 'provider']) }),
 } as const;
 
 export interface AppInfo {
@@ -379,6 +380,7 @@ export type ApiResults = RecordResults & {
   'caseCriteria.get': CaseCriteria;
   'caseCriteria.link': CaseCriteria;
   'caseCriteria.answer': CaseCriteria;
+  'contacts.fromCase': Contact;
 };
 
 export type ApiName = keyof typeof apiArgs;

@@ -79,6 +79,7 @@ export const WRITE_PHRASES: Partial<Record<ApiName, string>> = {
   'criteria.delete': 'Deleted payer criteria',
   'caseCriteria.link': 'Linked payer criteria to the case',
   'caseCriteria.answer': 'Answered a payer criterion',
+  'contacts.fromCase': 'Added a contact from the case',
 };
 
 const DOORS: Record<string, string> = {
