@@ -148,6 +148,7 @@ export function CasePage() {
         caseId={c.id}
         version={`${c.updatedAt} ${workflow.data?.denials.map((d) => d.updatedAt).join() ?? ''}`}
         onChanged={reload}
+        parties={{ insurer: c.insurerName, provider: c.providerName }}
       />
       <DocumentsSection
         caseId={c.id}
