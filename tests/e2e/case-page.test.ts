@@ -43,7 +43,7 @@ describe('case page', () => {
     const to = page.getByLabel('To', { exact: true });
     for (let i = 0; i < 2; i += 1) {
       await to.selectOption({ label: 'Cigna (the case’s insurer)' });
-      await expect.poll(() => to.evaluate((el: HTMLSelectElement) => el.value)).toMatch(/^\d+$/);
+      await expect.poll(() => to.inputValue()).toMatch(/^\d+$/);
     }
     const contacts = await apiCall<{ items: { name: string }[] }>(host.url, 'contacts.list', {});
     expect(contacts.items.map((x) => x.name)).toEqual(['Cigna']);
