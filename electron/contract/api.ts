@@ -293,6 +293,7 @@ export const apiArgs = {
   'authorizations.delete': byId,
   'expiringAuthorizations.list': expiringAuthorizationsQuery,
   'caseAuthorizations.list': caseAuthorizationsQuery,
+  'contacts.fromCase': z.object({ caseId: id, kind: z.enum(['insurer', 'provider']) }),
 } as const;
 
 export interface AppInfo {
@@ -433,6 +434,7 @@ export type ApiResults = RecordResults & {
   'authorizations.delete': null;
   'expiringAuthorizations.list': Page<ExpiringAuthorization>;
   'caseAuthorizations.list': AuthorizationView[];
+  'contacts.fromCase': Contact;
 };
 
 export type ApiName = keyof typeof apiArgs;

@@ -101,7 +101,7 @@ const SELF_TRANSACTED: ReadonlySet<ApiName> = new Set<ApiName>([
 ]);
 
 /** Calls that only read: they run in a deferred transaction for a consistent snapshot. */
-const READS =
+export const READS =
   /\.(get|list|info|export|proposeFacts|file|preview|history|saveOriginals|revision|review|check|denialDraft|choices)$|^search$/;
 
 /** What a damaged library still answers: saying so, and restoring a backup over it. */

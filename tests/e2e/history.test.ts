@@ -31,8 +31,11 @@ describe('case history', () => {
     await page.getByRole('status').getByText('Saved').waitFor();
 
     const newest = history.getByRole('row').nth(1);
-    await expect.poll(() => newest.textContent()).toContain('Member ID: OLD-1 → NEW-2');
-    expect(await newest.textContent()).toMatch(/via browser: cases\.update/);
+    await expect
+      .poll(() => newest.textContent())
+      .toContain('Changed Member ID from OLD-1 to NEW-2');
+    expect(await newest.textContent()).toMatch(/, in the browser: Changed the case/);
+    expect(await newest.textContent()).not.toMatch(/cases\.update/);
     await page
       .locator('section', { has: page.getByRole('heading', { name: 'History', exact: true }) })
       .screenshot({ path: '/tmp/history.png' });

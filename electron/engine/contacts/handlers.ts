@@ -2,6 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Contact } from '../../contract/contact';
 import { contactInput } from '../../contract/contact';
+import { AppError } from '../../contract/errors';
 import type { EngineContext, HandlerSet } from '../context';
 import { defineTable, fromRow } from '../db/table';
 import { ftsQuery } from '../search/fts-query';
@@ -13,7 +14,8 @@ type ContactCalls =
   | 'contacts.create'
   | 'contacts.update'
   | 'contacts.delete'
-  | 'contacts.importLawmakers';
+  | 'contacts.importLawmakers'
+  | 'contacts.fromCase';
 
 /** The address book's table: insert, update, get, remove. */
 export const contactTable = (db: Database) =>
@@ -35,7 +37,46 @@ export function contactHandlers({ db }: EngineContext): HandlerSet<ContactCalls>
   const byBioguide = db
     .prepare("SELECT id FROM contacts WHERE kind = 'lawmaker' AND notes LIKE ? || '%' LIMIT 1")
     .pluck();
+  const caseParties = db.prepare(
+    `SELECT insurer_name AS insurerName, provider_name AS providerName,
+            provider_practice AS providerPractice, provider_phone AS providerPhone,
+            provider_fax AS providerFax, provider_npi AS providerNpi
+       FROM cases WHERE id = ?`,
+  );
+  const sameName = db
+    .prepare(
+      'SELECT id FROM contacts WHERE kind = ? AND name = ? COLLATE NOCASE ORDER BY id LIMIT 1',
+    )
+    .pluck();
   return {
+    // The case's insurer or provider as a contact: the one already in the address book under
+    // that name, or a new one made from the case's fields.
+    'contacts.fromCase': ({ caseId, kind }) => {
+      const row = caseParties.get(caseId) as Record<string, string | null> | undefined;
+      if (!row) throw new AppError('not-found', 'That case no longer exists.');
+      const name = kind === 'insurer' ? row.insurerName : row.providerName;
+      if (!name) {
+        throw new AppError(
+          'invalid-input',
+          kind === 'insurer' ? 'The case has no insurer yet.' : 'The case has no provider yet.',
+        );
+      }
+      const existing = sameName.get(kind, name) as number | undefined;
+      if (existing !== undefined) return table.get(existing);
+      const values = contactInput.parse(
+        kind === 'insurer'
+          ? { kind, name }
+          : {
+              kind,
+              name,
+              organisation: row.providerPractice,
+              phone: row.providerPhone,
+              fax: row.providerFax,
+              npi: row.providerNpi,
+            },
+      );
+      return table.insert(values);
+    },
     // Re-importing a newer file updates each member in place (found by the note it carries).
     'contacts.importLawmakers': ({ legislatorsYaml, officesYaml, state }) => {
       let added = 0;

@@ -16,7 +16,7 @@ export function DocumentFileButtons({ id, fileName, onError }: DocumentFileButto
       <button
         type="button"
         className="button button-small"
-        aria-label={`Open ${fileName} in Word`}
+        aria-label={`Open in Word: ${fileName}`}
         onClick={() => act(() => openDocument(id))}
       >
         Open in Word

@@ -21,6 +21,8 @@ import { SampleBadge, useSampleStatus } from '../first-run/sample';
 import { HelpLink } from '../help/help-link';
 import { CaseEvidenceSection } from '../evidence/case-evidence-section';
 import { CaseQuestions } from '../letters/case-questions';
+import { CaseOverview, CaseSectionNav } from './case-sections';
+import './case-page.css';
 
 export function CasePage() {
   const id = Number(useParams().id);
@@ -76,6 +78,9 @@ export function CasePage() {
       </div>
       <ErrorBanner error={error} />
 
+      <CaseSectionNav caseId={c.id} />
+      <CaseOverview detail={data} workflow={workflow.data} />
+
       {workflow.data && workflow.data.caseId === c.id && (
         <WorkflowPanel
           detail={data}
@@ -87,7 +92,7 @@ export function CasePage() {
       <ErrorBanner error={workflow.error} />
 
       <div className="case-grid">
-        <section className="card" aria-labelledby="section-details">
+        <section className="card" id="section-overview" aria-labelledby="section-details">
           <div className="card-header">
             <h2 id="section-details">Case &amp; plan details</h2>
           </div>
@@ -133,7 +138,9 @@ export function CasePage() {
         </section>
       </div>
 
-      <CaseRecords detail={data} onChanged={reload} />
+      <div id="section-records" className="case-section-anchor">
+        <CaseRecords detail={data} onChanged={reload} />
+      </div>
       <CaseEvidenceSection caseId={c.id} onChanged={reload} />
       <CaseQuestions caseId={c.id} onChanged={reload} />
       <CaseCriteriaSection
@@ -145,6 +152,7 @@ export function CasePage() {
         caseId={c.id}
         version={`${c.updatedAt} ${workflow.data?.denials.map((d) => d.updatedAt).join() ?? ''}`}
         onChanged={reload}
+        parties={{ insurer: c.insurerName, provider: c.providerName }}
       />
       <DocumentsSection
         caseId={c.id}

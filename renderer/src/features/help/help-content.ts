@@ -169,6 +169,7 @@ export const HELP: HelpSection[] = [
         points: [
           'Ctrl+K (⌘K on a Mac) opens the command palette anywhere: type a client’s name, a treatment or an action such as “New case”, move with the arrow keys and press Enter.',
           'On a case page, single keys open common actions (shown on their buttons).',
+          'On a case page, the palette also offers that case’s actions: type “log call”, “denial”, “letter” or “import”. The links under the case’s title reach each section (Overview, Workflow, Records, Letters, Documents, History) in one click.',
           'Every action works from the keyboard; Tab moves between fields and Esc closes a dialog.',
           'The sample case from the welcome can be removed in one click from the dashboard or the case list. The welcome can be shown again from Settings.',
         ],

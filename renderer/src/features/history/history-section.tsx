@@ -1,4 +1,5 @@
 // The case's history: who changed what and when, newest first, one row per change.
+import { actorInWords } from '../../../../electron/contract/history-phrases';
 import { fieldLabel } from '../../../../electron/contract/labels';
 import type { HistoryEntry } from '../../../../electron/contract/safety';
 import { call } from '../../api';
@@ -26,7 +27,13 @@ const show = (v: HistoryEntry['oldValue']) => (v === null || v === '' ? '—' : 
 function describe(h: HistoryEntry): string {
   if (h.action === 'create') return `Added ${show(h.newValue)}`;
   if (h.action === 'delete') return `Deleted ${show(h.oldValue)}`;
-  return `${columnLabel(h.field ?? '')}: ${show(h.oldValue)} → ${show(h.newValue)}`;
+  return `Changed ${columnLabel(h.field ?? '')} from ${show(h.oldValue)} to ${show(h.newValue)}`;
+}
+
+/** "root via browser: cases.update" → "root, in the browser: Changed the case". */
+function who(h: HistoryEntry): string {
+  const { who: person, where, did } = actorInWords(h.actor);
+  return `${person}${where ? `, ${where}` : ''}${did ? `: ${did}` : ''}`;
 }
 
 /** `version` changes whenever the case page reloads, so the history follows each save. */
@@ -52,7 +59,7 @@ export function HistorySection({ caseId, version }: { caseId: number; version: s
               { header: 'When', render: (h) => new Date(h.changedAt).toLocaleString('en-US') },
               { header: 'What', render: (h) => WHAT[h.tableName] ?? h.tableName },
               { header: 'Change', render: describe },
-              { header: 'Who', render: (h) => h.actor },
+              { header: 'Who', render: who },
             ]}
           />
         </details>

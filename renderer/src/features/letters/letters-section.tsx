@@ -48,9 +48,11 @@ interface LettersSectionProps {
   /** Changes whenever the case or its records do, so the checklist and preview follow. */
   version: string;
   onChanged: () => void;
+  /** The case's own insurer and provider, offered as recipients even before they are contacts. */
+  parties?: { insurer: string | null; provider: string | null };
 }
 
-export function LettersSection({ caseId, version, onChanged }: LettersSectionProps) {
+export function LettersSection({ caseId, version, onChanged, parties }: LettersSectionProps) {
   const lists = useLoad(
     async () => ({
       templates: await call('templates.list', {}),
@@ -141,8 +143,20 @@ export function LettersSection({ caseId, version, onChanged }: LettersSectionPro
             id="letter-recipient"
             value={recipientId ?? ''}
             onChange={(e) => {
-              setPicked(e.target.value ? Number(e.target.value) : null);
+              const value = e.target.value;
               setMade(null);
+              if (value === 'case:insurer' || value === 'case:provider') {
+                const kind = value === 'case:insurer' ? 'insurer' : 'provider';
+                call('contacts.fromCase', { caseId, kind }).then(
+                  (contact) => {
+                    lists.reload();
+                    setPicked(contact.id);
+                  },
+                  (err: unknown) => setActionError(asAppError(err)),
+                );
+                return;
+              }
+              setPicked(value ? Number(value) : null);
             }}
           >
             <option value="">Choose from the address book…</option>
@@ -151,6 +165,16 @@ export function LettersSection({ caseId, version, onChanged }: LettersSectionPro
               kinds={contactKinds}
               label={contactName}
             />
+            {(parties?.insurer || parties?.provider) && (
+              <optgroup label="From this case">
+                {parties.insurer && (
+                  <option value="case:insurer">{parties.insurer} (the case’s insurer)</option>
+                )}
+                {parties.provider && (
+                  <option value="case:provider">{parties.provider} (the case’s provider)</option>
+                )}
+              </optgroup>
+            )}
           </select>
         </div>
       </div>

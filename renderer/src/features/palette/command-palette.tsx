@@ -3,7 +3,7 @@
 // option (aria-activedescendant), Enter runs it, Esc closes.
 import { Fragment, useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import type { NavigateFunction } from 'react-router';
 import { asAppError, call } from '../../api';
 import { CASE_STATUS } from '../../../../electron/contract/choices';
@@ -48,6 +48,37 @@ const ACTIONS: Action[] = [
   { label: 'Show the welcome', words: 'first run sample start', to: '/welcome' },
 ];
 
+/** Actions on the case on screen, shown first while a case page is open. */
+function caseActions(caseId: number): Action[] {
+  const at = (query: string) => `/cases/${caseId}?${query}`;
+  return [
+    { label: 'Log a call on this case', words: 'log call phone letter note', to: at('do=log') },
+    { label: 'Record a denial on this case', words: 'denial denied record', to: at('do=denial') },
+    {
+      label: 'Generate a letter on this case',
+      words: 'write letter appeal generate',
+      to: at('focus=letter-template'),
+    },
+    {
+      label: 'Import files into this case',
+      words: 'import files documents upload add',
+      to: at('focus=section-documents'),
+    },
+    ...[
+      ['Overview', 'section-details'],
+      ['Workflow', 'section-workflow'],
+      ['Records', 'section-records'],
+      ['Letters', 'section-letters'],
+      ['Documents', 'section-documents'],
+      ['History', 'section-history'],
+    ].map(([name, id]) => ({
+      label: `Go to ${name} on this case`,
+      words: 'section go jump',
+      to: at(`focus=${id}`),
+    })),
+  ];
+}
+
 function matches(action: Action, query: string): boolean {
   const hay = `${action.label} ${action.words}`.toLowerCase();
   return query
@@ -59,6 +90,8 @@ function matches(action: Action, query: string): boolean {
 
 export function CommandPalette({ onClose }: { onClose: () => void }) {
   const navigate = useNavigate();
+  const onCase = /^\/cases\/(\d+)/.exec(useLocation().pathname);
+  const onScreen = onCase ? caseActions(Number(onCase[1])) : [];
   const dialog = useRef<HTMLDialogElement>(null);
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<{ query: string; items: Item[] }>({ query: '', items: [] });
@@ -110,12 +143,14 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
   }, [query, navigate]);
 
   const q = query.trim();
-  const actions: Item[] = ACTIONS.filter((a) => matches(a, q)).map((a) => ({
-    key: `action-${a.label}`,
-    group: 'Actions',
-    label: a.label,
-    run: a.run ? () => a.run!(navigate) : () => navigate(a.to!),
-  }));
+  const actions: Item[] = [...onScreen, ...ACTIONS]
+    .filter((a) => matches(a, q))
+    .map((a) => ({
+      key: `action-${a.label}`,
+      group: 'Actions',
+      label: a.label,
+      run: a.run ? () => a.run!(navigate) : () => navigate(a.to!),
+    }));
   // With words typed, what the library holds comes first: that is what people look for.
   const library = q && found.query === q ? found.items : [];
   const items = q ? [...library, ...actions] : actions;

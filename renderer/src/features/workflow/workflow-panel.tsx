@@ -1,7 +1,8 @@
 // The case page's workflow card: where the case stands, what is due, what the insurer owes, what
 // the request still needs, and the actions that move it on.
 import { DENIAL_CATEGORY } from '../../../../electron/contract/denial-category';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import type { CaseDetail } from '../../../../electron/contract/case';
 import { CASE_STATUS } from '../../../../electron/contract/choices';
 import type { DenialDraft } from '../../../../electron/contract/facts';
@@ -57,6 +58,24 @@ export function WorkflowPanel(props: WorkflowPanelProps) {
   const documentName = (id: number | null) =>
     id === null ? null : (detail.documents.find((d) => d.id === id)?.fileName ?? null);
   useShortcut('l', () => setOpen({ kind: 'log' }));
+  // The palette opens a dialog on the case with ?do=log or ?do=denial; the request is used once.
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('do');
+  useEffect(() => {
+    if (requested !== 'log' && requested !== 'denial') return;
+    setParams(
+      (p) => {
+        p.delete('do');
+        return p;
+      },
+      { replace: true },
+    );
+    // After the address settles, like "Record denial", which opens once its draft is read.
+    void Promise.resolve().then(() =>
+      requested === 'log' ? setOpen({ kind: 'log' }) : recordDenial(),
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [requested]);
   const { today, waiting, readiness } = workflow;
   const nextDue = detail.deadlines.find((d) => !d.completedOn);
   const latest = workflow.denials[0];

@@ -1,0 +1,72 @@
+// The top of the case page: what to do next and by when, and one-click links to every section.
+import { Link, useLocation } from 'react-router';
+import type { CaseDetail } from '../../../../electron/contract/case';
+import type { CaseWorkflow } from '../../../../electron/contract/workflow';
+import { formatDate } from '../../lib/format';
+
+/** The case page's sections, in page order; the id is the element the link focuses. */
+export const CASE_SECTIONS = [
+  { label: 'Overview', id: 'section-details' },
+  { label: 'Workflow', id: 'section-workflow' },
+  { label: 'Records', id: 'section-records' },
+  { label: 'Letters', id: 'section-letters' },
+  { label: 'Documents', id: 'section-documents' },
+  { label: 'History', id: 'section-history' },
+] as const;
+
+/** Sticky in-page links: each one puts `?focus=` in the address, which focuses that section. */
+export function CaseSectionNav({ caseId }: { caseId: number }) {
+  const location = useLocation();
+  const current = new URLSearchParams(location.search).get('focus');
+  return (
+    <nav className="case-section-nav" aria-label="Case sections">
+      <ul>
+        {CASE_SECTIONS.map((s) => (
+          <li key={s.id}>
+            <Link
+              to={`/cases/${caseId}?focus=${s.id}`}
+              aria-current={current === s.id ? 'location' : undefined}
+            >
+              {s.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** The next step the deadline rules give for the newest denial, or the next open task. */
+export function CaseOverview({
+  detail,
+  workflow,
+}: {
+  detail: CaseDetail;
+  workflow: CaseWorkflow | null;
+}) {
+  const latest = workflow?.denials[0];
+  const task = detail.deadlines.find((d) => !d.completedOn);
+  const step = latest
+    ? { what: latest.computation.nextStep, due: latest.computation.dueOn }
+    : task
+      ? { what: task.title, due: task.dueOn }
+      : null;
+  return (
+    <section className="card case-overview" aria-label="Next step">
+      <p>
+        <strong>Next step:</strong>{' '}
+        {step ? step.what : 'Nothing due: record a denial or add a task when one comes.'}
+        {step && (
+          <>
+            {' '}
+            · <strong>Due</strong> {step.due ? formatDate(step.due) : 'date needed'}
+          </>
+        )}
+      </p>
+      <p>
+        <Link to={`/cases/${detail.case.id}?focus=section-criteria`}>Payer criteria</Link> ·{' '}
+        <Link to={`/cases/${detail.case.id}?focus=letter-template`}>Write a letter</Link>
+      </p>
+    </section>
+  );
+}
