@@ -80,6 +80,16 @@ export const WRITE_PHRASES: Partial<Record<ApiName, string>> = {
   'caseCriteria.link': 'Linked payer criteria to the case',
   'caseCriteria.answer': 'Answered a payer criterion',
   'contacts.fromCase': 'Added a contact from the case',
+  'caseTags.set': 'Changed the case’s tags',
+  'views.create': 'Saved a view of the case list',
+  'views.rename': 'Renamed a saved view',
+  'views.delete': 'Deleted a saved view',
+  'letters.recordSent': 'Recorded a letter as sent',
+  'letters.recordResponse': 'Recorded the answer to a letter',
+  'stages.moveMany': 'Moved cases to another stage together',
+  'authorizations.create': 'Added an authorization',
+  'authorizations.update': 'Changed an authorization',
+  'authorizations.delete': 'Deleted an authorization',
 };
 
 const DOORS: Record<string, string> = {
