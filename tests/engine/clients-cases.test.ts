@@ -192,6 +192,7 @@ describe('cases', () => {
       deadlines: [deadline],
       documents: [],
       documentsTotal: 0,
+      tags: [],
     });
   });
 
