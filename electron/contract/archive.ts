@@ -2,6 +2,8 @@
 // case exchange format (docs/case-exchange.md), extended with what a full copy needs: timestamps,
 // each case's history, documents' previews, and each document's original bytes as a file of its
 // own (documents/<sha256>) instead of base64.
+import { RESPONSE_OUTCOME, SENT_CHANNEL } from './letter-journey';
+import { tagText } from './case-tags';
 import { z } from 'zod';
 import { caseFields } from './case';
 import { CASE_RECORDS } from './case-records';
@@ -52,6 +54,17 @@ export const archiveLetter = z.object({
   /** The template's and recipient's ids in the old library (`originalId` in library.json). */
   template: originalId.nullable(),
   recipient: originalId.nullable(),
+  // Its journey once written (older archives: none): sent, the answer due, the answer.
+  sentOn: z.string().nullable().default(null),
+  sentChannel: z.enum(SENT_CHANNEL.values).nullable().default(null),
+  sentReference: z.string().max(100).nullable().default(null),
+  responseDueOn: z.string().nullable().default(null),
+  responseRule: z.string().max(2000).nullable().default(null),
+  /** The deadline row that carries the answer's due date, by its `originalId`. */
+  responseDeadline: originalId.nullable().default(null),
+  responseReceivedOn: z.string().nullable().default(null),
+  responseOutcome: z.enum(RESPONSE_OUTCOME.values).nullable().default(null),
+  responseNote: z.string().max(2000).nullable().default(null),
 });
 
 export const archiveDocument = documentFields.extend({
@@ -145,6 +158,8 @@ export const archiveCase = caseFields.extend({
   answers: z.record(z.string().max(200), z.string().max(10000)).default({}),
   /** Older archives have none. */
   criteria: archiveCaseCriteria.nullable().default(null),
+  /** The case's tags (older archives: none). */
+  tags: z.array(tagText).default([]),
 });
 
 /** One client file: the exchange format's envelope, with archive cases. */
@@ -190,6 +205,12 @@ export const archiveLibraryFile = z.object({
     )
     .default([]),
   criteriaSets: z.array(archiveCriteriaSet).default([]),
+  /** The case list's saved views (older archives: none). */
+  savedViews: z
+    .array(
+      z.object({ name: z.string().min(1).max(80), query: z.string().max(2000), createdAt: stamp }),
+    )
+    .default([]),
 });
 
 export const archiveManifest = z.object({

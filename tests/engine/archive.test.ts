@@ -107,7 +107,21 @@ async function richLibrary(engine: Engine) {
     source: appeal.source.replace(/\n---\n/, '\n---\nEdited by the advocate.\n\n'),
   });
   const own = await ok(engine, 'templates.duplicate', { id: appeal.id });
-  await ok(engine, 'letters.generate', { caseId, templateId: own.id, recipientId: insurer.id });
+  const letter = await ok(engine, 'letters.generate', {
+    caseId,
+    templateId: own.id,
+    recipientId: insurer.id,
+  });
+  // The letter sent by fax (its answer's clock a deadline row), the case tagged, a view saved.
+  await ok(engine, 'letters.recordSent', {
+    documentId: letter.documentId,
+    expectedVersion: 0,
+    sentOn: '2026-01-05',
+    channel: 'fax',
+    reference: 'FAX-77',
+  });
+  await ok(engine, 'caseTags.set', { caseId, tags: ['Spanish', 'urgent'] });
+  await ok(engine, 'views.create', { name: 'Due soon', query: 'due=7&sort=due' });
   // Payer criteria: a shipped example edited, one of the advocate's own, the case linked to it
   // with an answer.
   const sets = await ok(engine, 'criteria.list', {});
@@ -342,6 +356,9 @@ describe('the whole-library archive', () => {
       'documentId',
       'templateId',
       'recipientContactId',
+      // A letter's answer deadline, by the deadline row's old id; its journey's edit count.
+      'responseDeadlineId',
+      'journeyVersion',
       // A case's criteria link: carried on the case, its set by the set's old id.
       'setId',
     ]);

@@ -50,6 +50,9 @@ export const ARCHIVE_COVERAGE: Readonly<Record<string, string>> = {
   criteria_sets: 'library.json (criteriaSets)',
   case_criteria: 'clients/*.json (criteria)',
   authorizations: 'clients/*.json (authorizations)',
+  case_tags: 'clients/*.json (tags)',
+  saved_views: 'library.json (savedViews)',
+  case_next_due: 'not archived: kept by triggers as deadlines are written',
   settings: "not archived: this computer's backup folder and check dates",
   case_search: 'not archived: rebuilt by triggers as records are written',
   client_search: 'not archived: rebuilt by triggers as records are written',
@@ -111,8 +114,10 @@ export function archiveEntries(db: Database, appVersion: string): Zippable {
       criteria: JSON.parse(c.criteria as string) as unknown,
       originalId: c.id,
     })),
+    savedViews: all('SELECT name, query, created_at FROM saved_views ORDER BY id'),
   });
   const letterOf = db.prepare('SELECT * FROM letters WHERE document_id = ?');
+  const tagsOf = db.prepare('SELECT tag FROM case_tags WHERE case_id = ? ORDER BY tag').pluck();
   const criteriaOf = db.prepare(
     'SELECT set_id, answers, created_at, updated_at FROM case_criteria WHERE case_id = ?',
   );
@@ -151,6 +156,17 @@ export function archiveEntries(db: Database, appVersion: string): Zippable {
                   ...pick(origin, ['templateName', 'kind', 'templateSource', 'dataJson', 'gaps']),
                   template: origin.templateId ?? null,
                   recipient: origin.recipientContactId ?? null,
+                  ...pick(origin, [
+                    'sentOn',
+                    'sentChannel',
+                    'sentReference',
+                    'responseDueOn',
+                    'responseRule',
+                    'responseReceivedOn',
+                    'responseOutcome',
+                    'responseNote',
+                  ]),
+                  responseDeadline: origin.responseDeadlineId ?? null,
                 }
               : null,
             ...pick(d, [...Object.keys(documentFields.shape), ...STAMPS, 'sha256', 'sizeBytes']),
@@ -211,6 +227,7 @@ export function archiveEntries(db: Database, appVersion: string): Zippable {
           denials,
           citations,
           answers,
+          tags: tagsOf.all(kase.id) as string[],
           criteria: link
             ? {
                 set: link.set_id,

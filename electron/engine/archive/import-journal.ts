@@ -24,6 +24,8 @@ export interface ImportJournal {
   citations?: number[];
   /** Criteria sets it added (older journals have none). */
   criteriaSets?: number[];
+  /** Saved views of the case list it added (older journals have none). */
+  savedViews?: number[];
   /** Client ids as [first, last] ranges: one client after another is one range. */
   clients: [number, number][];
 }
@@ -94,6 +96,8 @@ export function undoImport(db: Database, journal: ImportJournal): void {
     for (const id of journal.citations ?? []) citation.run(id);
     const criteriaSet = db.prepare('DELETE FROM criteria_sets WHERE id = ?');
     for (const id of journal.criteriaSets ?? []) criteriaSet.run(id);
+    const view = db.prepare('DELETE FROM saved_views WHERE id = ?');
+    for (const id of journal.savedViews ?? []) view.run(id);
     if (journal.profile) db.prepare('DELETE FROM profile WHERE id = 1').run();
     deleteSetting(db, KEY);
   }).immediate();

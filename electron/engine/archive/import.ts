@@ -271,6 +271,15 @@ function archiveWriter(db: Database) {
       const citations = writeCitations(db, library.citations, journal.citations);
       journal.criteriaSets ??= [];
       const criteriaSets = writeCriteriaSets(db, library.criteriaSets, journal.criteriaSets);
+      // A view named like one here is this library's own: it stays, and the archive's is left.
+      journal.savedViews ??= [];
+      const view = db.prepare(
+        'INSERT OR IGNORE INTO saved_views (name, query, created_at) VALUES (?, ?, ?) RETURNING id',
+      );
+      for (const v of library.savedViews) {
+        const row = view.get(v.name, v.query, v.createdAt) as { id: number } | undefined;
+        if (row) journal.savedViews.push(row.id);
+      }
       return { contacts: contactIds, templates, citations, criteriaSets };
     },
 
@@ -286,6 +295,11 @@ function archiveWriter(db: Database) {
       for (const kase of file.cases) {
         const created = cases.insert({ ...kase, clientId: client.id });
         const newIds = new Map<string, number>([[`cases:${kase.originalId}`, created.id]]);
+        // Letters' journeys name their answer's deadline row, written after the documents.
+        const journeys: {
+          documentId: number;
+          letter: NonNullable<(typeof kase.documents)[number]['letter']>;
+        }[] = [];
         const docIds = kase.documents.map((doc) => {
           const info = documentRows.add({
             ...doc,
@@ -310,6 +324,7 @@ function archiveWriter(db: Database) {
                   ? null
                   : (ids.contacts.get(doc.letter.recipient) ?? null),
             });
+            journeys.push({ documentId: info.id, letter: doc.letter });
           }
           return info.id;
         });
@@ -347,6 +362,33 @@ function archiveWriter(db: Database) {
           setStamps('denials', row.id, denial);
           newIds.set(`denials:${denial.originalId}`, row.id);
         }
+        const journey = db.prepare(`
+          UPDATE letters SET sent_on = @sentOn, sent_channel = @sentChannel,
+            sent_reference = @sentReference, response_due_on = @responseDueOn,
+            response_rule = @responseRule, response_deadline_id = @deadlineId,
+            response_received_on = @responseReceivedOn, response_outcome = @responseOutcome,
+            response_note = @responseNote
+          WHERE document_id = @documentId`);
+        for (const { documentId, letter } of journeys) {
+          const { responseDeadline, ...j } = letter;
+          journey.run({
+            sentOn: j.sentOn,
+            sentChannel: j.sentChannel,
+            sentReference: j.sentReference,
+            responseDueOn: j.responseDueOn,
+            responseRule: j.responseRule,
+            responseReceivedOn: j.responseReceivedOn,
+            responseOutcome: j.responseOutcome,
+            responseNote: j.responseNote,
+            documentId,
+            deadlineId:
+              responseDeadline === null
+                ? null
+                : (newIds.get(`deadlines:${responseDeadline}`) ?? null),
+          });
+        }
+        const tag = db.prepare('INSERT OR IGNORE INTO case_tags (case_id, tag) VALUES (?, ?)');
+        for (const t of kase.tags) tag.run(created.id, t);
         // Each accepted fact to the record it became in this library (a record left behind
         // simply makes the fact matched afresh).
         kase.documents.forEach((doc, i) => {
