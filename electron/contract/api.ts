@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { caseInput, caseListFilters, caseListQuery, caseUpdate } from './case';
 import { caseLetters, letterResponse, letterSent } from './letter-journey';
 import { caseTagsSet, savedViewCreate, savedViewRename } from './case-tags';
+import { caseTimeline } from './timeline';
+import type { CaseTimeline } from './timeline';
 import type { SavedView, TagCount } from './case-tags';
 import type { CaseLetterList, LetterJourney } from './letter-journey';
 import type { Case, CaseDetail, CaseList, CaseSummary } from './case';
@@ -146,6 +148,7 @@ export const apiArgs = {
   'cases.list': caseListQuery,
   'cases.export': caseListFilters.default({}),
   'cases.choices': none,
+  'cases.timeline': caseTimeline,
   'caseTags.set': caseTagsSet,
   'caseTags.list': none,
   'views.list': none,
@@ -322,6 +325,7 @@ export type ApiResults = RecordResults & {
   'cases.list': CaseList;
   'cases.export': { fileName: string; text: string; rows: number };
   'cases.choices': { insurers: string[]; treatments: string[] };
+  'cases.timeline': CaseTimeline;
   'caseTags.set': string[];
   'caseTags.list': TagCount[];
   'views.list': SavedView[];

@@ -11,6 +11,7 @@ import { backupHandlers } from './backups/handlers';
 import { historyHandlers } from './history/handlers';
 import { caseHandlers } from './cases/handlers';
 import { tagAndViewHandlers } from './cases/tags-and-views';
+import { timelineHandlers } from './cases/timeline';
 import { clientHandlers } from './clients/handlers';
 import { contactHandlers } from './contacts/handlers';
 import { criteriaHandlers } from './criteria/handlers';
@@ -102,7 +103,7 @@ const SELF_TRANSACTED: ReadonlySet<ApiName> = new Set<ApiName>([
 
 /** Calls that only read: they run in a deferred transaction for a consistent snapshot. */
 export const READS =
-  /\.(get|list|info|export|proposeFacts|file|preview|history|saveOriginals|revision|review|check|denialDraft|choices)$|^search$/;
+  /\.(get|list|info|export|proposeFacts|file|preview|history|saveOriginals|revision|review|check|denialDraft|choices|timeline)$|^search$/;
 
 /** What a damaged library still answers: saying so, and restoring a backup over it. */
 const WHEN_DAMAGED: ReadonlySet<ApiName> = new Set<ApiName>([
@@ -232,6 +233,7 @@ export function openEngine(options: EngineOptions): Engine {
       clientHandlers(ctx),
       caseHandlers(ctx),
       tagAndViewHandlers(ctx),
+      timelineHandlers(ctx),
       recordHandlers(ctx),
       contactHandlers(ctx),
       searchHandlers(ctx),

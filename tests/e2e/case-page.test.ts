@@ -94,3 +94,64 @@ describe('case page', () => {
     ).toEqual([]);
   });
 });
+
+describe('the case overview', () => {
+  test('the appeal to the case’s insurer in two clicks, and a timeline of what happened', async () => {
+    const host = await harness.startHost();
+    const call = <T>(name: string, args: unknown) => apiCall<T>(host.url, name, args);
+    const client = await call<{ id: number }>('clients.create', {
+      firstName: 'Lena',
+      lastName: 'Marsh',
+      state: 'IL',
+    });
+    const c = await call<{ id: number }>('cases.create', {
+      clientId: client.id,
+      requestedTreatment: 'TMS',
+      insurerName: 'Prairie Health',
+      planType: 'employer-self-funded',
+    });
+    await call('denials.create', {
+      caseId: c.id,
+      values: {
+        deniedOn: '2026-11-20',
+        reason: 'Not medically necessary.',
+        service: 'TMS',
+        claimType: 'pre-service',
+      },
+    });
+    await call('communications.create', {
+      caseId: c.id,
+      values: { occurredOn: '2026-11-25', channel: 'phone', summary: 'Asked for the claim file.' },
+    });
+    const page = await harness.openApp(host.url);
+    await page.goto(`${new URL(host.url).origin}/#/cases/${c.id}`);
+
+    // Click 1: the next letter, to the insurer (not yet a contact: made from the case, once).
+    await page.getByRole('link', { name: 'Write the internal appeal to Prairie Health' }).click();
+    const to = page.getByLabel('To', { exact: true });
+    await expect.poll(() => to.inputValue()).toMatch(/^\d+$/);
+    expect(
+      await page.getByLabel('Letter', { exact: true }).locator('option:checked').textContent(),
+    ).toMatch(/appeal/i);
+    // Click 2.
+    await page.getByRole('button', { name: 'Generate letter' }).click();
+    await page
+      .getByText(/^Saved /)
+      .first()
+      .waitFor();
+    const contacts = await call<{ items: { name: string }[] }>('contacts.list', {});
+    expect(contacts.items.filter((x) => x.name === 'Prairie Health')).toHaveLength(1);
+
+    // The timeline tells it, newest first.
+    const timeline = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Timeline', exact: true }),
+    });
+    await timeline.getByText('Letter written').waitFor();
+    const kinds = await timeline.locator('.timeline-kind').allTextContents();
+    expect(kinds).toEqual(
+      expect.arrayContaining(['Letter written', 'Call or message', 'Denial', 'Stage']),
+    );
+    expect(kinds.indexOf('Letter written')).toBeLessThan(kinds.indexOf('Call or message'));
+    expect(kinds.indexOf('Call or message')).toBeLessThan(kinds.indexOf('Denial'));
+  });
+});

@@ -22,6 +22,7 @@ import { HelpLink } from '../help/help-link';
 import { CaseEvidenceSection } from '../evidence/case-evidence-section';
 import { CaseQuestions } from '../letters/case-questions';
 import { CaseOverview, CaseSectionNav } from './case-sections';
+import { CaseTimeline } from './case-timeline';
 import './case-page.css';
 
 export function CasePage() {
@@ -80,6 +81,7 @@ export function CasePage() {
 
       <CaseSectionNav caseId={c.id} />
       <CaseOverview detail={data} workflow={workflow.data} />
+      <CaseTimeline caseId={c.id} version={c.updatedAt} />
 
       {workflow.data && workflow.data.caseId === c.id && (
         <WorkflowPanel
@@ -152,7 +154,7 @@ export function CasePage() {
         caseId={c.id}
         version={`${c.updatedAt} ${workflow.data?.denials.map((d) => d.updatedAt).join() ?? ''}`}
         onChanged={reload}
-        parties={{ insurer: c.insurerName, provider: c.providerName }}
+        parties={{ insurer: c.insurerName, provider: c.providerName, state: client.state }}
       />
       <DocumentsSection
         caseId={c.id}

@@ -2,11 +2,16 @@
 import { Link, useLocation } from 'react-router';
 import type { CaseDetail } from '../../../../electron/contract/case';
 import type { CaseWorkflow } from '../../../../electron/contract/workflow';
+import { call } from '../../api';
+import { LETTER_KIND } from '../../../../electron/contract/letter';
+import type { LetterKind } from '../../../../electron/contract/letter';
 import { formatDate } from '../../lib/format';
+import { useLoad } from '../../lib/use-load';
 
 /** The case page's sections, in page order; the id is the element the link focuses. */
 export const CASE_SECTIONS = [
   { label: 'Overview', id: 'section-details' },
+  { label: 'Timeline', id: 'section-timeline' },
   { label: 'Workflow', id: 'section-workflow' },
   { label: 'Records', id: 'section-records' },
   { label: 'Letters', id: 'section-letters' },
@@ -44,7 +49,17 @@ export function CaseOverview({
   detail: CaseDetail;
   workflow: CaseWorkflow | null;
 }) {
+  const criteria = useLoad(
+    () => call('caseCriteria.get', { caseId: detail.case.id }),
+    [detail.case.id, detail.case.updatedAt],
+  );
   const latest = workflow?.denials[0];
+  // The letter the case most likely needs next: answering its denial, or asking for coverage.
+  const quick: LetterKind = latest
+    ? latest.computation.nextStage === 'external-review'
+      ? 'external-review'
+      : 'appeal'
+    : 'medical-necessity';
   const task = detail.deadlines.find((d) => !d.completedOn);
   const step = latest
     ? { what: latest.computation.nextStep, due: latest.computation.dueOn }
@@ -64,9 +79,26 @@ export function CaseOverview({
         )}
       </p>
       <p>
-        <Link to={`/cases/${detail.case.id}?focus=section-criteria`}>Payer criteria</Link> ·{' '}
-        <Link to={`/cases/${detail.case.id}?focus=letter-template`}>Write a letter</Link>
+        <Link to={`/cases/${detail.case.id}?focus=section-criteria`}>Payer criteria</Link>
+        {criteria.data?.set && (
+          <>
+            : {criteria.data.met} met ·{' '}
+            {criteria.data.results.filter((r) => r.status === 'not-met').length} not met ·{' '}
+            {criteria.data.results.filter((r) => r.status === 'unknown').length} unknown
+          </>
+        )}{' '}
+        · <Link to={`/cases/${detail.case.id}?focus=letter-template`}>Write a letter</Link>
       </p>
+      {detail.case.insurerName && (
+        <p>
+          <Link
+            className="button button-small button-primary"
+            to={`/cases/${detail.case.id}?focus=letter-template&letter=${quick}&to=insurer`}
+          >
+            Write the {LETTER_KIND.labels[quick].toLowerCase()} to {detail.case.insurerName}
+          </Link>
+        </p>
+      )}
     </section>
   );
 }

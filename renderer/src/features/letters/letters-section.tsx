@@ -1,7 +1,7 @@
 // Letters on the case page: pick a template and a recipient, see what the letter will lack and
 // how it reads, then generate the .docx into the case's documents.
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { CONTACT_KIND } from '../../../../electron/contract/choices';
 import type { AppError } from '../../../../electron/contract/errors';
 import { LETTER_KIND } from '../../../../electron/contract/letter';
@@ -49,7 +49,7 @@ interface LettersSectionProps {
   version: string;
   onChanged: () => void;
   /** The case's own insurer and provider, offered as recipients even before they are contacts. */
-  parties?: { insurer: string | null; provider: string | null };
+  parties?: { insurer: string | null; provider: string | null; state?: string | null };
 }
 
 export function LettersSection({ caseId, version, onChanged, parties }: LettersSectionProps) {
@@ -70,7 +70,14 @@ export function LettersSection({ caseId, version, onChanged, parties }: LettersS
   const [made, setMade] = useState<GeneratedLetter | null>(null);
   const [actionError, setActionError] = useState<AppError | null>(null);
 
-  const chosen = templateId ?? lists.data?.templates[0]?.id ?? null;
+  // "Write the appeal to the insurer" on the overview: that letter, to the case's insurer.
+  const [params, setParams] = useSearchParams();
+  const askedKind = params.get('letter');
+  const askedTo = params.get('to');
+  const asked = askedKind
+    ? lists.data?.templates.find((t) => t.kind === askedKind && t.builtInKey)
+    : undefined;
+  const chosen = templateId ?? asked?.id ?? lists.data?.templates[0]?.id ?? null;
   const chosenTemplate = lists.data?.templates.find((t) => t.id === chosen);
   const chosenKind = chosenTemplate?.kind;
   // The contacts the letter is meant for come first (insurers for an appeal, lawmakers for...).
@@ -79,10 +86,42 @@ export function LettersSection({ caseId, version, onChanged, parties }: LettersS
     values: [meantFor, ...CONTACT_KIND.values.filter((k) => k !== meantFor)],
     labels: CONTACT_KIND.labels,
   };
+  // The case's insurer, when the address book already has it, is the natural one to write to.
+  const insurerName = parties?.insurer?.toLowerCase();
+  const caseInsurer = insurerName
+    ? lists.data?.contacts.find(
+        (c) =>
+          c.kind === 'insurer' &&
+          [c.organisation, c.name].some((v) => v?.toLowerCase() === insurerName),
+      )
+    : undefined;
   const recipientId =
     picked !== undefined
       ? picked
-      : ((chosenKind && lists.data?.settings.defaultRecipients[chosenKind]) ?? null);
+      : ((chosenKind && lists.data?.settings.defaultRecipients[chosenKind]) ??
+        (meantFor === 'insurer' ? caseInsurer?.id : undefined) ??
+        null);
+  const fromCase = (kind: 'insurer' | 'provider') =>
+    call('contacts.fromCase', { caseId, kind }).then(
+      (contact) => {
+        lists.reload();
+        setPicked(contact.id);
+      },
+      (err: unknown) => setActionError(asAppError(err)),
+    );
+  // Asked for the insurer and it is not a contact yet: made from the case, once.
+  useEffect(() => {
+    if (askedTo !== 'insurer' || !lists.data) return;
+    const next = new URLSearchParams(params);
+    next.delete('to');
+    setParams(next, { replace: true });
+    if (!caseInsurer && parties?.insurer) void fromCase('insurer');
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once the lists are read
+  }, [askedTo, lists.data]);
+  // The client's lawmakers: those of the client's state in the address book.
+  const lawmakers = (lists.data?.contacts ?? []).filter(
+    (c) => c.kind === 'lawmaker' && parties?.state && c.state === parties.state,
+  );
   const request = {
     caseId,
     ...(chosen ? { templateId: chosen } : { kind: 'medical-necessity' as const }),
@@ -146,35 +185,38 @@ export function LettersSection({ caseId, version, onChanged, parties }: LettersS
               const value = e.target.value;
               setMade(null);
               if (value === 'case:insurer' || value === 'case:provider') {
-                const kind = value === 'case:insurer' ? 'insurer' : 'provider';
-                call('contacts.fromCase', { caseId, kind }).then(
-                  (contact) => {
-                    lists.reload();
-                    setPicked(contact.id);
-                  },
-                  (err: unknown) => setActionError(asAppError(err)),
-                );
+                void fromCase(value === 'case:insurer' ? 'insurer' : 'provider');
                 return;
               }
               setPicked(value ? Number(value) : null);
             }}
           >
             <option value="">Choose from the address book…</option>
+            {(parties?.insurer || parties?.provider || lawmakers.length > 0) && (
+              <optgroup label="From this case">
+                {parties?.insurer && !caseInsurer && (
+                  <option value="case:insurer">{parties.insurer} (the case’s insurer)</option>
+                )}
+                {parties?.provider && (
+                  <option value="case:provider">{parties.provider} (the case’s provider)</option>
+                )}
+                {caseInsurer && (
+                  <option value={caseInsurer.id}>
+                    {contactName(caseInsurer)} (the case’s insurer)
+                  </option>
+                )}
+                {lawmakers.map((c) => (
+                  <option key={`law-${c.id}`} value={c.id}>
+                    {contactName(c)} (the client’s lawmaker)
+                  </option>
+                ))}
+              </optgroup>
+            )}
             <GroupedOptions
               items={lists.data?.contacts ?? []}
               kinds={contactKinds}
               label={contactName}
             />
-            {(parties?.insurer || parties?.provider) && (
-              <optgroup label="From this case">
-                {parties.insurer && (
-                  <option value="case:insurer">{parties.insurer} (the case’s insurer)</option>
-                )}
-                {parties.provider && (
-                  <option value="case:provider">{parties.provider} (the case’s provider)</option>
-                )}
-              </optgroup>
-            )}
           </select>
         </div>
       </div>
