@@ -14,6 +14,7 @@ import { asAppError, call } from '../../api';
 import { ErrorBanner } from '../../components/error-banner';
 import { useLoad } from '../../lib/use-load';
 import { setLabel } from './set-label';
+import './criteria.css';
 
 const TONE = { met: 'good', 'not-met': 'bad', unknown: 'warn' } as const;
 

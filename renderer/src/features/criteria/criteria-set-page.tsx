@@ -15,6 +15,7 @@ import { asAppError, call } from '../../api';
 import { ErrorBanner } from '../../components/error-banner';
 import { useLoad } from '../../lib/use-load';
 import { useUnsavedChanges } from '../../lib/unsaved/unsaved-context';
+import './criteria.css';
 
 /** A criterion as the form holds it: numbers and lists as typed. */
 interface Row {

@@ -6,6 +6,7 @@ import { ErrorBanner } from '../../components/error-banner';
 import { Modal } from '../../components/modal';
 import { sanitizeDocumentHtml } from '../../lib/sanitize';
 import { useLoad } from '../../lib/use-load';
+import './documents.css';
 
 export function DocumentPreview({
   id,

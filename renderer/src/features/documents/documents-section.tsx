@@ -18,6 +18,7 @@ import { bytesToBase64 } from '../../lib/sanitize';
 import { PasswordDialog } from '../imports/password-dialog';
 import { DocumentPreview } from './document-preview';
 import { FactReview } from '../facts/fact-review';
+import './documents.css';
 
 interface Progress {
   index: number;

@@ -6,6 +6,7 @@ import type { FactAcceptAllResult, ReviewedFact } from '../../../../electron/con
 import { asAppError, call } from '../../api';
 import { ErrorBanner } from '../../components/error-banner';
 import { KIND_TITLES } from './fact-forms';
+import './facts.css';
 
 export function AcceptAllPanel({
   documentId,

@@ -13,6 +13,7 @@ import { AcceptAllPanel } from './accept-all-panel';
 import { KIND_ORDER, KIND_TITLES, specsFor } from './fact-forms';
 import { orDash } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
+import './facts.css';
 
 const STATUS_BADGE: Record<ReviewedFact['status'], { label: string; className: string }> = {
   new: { label: 'New', className: 'badge badge-info' },

@@ -2,6 +2,7 @@
 // with that one file and is never kept.
 import { useState } from 'react';
 import { Modal } from '../../components/modal';
+import '../documents/documents.css';
 
 interface PasswordDialogProps {
   fileName: string;

@@ -1,6 +1,7 @@
 // A letter as it will print: the same model the .docx is laid out from, shown on a page.
 import type { Block, LetterModel, Run } from '../../../../electron/contract/letter';
 import type { ReactNode } from 'react';
+import './letters.css';
 
 function Runs({ runs }: { runs: Run[] }) {
   return (

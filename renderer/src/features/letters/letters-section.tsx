@@ -15,6 +15,7 @@ import { useLoad } from '../../lib/use-load';
 import { Checklist } from './checklist';
 import { LetterPaper } from './letter-paper';
 import { LetterJourneyList } from './letter-journey';
+import './letters.css';
 
 /** Options grouped under a heading per kind, in the kinds' own order. */
 function GroupedOptions<T extends { id: number; kind: string }>(props: {

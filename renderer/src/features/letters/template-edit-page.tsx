@@ -14,6 +14,7 @@ import { useUnsavedChanges } from '../../lib/unsaved/unsaved-context';
 import { Checklist } from './checklist';
 import { LetterPaper } from './letter-paper';
 import { PlaceholderPicker } from './placeholder-picker';
+import './letters.css';
 
 /** How long typing must pause before the preview is redrawn. */
 const PREVIEW_DELAY_MS = 400;

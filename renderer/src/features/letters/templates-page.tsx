@@ -10,6 +10,7 @@ import { DataTable } from '../../components/data-table';
 import { ErrorBanner } from '../../components/error-banner';
 import { formatDate } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
+import './letters.css';
 
 export function TemplatesPage() {
   const navigate = useNavigate();

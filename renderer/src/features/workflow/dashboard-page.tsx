@@ -28,6 +28,7 @@ import { SampleBanner } from '../first-run/sample';
 import { HelpLink } from '../help/help-link';
 import type { AppError } from '../../../../electron/contract/errors';
 import { ExpiringAuthorizations } from '../authorizations/expiring-authorizations';
+import './dashboard.css';
 
 const caseLink = (caseId: number, text: string) => <Link to={`/cases/${caseId}`}>{text}</Link>;
 

@@ -25,6 +25,7 @@ import type { FormState } from '../../lib/versioned-form';
 import { formatDate } from '../../lib/format';
 import { useUnsavedForm } from '../../lib/unsaved/use-unsaved-form';
 import { DeadlineNote } from './deadline-note';
+import './workflow.css';
 
 const specsFor = (planType: PlanType | null): FieldSpec[] => [
   { name: 'deniedOn', label: 'Date on the notice', type: 'date', required: true, autoFocus: true },

@@ -1,5 +1,6 @@
 // The readiness meter: what a strong request needs, from the case's own records.
 import type { Readiness } from '../../../../electron/contract/workflow';
+import './workflow.css';
 
 export function ReadinessMeter({ readiness }: { readiness: Readiness }) {
   const { items, done, total } = readiness;

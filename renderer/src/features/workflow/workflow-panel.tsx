@@ -22,6 +22,7 @@ import { ReadinessMeter } from './readiness-meter';
 import { StageDialog } from './stage-dialog';
 import { daysFrom, DueBadge } from './due-badge';
 import { useShortcut } from './use-shortcut';
+import './workflow.css';
 
 type Open =
   | { kind: 'log' }
