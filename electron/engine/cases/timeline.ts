@@ -1,6 +1,5 @@
 // A case's timeline: one statement over each kind of event, newest first, a page at a time.
 // Every part reads its table through its case index; a case has dozens of events, not thousands.
-import type { Database } from 'better-sqlite3';
 import type { EngineContext, HandlerSet } from '../context';
 import type { TimelineEntry } from '../../contract/timeline';
 import { CASE_STATUS } from '../../contract/choices';
