@@ -262,6 +262,7 @@ export const DASHBOARD_LISTS = [
   'dueThisMonth',
   'dueThisQuarter',
   'dueLater',
+  'lateLetters',
   'waiting',
   'idle',
 ] as const;
@@ -283,6 +284,7 @@ export const dashboardQuery = z
         dueThisMonth: listRows,
         dueThisQuarter: listRows,
         dueLater: listRows,
+        lateLetters: listRows,
         waiting: listRows,
         idle: listRows,
       })
@@ -328,6 +330,18 @@ export interface OutcomeCount {
   lost: number;
 }
 
+/** A letter sent and not answered by the day its rule gives the insurer. */
+export interface LateLetter {
+  documentId: number;
+  caseId: number;
+  clientName: string;
+  insurerName: string | null;
+  templateName: string;
+  sentOn: string;
+  responseDueOn: string;
+  daysLate: number;
+}
+
 export interface Dashboard {
   today: string;
   /** Oldest first. */
@@ -340,6 +354,8 @@ export interface Dashboard {
   dueThisQuarter: Page<DashboardDeadline>;
   /** Due more than 90 days from now: nothing open is left off the dashboard. */
   dueLater: Page<DashboardDeadline>;
+  /** Letters sent whose answer is past due and not recorded, longest overdue first. */
+  lateLetters: Page<LateLetter>;
   /** Latest decision first. */
   waiting: Page<WaitingCase>;
   /** Quiet longest first. */

@@ -73,6 +73,19 @@ describe('a letter’s journey', () => {
     due = await responseDeadlines(engine, caseId);
     expect(due.map((d) => d.dueOn)).toEqual(['2026-02-06']);
 
+    // Past its date with no answer, it is a late letter on the dashboard, longest late first.
+    const late = await ok(engine, 'dashboard.get', { today: '2026-02-10' });
+    expect(late.lateLetters.total).toBe(1);
+    expect(late.lateLetters.items[0]).toMatchObject({
+      documentId: letter.documentId,
+      templateName: expect.stringMatching(/appeal/i),
+      sentOn: '2026-01-07',
+      responseDueOn: '2026-02-06',
+      daysLate: 4,
+    });
+    const onTime = await ok(engine, 'dashboard.get', { today: '2026-02-06' });
+    expect(onTime.lateLetters.total).toBe(0);
+
     const early = await fails(engine, 'letters.recordResponse', {
       documentId: letter.documentId,
       expectedVersion: 2,
@@ -93,6 +106,7 @@ describe('a letter’s journey', () => {
     });
     due = await responseDeadlines(engine, caseId);
     expect(due.map((d) => d.completedOn)).toEqual(['2026-01-30']);
+    expect((await ok(engine, 'dashboard.get', { today: '2026-02-10' })).lateLetters.total).toBe(0);
     const later = await ok(engine, 'dashboard.get', { today: '2026-01-31' });
     expect(later.dueThisWeek.items.concat(later.overdue.items).map((d) => d.title)).not.toContain(
       'Response due: Internal appeal',

@@ -10,6 +10,16 @@ import { fromRow } from '../db/table';
 export const EARLIEST = '';
 export const LATEST = '9999-12-31';
 
+export interface LateLetterRow {
+  documentId: number;
+  caseId: number;
+  templateName: string;
+  sentOn: string;
+  responseDueOn: string;
+  clientName: string;
+  insurerName: string | null;
+}
+
 export interface DueRow {
   id: number;
   caseId: number;
@@ -98,6 +108,14 @@ export function dashboardQueries(db: Database) {
     `SELECT label, won, lost FROM outcome_counts WHERE dimension = ? AND won + lost > 0
      ORDER BY won + lost DESC, label COLLATE NOCASE LIMIT 12`,
   );
+  const AWAITING = `l.sent_on IS NOT NULL AND l.response_received_on IS NULL
+    AND l.response_due_on IS NOT NULL AND l.response_due_on < @before`;
+  const lateLetters = db.prepare(`
+    SELECT l.document_id, d.case_id, l.template_name, l.sent_on, l.response_due_on,
+           cl.first_name || ' ' || cl.last_name AS client_name, k.insurer_name
+    FROM letters l JOIN documents d ON d.id = l.document_id ${withCase('d')}
+    WHERE ${AWAITING} ORDER BY l.response_due_on, l.document_id LIMIT @limit`);
+  const lateLetterCount = db.prepare(`SELECT count(*) FROM letters l WHERE ${AWAITING}`).pluck();
   type Range = { from: string; to: string };
   return {
     /** Open deadlines and tasks due in [from, to), soonest first, at most `limit`. */
@@ -129,6 +147,10 @@ export function dashboardQueries(db: Database) {
           .map((r) => fromRow<CaseNames>(r))
           .map((n) => [n.caseId, n]),
       ),
+    /** Letters whose answer was due before `before` and has not come, longest late first. */
+    lateLetters: (before: string, limit: number) =>
+      lateLetters.all({ before, limit }).map((r) => fromRow<LateLetterRow>(r)),
+    lateLetterCount: (before: string) => lateLetterCount.get({ before }) as number,
     byStage: () => byStage.all() as { status: CaseStatus; count: number }[],
     outcomes: (dimension: 'insurer' | 'treatment') => outcomes.all(dimension) as OutcomeCount[],
   };

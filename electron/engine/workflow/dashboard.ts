@@ -8,6 +8,7 @@ import type {
   DashboardDeadline,
   DashboardList,
   IdleCase,
+  LateLetter,
   WaitingCase,
 } from '../../contract/workflow';
 import { CLOSED_STAGES, DASHBOARD_ROWS } from '../../contract/workflow';
@@ -204,6 +205,14 @@ export function dashboardReader(db: Database, describeWait: (row: WaitFacts) => 
       want('idle'),
     );
 
+    // Certainly late: due before the earliest of the clients' todays.
+    const lateLetters: Page<LateLetter> = {
+      total: q.lateLetterCount(lo),
+      items: q.lateLetters(lo, want('lateLetters')).map((l) => ({
+        ...l,
+        daysLate: daysBetween(l.responseDueOn, lo),
+      })),
+    };
     const late = lateCases(days, todayOf);
     const shown = late.slice(0, want('waiting'));
     const names = q.names(shown.map((l) => l.row.caseId));
@@ -227,6 +236,7 @@ export function dashboardReader(db: Database, describeWait: (row: WaitFacts) => 
       dueThisMonth,
       dueThisQuarter,
       dueLater,
+      lateLetters,
       waiting,
       idle,
       byStage: CASE_STATUS.values

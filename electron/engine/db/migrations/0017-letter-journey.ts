@@ -17,6 +17,9 @@ ALTER TABLE letters ADD COLUMN response_deadline_id INTEGER REFERENCES deadlines
 ALTER TABLE letters ADD COLUMN response_received_on TEXT;
 ALTER TABLE letters ADD COLUMN response_outcome TEXT;
 ALTER TABLE letters ADD COLUMN response_note TEXT;
+-- Letters sent and still unanswered, by the day the answer is due: the dashboard's late letters.
+CREATE INDEX letters_awaiting ON letters(response_due_on, document_id)
+  WHERE sent_on IS NOT NULL AND response_received_on IS NULL AND response_due_on IS NOT NULL;
 -- A letter deleted takes its open response clock with it (an answered one stays as a record).
 CREATE TRIGGER letters_journey_delete AFTER DELETE ON letters
 WHEN old.response_deadline_id IS NOT NULL BEGIN

@@ -126,7 +126,7 @@ export const HELP: HelpSection[] = [
       {
         points: [
           'Deadlines and tasks appear on the case, in the case list (“Next due”) and on the dashboard.',
-          'The dashboard shows what is overdue and what is due in the next 7 days (the seventh day included), then under “Coming up” what is due in 8 to 30 days, in 31 to 90 days and later, so nothing open is left off; then cases waiting on an insurer past its decision time, and cases nobody has touched for a while.',
+          'The dashboard shows what is overdue and what is due in the next 7 days (the seventh day included), then under “Coming up” what is due in 8 to 30 days, in 31 to 90 days and later, so nothing open is left off; letters you sent whose answer is past due (longest late first); then cases waiting on an insurer past its decision time, and cases nobody has touched for a while.',
           'Deadlines can be exported to Outlook or Google Calendar from the dashboard. Clients appear by their initials, with no treatment or insurer, unless you tick “Full names”: calendars synced online keep a copy of what you export.',
           'Log each call, fax and portal message with its reference number: appeals often turn on what was said and when.',
         ],

@@ -202,6 +202,44 @@ export function DashboardPage() {
         )}
       </section>
 
+      <section className="card" aria-labelledby="late-letters">
+        <div className="card-header">
+          <h2 id="late-letters">Letters past the insurer’s time to answer</h2>
+        </div>
+        {board.lateLetters.total === 0 ? (
+          <p className="empty-note">No letter sent is waiting past its answer date.</p>
+        ) : (
+          <>
+            <DataTable
+              caption="Letters past the insurer’s time to answer"
+              rows={board.lateLetters.items.map((l) => ({ ...l, id: l.documentId }))}
+              columns={[
+                { header: 'Client', render: (l) => caseLink(l.caseId, l.clientName) },
+                { header: 'Letter', render: (l) => l.templateName },
+                { header: 'Insurer', render: (l) => orDash(l.insurerName) },
+                { header: 'Sent', render: (l) => formatDate(l.sentOn) },
+                {
+                  header: 'Answer was due',
+                  render: (l) => (
+                    <span className="nowrap">
+                      {formatDate(l.responseDueOn)}{' '}
+                      <span className="badge badge-bad">{dueText(-l.daysLate, 'late')}</span>
+                    </span>
+                  ),
+                },
+              ]}
+            />
+            <ShowMore
+              shown={board.lateLetters.items.length}
+              total={board.lateLetters.total}
+              step={PAGE}
+              noun={['letter', 'letters']}
+              onMore={more('lateLetters')}
+            />
+          </>
+        )}
+      </section>
+
       <section className="card" aria-labelledby="coming">
         <div className="card-header">
           <h2 id="coming">Coming up</h2>
