@@ -138,10 +138,11 @@ describe('daily use', () => {
     // The preview is written to that contact.
     await page.getByRole('button', { name: 'Preview' }).click();
     await expect.poll(() => page.locator('.letter-paper').textContent()).toContain(insurer.name);
-    // Another kind with no default leaves the choice open; a choice by hand wins over the default.
+    // Another kind with no default goes to the case's own insurer (in the address book); a choice
+    // by hand wins over both.
     const other = templates.find((t) => t.kind === 'claim-file-request')!;
     await letter.selectOption({ value: String(other.id) });
-    await expect.poll(() => to.inputValue()).toBe('');
+    await expect.poll(() => to.inputValue()).toBe(String(insurer.id));
     await to.selectOption({ value: '' });
     await letter.selectOption({ value: String(appeal.id) });
     await expect.poll(() => to.inputValue()).toBe('');
