@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { Engine } from '../electron/engine';
 import type { ApiArgs, ApiName } from '../electron/contract/api';
 import type { CaseStatus } from '../electron/contract/case';
+import { clientInput } from '../electron/contract/client';
 import { caseQueries } from '../electron/engine/cases/queries';
 import { clientQueries } from '../electron/engine/clients/queries';
 import { documentQueries } from '../electron/engine/documents/queries';
@@ -439,7 +440,9 @@ export async function buildLibrary(
           const made: number[] = [];
           for (let i = start; i < Math.min(cases, start + BATCH); i++) {
             const d = caseData(i, today);
-            const client = clients.insert(d.client);
+            // Through the contract's schema, as the API writes: its defaults (how letters refer
+            // to the client) are filled in.
+            const client = clients.insert(clientInput.parse(d.client));
             const created = kases.insert({ ...d.kase, clientId: client.id });
             made.push(created.id);
             let from: CaseStatus = 'intake';
