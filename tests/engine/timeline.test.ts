@@ -64,7 +64,7 @@ describe('the case timeline', () => {
     );
     expect(all.items.find((e) => e.kind === 'sent')!.what).toMatch(/sent by fax \(FX-1\)/);
     expect(all.items.find((e) => e.kind === 'call')!.what).toBe(
-      'phone with Rep Dana: Asked for the criteria used.',
+      'Phone with Rep Dana: Asked for the criteria used.',
     );
     expect(all.items.find((e) => e.kind === 'answer')!.what).toMatch(/approved$/);
 

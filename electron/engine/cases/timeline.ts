@@ -2,26 +2,38 @@
 // Every part reads its table through its case index; a case has dozens of events, not thousands.
 import type { EngineContext, HandlerSet } from '../context';
 import type { TimelineEntry } from '../../contract/timeline';
-import { CASE_STATUS } from '../../contract/choices';
+import { CASE_STATUS, CHANNEL } from '../../contract/choices';
+import { RESPONSE_OUTCOME, SENT_CHANNEL } from '../../contract/letter-journey';
 import { AppError } from '../../contract/errors';
 import { fromRow } from '../db/table';
 
-const STAGES = `CASE s.to_stage ${CASE_STATUS.values
-  .map((v) => `WHEN '${v}' THEN '${CASE_STATUS.labels[v].replace(/'/g, "''")}'`)
-  .join(' ')} ELSE s.to_stage END`;
+/** A stored value as the words people read (fixed labels, never input, so safe to inline). */
+const labelOf = (
+  column: string,
+  { values, labels }: { values: readonly string[]; labels: Readonly<Record<string, string>> },
+  lower = false,
+) =>
+  `CASE ${column} ${values
+    .map((v) => {
+      const label = lower ? labels[v]!.toLowerCase() : labels[v]!;
+      return `WHEN '${v}' THEN '${label.replace(/'/g, "''")}'`;
+    })
+    .join(' ')} ELSE ${column} END`;
+
+const STAGES = labelOf('s.to_stage', CASE_STATUS);
 
 /** Each kind of event as (kind, on, what, record_id, tie), for one case. */
 const EVENTS = `
-  SELECT 'call' AS kind, occurred_on AS on_day, channel || coalesce(' with ' || person, '') || ': ' || summary AS what, id AS record_id, created_at AS tie
+  SELECT 'call' AS kind, occurred_on AS on_day, ${labelOf('channel', CHANNEL)} || coalesce(' with ' || person, '') || ': ' || summary AS what, id AS record_id, created_at AS tie
     FROM communications WHERE case_id = @caseId
   UNION ALL
   SELECT 'letter', substr(d.created_at, 1, 10), l.template_name, d.id, d.created_at
     FROM documents d JOIN letters l ON l.document_id = d.id WHERE d.case_id = @caseId
   UNION ALL
-  SELECT 'sent', l.sent_on, l.template_name || ' sent by ' || replace(l.sent_channel, '-', ' ') || coalesce(' (' || l.sent_reference || ')', ''), d.id, d.created_at
+  SELECT 'sent', l.sent_on, l.template_name || ' sent by ' || ${labelOf('l.sent_channel', SENT_CHANNEL, true)} || coalesce(' (' || l.sent_reference || ')', ''), d.id, d.created_at
     FROM documents d JOIN letters l ON l.document_id = d.id WHERE d.case_id = @caseId AND l.sent_on IS NOT NULL
   UNION ALL
-  SELECT 'answer', l.response_received_on, 'Answer to ' || l.template_name || ': ' || replace(l.response_outcome, '-', ' '), d.id, d.created_at
+  SELECT 'answer', l.response_received_on, 'Answer to ' || l.template_name || ': ' || ${labelOf('l.response_outcome', RESPONSE_OUTCOME, true)}, d.id, d.created_at
     FROM documents d JOIN letters l ON l.document_id = d.id WHERE d.case_id = @caseId AND l.response_received_on IS NOT NULL
   UNION ALL
   SELECT 'document', substr(d.created_at, 1, 10), d.file_name, d.id, d.created_at
