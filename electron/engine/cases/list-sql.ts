@@ -1,10 +1,8 @@
 // The case list's SQL, built from the filters and order asked for. Only fixed fragments are ever
 // joined (never input): the values travel as bound parameters. Each statement is prepared once.
 import type { Database, Statement } from 'better-sqlite3';
-import type { CaseSort } from '../../contract/case';
-import { NATURAL_DIRECTION } from '../../contract/case';
+import type { CaseSort, CaseStatus } from '../../contract/case';
 import { CASE_STATUS } from '../../contract/choices';
-import type { CaseStatus } from '../../contract/case';
 
 /** The case-list row; `nextDueOn` is the earliest open deadline or task (kept by migration 0016). */
 export const LIST_FROM = `
@@ -17,9 +15,6 @@ export const LIST_COLUMNS = `
          (SELECT group_concat(tag, '|') FROM case_tags t WHERE t.case_id = k.id) AS tags`;
 
 export type Direction = 'asc' | 'desc';
-
-/** Each sort's natural direction (the contract's, so the list's headers agree). */
-export const NATURAL = NATURAL_DIRECTION;
 
 /**
  * A run of the list read straight from one index in its order: a sort is one or more of them in

@@ -5,7 +5,8 @@ import { caseInput } from '../../contract/case';
 import { defineTable, fromRow } from '../db/table';
 import { SEARCH_WINDOW, caseSearchQueries } from '../search/queries';
 import { addDays, localTimeZone, todayIn } from '../deadlines/plain-date';
-import { LIST_COLUMNS, LIST_FROM, NATURAL, listStatements, segments } from './list-sql';
+import { LIST_COLUMNS, LIST_FROM, listStatements, segments } from './list-sql';
+import { NATURAL_DIRECTION } from '../../contract/case';
 import type { Condition, Segment } from './list-sql';
 
 /** A case-list row, its tags as a list. */
@@ -140,7 +141,7 @@ export function caseQueries(db: Database) {
       }
       const ordered = args.sort !== undefined || args.direction !== undefined;
       const sort = args.sort ?? 'activity';
-      const runs = segments(sort, args.direction ?? NATURAL[sort], status);
+      const runs = segments(sort, args.direction ?? NATURAL_DIRECTION[sort], status);
       const base: Condition[] = [];
       if (status !== null) {
         base.push('status');

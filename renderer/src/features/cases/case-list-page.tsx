@@ -21,6 +21,7 @@ import { filtersOf, narrowed, readState, writeState } from './case-list-filters'
 import type { ListState } from './case-list-filters';
 import { CaseBulkActions } from './case-bulk-actions';
 import { SavedViews } from './saved-views';
+import { FilterSelect } from './filter-select';
 import './case-list.css';
 
 /** Cases shown at first, and added by each "Show more". */
@@ -84,17 +85,16 @@ export function CaseListPage() {
   const sample = useSampleStatus();
   const [exportError, setExportError] = useState<AppError | null>(null);
 
-  const sortBy = (by: CaseSort) => {
-    const current = state.sort ?? (state.query ? null : 'activity');
-    const direction = state.direction ?? (current ? NATURAL_DIRECTION[current] : null);
+  // The order on screen: as asked, else best matches for a search, else the latest activity.
+  const shownSort = state.sort ?? (state.query ? null : 'activity');
+  const shownDirection = state.direction ?? (shownSort ? NATURAL_DIRECTION[shownSort] : 'desc');
+  const sortBy = (by: CaseSort) =>
     // The same column again turns it around; another starts in its natural direction.
     update(
-      by === current
-        ? { sort: by, direction: direction === 'asc' ? 'desc' : 'asc' }
+      by === shownSort
+        ? { sort: by, direction: shownDirection === 'asc' ? 'desc' : 'asc' }
         : { sort: by, direction: null },
     );
-  };
-  const shownSort = state.sort ?? (state.query ? null : 'activity');
 
   const exportCsv = async () => {
     try {
@@ -143,97 +143,61 @@ export function CaseListPage() {
             onChange={(e) => setText(e.target.value)}
           />
         </div>
-        <div className="field field-inline">
-          <label htmlFor="case-status">Status</label>
-          <select
-            id="case-status"
-            value={state.status}
-            onChange={(e) => update({ status: e.target.value as ListState['status'] })}
-          >
-            <option value="">All statuses</option>
-            {CASE_STATUS.values.map((v) => (
-              <option key={v} value={v}>
-                {CASE_STATUS.labels[v]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field-inline">
-          <label htmlFor="case-insurer">Insurer</label>
-          <select
-            id="case-insurer"
-            value={state.insurer}
-            onChange={(e) => update({ insurer: e.target.value })}
-          >
-            <option value="">All insurers</option>
-            {withCurrent(choices.data?.insurers, state.insurer).map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field-inline">
-          <label htmlFor="case-treatment">Treatment</label>
-          <select
-            id="case-treatment"
-            value={state.treatment}
-            onChange={(e) => update({ treatment: e.target.value })}
-          >
-            <option value="">All treatments</option>
-            {withCurrent(choices.data?.treatments, state.treatment).map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field-inline">
-          <label htmlFor="case-plan">Plan type</label>
-          <select
-            id="case-plan"
-            value={state.planType}
-            onChange={(e) => update({ planType: e.target.value as ListState['planType'] })}
-          >
-            <option value="">All plan types</option>
-            {PLAN_TYPE.values.map((v) => (
-              <option key={v} value={v}>
-                {PLAN_TYPE.labels[v]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="case-status"
+          label="Status"
+          any="All statuses"
+          value={state.status}
+          options={CASE_STATUS.values.map((v) => [v, CASE_STATUS.labels[v]] as const)}
+          onChange={(v) => update({ status: v as ListState['status'] })}
+        />
+        <FilterSelect
+          id="case-insurer"
+          label="Insurer"
+          any="All insurers"
+          value={state.insurer}
+          options={asOptions(withCurrent(choices.data?.insurers, state.insurer))}
+          onChange={(insurer) => update({ insurer })}
+        />
+        <FilterSelect
+          id="case-treatment"
+          label="Treatment"
+          any="All treatments"
+          value={state.treatment}
+          options={asOptions(withCurrent(choices.data?.treatments, state.treatment))}
+          onChange={(treatment) => update({ treatment })}
+        />
+        <FilterSelect
+          id="case-plan"
+          label="Plan type"
+          any="All plan types"
+          value={state.planType}
+          options={PLAN_TYPE.values.map((v) => [v, PLAN_TYPE.labels[v]] as const)}
+          onChange={(v) => update({ planType: v as ListState['planType'] })}
+        />
         {(choices.data?.tags.length ?? 0) > 0 && (
-          <div className="field field-inline">
-            <label htmlFor="case-tag">Tag</label>
-            <select
-              id="case-tag"
-              value={state.tag}
-              onChange={(e) => update({ tag: e.target.value })}
-            >
-              <option value="">Any tag</option>
-              {withCurrent(
+          <FilterSelect
+            id="case-tag"
+            label="Tag"
+            any="Any tag"
+            value={state.tag}
+            options={asOptions(
+              withCurrent(
                 choices.data?.tags.map((t) => t.tag),
                 state.tag,
-              ).map((v) => (
-                <option key={v} value={v}>
-                  {v}
-                </option>
-              ))}
-            </select>
-          </div>
+              ),
+            )}
+            onChange={(tag) => update({ tag })}
+          />
         )}
-        <div className="field field-inline">
-          <label htmlFor="case-due">Due</label>
-          <select id="case-due" value={state.due} onChange={(e) => update({ due: e.target.value })}>
-            <option value="">Any time</option>
-            {DUE_CHOICES.map(([v, label]) => (
-              <option key={v} value={v}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="case-due"
+          label="Due"
+          any="Any time"
+          value={state.due}
+          options={DUE_CHOICES}
+          onChange={(due) => update({ due })}
+        />
         {narrowed(state) && (
           <button
             type="button"
@@ -326,6 +290,9 @@ export function CaseListPage() {
     </div>
   );
 }
+
+/** Values that read as themselves (an insurer's name) as select options. */
+const asOptions = (values: string[]) => values.map((v) => [v, v] as const);
 
 /** The choices, keeping one a bookmark asks for even when it is not among them (yet). */
 function withCurrent(values: string[] | undefined, current: string): string[] {
