@@ -122,7 +122,18 @@ const pagedQuery = z
   .object({ query: z.string().trim().max(200).optional(), ...pageArgs(100) })
   .default({ limit: 100, offset: 0 });
 
-const { diagnoses, treatments, assessments, communications, deadlines } = CASE_RECORDS;
+const {
+  diagnoses,
+  treatments,
+  assessments,
+  communications,
+  deadlines,
+  accessAttempts,
+  networkRequests,
+  peerCalls,
+  enrolments,
+  benefitsChecks,
+} = CASE_RECORDS;
 
 /** Argument schemas, by call name. */
 export const apiArgs = {
@@ -175,6 +186,21 @@ export const apiArgs = {
   'deadlines.create': recordCreate(deadlines),
   'deadlines.update': recordUpdate(deadlines),
   'deadlines.delete': byId,
+  'accessAttempts.create': recordCreate(accessAttempts),
+  'accessAttempts.update': recordUpdate(accessAttempts),
+  'accessAttempts.delete': byId,
+  'networkRequests.create': recordCreate(networkRequests),
+  'networkRequests.update': recordUpdate(networkRequests),
+  'networkRequests.delete': byId,
+  'peerCalls.create': recordCreate(peerCalls),
+  'peerCalls.update': recordUpdate(peerCalls),
+  'peerCalls.delete': byId,
+  'enrolments.create': recordCreate(enrolments),
+  'enrolments.update': recordUpdate(enrolments),
+  'enrolments.delete': byId,
+  'benefitsChecks.create': recordCreate(benefitsChecks),
+  'benefitsChecks.update': recordUpdate(benefitsChecks),
+  'benefitsChecks.delete': byId,
 
   'contacts.list': contactListQuery,
   'contacts.get': byId,

@@ -44,6 +44,10 @@ const archiveRecord = <S extends z.ZodObject>(fields: S) =>
     sourceDocument: z.number().int().min(0).nullable(),
   });
 
+/** A record that keeps a deadline row: the row's `originalId`, relinked on import. */
+const ownerRecord = <S extends z.ZodObject>(fields: S) =>
+  archiveRecord(fields).extend({ deadline: originalId.nullable().default(null) });
+
 /** A generated letter's origin: the template text and case data it was made from. */
 export const archiveLetter = z.object({
   templateName: z.string(),
@@ -148,6 +152,12 @@ export const archiveCase = caseFields.extend({
   assessments: z.array(archiveRecord(CASE_RECORDS.assessments)),
   communications: z.array(archiveRecord(CASE_RECORDS.communications)),
   deadlines: z.array(archiveRecord(CASE_RECORDS.deadlines)),
+  // Older archives have none of these.
+  accessAttempts: z.array(archiveRecord(CASE_RECORDS.accessAttempts)).default([]),
+  networkRequests: z.array(ownerRecord(CASE_RECORDS.networkRequests)).default([]),
+  peerCalls: z.array(archiveRecord(CASE_RECORDS.peerCalls)).default([]),
+  enrolments: z.array(ownerRecord(CASE_RECORDS.enrolments)).default([]),
+  benefitsChecks: z.array(archiveRecord(CASE_RECORDS.benefitsChecks)).default([]),
   documents: z.array(archiveDocument),
   history: z.array(archiveHistoryEntry),
   stageMoves: z.array(archiveStageMove).default([]),

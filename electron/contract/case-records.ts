@@ -1,4 +1,6 @@
-// The records that hang off a case: diagnoses, treatments tried, scores, calls and deadlines.
+// The records that hang off a case: diagnoses, treatments tried, scores, calls and deadlines,
+// and the coverage work around them (access log, network requests, peer-to-peer calls, help
+// beyond the plan, benefits checks).
 import { z } from 'zod';
 import { CHANNEL, DEADLINE_KIND, INSTRUMENT_RANGES, TREATMENT_KIND } from './choices';
 import {
@@ -12,6 +14,11 @@ import {
   requiredText,
 } from './fields';
 import { mayBeOnOrAfter } from './partial-date';
+import { accessAttemptFields } from './access-log';
+import { benefitsCheckFields } from './benefits-check';
+import { enrolmentFields } from './enrolment';
+import { networkRequestFields } from './network-request';
+import { peerCallFields } from './peer-call';
 import { patchOf, version } from './versions';
 
 /** The document a record's facts were accepted from, if any. */
@@ -97,6 +104,11 @@ export const CASE_RECORDS = {
   assessments: assessmentFields,
   communications: communicationFields,
   deadlines: deadlineFields,
+  accessAttempts: accessAttemptFields,
+  networkRequests: networkRequestFields,
+  peerCalls: peerCallFields,
+  enrolments: enrolmentFields,
+  benefitsChecks: benefitsCheckFields,
 } as const;
 
 export type CaseRecordKind = keyof typeof CASE_RECORDS;
@@ -108,6 +120,11 @@ export type Treatment = Stored<typeof treatmentFields>;
 export type Assessment = Stored<typeof assessmentFields>;
 export type Communication = Stored<typeof communicationFields>;
 export type Deadline = Stored<typeof deadlineFields>;
+export type AccessAttempt = Stored<typeof accessAttemptFields>;
+export type NetworkRequest = Stored<typeof networkRequestFields>;
+export type PeerCall = Stored<typeof peerCallFields>;
+export type Enrolment = Stored<typeof enrolmentFields>;
+export type BenefitsCheck = Stored<typeof benefitsCheckFields>;
 
 export interface CaseRecordTypes {
   diagnoses: Diagnosis;
@@ -115,6 +132,11 @@ export interface CaseRecordTypes {
   assessments: Assessment;
   communications: Communication;
   deadlines: Deadline;
+  accessAttempts: AccessAttempt;
+  networkRequests: NetworkRequest;
+  peerCalls: PeerCall;
+  enrolments: Enrolment;
+  benefitsChecks: BenefitsCheck;
 }
 
 /** Arguments to create a record: the case and the record's fields. */

@@ -12,7 +12,18 @@ import {
   requiredText,
 } from './fields';
 import type { Client } from './client';
-import type { Assessment, Communication, Deadline, Diagnosis, Treatment } from './case-records';
+import type {
+  AccessAttempt,
+  Assessment,
+  BenefitsCheck,
+  Communication,
+  Deadline,
+  Diagnosis,
+  Enrolment,
+  NetworkRequest,
+  PeerCall,
+  Treatment,
+} from './case-records';
 import type { DocumentInfo } from './document';
 import { patchOf, version } from './versions';
 import { pageArgs } from './paging';
@@ -85,6 +96,11 @@ export interface CaseDetail {
   assessments: Assessment[];
   communications: Communication[];
   deadlines: Deadline[];
+  accessAttempts: AccessAttempt[];
+  networkRequests: NetworkRequest[];
+  peerCalls: PeerCall[];
+  enrolments: Enrolment[];
+  benefitsChecks: BenefitsCheck[];
   /** The case's first documents, oldest first (`documents.list` pages through the rest). */
   documents: DocumentInfo[];
   /** How many documents the case has in all. */

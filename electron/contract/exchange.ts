@@ -10,6 +10,11 @@ import {
   diagnosisFields,
   treatmentFields,
 } from './case-records';
+import { accessAttemptFields } from './access-log';
+import { benefitsCheckFields } from './benefits-check';
+import { enrolmentFields } from './enrolment';
+import { networkRequestFields } from './network-request';
+import { peerCallFields } from './peer-call';
 import { documentFields } from './document';
 import { importedCaseFields, importedClientFields } from './imported-fields';
 
@@ -45,6 +50,11 @@ export const exchangeCase = caseFields.extend({
   assessments: z.array(assessmentFields).default([]),
   communications: z.array(communicationFields).default([]),
   deadlines: z.array(deadlineFields).default([]),
+  accessAttempts: z.array(accessAttemptFields).default([]),
+  networkRequests: z.array(networkRequestFields).default([]),
+  peerCalls: z.array(peerCallFields).default([]),
+  enrolments: z.array(enrolmentFields).default([]),
+  benefitsChecks: z.array(benefitsCheckFields).default([]),
   documents: z.array(exchangeDocument).default([]),
 });
 

@@ -54,7 +54,48 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   planLanguage: 'The plan’s own words',
   stepTherapyLaw: 'State step-therapy exception law',
   documentType: 'Document type',
+  providerTried: 'Provider tried',
+  attemptedOn: 'Date tried',
+  waitOfferedDays: 'Wait offered (days)',
+  distanceMiles: 'Distance (miles)',
+  rationale: 'Clinician’s rationale',
+  requestedOn: 'Requested on',
+  decidedOn: 'Decided on',
+  approvedRate: 'Approved rate per session ($)',
+  approvedSessions: 'Sessions approved',
+  approvedFrom: 'Approved from',
+  approvedUntil: 'Approved until',
+  reviewerName: 'Reviewer',
+  reviewerCredentials: 'Reviewer’s credentials and specialty',
+  askedFor: 'What was asked for',
+  appliedOn: 'Applied on',
+  enrolledOn: 'Enrolled on',
+  amount: 'Amount ($)',
+  amountBasis: 'Amount counted',
+  cap: 'Cap ($)',
+  renewsOn: 'Renews on',
+  checkedOn: 'Date checked',
+  networkStatus: 'Provider’s network status',
+  priorAuthRequired: 'Prior authorization required',
+  referralRequired: 'Referral required',
+  visitLimit: 'Visit or session limit',
+  plannedSessions: 'Sessions planned',
+  ...costSharingLabels('in', 'In-network'),
+  ...costSharingLabels('out', 'Out-of-network'),
 };
+
+/** The cost-sharing fields of a benefits check, one set per network side. */
+function costSharingLabels(prefix: string, side: string): Record<string, string> {
+  return {
+    [`${prefix}Deductible`]: `${side} deductible ($)`,
+    [`${prefix}DeductibleMet`]: `${side} deductible met ($)`,
+    [`${prefix}OutOfPocketMax`]: `${side} out-of-pocket maximum ($)`,
+    [`${prefix}OutOfPocketMet`]: `${side} out-of-pocket met ($)`,
+    [`${prefix}Copay`]: `${side} copay per session ($)`,
+    [`${prefix}CoinsurancePercent`]: `${side} coinsurance (%)`,
+    [`${prefix}AllowedAmount`]: `${side} allowed amount per session ($)`,
+  };
+}
 
 /** The label for a field: from the table above, or its name in words ("groupNumber" → "Group number"). */
 export function fieldLabel(field: string): string {

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { CASE_RECORDS } from '../../contract/case-records';
 import type { CaseRecordKind } from '../../contract/case-records';
+import { OWNER_KINDS } from '../records/owned-deadlines';
 import { caseFields } from '../../contract/case';
 import { criteriaSetFields } from '../../contract/criteria';
 import { clientInput } from '../../contract/client';
@@ -139,6 +140,7 @@ export function archiveEntries(db: Database, appVersion: string): Zippable {
               ...pick(r, [...Object.keys(CASE_RECORDS[kind].shape), ...STAMPS]),
               sourceDocumentId: null,
               originalId: r.id,
+              ...(OWNER_KINDS.includes(kind) ? { deadline: r.deadlineId ?? null } : {}),
               sourceDocument:
                 r.sourceDocumentId == null
                   ? null

@@ -18,6 +18,7 @@ import { profileInput } from '../../contract/profile';
 import { citationFields } from '../../contract/evidence';
 import { fromRow, toSnake } from '../db/table';
 import { RECORD_KINDS } from './export';
+import { ownedDeadlines } from '../records/owned-deadlines';
 import { letterQueries } from '../letters/letter-queries';
 import { builtInTemplates } from '../letters/template-queries';
 import { renameTemplate } from '../letters/template-source';
@@ -206,6 +207,7 @@ function archiveWriter(db: Database) {
   const cases = caseQueries(db);
   const documentRows = documentQueries(db);
   const records = Object.fromEntries(RECORD_KINDS.map((k) => [k, recordQueries(db, k)]));
+  const ownership = ownedDeadlines(db);
   const contacts = defineTable<{ id: number }>(
     db,
     'contacts',
@@ -339,6 +341,9 @@ function archiveWriter(db: Database) {
             });
             setStamps(kind, row.id, r);
             newIds.set(`${kind}:${r.originalId}`, row.id);
+            const keptDeadline = (r as { deadline?: number | null }).deadline;
+            if (keptDeadline != null)
+              ownership.link(kind, row.id, newIds.get(`deadlines:${keptDeadline}`) ?? null);
           }
         }
         for (const move of kase.stageMoves) {

@@ -18,9 +18,15 @@ import { stageQueries } from '../workflow/queries';
 import { onSave } from '../records/on-save';
 import { customTreatments } from '../vocabulary/custom-treatments';
 import { keptAsWritten } from './kept-as-written';
+import { ownedDeadlines } from '../records/owned-deadlines';
 
 const RECORD_KINDS = Object.keys(CASE_RECORDS) as CaseRecordKind[];
 type ExchangeCase = ExchangeFileValues['cases'][number];
+
+/** The object without the given keys. */
+function omitKeys<T extends object>(o: T, keys: readonly string[]): T {
+  return Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k))) as T;
+}
 
 /** Keeps only the fields a schema declares: ids and timestamps stay behind. */
 function fieldsOf<T>(row: object, keys: readonly string[]): T {
@@ -34,6 +40,7 @@ export function exchangeHandlers({
   const clients = clientQueries(db);
   const documents = documentQueries(db);
   const stages = stageQueries(db);
+  const ownership = ownedDeadlines(db);
   const records = Object.fromEntries(RECORD_KINDS.map((k) => [k, recordQueries(db, k)])) as {
     [K in CaseRecordKind]: ReturnType<typeof recordQueries<K>>;
   };
@@ -41,11 +48,14 @@ export function exchangeHandlers({
   return {
     'exchange.export': ({ caseId }) => {
       const found = cases.get(caseId);
+      // A renewal or an agreement's end travels with its record, which brings it back.
+      const owned = ownership.ownedBy(caseId);
       const recordLists = Object.fromEntries(
         RECORD_KINDS.map((kind) => [
           kind,
           records[kind]
             .forCase(caseId)
+            .filter((r) => kind !== 'deadlines' || !owned.has(r.id))
             // Document ids mean nothing on another machine: the link to a source stays behind.
             .map((r) => ({
               ...fieldsOf<object>(r, Object.keys(CASE_RECORDS[kind].shape)),
@@ -85,16 +95,8 @@ export function exchangeHandlers({
       const warnings: string[] = keptAsWritten(file);
       const custom = customTreatments(db);
       const caseIds = file.cases.map((incoming, c) => {
-        const {
-          diagnoses,
-          treatments,
-          assessments,
-          communications,
-          deadlines,
-          documents: docs,
-          ...values
-        } = incoming;
-        const created = cases.insert({ ...values, clientId: client.id });
+        const { documents: docs, ...values } = incoming;
+        const created = cases.insert({ ...omitKeys(values, RECORD_KINDS), clientId: client.id });
         // The stage history starts with the stage the case arrives at.
         stages.record({
           caseId: created.id,
@@ -104,16 +106,16 @@ export function exchangeHandlers({
           note: 'Imported',
           claimType: null,
         });
-        const lists = { diagnoses, treatments, assessments, communications, deadlines };
         for (const kind of RECORD_KINDS) {
-          lists[kind].forEach((record, r) => {
+          (incoming[kind] as object[]).forEach((record, r) => {
             const at = `cases[${c}].${kind}[${r}]`;
             const warn = (message: string) => warnings.push(`${at}: ${message} Kept as written.`);
-            records[kind].insert({
-              ...onSave(kind, record, { imported: { warn }, custom }),
+            const row = records[kind].insert({
+              ...onSave(kind, record as Record<string, unknown>, { imported: { warn }, custom }),
               sourceDocumentId: null,
               caseId: created.id,
             });
+            ownership.afterWrite(kind, row as never);
           });
         }
         docs.forEach((doc, d) => {

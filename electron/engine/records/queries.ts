@@ -11,6 +11,11 @@ export const RECORD_META: Record<CaseRecordKind, { label: string; orderBy: strin
   assessments: { label: 'assessment', orderBy: 'assessed_on, id' },
   communications: { label: 'log entry', orderBy: 'occurred_on DESC, id DESC' },
   deadlines: { label: 'deadline or task', orderBy: 'completed_on IS NOT NULL, due_on, id' },
+  accessAttempts: { label: 'access log entry', orderBy: 'attempted_on, id' },
+  networkRequests: { label: 'network request', orderBy: 'requested_on IS NULL, requested_on, id' },
+  peerCalls: { label: 'peer-to-peer call', orderBy: 'occurred_on, id' },
+  enrolments: { label: 'program', orderBy: 'id' },
+  benefitsChecks: { label: 'benefits check', orderBy: 'checked_on DESC, id DESC' },
 };
 
 export function recordQueries<K extends CaseRecordKind>(db: Database, kind: K) {

@@ -1,6 +1,7 @@
 // A section of the case page for one kind of record: its table, and add, edit and delete. Adding
 // a diagnosis, treatment or score the case already holds asks first.
 import { useState } from 'react';
+import type { ReactNode } from 'react';
 import type { CaseRecordKind } from '../../../electron/contract/case-records';
 import type { AppError } from '../../../electron/contract/errors';
 import { asAppError, call } from '../api';
@@ -24,6 +25,8 @@ interface RecordSectionProps<T extends { id: number }> {
   specs: FieldSpec[];
   empty: string;
   onChanged: () => void;
+  /** Shown under the table: what the rows add up to (e.g. a cost estimate). */
+  footer?: ReactNode;
 }
 
 type Editing<T> = { mode: 'add' } | { mode: 'edit'; row: T } | { mode: 'delete'; row: T } | null;
@@ -36,7 +39,7 @@ const CHECKED = new Set<CaseRecordKind>(['diagnoses', 'treatments', 'assessments
 const recordCall = (name: string, args: unknown) => call(name as 'diagnoses.delete', args as never);
 
 export function RecordSection<T extends { id: number }>(props: RecordSectionProps<T>) {
-  const { kind, title, noun, caseId, rows, columns, specs, empty, onChanged } = props;
+  const { kind, title, noun, caseId, rows, columns, specs, empty, onChanged, footer } = props;
   const [editing, setEditing] = useState<Editing<T>>(null);
   // A manual entry the case may already hold: the warning, and the values to add anyway.
   const [duplicate, setDuplicate] = useState<{ message: string; values: object } | null>(null);
@@ -80,6 +83,7 @@ export function RecordSection<T extends { id: number }>(props: RecordSectionProp
           )}
         />
       )}
+      {footer}
       {(editing?.mode === 'add' || editing?.mode === 'edit') && (
         <Modal title={editing.mode === 'add' ? `Add ${noun}` : `Edit ${noun}`} onClose={close}>
           {duplicate && (

@@ -18,6 +18,7 @@ import { authorizations } from './0015-authorizations';
 import { caseList } from './0016-case-list';
 import { letterJourney } from './0017-letter-journey';
 import { tagsAndViews } from './0018-tags-and-views';
+import { coverageWork } from './0019-coverage-work';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -38,4 +39,5 @@ export const migrations: readonly Migration[] = [
   caseList,
   letterJourney,
   tagsAndViews,
+  coverageWork,
 ];

@@ -39,3 +39,18 @@ CREATE TRIGGER ${table}_history_update AFTER UPDATE ON ${table} BEGIN
   ${updates}
 END;`;
 }
+
+/** A case record's creation and deletion in the case's history, as 0006 writes them. */
+export function historyInsertDeleteTriggers(table: string, label: string): string {
+  const insert = (row: 'new' | 'old', action: string, oldV: string, newV: string) =>
+    `INSERT INTO case_history (case_id, table_name, record_id, action, field, old_value, new_value, actor)
+     SELECT ${row}.case_id, '${table}', ${row}.id, '${action}', NULL, ${oldV}, ${newV}, audit_actor()`;
+  return `
+CREATE TRIGGER ${table}_history_insert AFTER INSERT ON ${table} BEGIN
+  ${insert('new', 'create', 'NULL', `new.${label}`)};
+END;
+CREATE TRIGGER ${table}_history_delete AFTER DELETE ON ${table} BEGIN
+  ${insert('old', 'delete', `old.${label}`, 'NULL')}
+    WHERE EXISTS (SELECT 1 FROM cases WHERE id = old.case_id);
+END;`;
+}

@@ -12,6 +12,7 @@ import { CASE_SPECS } from '../../lib/specs';
 import { useLoad } from '../../lib/use-load';
 import { WorkflowPanel } from '../workflow/workflow-panel';
 import { CaseRecords } from '../records/case-records';
+import { CaseCoverage } from '../coverage/case-coverage';
 import { DocumentsSection } from '../documents/documents-section';
 import { LettersSection } from '../letters/letters-section';
 import { CaseCriteriaSection } from '../criteria/case-criteria-section';
@@ -142,6 +143,9 @@ export function CasePage() {
 
       <div id="section-records" className="case-section-anchor">
         <CaseRecords detail={data} onChanged={reload} />
+      </div>
+      <div id="section-coverage" className="case-section-anchor">
+        <CaseCoverage detail={data} onChanged={reload} />
       </div>
       <CaseEvidenceSection caseId={c.id} onChanged={reload} />
       <CaseQuestions caseId={c.id} onChanged={reload} />

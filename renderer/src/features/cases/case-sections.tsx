@@ -14,6 +14,7 @@ export const CASE_SECTIONS = [
   { label: 'Timeline', id: 'section-timeline' },
   { label: 'Workflow', id: 'section-workflow' },
   { label: 'Records', id: 'section-records' },
+  { label: 'Coverage', id: 'section-coverage' },
   { label: 'Letters', id: 'section-letters' },
   { label: 'Documents', id: 'section-documents' },
   { label: 'History', id: 'section-history' },
