@@ -17,6 +17,12 @@ export const LETTER_KIND = choices({
   lawmaker: 'Letter to a lawmaker',
   'state-complaint': 'Complaint to the state insurance department',
   'claim-file-request': 'Claim file and criteria request',
+  'parity-request': 'Parity (MHPAEA) disclosure request',
+  'parity-complaint': 'Parity complaint to the regulator (EBSA or state)',
+  'network-gap-request': 'Network-gap exception or single-case agreement request',
+  // Worksheets for the advocate and the provider: not sent to anyone.
+  'peer-to-peer-prep': 'Peer-to-peer preparation sheet',
+  'benefits-call-script': 'Benefits verification call script and cost estimate',
   // Forms the client signs, written out from their authorizations.
   'cms-1696': 'Medicare appointment of representative (CMS-1696)',
   'representative-designation': 'Authorized representative designation',

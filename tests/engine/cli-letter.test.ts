@@ -16,7 +16,7 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'advocate-cli-letter-'));
   db = join(dir, 'library.sqlite');
   const engine = openEngine({ databasePath: db });
-  const full = await fullLetterCase(engine);
+  const full = await fullLetterCase(engine, { paritySent: false });
   const thin = await clientWithCase(engine, { firstName: 'Lee' }, { memberId: null });
   ids = { ...full, thinCaseId: thin.case.id };
   engine.close();

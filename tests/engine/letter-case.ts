@@ -6,7 +6,8 @@ import type { Engine } from '../../electron/engine';
 import { clientWithCase, ok } from './helpers';
 import { wordFileOf } from './word-file';
 
-export async function fullLetterCase(engine: Engine) {
+/** `paritySent: false` leaves out the parity request already sent (and its response clock). */
+export async function fullLetterCase(engine: Engine, { paritySent = true } = {}) {
   await ok(engine, 'profile.update', {
     version: 0,
     name: 'Jordan Reyes',
@@ -166,7 +167,105 @@ export async function fullLetterCase(engine: Engine) {
       },
     }),
   };
+  await coverageWork(engine, caseId, paritySent);
   return { client, caseId, recipientId: insurer.id, authorizations };
+}
+
+/**
+ * The coverage work a case gathers: in-network providers tried, a network-gap request with the
+ * clinician's rationale, a peer-to-peer call, a manufacturer program, a benefits check, and a
+ * parity request sent 40 days ago with no answer (what a parity complaint answers).
+ */
+export async function coverageWork(engine: Engine, caseId: number, paritySent = true) {
+  const tried = [
+    ['North Shore Ketamine Center', '1245319599', '2024-07-08', 'wait-too-long', 98, 22],
+    ['Lakeview Behavioral Health', null, '2024-07-09', 'does-not-offer', null, 9.5],
+    ['Prairie Infusion Clinic', '1003000126', '2024-07-11', 'not-accepting', null, 41],
+  ] as const;
+  for (const [providerTried, npi, attemptedOn, result, waitOfferedDays, distanceMiles] of tried) {
+    await ok(engine, 'accessAttempts.create', {
+      caseId,
+      values: {
+        providerTried,
+        npi,
+        attemptedOn,
+        channel: 'phone',
+        result,
+        waitOfferedDays,
+        distanceMiles,
+        notes: result === 'wait-too-long' ? 'First opening after 14 weeks; no waitlist.' : null,
+      },
+    });
+  }
+  await ok(engine, 'networkRequests.create', {
+    caseId,
+    values: {
+      kind: 'single-case-agreement',
+      providerName: 'Dr. Ada Lovelace',
+      rationale:
+        'Ms. Okonkwo has been under my care since 2019 and her suicide risk is monitored at each visit; moving her to a new prescriber mid-crisis would interrupt that monitoring.\n\nNo in-network clinic within 40 miles offers IV ketamine with an opening in the next three months.',
+      requestedOn: '2024-07-15',
+    },
+  });
+  await ok(engine, 'peerCalls.create', {
+    caseId,
+    values: {
+      occurredOn: '2024-07-20',
+      reviewerName: 'Dr. Paul Kim',
+      reviewerCredentials: 'MD, family medicine',
+      askedFor: 'Six infusions (J3490, 96365) over three weeks',
+      outcome: 'upheld',
+      referenceNumber: 'P2P-88120',
+    },
+  });
+  await ok(engine, 'enrolments.create', {
+    caseId,
+    values: {
+      kind: 'sliding-scale',
+      program: 'Lakeside Psychiatry sliding scale',
+      status: 'enrolled',
+      amount: 150,
+      amountBasis: 'off each infusion',
+      renewsOn: '2025-07-01',
+    },
+  });
+  await ok(engine, 'benefitsChecks.create', {
+    caseId,
+    values: {
+      checkedOn: '2024-06-20',
+      source: 'call',
+      representative: 'Dana at Prairie Health',
+      referenceNumber: 'BV-220611',
+      service: 'IV ketamine, J3490 and 96365',
+      networkStatus: 'out-of-network',
+      priorAuthRequired: 'yes',
+      referralRequired: 'no',
+      visitLimit: 'No visit limit for infusions',
+      plannedSessions: 6,
+      inDeductible: 1500,
+      inDeductibleMet: 400,
+      inOutOfPocketMax: 6000,
+      inOutOfPocketMet: 900,
+      inCoinsurancePercent: 20,
+      inAllowedAmount: 450,
+      outDeductible: 3000,
+      outDeductibleMet: 0,
+      outOutOfPocketMax: 12000,
+      outOutOfPocketMet: 0,
+      outCoinsurancePercent: 40,
+      outAllowedAmount: 380,
+    },
+  });
+  if (!paritySent) return;
+  const parity = await ok(engine, 'letters.generate', { caseId, kind: 'parity-request' });
+  const sentOn = new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 10);
+  await ok(engine, 'letters.recordSent', {
+    documentId: parity.documentId,
+    expectedVersion: 0,
+    sentOn,
+    channel: 'certified-mail',
+    reference: '9407 1118 9956 2311 4470 12',
+  });
 }
 
 /**

@@ -57,6 +57,9 @@ const FORMS = new Set<LetterKind>([
   'congressional-release',
 ]);
 
+/** Worksheets for the advocate and the provider: no recipient, closing or signature lines. */
+const WORKSHEETS = new Set<LetterKind>(['peer-to-peer-prep', 'benefits-call-script']);
+
 describe('letters in LibreOffice', () => {
   it.each(LETTER_KIND.values)(
     '%s converts to a paginated Letter-size PDF with its content',
@@ -67,7 +70,10 @@ describe('letters in LibreOffice', () => {
       const all = pdf.text.join('\n');
       pdf.text.forEach((page, i) => expect(page).toContain(`Page ${i + 1} of ${pdf.pages}`));
       expect(all).toContain('Maria Okonkwo');
-      if (FORMS.has(kind)) {
+      if (WORKSHEETS.has(kind)) {
+        expect(all).not.toContain('Sincerely,');
+        expect(all).not.toMatch(/RE:/);
+      } else if (FORMS.has(kind)) {
         // A form to sign: its own signature and date lines, no recipient or closing.
         expect(all).toMatch(/Signature of [a-z ]+:\s*_{20,}/);
         expect(all).toMatch(/Date:/);

@@ -21,6 +21,8 @@ import { evidenceTreatmentOf } from '../evidence/suggest';
 import { rebuttalFor } from './rebuttal';
 import type { Authorization } from '../../contract/authorization';
 import { authorizationContext } from './authorization-context';
+import { coverageContext } from '../coverage/letter-context';
+import type { SentRequest } from '../coverage/queries';
 
 /** Everything a letter is made from: kept with each generated letter. */
 export interface LetterInput {
@@ -45,6 +47,8 @@ export interface LetterInput {
   authorizationId?: number;
   /** The authorization the letter reads as `authorization` (chosen when it is composed). */
   authorization?: Authorization | null;
+  /** The case's latest parity request sent, with its response clock (for the escalation). */
+  parityRequest?: SentRequest | null;
 }
 
 type Value = string | Missing;
@@ -267,6 +271,7 @@ export function letterContext(raw: LetterInput) {
     citations = [],
     criteria,
     authorization = null,
+    parityRequest = null,
   } = JSON.parse(JSON.stringify(raw), (_, v: unknown) =>
     typeof v === 'string' ? stripMarkers(v) : v,
   ) as LetterInput;
@@ -303,6 +308,34 @@ export function letterContext(raw: LetterInput) {
     diagnosis: diagnosis
       ? `${diagnosis.description ?? diagnosis.icd10Code} (${diagnosis.icd10Code})`
       : null,
+  });
+
+  const series = scoreSeries(detail.assessments);
+  const longest = [...series].sort((a, b) => b.count - a.count)[0];
+  const criteriaWalked = criteriaWalk(criteria);
+  const coverage = coverageContext({
+    detail,
+    category: denial?.category ?? null,
+    parityRequest,
+    today,
+    facts: {
+      treatment: c.requestedTreatment,
+      medicationCount: meds.length,
+      medicationClasses: listInWords(classes),
+      classCount: classes.length,
+      scoreTrend:
+        longest && longest.count > 1
+          ? `${longest.instrument} ${longest.first.score} (${longest.first.date}) to ${longest.latest.score} (${longest.latest.date})`
+          : longest
+            ? `${longest.instrument} ${longest.latest.score} (${longest.latest.date})`
+            : null,
+      therapyCount: detail.treatments.filter((t) => t.kind === 'therapy').length,
+      criteriaMet: criteriaWalked.applies
+        ? `${criteriaWalked.metCount} of ${criteriaWalked.total}`
+        : null,
+      regulatoryStatus: rebuttal.regulatoryStatus || null,
+      citationCount: cited.length,
+    },
   });
 
   return {
@@ -379,7 +412,7 @@ export function letterContext(raw: LetterInput) {
     medicationClassCount: classes.length,
     medicationCount: meds.length,
     assessments: detail.assessments.map(score),
-    scores: scoreSeries(detail.assessments),
+    scores: series,
     hasDenial: denial !== undefined,
     /** Which internal appeal this is: the second once an internal appeal was already denied. */
     appealLevel: denial?.level === 'internal-appeal' ? 'second' : 'first',
@@ -434,7 +467,8 @@ export function letterContext(raw: LetterInput) {
         'clinical records (import the notes, typed as clinical notes)',
       ),
     },
-    criteria: criteriaWalk(criteria),
+    criteria: criteriaWalked,
+    ...coverage,
     /** The authorization a form writes out (see authorization-context.ts). */
     authorization: authorizationContext(
       authorization,

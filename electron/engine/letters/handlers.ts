@@ -29,6 +29,7 @@ import { retryWhileBusy } from '../db/busy';
 import { caseCriteriaReader } from '../criteria/case-criteria';
 import { writtenDate } from '../../contract/partial-date';
 import { authorizationQueries } from '../authorizations/queries';
+import { coverageQueries } from '../coverage/queries';
 
 type LetterCalls =
   | 'letters.generateMany'
@@ -102,6 +103,7 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
   const evidence = citationQueries(db);
   const answers = answerQueries(db);
   const authorizations = authorizationQueries(db);
+  const coverage = coverageQueries(db);
   templates.seed();
 
   const chooseTemplate = ({ templateId, kind }: TemplateChoice): Template => {
@@ -143,6 +145,7 @@ export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
       criteria: caseCriteria(caseId, { today, writeDate: writtenDate, suggest: false }),
       // The client's authorizations: a form writes one out; appeals say when none is in force.
       authorizations: authorizations.forClient(detail.client.id),
+      parityRequest: coverage.latestSent(caseId, 'parity-request'),
       ...(authorizationId !== undefined ? { authorizationId } : {}),
     };
   };

@@ -11,6 +11,9 @@ const NEEDS: Partial<Record<LetterKind, AuthorizationPurpose>> = {
   'expedited-appeal': 'appeal',
   'external-review': 'appeal',
   'claim-file-request': 'appeal',
+  'parity-request': 'appeal',
+  'parity-complaint': 'appeal',
+  'network-gap-request': 'appeal',
   // A congressional caseworker cannot ask the insurer about a constituent without one.
   lawmaker: 'congressional',
 };

@@ -23,6 +23,15 @@ const SAMPLE = {
       { kind: 'medication', name: 'Sertraline', startedOn: '2024-01-01', endedOn: '2024-03-01' },
     ],
     assessments: [{ instrument: 'PHQ-9', score: 20, assessedOn: '2024-01-01' }],
+    accessAttempts: [
+      { providerTried: 'P', attemptedOn: '2024-01-01', channel: 'phone', result: 'other' },
+    ],
+    networkRequests: [],
+    peerCalls: [
+      { occurredOn: '2024-01-01', askedFor: 'A', outcome: 'pending', reviewerName: 'R' },
+    ],
+    enrolments: [{ kind: 'other', program: 'P', status: 'enrolled', amount: 1 }],
+    benefitsChecks: [],
     documents: [],
   },
   denials: [{ deniedOn: '2024-01-01', reason: 'Experimental.', level: 'initial' }],

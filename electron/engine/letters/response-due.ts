@@ -16,6 +16,8 @@ export interface ResponseDue {
 const DECIDES: Partial<Record<string, { stage: CaseStatus; urgent?: boolean }>> = {
   'medical-necessity': { stage: 'prior-auth-submitted' },
   'prior-auth-cover': { stage: 'prior-auth-submitted' },
+  // A network-gap exception is a pre-service request, decided on that clock.
+  'network-gap-request': { stage: 'prior-auth-submitted' },
   appeal: { stage: 'internal-appeal-1' },
   'expedited-appeal': { stage: 'internal-appeal-1', urgent: true },
   'external-review': { stage: 'external-review' },
@@ -28,6 +30,9 @@ const NO_ANSWER: Partial<Record<string, string>> = {
   'representative-designation': 'A form the client signs: no response is expected.',
   'hipaa-authorization': 'A form the client signs: no response is expected.',
   'congressional-release': 'A form the client signs: no response is expected.',
+  'parity-complaint': 'The regulator sets its own time to respond.',
+  'peer-to-peer-prep': 'A preparation sheet for the provider: no response is expected.',
+  'benefits-call-script': 'A call script: no response is expected.',
 };
 
 export interface ResponseFacts {
@@ -54,6 +59,13 @@ export function responseDue(f: ResponseFacts): ResponseDue {
       rule: `Plan documents requested in writing: 30 days, ERISA §502(c)(1) (from ${longDate(f.sentOn)}).`,
     };
   }
+  if (f.kind === 'parity-request')
+    return {
+      dueOn: addDays(f.sentOn, 30),
+      rule: `Parity disclosures requested: 30 days, as the federal model request asks${
+        f.planType === 'employer-self-funded' ? ' and ERISA §104(b) and §502(c)(1) enforce' : ''
+      } (from ${longDate(f.sentOn)}). Escalate to the regulator if it lapses.`,
+    };
   const decides = DECIDES[f.kind];
   if (!decides) return { dueOn: null, rule: 'No rule gives this letter a response time.' };
   if (!f.planType)

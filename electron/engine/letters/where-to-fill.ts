@@ -73,6 +73,10 @@ export const LETTER_FIELDS: Readonly<Record<string, FieldPlace>> = {
   answers: section('an answer to the letters’ questions', 'questions'),
   criteria: section('evidence for the payer’s criteria', 'criteria'),
   authorization: { label: 'an authorization', place: 'client', target: 'authorizations' },
+  accessAttempts: section('in-network providers tried', 'accessAttempts'),
+  networkRequests: section('the network-gap request', 'networkRequests'),
+  // A parity request is recorded as sent from the case's letters.
+  parity: section('the parity request, recorded as sent', 'letters'),
 };
 
 /** The checklist entry for a missing template field (its first one or two names decide where). */
