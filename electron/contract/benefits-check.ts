@@ -20,7 +20,9 @@ export const NETWORK_STATUS = choices({
 
 export const YES_NO = choices({ yes: 'Yes', no: 'No', unknown: 'Not confirmed' });
 
-const yesNo = z.enum(YES_NO.values, { error: 'must be yes, no or not confirmed' }).default('unknown');
+const yesNo = z
+  .enum(YES_NO.values, { error: 'must be yes, no or not confirmed' })
+  .default('unknown');
 
 /** One side of the plan's cost sharing: in network or out of network. */
 export const NETWORK_SIDES = ['in', 'out'] as const;
@@ -37,13 +39,15 @@ const side = <P extends NetworkSide>(p: P) =>
     /** What the plan allows for one session (the rate cost sharing is figured on). */
     [`${p}AllowedAmount`]: optionalMoney,
   }) as {
-    [K in
-      | 'Deductible'
-      | 'DeductibleMet'
-      | 'OutOfPocketMax'
-      | 'OutOfPocketMet'
-      | 'Copay'
-      | 'AllowedAmount' as `${P}${K}`]: typeof optionalMoney;
+    [
+      K in
+        | 'Deductible'
+        | 'DeductibleMet'
+        | 'OutOfPocketMax'
+        | 'OutOfPocketMet'
+        | 'Copay'
+        | 'AllowedAmount' as `${P}${K}`
+    ]: typeof optionalMoney;
   } & { [K in `${P}CoinsurancePercent`]: typeof optionalPercent };
 
 export const benefitsCheckFields = z

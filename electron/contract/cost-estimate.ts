@@ -38,7 +38,12 @@ export function estimateCost(check: BenefitsCheckValues, side: NetworkSide): Cos
   if (copay === null && coinsurance === null) missing.push('the copay or coinsurance');
   const empty = { side, total: null, allowedTotal: null, towardDeductible: null, capped: false };
   if (sessions === null || allowed === null || deductible === null || missing.length > 0)
-    return { ...empty, allowedTotal: sessions !== null && allowed !== null ? cents(sessions * allowed) : null, missing, assumptions };
+    return {
+      ...empty,
+      allowedTotal: sessions !== null && allowed !== null ? cents(sessions * allowed) : null,
+      missing,
+      assumptions,
+    };
 
   let deductibleLeft = Math.max(0, deductible - (get('DeductibleMet') ?? 0));
   if (get('DeductibleMet') === null && deductible > 0)
@@ -50,8 +55,7 @@ export function estimateCost(check: BenefitsCheckValues, side: NetworkSide): Cos
     deductibleLeft -= fromDeductible;
     towardDeductible += fromDeductible;
     const rest = allowed - fromDeductible;
-    const share =
-      copay !== null ? Math.min(copay, rest) : rest * ((coinsurance ?? 0) / 100);
+    const share = copay !== null ? Math.min(copay, rest) : rest * ((coinsurance ?? 0) / 100);
     total += fromDeductible + share;
   }
   if (copay !== null && coinsurance !== null)
@@ -59,7 +63,8 @@ export function estimateCost(check: BenefitsCheckValues, side: NetworkSide): Cos
   let capped = false;
   if (oopMax !== null) {
     const oopLeft = Math.max(0, oopMax - (get('OutOfPocketMet') ?? 0));
-    if (get('OutOfPocketMet') === null) assumptions.push('nothing paid toward the out-of-pocket maximum yet');
+    if (get('OutOfPocketMet') === null)
+      assumptions.push('nothing paid toward the out-of-pocket maximum yet');
     if (total > oopLeft) {
       total = oopLeft;
       capped = true;
@@ -68,7 +73,9 @@ export function estimateCost(check: BenefitsCheckValues, side: NetworkSide): Cos
     assumptions.push('no out-of-pocket maximum recorded, so no cap applied');
   }
   if (side === 'out')
-    assumptions.push('the provider bills no more than the allowed amount (balance billing is extra)');
+    assumptions.push(
+      'the provider bills no more than the allowed amount (balance billing is extra)',
+    );
   return {
     side,
     total: cents(total),

@@ -22,7 +22,12 @@ describe('the cost estimate', () => {
       }),
       'in',
     );
-    expect(e).toMatchObject({ total: 1400, allowedTotal: 3000, towardDeductible: 1000, capped: false });
+    expect(e).toMatchObject({
+      total: 1400,
+      allowedTotal: 3000,
+      towardDeductible: 1000,
+      capped: false,
+    });
     expect(e.assumptions).toEqual([]);
   });
 
@@ -64,7 +69,12 @@ describe('the cost estimate', () => {
     expect(missing.total).toBeNull();
     expect(missing.missing).toEqual(['the allowed amount per session', 'the deductible']);
     const assumed = estimateCost(
-      check({ plannedSessions: 2, inAllowedAmount: 100, inDeductible: 50, inCoinsurancePercent: 10 }),
+      check({
+        plannedSessions: 2,
+        inAllowedAmount: 100,
+        inDeductible: 50,
+        inCoinsurancePercent: 10,
+      }),
       'in',
     );
     expect(assumed.total).toBe(65);

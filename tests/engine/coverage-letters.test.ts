@@ -30,7 +30,9 @@ describe('coverage letters', () => {
     expect(text).toContain('ERISA section 712(a)(8)');
     expect(text).toContain('within 30 days');
     // Nothing rests on the 2024 final rule while it is not enforced.
-    expect(text).not.toMatch(/2024 (final )?rule|material differences|meaningful benefits|2590\.712\(c\)\(4\)/i);
+    expect(text).not.toMatch(
+      /2024 (final )?rule|material differences|meaningful benefits|2590\.712\(c\)\(4\)/i,
+    );
 
     const today = new Date().toISOString().slice(0, 10);
     const sentOn = addDays(today, -45);
@@ -52,7 +54,9 @@ describe('coverage letters', () => {
     const complaint = await written(engine, caseId, 'parity-complaint', recipientId);
     expect(complaint.letter.gaps).toBe(0);
     expect(complaint.text).toContain('Employee Benefits Security Administration (EBSA)');
-    expect(complaint.text).toMatch(/the response was due by [A-Z][a-z]+ \d+, \d{4}\. As of .*, the plan has not provided the documents/);
+    expect(complaint.text).toMatch(
+      /the response was due by [A-Z][a-z]+ \d+, \d{4}\. As of .*, the plan has not provided the documents/,
+    );
   });
 
   it('sends a parity complaint to the state for an insured plan, and says MHPAEA does not reach Medicare', async () => {
@@ -127,7 +131,9 @@ describe('coverage letters', () => {
 
     const thin = await clientWithCase(engine, { firstName: 'Lee' });
     const bare = await written(engine, thin.case.id, 'peer-to-peer-prep');
-    expect(bare.text).toContain('Not in the record yet: have each medication’s dose, dates and outcome ready');
+    expect(bare.text).toContain(
+      'Not in the record yet: have each medication’s dose, dates and outcome ready',
+    );
     expect(bare.letter.checklist.map((c) => c.label)).toEqual(
       expect.arrayContaining([
         'treatments tried, with doses and dates',

@@ -113,7 +113,11 @@ describe('coverage records', () => {
     expect(percent.field).toBe('values.outCoinsurancePercent');
     const undecided = await fails(engine, 'networkRequests.create', {
       caseId,
-      values: { kind: 'single-case-agreement', providerName: 'Dr. Ada Lovelace', decision: 'approved' },
+      values: {
+        kind: 'single-case-agreement',
+        providerName: 'Dr. Ada Lovelace',
+        decision: 'approved',
+      },
     });
     expect(undecided.field).toBe('values.decidedOn');
     const backwards = await fails(engine, 'networkRequests.create', {

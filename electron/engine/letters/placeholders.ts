@@ -27,9 +27,7 @@ const SAMPLE = {
       { providerTried: 'P', attemptedOn: '2024-01-01', channel: 'phone', result: 'other' },
     ],
     networkRequests: [],
-    peerCalls: [
-      { occurredOn: '2024-01-01', askedFor: 'A', outcome: 'pending', reviewerName: 'R' },
-    ],
+    peerCalls: [{ occurredOn: '2024-01-01', askedFor: 'A', outcome: 'pending', reviewerName: 'R' }],
     enrolments: [{ kind: 'other', program: 'P', status: 'enrolled', amount: 1 }],
     benefitsChecks: [],
     documents: [],

@@ -26,7 +26,8 @@ const OWNERS: { [K in CaseRecordKind]?: (row: CaseRecordTypes[K]) => Wanted } = 
       ? {
           title: `${NETWORK_REQUEST_KIND.labels[r.kind]} with ${r.providerName} ends`,
           dueOn: r.approvedUntil,
-          notes: 'If care goes on past this day, ask the plan to extend the agreement before it ends.',
+          notes:
+            'If care goes on past this day, ask the plan to extend the agreement before it ends.',
         }
       : null,
 };
