@@ -12,13 +12,14 @@ export const CHECK_SOURCE = choices({
   portal: 'Member portal',
 });
 
+// "Not confirmed" comes first: a form left alone must not claim an answer nobody gave.
 export const NETWORK_STATUS = choices({
+  unknown: 'Not confirmed',
   'in-network': 'In network',
   'out-of-network': 'Out of network',
-  unknown: 'Not confirmed',
 });
 
-export const YES_NO = choices({ yes: 'Yes', no: 'No', unknown: 'Not confirmed' });
+export const YES_NO = choices({ unknown: 'Not confirmed', yes: 'Yes', no: 'No' });
 
 const yesNo = z
   .enum(YES_NO.values, { error: 'must be yes, no or not confirmed' })
