@@ -80,6 +80,9 @@ describe('coverage work', () => {
       ['In-network allowed amount per session ($)', '250'],
       ['Out-of-network allowed amount per session ($)', '300'],
     ]);
+    // Questions left alone stay unanswered: nothing claims a network status nobody gave.
+    const row = checks.getByRole('table', { name: 'Benefits checks' }).getByRole('row').nth(1);
+    expect(await row.textContent()).toMatch(/Not confirmed.*Yes/);
     const estimate = checks.locator('.cost-estimate');
     // 36 × $250 = $9,000: $1,000 of deductible, then 20% of $8,000 = $2,600 in all.
     await estimate.getByText('$2,600').waitFor();

@@ -193,4 +193,21 @@ export const HELP: HelpSection[] = [
       },
     ],
   },
+  {
+    id: 'coverage',
+    title: 'Coverage: benefits, networks, parity and help beyond the plan',
+    blocks: [
+      'The Coverage part of a case keeps the work around the plan’s rules. Each list has its own Add button; edits from an older copy are refused and shown, like every record.',
+      {
+        points: [
+          'Benefits checks: what the plan said on a call or in its documents — network status and tier, prior authorization and referral, deductible and out-of-pocket maximum (and how much of each is met), copay or coinsurance, limits, the representative and the call’s reference number. A question nobody answered stays “Not confirmed”. Under the list, the client’s estimated cost of the course in and out of network, with what it lacks or assumes.',
+          'Access log: each in-network provider tried, with the date, result, wait offered and distance. The network-gap request letter lists them all.',
+          'Network-gap and single-case requests: the clinician’s rationale, the decision and the approved terms. An agreement’s end date becomes a deadline.',
+          'Peer-to-peer calls: the reviewer, their credentials, what was asked for and the outcome. Before the call, write the Peer-to-peer preparation sheet for the provider (Letters).',
+          'Help beyond the plan: manufacturer programs, foundations, sliding scales, payment plans, HSA/FSA, superbills and trials, with amounts, caps and renewal dates; a renewal becomes a deadline on the dashboard and in the calendar.',
+          'Letters adds the parity (MHPAEA) disclosure request — once recorded as sent, its answer is due in 30 days and a lapsed one shows on the dashboard — the parity complaint to EBSA or the state, the network-gap request, the peer-to-peer sheet and the benefits call script.',
+        ],
+      },
+    ],
+  },
 ];
