@@ -11,10 +11,15 @@ export const tagText = z
   .max(40, { error: 'is longer than 40 characters' })
   .refine((t) => !/[,|]/.test(t), { error: 'cannot contain a comma or |' });
 
-/** A case's tags, all at once (the editor sends the whole set). */
+/**
+ * A case's tags as the editor leaves them. With `from` (the tags the editor started from) only
+ * what was added or removed since is applied, so a tag another window or the CLI added meanwhile
+ * is kept, never silently dropped; without it the set replaces the case's tags.
+ */
 export const caseTagsSet = z.object({
   caseId: id,
   tags: z.array(tagText).max(20, { error: 'A case takes at most 20 tags.' }),
+  from: z.array(tagText).max(20).optional(),
 });
 
 export interface TagCount {

@@ -47,7 +47,8 @@ async function addRecord(page: Page, section: string, button: string, fields: [s
   const dialog = page.getByRole('dialog');
   for (const [name, value] of fields) {
     const field = dialog.getByLabel(label(name));
-    if ((await field.evaluate((e) => e.tagName)) === 'SELECT') await field.selectOption(value);
+    if ((await field.evaluate((e) => (e as { tagName: string }).tagName)) === 'SELECT')
+      await field.selectOption(value);
     else await field.fill(value);
   }
   await dialog.getByRole('button', { name: button }).click();
@@ -115,7 +116,7 @@ describe('coverage work', () => {
     for (const [name, result] of [
       ['North Shore TMS', 'wait-too-long'],
       ['Lakeview Behavioral', 'does-not-offer'],
-    ])
+    ] as const)
       await addRecord(page, 'Access log: in-network providers tried', 'Add provider tried', [
         ['Provider tried', name],
         ['Date tried', '2026-10-20'],

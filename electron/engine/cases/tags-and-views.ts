@@ -22,6 +22,7 @@ function statements(db: Database) {
   return {
     clear: db.prepare('DELETE FROM case_tags WHERE case_id = ?'),
     add: db.prepare('INSERT OR IGNORE INTO case_tags (case_id, tag) VALUES (?, ?)'),
+    removeOne: db.prepare('DELETE FROM case_tags WHERE case_id = ? AND tag = ?'),
     ofCase: db.prepare('SELECT tag FROM case_tags WHERE case_id = ? ORDER BY tag').pluck(),
     counts: db.prepare(
       `SELECT tag, count(*) AS cases FROM case_tags GROUP BY tag ORDER BY cases DESC, tag LIMIT ${TAG_CHOICES}`,
@@ -54,11 +55,27 @@ export function tagAndViewHandlers({ db }: EngineContext): HandlerSet<Calls> {
   };
 
   return {
-    'caseTags.set': ({ caseId, tags }) => {
+    'caseTags.set': ({ caseId, tags, from }) => {
       touch(caseId);
-      s.clear.run(caseId);
-      for (const tag of tags) s.add.run(caseId, tag);
-      return s.ofCase.all(caseId) as string[];
+      if (from) {
+        // Tags compare without case, as the table keeps them.
+        const key = (t: string) => t.toLowerCase();
+        const kept = new Set(tags.map(key));
+        const before = new Set(from.map(key));
+        for (const t of from) if (!kept.has(key(t))) s.removeOne.run(caseId, t);
+        for (const t of tags) if (!before.has(key(t))) s.add.run(caseId, t);
+      } else {
+        s.clear.run(caseId);
+        for (const tag of tags) s.add.run(caseId, tag);
+      }
+      const now = s.ofCase.all(caseId) as string[];
+      if (now.length > 20)
+        throw new AppError(
+          'invalid-input',
+          `A case takes at most 20 tags; with the tags added elsewhere meanwhile it would have ${now.length}.`,
+          'tags',
+        );
+      return now;
     },
     'caseTags.list': () => s.counts.all().map((r) => fromRow<TagCount>(r)),
     'views.list': () => s.views.all().map(view),

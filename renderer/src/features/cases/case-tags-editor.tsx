@@ -8,6 +8,8 @@ import { ErrorBanner } from '../../components/error-banner';
 
 export function CaseTagsEditor(props: { caseId: number; tags: string[]; onSaved: () => void }) {
   const [editing, setEditing] = useState<string | null>(null);
+  // The tags the edit started from: only the changes made to them are saved.
+  const [from, setFrom] = useState<string[]>([]);
   const [problem, setProblem] = useState<AppError | null>(null);
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -16,7 +18,7 @@ export function CaseTagsEditor(props: { caseId: number; tags: string[]; onSaved:
       .map((t) => t.trim())
       .filter(Boolean);
     try {
-      await call('caseTags.set', { caseId: props.caseId, tags });
+      await call('caseTags.set', { caseId: props.caseId, tags, from });
       setEditing(null);
       setProblem(null);
       props.onSaved();
@@ -35,7 +37,10 @@ export function CaseTagsEditor(props: { caseId: number; tags: string[]; onSaved:
         <button
           type="button"
           className="button button-small button-ghost"
-          onClick={() => setEditing(props.tags.join(', '))}
+          onClick={() => {
+            setFrom(props.tags);
+            setEditing(props.tags.join(', '));
+          }}
         >
           {props.tags.length ? 'Edit tags' : 'Add tags'}
         </button>
