@@ -23,6 +23,11 @@ export const RESPONSE_OUTCOME = choices({
   other: 'Other answer',
 });
 
+/** What to write when a letter's answer is late: a parity request lapsed goes to the regulator. */
+export const ESCALATION: Partial<Record<LetterKind, LetterKind>> = {
+  'parity-request': 'parity-complaint',
+};
+
 /** Recording a letter as sent (again, to correct it): from the journey version it was read at. */
 export const letterSent = z.object({
   documentId: id,

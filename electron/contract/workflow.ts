@@ -337,6 +337,8 @@ export interface LateLetter {
   clientName: string;
   insurerName: string | null;
   templateName: string;
+  /** The letter's kind, which says what to write when its answer does not come. */
+  kind: string;
   sentOn: string;
   responseDueOn: string;
   daysLate: number;

@@ -195,5 +195,35 @@ describe('coverage work', () => {
       .getByRole('row', { name: /Renew NeuroStar patient assistance/ })
       .waitFor();
     await page.screenshot({ path: '/tmp/e2e-renewal-dashboard.png', fullPage: true });
+
+    // A parity request sent 40 days ago and unanswered is late, and the dashboard offers the
+    // complaint to the regulator; the link opens the case's letters with it chosen.
+    const parity = await apiCall<{ documentId: number }>(host.url, 'letters.generate', {
+      caseId,
+      kind: 'parity-request',
+    });
+    const sent = new Date();
+    sent.setDate(sent.getDate() - 40);
+    await apiCall(host.url, 'letters.recordSent', {
+      documentId: parity.documentId,
+      expectedVersion: 0,
+      sentOn: iso(sent),
+      channel: 'certified-mail',
+    });
+    await page.reload();
+    const late = page.getByRole('table', { name: 'Letters past the insurer’s time to answer' });
+    await late.getByRole('link', { name: /Write the parity complaint/ }).click();
+    const letters = page.getByRole('region', { name: 'Letters' });
+    await expect
+      .poll(() =>
+        letters.getByLabel('Letter', { exact: true }).locator('option:checked').textContent(),
+      )
+      .toBe('Parity complaint to the regulator');
+    await letters.getByRole('button', { name: 'Preview' }).click();
+    await letters
+      .getByRole('article', { name: /Preview of the Parity complaint/ })
+      .getByText(/Employee Benefits Security Administration/)
+      .first()
+      .waitFor();
   });
 });

@@ -14,6 +14,7 @@ export interface LateLetterRow {
   documentId: number;
   caseId: number;
   templateName: string;
+  kind: string;
   sentOn: string;
   responseDueOn: string;
   clientName: string;
@@ -111,7 +112,7 @@ export function dashboardQueries(db: Database) {
   const AWAITING = `l.sent_on IS NOT NULL AND l.response_received_on IS NULL
     AND l.response_due_on IS NOT NULL AND l.response_due_on < @before`;
   const lateLetters = db.prepare(`
-    SELECT l.document_id, d.case_id, l.template_name, l.sent_on, l.response_due_on,
+    SELECT l.document_id, d.case_id, l.template_name, l.kind, l.sent_on, l.response_due_on,
            cl.first_name || ' ' || cl.last_name AS client_name, k.insurer_name
     FROM letters l JOIN documents d ON d.id = l.document_id ${withCase('d')}
     WHERE ${AWAITING} ORDER BY l.response_due_on, l.document_id LIMIT @limit`);

@@ -14,6 +14,9 @@ import {
   DASHBOARD_ROWS,
 } from '../../../../electron/contract/workflow';
 import { MAX_PAGE } from '../../../../electron/contract/paging';
+import { ESCALATION } from '../../../../electron/contract/letter-journey';
+import { LETTER_KIND } from '../../../../electron/contract/letter';
+import type { LetterKind } from '../../../../electron/contract/letter';
 import { asAppError, call } from '../../api';
 import { DataTable } from '../../components/data-table';
 import { ErrorBanner } from '../../components/error-banner';
@@ -215,7 +218,25 @@ export function DashboardPage() {
               rows={board.lateLetters.items.map((l) => ({ ...l, id: l.documentId }))}
               columns={[
                 { header: 'Client', render: (l) => caseLink(l.caseId, l.clientName) },
-                { header: 'Letter', render: (l) => l.templateName },
+                {
+                  header: 'Letter',
+                  render: (l) => {
+                    const next = ESCALATION[l.kind as LetterKind];
+                    return (
+                      <>
+                        {l.templateName}
+                        {next && (
+                          <Link
+                            className="strip-sub"
+                            to={`/cases/${l.caseId}?focus=letter-template&letter=${next}`}
+                          >
+                            Write the {LETTER_KIND.labels[next].toLowerCase()}
+                          </Link>
+                        )}
+                      </>
+                    );
+                  },
+                },
                 { header: 'Insurer', render: (l) => orDash(l.insurerName) },
                 { header: 'Sent', render: (l) => formatDate(l.sentOn) },
                 {
