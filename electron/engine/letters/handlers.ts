@@ -11,25 +11,16 @@ import type { LayoutTask } from './docx-task';
 import { LAYOUT_THREADS, layoutInPool } from './layout-pool';
 import type { EngineContext, HandlerSet } from '../context';
 import { documentQueries } from '../documents/queries';
-import { caseDetailReader } from '../cases/detail';
-import { contactTable } from '../contacts/handlers';
-import { profileQueries } from '../profile/handlers';
 import { composeLetter } from './compose';
 import type { LetterInput } from './context';
 import { letterDocx } from './docx';
 import { letterQueries } from './letter-queries';
 import { letterheadQueries } from './letterhead';
-import { denialQueries } from '../workflow/queries';
-import { citationQueries } from '../evidence/queries';
 import { builtInTemplates, templateQueries } from './template-queries';
 import { parseTemplate, renameTemplate } from './template-source';
 import { checkPlaceholders, placeholderList } from './placeholders';
-import { answerQueries } from './answers';
 import { retryWhileBusy } from '../db/busy';
-import { caseCriteriaReader } from '../criteria/case-criteria';
-import { writtenDate } from '../../contract/partial-date';
-import { authorizationQueries } from '../authorizations/queries';
-import { coverageQueries } from '../coverage/queries';
+import { letterInputs } from './letter-input';
 
 type LetterCalls =
   | 'letters.generateMany'
@@ -43,10 +34,7 @@ type LetterCalls =
   | 'letters.generate'
   | 'placeholders.list';
 
-export interface TemplateChoice {
-  templateId?: number | undefined;
-  kind?: LetterKind | undefined;
-}
+export type { TemplateChoice } from './letter-input';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -83,72 +71,17 @@ export function letterFileName(kind: LetterKind, clientName: string, date: strin
     .slice(0, 150)}.docx`;
 }
 
-/** Today as a calendar date on this computer's clock (a letter is dated where it is written). */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+export { localToday } from './local-today';
 
 export function letterHandlers(ctx: EngineContext): HandlerSet<LetterCalls> {
   const { db } = ctx;
   const templates = templateQueries(db);
   const letters = letterQueries(db);
   const documents = documentQueries(db);
-  const caseDetail = caseDetailReader(db);
-  const contacts = contactTable(db);
-  const profile = profileQueries(db);
   const letterhead = letterheadQueries(db);
-  const caseCriteria = caseCriteriaReader(db);
-  const denials = denialQueries(db);
-  const evidence = citationQueries(db);
-  const answers = answerQueries(db);
-  const authorizations = authorizationQueries(db);
-  const coverage = coverageQueries(db);
   templates.seed();
 
-  const chooseTemplate = ({ templateId, kind }: TemplateChoice): Template => {
-    if (templateId !== undefined) return templates.get(templateId);
-    const found = kind && templates.forKind(kind);
-    if (!found)
-      throw new AppError('not-found', `There is no template for ${kind} letters.`, 'kind');
-    return found;
-  };
-
-  const inputFor = (
-    caseId: number,
-    recipientId: number | undefined,
-    authorizationId?: number,
-  ): LetterInput => {
-    const today = localToday();
-    const detail = caseDetail(caseId);
-    if (
-      authorizationId !== undefined &&
-      authorizations.table.find(authorizationId)?.clientId !== detail.client.id
-    ) {
-      throw new AppError(
-        'not-found',
-        `No authorization with id ${authorizationId} for this case’s client; it may have been deleted.`,
-        'authorizationId',
-      );
-    }
-    return {
-      // Documents by type decide what the enclosure lists name.
-      detail,
-      denials: denials.forCase(caseId),
-      profile: profile.read(),
-      recipient: recipientId === undefined ? null : contacts.get(recipientId),
-      today,
-      letterheadName: letterhead.info()?.fileName ?? null,
-      // Only what the advocate picked from the library: a letter cites nothing else.
-      citations: evidence.picked(caseId),
-      answers: answers.forCase(caseId),
-      criteria: caseCriteria(caseId, { today, writeDate: writtenDate, suggest: false }),
-      // The client's authorizations: a form writes one out; appeals say when none is in force.
-      authorizations: authorizations.forClient(detail.client.id),
-      parityRequest: coverage.latestSent(caseId, 'parity-request'),
-      ...(authorizationId !== undefined ? { authorizationId } : {}),
-    };
-  };
+  const { chooseTemplate, inputFor } = letterInputs(db);
 
   /** A letter laid out for a case: its .docx, its preview and text, and where it came from. */
   const build = async (
