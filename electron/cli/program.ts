@@ -11,6 +11,7 @@ import { defaultDatabasePath, defaultLocationFile } from '../engine/data-path';
 import { addContactsCommand } from './contacts-command';
 import { addFactsCommand } from './facts-command';
 import { addLetterCommand } from './letter-command';
+import { addPacketCommand } from './packet-command';
 import { backupToFile, defaultBackupFolder, inspectBackup } from '../engine/backups/files';
 import { keepDamagedCopy, replaceLibraryFile } from '../engine/backups/restore';
 import { migrations } from '../engine/db/migrations';
@@ -230,6 +231,7 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
     },
   };
   addLetterCommand(program, deps);
+  addPacketCommand(program, deps);
   addContactsCommand(program, { ...deps, readText: readTextFile });
   addFactsCommand(program, deps);
 

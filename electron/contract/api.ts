@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { caseInput, caseListFilters, caseListQuery, caseUpdate } from './case';
 import { caseLetters, letterResponse, letterSent } from './letter-journey';
+import { packetGenerate, packetRequest } from './packet';
+import type { GeneratedPacket, PacketPreview } from './packet';
 import { caseTagsSet, savedViewCreate, savedViewRename } from './case-tags';
 import { caseTimeline } from './timeline';
 import type { CaseTimeline } from './timeline';
@@ -232,6 +234,9 @@ export const apiArgs = {
   /** A letter for each of several cases (a batch from the CLI), committed a chunk at a time. */
   'letters.generateMany': letterBatch,
   'letters.list': caseLetters,
+  'packets.preview': packetRequest,
+  'packets.html': packetRequest,
+  'packets.generate': packetGenerate,
   'letters.recordSent': letterSent,
   'letters.recordResponse': letterResponse,
   /** Every name a template can read, for the editor's picker. */
@@ -386,6 +391,9 @@ export type ApiResults = RecordResults & {
   'letters.preview': LetterPreview;
   'letters.generate': GeneratedLetter;
   'letters.generateMany': { letters: BatchLetter[] };
+  'packets.preview': PacketPreview;
+  'packets.html': { title: string; html: string };
+  'packets.generate': GeneratedPacket;
   'letters.list': CaseLetterList;
   'letters.recordSent': LetterJourney;
   'letters.recordResponse': LetterJourney;

@@ -21,6 +21,7 @@ export const DOCUMENT_TYPE = choices({
   'intake-form': 'Intake form',
   correspondence: 'Correspondence',
   'generated-letter': 'Letter made here',
+  packet: 'Packet sent (cover, letter and enclosures)',
   other: 'Other',
 });
 

@@ -59,6 +59,7 @@ export const WRITE_PHRASES: Partial<Record<ApiName, string>> = {
   'templates.delete': 'Deleted a letter template',
   'letters.generate': 'Generated a letter',
   'letters.generateMany': 'Generated letters',
+  'packets.generate': 'Made a packet to send',
   'caseAnswers.save': 'Answered a question the letters ask',
   'letterhead.set': 'Set the letterhead',
   'letterhead.clear': 'Removed the letterhead',

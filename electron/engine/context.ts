@@ -13,6 +13,11 @@ export interface EngineContext {
   schemaVersion: number;
   /** Opens a file in the system's default app ("Open in Word"). */
   openFile: OpenFile;
+  /**
+   * Prints a self-contained HTML page to PDF bytes: given by the desktop app (Electron's
+   * printToPDF); the browser host and the CLI have none.
+   */
+  printPdf?: (html: string) => Promise<Buffer>;
   nativeBinding?: string;
   /**
    * Closes the database, runs `work` on the closed file (a restore), then reopens it and rebuilds

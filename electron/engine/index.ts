@@ -37,6 +37,7 @@ import { systemOpener, tidyOpenedCopies } from './documents/open-document';
 import type { OpenFile } from './documents/open-document';
 import { importHandlers } from './imports/handlers';
 import { letterHandlers } from './letters/handlers';
+import { packetHandlers } from './packets/handlers';
 import { letterJourneyHandlers } from './letters/journey';
 import { libraryHandlers } from './library/handlers';
 import { removeInterruptedMove } from './library/interrupted-move';
@@ -65,6 +66,8 @@ export interface EngineOptions extends Omit<OpenDatabaseOptions, 'auditActor'> {
   appVersion?: string;
   /** How "Open in Word" opens a file: the system opener unless a door knows better. */
   openFile?: OpenFile;
+  /** Prints a self-contained HTML page to PDF (the desktop app's printToPDF); others have none. */
+  printPdf?: (html: string) => Promise<Buffer>;
   /** The door this engine serves ("app", "browser", "cli"), recorded in each case's history. */
   door?: string;
   /** Where to record that the advocate moved the library (see data-path.ts). */
@@ -92,6 +95,7 @@ const SELF_TRANSACTED: ReadonlySet<ApiName> = new Set<ApiName>([
   'documents.importFile',
   'letters.generate',
   'letters.generateMany',
+  'packets.generate',
   'documents.open',
   'letterhead.set',
   'library.move',
@@ -103,7 +107,7 @@ const SELF_TRANSACTED: ReadonlySet<ApiName> = new Set<ApiName>([
 
 /** Calls that only read: they run in a deferred transaction for a consistent snapshot. */
 export const READS =
-  /\.(get|list|info|export|proposeFacts|file|preview|history|saveOriginals|revision|review|check|denialDraft|choices|timeline)$|^search$/;
+  /\.(get|list|info|export|proposeFacts|file|preview|history|saveOriginals|revision|review|check|denialDraft|choices|timeline|html)$|^search$/;
 
 /** What a damaged library still answers: saying so, and restoring a backup over it. */
 const WHEN_DAMAGED: ReadonlySet<ApiName> = new Set<ApiName>([
@@ -203,6 +207,7 @@ export function openEngine(options: EngineOptions): Engine {
     appVersion: options.appVersion ?? '0.0.0',
     schemaVersion: migrations.length,
     openFile: options.openFile ?? systemOpener,
+    ...(options.printPdf ? { printPdf: options.printPdf } : {}),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.locationFile ? { locationFile: options.locationFile } : {}),
     activeCalls: () => active,
@@ -248,6 +253,7 @@ export function openEngine(options: EngineOptions): Engine {
       documentFileHandlers(ctx),
       documentDeleteHandlers(ctx),
       letterHandlers(ctx),
+      packetHandlers(ctx),
       letterJourneyHandlers(ctx),
       letterheadHandlers(ctx),
       workflowHandlers(ctx),

@@ -16,6 +16,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createMainWindow } from './window';
 import { setupApplicationMenu } from './menu';
 import { packagedResourcesDir } from './packaged-resources';
+import { printHtmlToPdf } from './print-pdf';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 let engine: Engine | undefined;
@@ -45,6 +46,7 @@ app.whenReady().then(() => {
         if (problem) throw new Error(problem);
       },
       door: 'app',
+      printPdf: printHtmlToPdf,
       // Damage the background check finds later is told like damage found on opening.
       onDamaged: (error) => void offerRestore(error),
       ...(locationFile ? { locationFile } : {}),

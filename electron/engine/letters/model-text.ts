@@ -10,36 +10,40 @@ type Para =
   | { kind: 'li'; list: 'ul' | 'ol'; line: Run[] }
   | { kind: 'tr'; cells: Run[][] };
 
+/** Body blocks as paragraphs, list items and table rows, in order. */
+function blockParas(blocks: Block[], out: Para[] = []): Para[] {
+  for (const b of blocks) {
+    switch (b.type) {
+      case 'heading':
+        out.push({ kind: 'h2', line: b.runs });
+        break;
+      case 'paragraph':
+      case 'quote':
+        out.push({ kind: 'p', line: b.runs });
+        break;
+      case 'list':
+        for (const line of b.items) out.push({ kind: 'li', list: b.ordered ? 'ol' : 'ul', line });
+        break;
+      case 'table':
+        for (const cells of [b.header, ...b.rows]) out.push({ kind: 'tr', cells });
+    }
+  }
+  return out;
+}
+
 /** The letter's paragraphs in the order the .docx body holds them. */
 function paragraphs(model: LetterModel): Para[] {
   const out: Para[] = [];
   const p = (line: Run[]) => out.push({ kind: 'p', line });
-  const item = (list: 'ul' | 'ol') => (line: Run[]) => out.push({ kind: 'li', list, line });
-  const block = (b: Block) => {
-    switch (b.type) {
-      case 'heading':
-        out.push({ kind: 'h2', line: b.runs });
-        return;
-      case 'paragraph':
-      case 'quote':
-        p(b.runs);
-        return;
-      case 'list':
-        b.items.forEach(item(b.ordered ? 'ol' : 'ul'));
-        return;
-      case 'table':
-        for (const cells of [b.header, ...b.rows]) out.push({ kind: 'tr', cells });
-    }
-  };
   const labelled = (label: string, lines: Run[][]) => {
     if (!lines.length) return;
     p([{ text: label }]);
-    lines.forEach(item('ul'));
+    for (const line of lines) out.push({ kind: 'li', list: 'ul', line });
   };
   p([{ text: model.form ? `Prepared ${model.date}` : model.date }]);
   model.recipient.forEach(p);
   model.re.forEach((line, i) => p([{ text: i === 0 ? 'RE:\t' : '\t' }, ...line]));
-  model.body.forEach(block);
+  blockParas(model.body, out);
   if (model.closing) p([{ text: model.closing }]);
   model.signature.forEach(p);
   labelled('Enclosures', model.enclosures);
@@ -64,11 +68,10 @@ function inline(line: Run[]): string {
 
 const plain = (line: Run[]) => line.map((r) => r.text).join('');
 
-/** The letter as HTML for the document preview (sanitised again where it is shown). */
-export function letterHtml(model: LetterModel): string {
+function parasHtml(paras: Para[]): string {
   const parts: string[] = [];
   let open: string | null = null;
-  for (const para of paragraphs(model)) {
+  for (const para of paras) {
     const container = para.kind === 'li' ? para.list : para.kind === 'tr' ? 'table' : null;
     if (container !== open) {
       if (open) parts.push(`</${open}>`);
@@ -85,6 +88,16 @@ export function letterHtml(model: LetterModel): string {
   }
   if (open) parts.push(`</${open}>`);
   return parts.join('');
+}
+
+/** The letter as HTML for the document preview (sanitised again where it is shown). */
+export function letterHtml(model: LetterModel): string {
+  return parasHtml(paragraphs(model));
+}
+
+/** Body blocks alone as HTML (a packet's cover sheet and enclosures). */
+export function blocksHtml(blocks: Block[]): string {
+  return parasHtml(blockParas(blocks));
 }
 
 /** The letter as plain text, a paragraph (or table cell) to a block, as Word readers give it. */

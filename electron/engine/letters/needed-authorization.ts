@@ -6,7 +6,7 @@ import { inForce, kindsFor } from '../authorizations/rules';
 import type { LetterInput } from './context';
 
 /** What each letter the advocate signs needs the client's authorization for. */
-const NEEDS: Partial<Record<LetterKind, AuthorizationPurpose>> = {
+export const NEEDS: Partial<Record<LetterKind, AuthorizationPurpose>> = {
   appeal: 'appeal',
   'expedited-appeal': 'appeal',
   'external-review': 'appeal',

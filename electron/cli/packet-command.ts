@@ -1,0 +1,109 @@
+// `advocate packet`: a letter and its enclosures as one packet (.docx), kept with the case and
+// saved where asked; with --pdf, LibreOffice (when installed) lays the same file out as a PDF.
+import type { Command } from 'commander';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { GeneratedPacket, PacketItem } from '../contract/packet';
+import type { LetterCommandDeps } from './letter-command';
+
+interface PacketOptions {
+  letter?: string;
+  enclose?: string[];
+  suggested?: boolean;
+  to?: string;
+  out?: string;
+  pdf?: boolean;
+}
+
+/** "doc:12", "auth:3" or "citations", as --enclose takes them. */
+export function parseEnclosure(text: string): PacketItem | null {
+  if (text === 'citations') return { kind: 'citations' };
+  const [kind, raw] = text.split(':');
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) return null;
+  if (kind === 'doc') return { kind: 'document', documentId: n };
+  if (kind === 'auth') return { kind: 'authorization', authorizationId: n };
+  return null;
+}
+
+/** LibreOffice's PDF of a .docx beside it, or why there is none. */
+function pdfBeside(docx: string): { path: string } | { problem: string } {
+  const work = mkdtempSync(join(tmpdir(), 'advocate-pdf-'));
+  try {
+    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', work, docx], {
+      stdio: 'ignore',
+      timeout: 120_000,
+    });
+    const made = join(work, basename(docx).replace(/\.docx$/i, '.pdf'));
+    if (!existsSync(made)) return { problem: 'LibreOffice made no PDF of it.' };
+    const path = join(dirname(docx), basename(made));
+    renameSync(made, path);
+    return { path };
+  } catch {
+    return { problem: 'No PDF: LibreOffice (soffice) is not installed or could not convert it.' };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+export function addPacketCommand(program: Command, deps: LetterCommandDeps): void {
+  program
+    .command('packet')
+    .description(
+      'put a letter made here and its enclosures into one packet: cover sheet, index, letter, enclosures (.docx, also kept with the case)',
+    )
+    .option('--letter <documentId>', 'the letter (a document made here)')
+    .option(
+      '--enclose <items...>',
+      'enclosures in order: doc:ID (a case document), auth:ID (an authorization), citations',
+    )
+    .option(
+      '--suggested',
+      'enclose what the letter calls for (its authorization, notices, records)',
+    )
+    .option('--to <contactId>', 'who it goes to (else the letter’s recipient)')
+    .option('--out <file>', 'where to save the .docx')
+    .option('--pdf', 'also save a PDF beside it (needs LibreOffice)')
+    .action(async (opts: PacketOptions) => {
+      const letterId = Number(opts.letter);
+      if (!Number.isInteger(letterId) || letterId <= 0)
+        deps.fail('Say which letter: --letter DOCUMENT_ID (see "documents" of the case).');
+      if (!opts.out) deps.fail('Say where to save the packet: --out FILE.docx.');
+      const items = (opts.enclose ?? []).map((text) => {
+        const item = parseEnclosure(text);
+        if (!item) deps.fail(`"${text}" is not an enclosure: use doc:ID, auth:ID or citations.`);
+        return item;
+      });
+      const recipientId = opts.to === undefined ? undefined : Number(opts.to);
+      const base = { letterId, ...(recipientId ? { recipientId } : {}) };
+      const chosen = opts.suggested
+        ? [
+            ...((await deps.call('packets.preview', { ...base, items: [] })) as GeneratedPacket)
+              .suggested,
+            ...items,
+          ]
+        : items;
+      const packet = (await deps.call('packets.generate', {
+        ...base,
+        items: chosen,
+      })) as GeneratedPacket;
+      const saved = (await deps.call('documents.saveTo', {
+        id: packet.documentId,
+        path: resolve(opts.out),
+      })) as { path: string };
+      deps.out(saved.path);
+      deps.err(
+        `${packet.totalPages} pages with the cover sheet: ${packet.entries
+          .map((e) => `${e.title} (${e.pages})`)
+          .join('; ')}.`,
+      );
+      for (const problem of packet.problems) deps.err(`Check: ${problem}`);
+      if (opts.pdf) {
+        const pdf = pdfBeside(saved.path);
+        if ('path' in pdf) deps.out(pdf.path);
+        else deps.err(pdf.problem);
+      }
+    });
+}
