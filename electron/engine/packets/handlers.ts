@@ -3,7 +3,6 @@
 // its printable page for the browser's own "Save as PDF".
 import { AUTHORIZATION_KIND } from '../../contract/authorization';
 import type { Authorization } from '../../contract/authorization';
-import { AppError } from '../../contract/errors';
 import { LETTER_KIND } from '../../contract/letter';
 import type { LetterKind } from '../../contract/letter';
 import type {
