@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { GeneratedPacket, PacketItem } from '../contract/packet';
+import { parseItemToken } from '../contract/packet';
+import type { GeneratedPacket } from '../contract/packet';
 import type { LetterCommandDeps } from './letter-command';
 
 interface PacketOptions {
@@ -15,17 +16,6 @@ interface PacketOptions {
   to?: string;
   out?: string;
   pdf?: boolean;
-}
-
-/** "doc:12", "auth:3" or "citations", as --enclose takes them. */
-export function parseEnclosure(text: string): PacketItem | null {
-  if (text === 'citations') return { kind: 'citations' };
-  const [kind, raw] = text.split(':');
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) return null;
-  if (kind === 'doc') return { kind: 'document', documentId: n };
-  if (kind === 'auth') return { kind: 'authorization', authorizationId: n };
-  return null;
 }
 
 /** LibreOffice's PDF of a .docx beside it, or why there is none. */
@@ -72,7 +62,7 @@ export function addPacketCommand(program: Command, deps: LetterCommandDeps): voi
         deps.fail('Say which letter: --letter DOCUMENT_ID (see "documents" of the case).');
       if (!opts.out) deps.fail('Say where to save the packet: --out FILE.docx.');
       const items = (opts.enclose ?? []).map((text) => {
-        const item = parseEnclosure(text);
+        const item = parseItemToken(text);
         if (!item) deps.fail(`"${text}" is not an enclosure: use doc:ID, auth:ID or citations.`);
         return item;
       });

@@ -11,6 +11,23 @@ export const packetItem = z.discriminatedUnion('kind', [
 ]);
 export type PacketItem = z.output<typeof packetItem>;
 
+/** An item as a word: "doc:12", "auth:3" or "citations" (the CLI's --enclose, a print link). */
+export function itemToken(item: PacketItem): string {
+  if (item.kind === 'citations') return 'citations';
+  return item.kind === 'document' ? `doc:${item.documentId}` : `auth:${item.authorizationId}`;
+}
+
+/** The item a word names, or null when it names none. */
+export function parseItemToken(text: string): PacketItem | null {
+  if (text === 'citations') return { kind: 'citations' };
+  const [kind, raw] = text.split(':');
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) return null;
+  if (kind === 'doc') return { kind: 'document', documentId: n };
+  if (kind === 'auth') return { kind: 'authorization', authorizationId: n };
+  return null;
+}
+
 /** The most enclosures one packet takes: a fax of more is split by hand. */
 export const MAX_PACKET_ITEMS = 40;
 

@@ -25,6 +25,9 @@ function signIn(): Promise<void> {
   );
 }
 
+/** In the desktop app (Electron's preload), which can print a PDF itself; else the browser host. */
+export const inDesktopApp = typeof window !== 'undefined' && Boolean(window.api);
+
 // Read at load, before the router looks at the fragment; calls wait for the cookie.
 const signedIn = typeof window !== 'undefined' && !window.api ? signIn() : Promise.resolve();
 

@@ -1,5 +1,6 @@
 // Routes of the app. Hash routing, because the app is served from files and from the host alike;
 // a data router, so leaving a page with unsaved work can be held until the advocate answers.
+import { PacketPrintPage } from './features/packets/packet-print-page';
 import { Outlet, RouterProvider, createHashRouter } from 'react-router';
 import type { RouteObject } from 'react-router';
 import { Layout } from './components/layout';
@@ -54,6 +55,7 @@ export const routes: RouteObject[] = [
           { path: 'search', element: <SearchPage /> },
           { path: 'cases/new', element: <CaseNewPage /> },
           { path: 'cases/:id', element: <CasePage /> },
+          { path: 'cases/:id/packet', element: <PacketPrintPage /> },
           { path: 'clients', element: <ClientListPage /> },
           { path: 'clients/new', element: <ClientNewPage /> },
           { path: 'clients/:id', element: <ClientEditPage /> },

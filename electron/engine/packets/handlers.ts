@@ -137,7 +137,7 @@ export function packetHandlers(ctx: EngineContext): HandlerSet<PacketCalls> {
   };
 
   const preview = (g: Gathered, items: PacketItem[]): PacketPreview => {
-    const letterTitle = `${LETTER_KIND.labels[g.letter.kind]} (${g.letter.fileName})`;
+    const letterTitle = LETTER_KIND.labels[g.letter.kind];
     const entries: PacketEntry[] = [
       {
         number: 1,

@@ -1,6 +1,7 @@
 // The letters written for a case and how far each has gone: a draft until recorded as sent
 // (when, how, the fax confirmation or certified-mail number), then the answer due by the rule
 // for its kind, then the answer. Each change names the record it was made from.
+import { PacketDialog } from '../packets/packet-dialog';
 import { useState } from 'react';
 import { RESPONSE_OUTCOME, SENT_CHANNEL } from '../../../../electron/contract/letter-journey';
 import type { LetterJourney } from '../../../../electron/contract/letter-journey';
@@ -72,6 +73,7 @@ export function LetterJourneyList({ caseId, version }: { caseId: number; version
   );
   const [sending, setSending] = useState<LetterJourney | null>(null);
   const [answering, setAnswering] = useState<LetterJourney | null>(null);
+  const [packing, setPacking] = useState<LetterJourney | null>(null);
   const today = localDate();
   if (!data) return <ErrorBanner error={error} />;
   if (data.total === 0) return null;
@@ -93,6 +95,14 @@ export function LetterJourneyList({ caseId, version }: { caseId: number; version
         actionsLabel="Record"
         actions={(j) => (
           <>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => setPacking(j)}
+              aria-label={`Make a packet with ${j.templateName}`}
+            >
+              Packet…
+            </button>
             <button
               type="button"
               className="button button-small"
@@ -144,6 +154,20 @@ export function LetterJourneyList({ caseId, version }: { caseId: number; version
             }}
           />
         </Modal>
+      )}
+      {packing && (
+        <PacketDialog
+          caseId={caseId}
+          letter={packing}
+          onClose={() => {
+            setPacking(null);
+            reload();
+          }}
+          onRecordSent={() => {
+            setSending(packing);
+            setPacking(null);
+          }}
+        />
       )}
       {answering && (
         <Modal title={`Answer to: ${answering.templateName}`} onClose={() => setAnswering(null)}>
