@@ -210,4 +210,20 @@ export const HELP: HelpSection[] = [
       },
     ],
   },
+  {
+    id: 'packets',
+    title: 'Packets: a letter and its enclosures, ready to fax',
+    blocks: [
+      'Under “Letters written” on a case, Packet… puts a letter and its enclosures together behind a fax cover sheet and an index with page counts.',
+      {
+        points: [
+          'What the letter calls for is ticked for you: the client’s authorization it needs (when one is in force), denial notices, the provider’s signed letter, clinical notes and the citations. Tick others, untick, and use ↑ ↓ to set the order.',
+          '“Before you send it” names what to fix: gaps left in the letter, no fax number for the recipient, the authorization missing or not in force, a document with no text to include.',
+          'Make the packet keeps it with the case’s documents as a Word file. The desktop app also makes a PDF. In the browser, open Print view (Save as PDF) and print to PDF. From the command line: advocate packet --letter ID --suggested --out packet.docx --pdf (LibreOffice makes the PDF).',
+          'Page counts are an estimate until Word or LibreOffice lays the pages out.',
+          'Record as sent (on the letter) keeps the date and the fax confirmation or certified-mail number, and starts the insurer’s clock from that day.',
+        ],
+      },
+    ],
+  },
 ];
