@@ -1,14 +1,11 @@
 // Authorizations on the client page: add a signed CMS-1696, see its expiry by rule, write it out as
 // the form to sign, and find it on the dashboard's "Authorizations expiring" list.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Harness, apiCall } from './harness';
+import { Harness, apiCall, isoDate as iso } from './harness';
 
 const harness = new Harness();
 beforeAll(() => harness.setUp());
 afterAll(() => harness.tearDown());
-
-const iso = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 describe('authorizations', () => {
   test('a CMS-1696 added to a client is written out as a form and its expiry shows on the dashboard', async () => {

@@ -4,14 +4,11 @@
 // edit from a stale copy is refused, not applied.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { Harness, apiCall } from './harness';
+import { Harness, apiCall, isoDate as iso } from './harness';
 
 const harness = new Harness();
 beforeAll(() => harness.setUp());
 afterAll(() => harness.tearDown());
-
-const iso = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 async function seed(url: string) {
   const call = <T>(name: string, args: unknown) => apiCall<T>(url, name, args);

@@ -122,3 +122,7 @@ export async function apiCall<T>(hostUrl: string, name: string, args: unknown): 
   if (!reply.ok) throw new Error(`${name} refused: ${JSON.stringify(reply.error)}`);
   return reply.value as T;
 }
+
+/** A date as YYYY-MM-DD on this computer's calendar, as a date field takes it. */
+export const isoDate = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;

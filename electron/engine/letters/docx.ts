@@ -25,7 +25,14 @@ import {
 } from 'docx';
 import type { ICommentOptions, IParagraphOptions, IRunOptions, ParagraphChild } from 'docx';
 import type { Block, LetterModel, Run } from '../../contract/letter';
-import { INCH, NUMBERING, STYLES, TEXT_WIDTH, directStyles, namedStyles } from './letter-styles';
+import {
+  LETTER_PAGE,
+  NUMBERING,
+  STYLES,
+  TEXT_WIDTH,
+  directStyles,
+  namedStyles,
+} from './letter-styles';
 import type { StyleId, Styler } from './letter-styles';
 import { keptTogether } from './keep-together';
 import { estimatedPages } from './page-estimate';
@@ -297,17 +304,7 @@ export async function letterDocx(
       {
         properties: {
           titlePage: true,
-          page: {
-            size: { width: 8.5 * INCH, height: 11 * INCH },
-            margin: {
-              top: INCH,
-              bottom: INCH,
-              left: INCH,
-              right: INCH,
-              header: 0.5 * INCH,
-              footer: 0.5 * INCH,
-            },
-          },
+          page: LETTER_PAGE,
         },
         headers: {
           first: new Header({ children: letterhead }),

@@ -9,6 +9,19 @@ export const PT = 2; // docx sizes are half-points
 export const INCH = 1440; // twips
 export const TEXT_WIDTH = 8.5 * INCH - 2 * INCH;
 
+/** US Letter with one-inch margins, the header and footer half an inch from the edge. */
+export const LETTER_PAGE = {
+  size: { width: 8.5 * INCH, height: 11 * INCH },
+  margin: {
+    top: INCH,
+    bottom: INCH,
+    left: INCH,
+    right: INCH,
+    header: 0.5 * INCH,
+    footer: 0.5 * INCH,
+  },
+};
+
 type Look = { run?: IRunOptions; paragraph?: IParagraphOptions };
 
 const NAVY = '1F3A5F';

@@ -5,20 +5,8 @@ import { Document, Footer, Header, ImageRun, Packer, Paragraph } from 'docx';
 import type { ISectionOptions } from 'docx';
 import type { Block, LetterModel } from '../../contract/letter';
 import { GapNotes, letterheadParagraphs, pageXofY, writer } from '../letters/docx';
-import { INCH, NUMBERING, STYLES, namedStyles } from '../letters/letter-styles';
+import { LETTER_PAGE, NUMBERING, STYLES, namedStyles } from '../letters/letter-styles';
 import type { EnclosurePart } from './enclosures';
-
-const page = {
-  size: { width: 8.5 * INCH, height: 11 * INCH },
-  margin: {
-    top: INCH,
-    bottom: INCH,
-    left: INCH,
-    right: INCH,
-    header: 0.5 * INCH,
-    footer: 0.5 * INCH,
-  },
-};
 
 /** The biggest a scan may be drawn, in pixels at 96 per inch: the text area under a heading. */
 const MAX_IMAGE = { width: 6.5 * 96, height: 8.25 * 96 };
@@ -43,7 +31,7 @@ export async function packetDocx(p: PacketLayout): Promise<Buffer> {
   });
   const footer = new Footer({ children: [pageXofY(1, p.totalPages)] });
   const section = (children: ISectionOptions['children'], first?: Header): ISectionOptions => ({
-    properties: { titlePage: Boolean(first), page },
+    properties: { titlePage: Boolean(first), page: LETTER_PAGE },
     headers: first ? { first, default: running } : { default: running },
     footers: first ? { first: footer, default: footer } : { default: footer },
     children,
