@@ -17,6 +17,11 @@ const WHAT: Record<string, string> = {
   documents: 'Document',
   denials: 'Denial',
   authorizations: 'Authorization (client’s)',
+  accessAttempts: 'Provider tried',
+  networkRequests: 'Network request',
+  peerCalls: 'Peer-to-peer call',
+  enrolments: 'Help beyond the plan',
+  benefitsChecks: 'Benefits check',
 };
 
 /** A column ("provider_npi") in the words the forms use ("Provider NPI"). */
