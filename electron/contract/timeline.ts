@@ -1,5 +1,6 @@
 // A case's story in one list, newest first: calls and letters logged, letters written and sent,
-// documents received, stage moves and denials.
+// documents received, stage moves and denials, peer-to-peer calls, benefits checks and network
+// requests decided.
 import { z } from 'zod';
 import { id } from './fields';
 import { pageArgs } from './paging';
@@ -13,6 +14,9 @@ export const TIMELINE_KIND = {
   document: 'Document received',
   stage: 'Stage',
   denial: 'Denial',
+  'peer-call': 'Peer-to-peer call',
+  benefits: 'Benefits checked',
+  decision: 'Network request decided',
 } as const;
 export type TimelineKind = keyof typeof TIMELINE_KIND;
 

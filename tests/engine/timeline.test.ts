@@ -75,4 +75,44 @@ describe('the case timeline', () => {
     expect([...first.items, ...next.items]).toEqual(all.items.slice(0, 6));
     expect((await fails(engine, 'cases.timeline', { caseId: 999 })).code).toBe('not-found');
   });
+
+  it('tells the coverage work: peer-to-peer calls, benefits checks and network decisions', async () => {
+    const engine = tempEngine();
+    const { case: kase } = await clientWithCase(engine);
+    const caseId = kase.id;
+    await ok(engine, 'peerCalls.create', {
+      caseId,
+      values: {
+        occurredOn: '2026-03-02',
+        reviewerName: 'Dr. Kim',
+        reviewerCredentials: 'MD, family medicine',
+        askedFor: '36 sessions of TMS',
+        outcome: 'upheld',
+      },
+    });
+    await ok(engine, 'benefitsChecks.create', {
+      caseId,
+      values: {
+        checkedOn: '2026-03-01',
+        representative: 'Dana',
+        referenceNumber: 'BV-1',
+        priorAuthRequired: 'yes',
+      },
+    });
+    await ok(engine, 'networkRequests.create', {
+      caseId,
+      values: {
+        kind: 'single-case-agreement',
+        providerName: 'Dr. Ada Lovelace',
+        decision: 'approved',
+        decidedOn: '2026-03-05',
+      },
+    });
+    const { items } = await ok(engine, 'cases.timeline', { caseId, limit: 50 });
+    expect(items.filter((e) => e.kind !== 'stage').map((e) => [e.kind, e.on, e.what])).toEqual([
+      ['decision', '2026-03-05', 'Single-case agreement with Dr. Ada Lovelace: approved'],
+      ['peer-call', '2026-03-02', 'Peer-to-peer with Dr. Kim (MD, family medicine): denial upheld'],
+      ['benefits', '2026-03-01', 'Benefits checked with Dana (ref. BV-1): prior authorization yes'],
+    ]);
+  });
 });

@@ -5,6 +5,9 @@ import type { TimelineEntry } from '../../contract/timeline';
 import { CASE_STATUS, CHANNEL } from '../../contract/choices';
 import { RESPONSE_OUTCOME, SENT_CHANNEL } from '../../contract/letter-journey';
 import { AppError } from '../../contract/errors';
+import { YES_NO } from '../../contract/benefits-check';
+import { NETWORK_REQUEST_KIND, REQUEST_DECISION } from '../../contract/network-request';
+import { PEER_OUTCOME } from '../../contract/peer-call';
 import { fromRow } from '../db/table';
 
 /** A stored value as the words people read (fixed labels, never input, so safe to inline). */
@@ -43,7 +46,16 @@ const EVENTS = `
     FROM stage_moves s WHERE s.case_id = @caseId
   UNION ALL
   SELECT 'denial', denied_on, 'Denied: ' || service || ' — ' || substr(reason, 1, 200), id, created_at
-    FROM denials WHERE case_id = @caseId`;
+    FROM denials WHERE case_id = @caseId
+  UNION ALL
+  SELECT 'peer-call', occurred_on, 'Peer-to-peer' || coalesce(' with ' || reviewer_name, '') || coalesce(' (' || reviewer_credentials || ')', '') || ': ' || ${labelOf('outcome', PEER_OUTCOME, true)}, id, created_at
+    FROM peerCalls WHERE case_id = @caseId
+  UNION ALL
+  SELECT 'benefits', checked_on, 'Benefits checked' || coalesce(' with ' || representative, '') || coalesce(' (ref. ' || reference_number || ')', '') || ': prior authorization ' || ${labelOf('prior_auth_required', YES_NO, true)}, id, created_at
+    FROM benefitsChecks WHERE case_id = @caseId
+  UNION ALL
+  SELECT 'decision', decided_on, ${labelOf('kind', NETWORK_REQUEST_KIND)} || ' with ' || provider_name || ': ' || ${labelOf('decision', REQUEST_DECISION, true)}, id, created_at
+    FROM networkRequests WHERE case_id = @caseId AND decided_on IS NOT NULL`;
 
 export function timelineHandlers({ db }: EngineContext): HandlerSet<'cases.timeline'> {
   const page = db.prepare(
