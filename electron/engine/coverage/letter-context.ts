@@ -201,7 +201,10 @@ export function coverageContext({ detail, category, parityRequest, facts, today 
       kind: ASSISTANCE_KIND.labels[e.kind],
       program: e.program,
       status: ENROLMENT_STATUS.labels[e.status],
-      amount: e.amount == null ? BLANK : `${formatMoney(e.amount)}${e.amountBasis ? ` ${e.amountBasis}` : ''}`,
+      amount:
+        e.amount == null
+          ? BLANK
+          : `${formatMoney(e.amount)}${e.amountBasis ? ` ${e.amountBasis}` : ''}`,
       cap: money(e.cap),
       renewsOn: date(e.renewsOn),
     })),

@@ -8,12 +8,7 @@ import type { DenialCategory } from '../../contract/denial-category';
 import { US_STATE_NAMES } from '../../contract/us-states';
 
 export type ParityLimit =
-  | 'prior-authorization'
-  | 'step-therapy'
-  | 'network'
-  | 'exclusion'
-  | 'quantity'
-  | 'experimental';
+  'prior-authorization' | 'step-therapy' | 'network' | 'exclusion' | 'quantity' | 'experimental';
 
 /** The nonquantitative treatment limitation each kind of denial applies, in a letter's words. */
 export const PARITY_LIMITS: Record<ParityLimit, string> = {

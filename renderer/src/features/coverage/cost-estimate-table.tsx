@@ -12,8 +12,7 @@ export function CostEstimateTable({ check }: { check: BenefitsCheck }) {
     <div className="cost-estimate">
       <h3>
         Estimated cost of {check.plannedSessions ?? 'the'} session
-        {check.plannedSessions === 1 ? '' : 's'} (benefits checked{' '}
-        {formatDate(check.checkedOn)})
+        {check.plannedSessions === 1 ? '' : 's'} (benefits checked {formatDate(check.checkedOn)})
       </h3>
       <table className="data-table">
         <caption className="visually-hidden">Estimated cost, in and out of network</caption>
@@ -46,7 +45,9 @@ export function CostEstimateTable({ check }: { check: BenefitsCheck }) {
                 ) : (
                   <>
                     <strong>{money(e.total)}</strong>
-                    {e.capped && <span className="strip-sub">capped by the out-of-pocket maximum</span>}
+                    {e.capped && (
+                      <span className="strip-sub">capped by the out-of-pocket maximum</span>
+                    )}
                   </>
                 )}
               </td>

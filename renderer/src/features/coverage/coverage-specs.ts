@@ -53,7 +53,11 @@ export const NETWORK_REQUEST_SPECS: FieldSpec[] = [
   money('approvedRate'),
   { name: 'approvedSessions', type: 'number' },
   { name: 'approvedFrom', type: 'date' },
-  { name: 'approvedUntil', type: 'date', hint: 'Shown as a deadline so it can be extended in time' },
+  {
+    name: 'approvedUntil',
+    type: 'date',
+    hint: 'Shown as a deadline so it can be extended in time',
+  },
   { name: 'terms', type: 'textarea', wide: true, hint: 'Codes covered, cost sharing, renewal' },
 ];
 
