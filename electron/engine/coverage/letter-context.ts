@@ -34,6 +34,10 @@ export interface CoverageInput {
   today: string;
 }
 
+const shortDate = (d: string) => {
+  const [y, m, day] = d.split('-');
+  return `${Number(m)}/${Number(day)}/${y}`;
+};
 const date = (d: string | null) => (d ? writtenDate(d) : BLANK);
 const money = (v: number | null) => (v == null ? BLANK : formatMoney(v));
 const gap = (field: string, label: string) => new Missing(field, label);
@@ -149,6 +153,8 @@ export function coverageContext({ detail, category, parityRequest, facts, today 
       provider: a.providerTried,
       npi: a.npi ?? BLANK,
       date: writtenDate(a.attemptedOn),
+      /** "7/8/2024": narrow enough for a table column. */
+      shortDate: shortDate(a.attemptedOn),
       channel: CHANNEL.labels[a.channel],
       result: ACCESS_RESULT.labels[a.result],
       wait: a.waitOfferedDays == null ? BLANK : `${a.waitOfferedDays} days`,
