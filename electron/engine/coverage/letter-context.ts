@@ -54,10 +54,13 @@ function estimateText(e: CostEstimate) {
   };
 }
 
+/** A check with nothing answered: parsed once, not for every letter. */
+const NO_CHECK = benefitsCheckFields.parse({ checkedOn: '1970-01-01' });
+
 function benefits(detail: CaseDetail) {
   const found = (detail.benefitsChecks ?? [])[0];
   // Without a check every value is blank, so templates read one shape either way.
-  const c = found ?? benefitsCheckFields.parse({ checkedOn: '1970-01-01' });
+  const c = found ?? NO_CHECK;
   const side = (p: 'in' | 'out') => {
     const v = (k: string) => c[`${p}${k}` as keyof typeof c] as number | null;
     return {
