@@ -2,7 +2,7 @@
 // saved where asked; with --pdf, LibreOffice (when installed) lays the same file out as a PDF.
 import type { Command } from 'commander';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseItemToken } from '../contract/packet';
@@ -29,6 +29,8 @@ function pdfBeside(docx: string): { path: string } | { problem: string } {
     const made = join(work, basename(docx).replace(/\.docx$/i, '.pdf'));
     if (!existsSync(made)) return { problem: 'LibreOffice made no PDF of it.' };
     const path = join(dirname(docx), basename(made));
+    // Health information: readable by this user only, like every file the app writes.
+    chmodSync(made, 0o600);
     renameSync(made, path);
     return { path };
   } catch {

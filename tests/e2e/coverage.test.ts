@@ -128,10 +128,17 @@ describe('coverage work', () => {
       ],
     ]);
 
+    // The coverage part links to the letters its records feed.
+    await page
+      .getByRole('navigation', { name: 'Coverage letters' })
+      .getByRole('link', { name: 'Network-gap exception or single-case agreement request' })
+      .click();
     const letters = page.getByRole('region', { name: 'Letters' });
-    await letters
-      .getByLabel('Letter', { exact: true })
-      .selectOption({ label: 'Network-gap exception request' });
+    await expect
+      .poll(() =>
+        letters.getByLabel('Letter', { exact: true }).locator('option:checked').textContent(),
+      )
+      .toBe('Network-gap exception request');
     await letters.getByRole('button', { name: 'Preview' }).click();
     const paper = letters.getByRole('article', { name: /Preview of the Network-gap/ });
     await paper.getByText('North Shore TMS').waitFor();

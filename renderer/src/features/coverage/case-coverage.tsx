@@ -11,6 +11,9 @@ import {
   REQUEST_DECISION,
 } from '../../../../electron/contract/network-request';
 import { PEER_OUTCOME } from '../../../../electron/contract/peer-call';
+import { Link } from 'react-router';
+import { LETTER_KIND } from '../../../../electron/contract/letter';
+import type { LetterKind } from '../../../../electron/contract/letter';
 import { RecordSection } from '../../components/record-section';
 import { formatDate, orDash } from '../../lib/format';
 import { CostEstimateTable } from './cost-estimate-table';
@@ -23,13 +26,34 @@ import {
 } from './coverage-specs';
 import './coverage.css';
 
+/** The documents this part of the case feeds, in the order the work usually goes. */
+const COVERAGE_LETTERS: LetterKind[] = [
+  'benefits-call-script',
+  'network-gap-request',
+  'peer-to-peer-prep',
+  'parity-request',
+];
+
 const money = (v: number | null) => (v === null ? '—' : formatMoney(v));
 
 export function CaseCoverage({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
   const caseId = detail.case.id;
   const latestCheck = detail.benefitsChecks[0];
+  const write = (kind: LetterKind) => (
+    <Link
+      key={kind}
+      className="button button-small"
+      to={`/cases/${caseId}?focus=letter-template&letter=${kind}`}
+    >
+      {LETTER_KIND.labels[kind]}
+    </Link>
+  );
   return (
     <>
+      <nav className="card coverage-letters" aria-label="Coverage letters">
+        <strong>Write:</strong>
+        {COVERAGE_LETTERS.map(write)}
+      </nav>
       <RecordSection
         kind="benefitsChecks"
         title="Benefits checks"
