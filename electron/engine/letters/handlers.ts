@@ -1,7 +1,6 @@
 // Calls for letters: templates (list, edit, duplicate, reset), the checklist and live preview,
 // and generating a letter into the case's documents.
 import { AppError } from '../../contract/errors';
-import { LETTER_KIND } from '../../contract/letter';
 import type { BatchLetter, GeneratedLetter, LetterKind, Template } from '../../contract/letter';
 import type { ApiError } from '../../contract/errors';
 import { toApiError } from '../errors/api-error';
@@ -21,6 +20,7 @@ import { parseTemplate, renameTemplate } from './template-source';
 import { checkPlaceholders, placeholderList } from './placeholders';
 import { retryWhileBusy } from '../db/busy';
 import { letterInputs } from './letter-input';
+import { letterFileName } from './file-name';
 
 type LetterCalls =
   | 'letters.generateMany'
@@ -61,15 +61,7 @@ interface Built {
   };
 }
 
-/** A file name that is safe on every system and says what the letter is. */
-export function letterFileName(kind: LetterKind, clientName: string, date: string): string {
-  const words = `${LETTER_KIND.labels[kind]} - ${clientName} - ${date}`;
-  return `${words
-    .replace(/[^\p{L}\p{N} ,.'()-]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 150)}.docx`;
-}
+export { letterFileName } from './file-name';
 
 export { localToday } from './local-today';
 

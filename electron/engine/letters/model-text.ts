@@ -51,7 +51,8 @@ function paragraphs(model: LetterModel): Para[] {
   return out;
 }
 
-const escapeHtml = (text: string) =>
+/** Text safe inside HTML elements. */
+export const escapeHtml = (text: string) =>
   text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
 
 /** A line's runs as HTML: bold (gaps are bold in the letter too) and italic kept. */

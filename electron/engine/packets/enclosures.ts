@@ -111,10 +111,12 @@ export function enclosureReader(db: Database, inputs: ReturnType<typeof letterIn
     return d;
   };
 
-  const part = (caseId: number, item: PacketItem, today: string): EnclosurePart => {
+  /** One enclosure, read from the case as the packet read it (`input`). */
+  const part = (input: LetterInput, item: PacketItem, today: string): EnclosurePart => {
+    const caseId = input.detail.case.id;
     const empty = { item, blocks: [], image: null, form: null, note: null, problem: null };
     if (item.kind === 'citations') {
-      const { citations } = letterContext(inputs.inputFor(caseId, undefined));
+      const { citations } = letterContext(input);
       const blocks: Block[] = [
         { type: 'list', ordered: true, items: citations.map((c) => [{ text: c.reference }]) },
       ];
@@ -162,8 +164,7 @@ export function enclosureReader(db: Database, inputs: ReturnType<typeof letterIn
     }
     const row = authorizationRow.get(item.authorizationId);
     const a = row ? fromRow<Authorization>(row) : null;
-    const clientId = inputs.inputFor(caseId, undefined).detail.client.id;
-    if (!a || a.clientId !== clientId)
+    if (!a || a.clientId !== input.detail.client.id)
       throw new AppError(
         'not-found',
         `No authorization ${item.authorizationId} for this case’s client; it may have been deleted.`,
@@ -174,7 +175,7 @@ export function enclosureReader(db: Database, inputs: ReturnType<typeof letterIn
       ? null
       : `${label} is not in force (${a.status === 'signed' ? 'expired' : a.status}): the plan may not accept it.`;
     if (a.documentId) {
-      const signed = part(caseId, { kind: 'document', documentId: a.documentId }, today);
+      const signed = part(input, { kind: 'document', documentId: a.documentId }, today);
       return {
         ...signed,
         item,
@@ -183,10 +184,10 @@ export function enclosureReader(db: Database, inputs: ReturnType<typeof letterIn
       };
     }
     const template = inputs.chooseTemplate({ kind: formKindOf(a.kind) });
-    const { model } = composeLetter(
-      parseTemplate(template.source),
-      inputs.inputFor(caseId, undefined, a.id),
-    );
+    const { model } = composeLetter(parseTemplate(template.source), {
+      ...input,
+      authorizationId: a.id,
+    });
     return {
       ...empty,
       title: label,

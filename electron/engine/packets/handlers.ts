@@ -19,6 +19,7 @@ import { documentQueries } from '../documents/queries';
 import { writtenDate as longDate } from '../../contract/partial-date';
 import { letterInputs } from '../letters/letter-input';
 import { localToday } from '../letters/local-today';
+import { safeFileName } from '../letters/file-name';
 import { NEEDS } from '../letters/needed-authorization';
 import { profileQueries } from '../profile/handlers';
 import { coverBlocks } from './cover-sheet';
@@ -74,7 +75,7 @@ export function packetHandlers(ctx: EngineContext): HandlerSet<PacketCalls> {
     const recipient = contact
       ? { name: contact.name, organisation: contact.organisation ?? null, fax: contact.fax ?? null }
       : null;
-    const parts = distinct(req.items).map((item) => reader.part(letter.caseId, item, today));
+    const parts = distinct(req.items).map((item) => reader.part(input, item, today));
     return { today, letter, input, recipient, parts };
   };
 
@@ -231,10 +232,10 @@ export function packetHandlers(ctx: EngineContext): HandlerSet<PacketCalls> {
       const bytes = await packetDocx(layout);
       const pdf = req.pdf && ctx.printPdf ? await ctx.printPdf(packetHtml(layout)) : null;
       const client = `${g.input.detail.client.firstName} ${g.input.detail.client.lastName}`;
-      const base =
-        `Packet - ${LETTER_KIND.labels[g.letter.kind as LetterKind]} - ${client} - ${g.today}`
-          .replace(/[^\p{L}\p{N} ,.'()-]+/gu, ' ')
-          .slice(0, 150);
+      const base = safeFileName(
+        `Packet - ${LETTER_KIND.labels[g.letter.kind as LetterKind]} - ${client} - ${g.today}`,
+        'docx',
+      ).replace(/\.docx$/, '');
       const summary = shown.entries
         .map((e) => `${e.number}. ${e.title}: ${e.pages} page${e.pages === 1 ? '' : 's'}`)
         .join('\n');

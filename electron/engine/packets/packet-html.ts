@@ -1,11 +1,8 @@
 // The packet as one printable HTML page, each part starting a new sheet: what the desktop app
 // prints to PDF and the browser's print view shows. Text is escaped by the letter machinery;
 // a scan is inlined as a data URL so the page needs nothing from outside.
-import { blocksHtml, letterHtml } from '../letters/model-text';
+import { blocksHtml, escapeHtml, letterHtml } from '../letters/model-text';
 import type { PacketLayout } from './packet-docx';
-
-const escape = (text: string) =>
-  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 const STYLE = `
 @page { size: Letter; margin: 0.9in 1in; }
@@ -25,23 +22,23 @@ img { max-width: 100%; max-height: 8.25in; }
 
 export function packetHtml(p: PacketLayout): string {
   const head = p.letterhead.letterhead;
-  const letterhead = `<div class="letterhead"><strong>${escape(head.name)}</strong>${head.lines
-    .map((l) => `<p>${escape(l)}</p>`)
+  const letterhead = `<div class="letterhead"><strong>${escapeHtml(head.name)}</strong>${head.lines
+    .map((l) => `<p>${escapeHtml(l)}</p>`)
     .join('')}</div>`;
   const parts = [
-    `<section class="part">${letterhead}<h1>${escape(p.title)}</h1>${blocksHtml(p.cover)}</section>`,
+    `<section class="part">${letterhead}<h1>${escapeHtml(p.title)}</h1>${blocksHtml(p.cover)}</section>`,
     `<section class="part">${letterhead}${letterHtml(p.letter)}</section>`,
     ...p.enclosures.map((e, i) => {
-      const title = `<h1>Enclosure ${i + 1}: ${escape(e.title)}</h1>`;
+      const title = `<h1>Enclosure ${i + 1}: ${escapeHtml(e.title)}</h1>`;
       const body = e.form
         ? letterHtml(e.form)
         : e.image
-          ? `<img alt="${escape(`Scan of ${e.title}`)}" src="data:image/${e.image.type === 'jpg' ? 'jpeg' : 'png'};base64,${Buffer.from(e.image.data).toString('base64')}">`
+          ? `<img alt="${escapeHtml(`Scan of ${e.title}`).replace(/"/g, '&quot;')}" src="data:image/${e.image.type === 'jpg' ? 'jpeg' : 'png'};base64,${Buffer.from(e.image.data).toString('base64')}">`
           : blocksHtml(e.blocks);
       return `<section class="part">${title}${body}</section>`;
     }),
   ];
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(
     p.subject,
   )}</title><style>${STYLE}</style></head><body>${parts.join('')}</body></html>`;
 }
