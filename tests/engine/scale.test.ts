@@ -80,7 +80,7 @@ function scans(sql: string, steps: string[]): string[] {
     if (name!.startsWith('(') || name === 'json_each' || step === 'SCAN CONSTANT ROW') return false;
     if (rest!.includes('VIRTUAL TABLE')) return !/INDEX \d+:M/.test(rest!);
     if (name === 'case_waits') return !waits;
-    if (name === 'n' && dueCount) return false;
+    if ((name === 'n' || name === 'case_next_due') && dueCount) return false;
     if (/USING (COVERING )?INDEX/.test(rest!)) return !(limited && !sorts);
     return true;
   });

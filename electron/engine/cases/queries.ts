@@ -5,7 +5,7 @@ import { caseInput } from '../../contract/case';
 import { defineTable, fromRow } from '../db/table';
 import { SEARCH_WINDOW, caseSearchQueries } from '../search/queries';
 import { addDays, localTimeZone, todayIn } from '../deadlines/plain-date';
-import { LIST_COLUMNS, LIST_FROM, listStatements, segments } from './list-sql';
+import { LIST_COLUMNS, LIST_FROM, listStatements, segments, walkOrder } from './list-sql';
 import { NATURAL_DIRECTION } from '../../contract/case';
 import type { Condition, Segment } from './list-sql';
 
@@ -71,6 +71,7 @@ export function caseQueries(db: Database) {
     offset: number,
     total: number,
   ): CaseSummary[] => {
+    const walk = walkOrder(total, counts.all.get() as number, offset, limit);
     const items: CaseSummary[] = [];
     let skip = offset;
     for (const [i, run] of runs.entries()) {
@@ -88,7 +89,7 @@ export function caseQueries(db: Database) {
         }
       }
       const rows = lists
-        .page(used, run)
+        .page(used, run, walk)
         .all({ ...params, limit: limit - items.length, offset: skip });
       items.push(...rows.map((r) => summaryOf(r)));
       skip = 0;
