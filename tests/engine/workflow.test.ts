@@ -453,6 +453,34 @@ describe('dashboard', () => {
     ]);
   });
 
+  it('dates every waiting case again when the rules it was dated by have changed', async () => {
+    // The decision dates are kept in the library; a newer app whose rules differ (or a library
+    // written by an older one) must not show the old dates.
+    const path = join(tempDir(), 'library.sqlite');
+    const engine = openTracked(path);
+    const { case: k } = await clientWithCase(engine, {}, { planType: 'employer-self-funded' });
+    await ok(engine, 'stages.move', {
+      caseId: k.id,
+      to: 'prior-auth-submitted',
+      movedOn: '2025-05-21',
+      claimType: 'pre-service',
+    });
+    const dueOn = () =>
+      engine.db.prepare('SELECT decision_due_on FROM case_waits WHERE case_id = ?').pluck();
+    // 15 days for an employer plan's pre-service request.
+    expect(dueOn().get(k.id)).toBe('2025-06-05');
+    engine.db.exec('UPDATE decision_days SET days = days + 40');
+    engine.db.exec("UPDATE case_waits SET decision_due_on = '2099-01-01'");
+    expect((await ok(engine, 'dashboard.get', { today: '2025-06-10' })).waiting.total).toBe(0);
+    engine.close();
+
+    const reopened = openTracked(path);
+    const late = await ok(reopened, 'dashboard.get', { today: '2025-06-10' });
+    expect(late.waiting.items.map((w) => [w.caseId, w.daysOverdue, w.decisionDueOn])).toEqual([
+      [k.id, 5, '2025-06-05'],
+    ]);
+  });
+
   it('counts a deadline in the client’s state: due today in California, overdue in New York', async () => {
     const engine = tempEngine();
     const ca = await clientWithCase(engine, { firstName: 'Cal', state: 'CA' });

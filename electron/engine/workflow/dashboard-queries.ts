@@ -34,7 +34,10 @@ export interface DueRow {
   state: string | null;
 }
 
-/** What decides a waiting case's decision date (migration 0010 keeps one row per case). */
+/**
+ * What decides a waiting case's decision date, and the date (migration 0010 keeps one row per
+ * case, 0020 the date beside it).
+ */
 export interface WaitRow {
   caseId: number;
   status: CaseStatus;
@@ -43,17 +46,8 @@ export interface WaitRow {
   submittedOn: string;
   claimType: ClaimType | null;
   denialClaimType: ClaimType | null;
+  decisionDueOn: string;
 }
-
-type WaitTuple = [
-  number,
-  CaseStatus,
-  PlanType | null,
-  string | null,
-  string,
-  ClaimType | null,
-  ClaimType | null,
-];
 
 export interface CaseNames {
   caseId: number;
@@ -90,13 +84,12 @@ export function dashboardQueries(db: Database) {
     FROM case_activity a ${withCase('a')}
     WHERE ${QUIET} ORDER BY a.last_on, a.case_id LIMIT @limit`);
   const quietCount = db.prepare(`SELECT count(*) FROM case_activity a WHERE ${QUIET}`).pluck();
-  // Every waiting case: a small table of its own, read whole (a share of the open cases).
-  const waits = db
-    .prepare(
-      `SELECT case_id, status, plan_type, state, submitted_on, claim_type, denial_claim_type
-       FROM case_waits`,
-    )
-    .raw();
+  const DECIDED = 'w.decision_due_on >= @from AND w.decision_due_on < @to';
+  const waitRows = db.prepare(`
+    SELECT w.case_id, w.status, w.plan_type, w.state, w.submitted_on, w.claim_type,
+           w.denial_claim_type, w.decision_due_on
+    FROM case_waits w WHERE ${DECIDED} ORDER BY w.decision_due_on, w.case_id LIMIT @limit`);
+  const waitCount = db.prepare(`SELECT count(*) FROM case_waits w WHERE ${DECIDED}`).pluck();
   const names = db.prepare(`
     SELECT k.id AS case_id, cl.first_name || ' ' || cl.last_name AS client_name,
            k.requested_treatment, k.insurer_name
@@ -127,19 +120,10 @@ export function dashboardQueries(db: Database) {
     quiet: (range: Range, limit: number) =>
       quietRows.all({ ...range, limit }).map((r) => fromRow<QuietRow>(r)),
     quietCount: (range: Range) => quietCount.get(range) as number,
-    /** Every waiting case (thousands in a large library: read as plain rows, not by name). */
-    waits: (): WaitRow[] =>
-      (waits.all() as WaitTuple[]).map(
-        ([caseId, status, planType, state, submittedOn, claimType, denialClaimType]) => ({
-          caseId,
-          status,
-          planType,
-          state,
-          submittedOn,
-          claimType,
-          denialClaimType,
-        }),
-      ),
+    /** Waiting cases whose decision was due in [from, to), longest due first, at most `limit`. */
+    waits: (range: Range, limit: number) =>
+      waitRows.all({ ...range, limit }).map((r) => fromRow<WaitRow>(r)),
+    waitCount: (range: Range) => waitCount.get(range) as number,
     /** Who and what the cases `ids` are about, by case id. */
     names: (ids: number[]) =>
       new Map(

@@ -43,7 +43,7 @@ const judged = <T>(rows: T[]): Segment<T> => ({
  * dashboard is asked about a fixed date), and the day in a given state.
  */
 function calendars(fixed: string | null, now: Date) {
-  if (fixed) return { lo: fixed, hi: fixed, todayOf: () => fixed, key: fixed };
+  if (fixed) return { lo: fixed, hi: fixed, todayOf: () => fixed };
   const byZone = new Map<string, string>();
   const inZone = (zone: string) => {
     let day = byZone.get(zone);
@@ -51,8 +51,6 @@ function calendars(fixed: string | null, now: Date) {
     return day;
   };
   const days = [...new Set([...Object.values(STATE_TIME_ZONES), localTimeZone()])].map(inZone);
-  // Which day it is in each zone: two moments with the same key judge every row alike.
-  const key = [...byZone].map(([zone, day]) => `${zone}=${day}`).join(' ');
   days.sort();
   // Asked once per waiting case (thousands): each state's day is looked up once.
   const byState = new Map<string | null, string>();
@@ -61,7 +59,7 @@ function calendars(fixed: string | null, now: Date) {
     if (day === undefined) byState.set(state, (day = inZone(timeZoneForState(state))));
     return day;
   };
-  return { lo: days[0]!, hi: days.at(-1)!, todayOf, key };
+  return { lo: days[0]!, hi: days.at(-1)!, todayOf };
 }
 
 /** What a waiting case's rule reads. */
@@ -69,9 +67,6 @@ type WaitFacts = Pick<
   WaitRow,
   'status' | 'planType' | 'submittedOn' | 'claimType' | 'denialClaimType'
 >;
-
-/** Decision rules' answers kept between dashboards, by what they read. */
-const KEPT_WAITS = 100_000;
 
 /** A waiting case past its decision date. */
 interface Late {
@@ -82,48 +77,10 @@ interface Late {
 
 export function dashboardReader(db: Database, describeWait: (row: WaitFacts) => DecisionWait) {
   const q = dashboardQueries(db);
-  const waits = new Map<string, DecisionWait>();
-  // What changes when anything is written to the file: another connection's commit moves
-  // data_version, this connection's own writes (even rolled back) move total_changes().
-  const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
-  const ownChanges = db.prepare<[], number>('SELECT total_changes()').pluck();
-  /** The late waiting cases of the last dashboard, and what they were judged from. */
-  let lastLate: { key: string; late: Late[] } | null = null;
-
-  /**
-   * Waiting past the insurer's decision time: each waiting case's rule decides, so every
-   * waiting case is looked at (one small row each), worst first. Every waiting case of a large
-   * library is thousands of rows, so the answer is kept until the library or the day changes:
-   * a dashboard shown again, with nothing written meanwhile, reads none of them.
-   */
-  const lateCases = (days: string, todayOf: (state: string | null) => string): Late[] => {
-    const key = `${dataVersion.get()}.${ownChanges.get()}|${days}`;
-    if (lastLate?.key === key) return lastLate.late;
-    const late: Late[] = [];
-    // Cases waiting since the same day under the same rule wait alike: each rule runs once (the
-    // rules are pure, so what they said is kept from one dashboard to the next).
-    if (waits.size > KEPT_WAITS) waits.clear();
-    const spans = new Map<string, number>();
-    for (const row of q.waits()) {
-      const key = `${row.status}|${row.planType}|${row.claimType}|${row.denialClaimType}|${row.submittedOn}`;
-      let wait = waits.get(key);
-      if (!wait) waits.set(key, (wait = describeWait(row)));
-      if (!wait.decisionDueOn) continue;
-      const today = todayOf(row.state);
-      const span = `${wait.decisionDueOn}|${today}`;
-      let daysOverdue = spans.get(span);
-      if (daysOverdue === undefined)
-        spans.set(span, (daysOverdue = daysBetween(wait.decisionDueOn, today)));
-      if (daysOverdue > 0) late.push({ daysOverdue, row, wait });
-    }
-    late.sort((a, b) => b.daysOverdue - a.daysOverdue || a.row.caseId - b.row.caseId);
-    lastLate = { key, late };
-    return late;
-  };
 
   return (fixed: string | null, rows: Partial<Record<DashboardList, number>>): Dashboard => {
     const now = new Date();
-    const { lo, hi, todayOf, key: days } = calendars(fixed, now);
+    const { lo, hi, todayOf } = calendars(fixed, now);
     const want = (list: DashboardList) => rows[list] ?? DASHBOARD_ROWS;
 
     const deadline = (d: DueRow): DashboardDeadline => ({
@@ -213,12 +170,34 @@ export function dashboardReader(db: Database, describeWait: (row: WaitFacts) => 
         daysLate: daysBetween(l.responseDueOn, lo),
       })),
     };
-    const late = lateCases(days, todayOf);
-    const shown = late.slice(0, want('waiting'));
-    const names = q.names(shown.map((l) => l.row.caseId));
+    // Past the insurer's time to decide: certainly so when due before the earliest today; the
+    // day or so where the calendars differ is judged case by case. Only the page's rules run.
+    const lateWait = (row: WaitRow): Late => ({
+      row,
+      wait: describeWait(row),
+      daysOverdue: daysBetween(row.decisionDueOn, todayOf(row.state)),
+    });
+    const late = pageOf<Late>(
+      [
+        {
+          count: q.waitCount({ from: EARLIEST, to: lo }),
+          take: (limit) => q.waits({ from: EARLIEST, to: lo }, limit).map(lateWait),
+        },
+        judged(
+          lo < hi
+            ? q
+                .waits({ from: lo, to: hi }, Number.MAX_SAFE_INTEGER)
+                .map(lateWait)
+                .filter((l) => l.daysOverdue > 0)
+            : [],
+        ),
+      ],
+      want('waiting'),
+    );
+    const names = q.names(late.items.map((l) => l.row.caseId));
     const waiting: Page<WaitingCase> = {
-      total: late.length,
-      items: shown.map(({ row, wait, daysOverdue }) => ({
+      total: late.total,
+      items: late.items.map(({ row, wait, daysOverdue }) => ({
         ...wait,
         caseId: row.caseId,
         clientName: names.get(row.caseId)?.clientName ?? '',

@@ -20,6 +20,7 @@ import { denialQueries, stageQueries, workflowQueries } from './queries';
 import { criteriaReadiness, readiness } from './readiness';
 import { caseCriteriaReader } from '../criteria/case-criteria';
 import { dashboardReader } from './dashboard';
+import { syncDecisionDays } from './decision-days';
 
 type WorkflowCalls =
   | 'stages.move'
@@ -82,6 +83,7 @@ export function workflowHandlers({ db }: EngineContext): HandlerSet<WorkflowCall
     };
   };
 
+  syncDecisionDays(db);
   const dashboard = dashboardReader(db, describeWait);
 
   const move = ({ caseId, to, movedOn, note, claimType }: ApiParsedArgs<'stages.move'>) => {

@@ -19,6 +19,7 @@ import { caseList } from './0016-case-list';
 import { letterJourney } from './0017-letter-journey';
 import { tagsAndViews } from './0018-tags-and-views';
 import { coverageWork } from './0019-coverage-work';
+import { decisionDates } from './0020-decision-dates';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -40,4 +41,5 @@ export const migrations: readonly Migration[] = [
   letterJourney,
   tagsAndViews,
   coverageWork,
+  decisionDates,
 ];
