@@ -23,7 +23,7 @@ afterEach(() => {
 function smallDisk(): string | null {
   const dir = join(tempDir(), 'small-disk');
   mkdirSync(dir);
-  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=2m,mode=0700', 'tmpfs', dir]);
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=3m,mode=0700', 'tmpfs', dir]);
   if (mounted.status !== 0) return null;
   mounts.unshift(dir);
   return dir;
@@ -151,7 +151,7 @@ describe('a disk that is really full', () => {
     const disk = smallDisk();
     if (!disk) return ctx.skip(CANNOT_MOUNT);
     const big = openEngine({ databasePath: join(tempDir(), 'big.sqlite') });
-    for (let i = 0; i < 300; i += 1) {
+    for (let i = 0; i < 500; i += 1) {
       await ok(big, 'clients.create', sampleClient({ lastName: `R${i}`, notes: NOTE }));
     }
     const backup = await ok(big, 'backups.create', {});

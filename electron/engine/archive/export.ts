@@ -61,6 +61,7 @@ export const ARCHIVE_COVERAGE: Readonly<Record<string, string>> = {
   list_counts: 'not archived: counted by triggers as records are written',
   case_activity: 'not archived: kept by triggers as records are written',
   case_waits: 'not archived: kept by triggers as records are written',
+  decision_days: "not archived: the app's own rules, written at every start",
   search_held: "not archived: the search index's state within a bulk write",
   outcome_counts: 'not archived: counted by triggers as records are written',
   record_changes:
