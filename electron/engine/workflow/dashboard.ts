@@ -38,6 +38,31 @@ const judged = <T>(rows: T[]): Segment<T> => ({
   take: (limit) => rows.slice(0, limit),
 });
 
+type Range = { from: string; to: string };
+
+/**
+ * A list by a date: the rows dated before `edge` (certainly in it, whatever the client's
+ * calendar) counted and paged from an index, then those dated in [edge, upto), where the
+ * calendars differ, judged one by one.
+ */
+function beforeEdge<R, T>(
+  read: { rows: (range: Range, limit: number) => R[]; count: (range: Range) => number },
+  edge: string,
+  upto: string,
+  item: (row: R) => T,
+  keep: (item: T) => boolean,
+): Segment<T>[] {
+  const certain = { from: EARLIEST, to: edge };
+  return [
+    { count: read.count(certain), take: (limit) => read.rows(certain, limit).map(item) },
+    judged(
+      edge < upto
+        ? read.rows({ from: edge, to: upto }, Number.MAX_SAFE_INTEGER).map(item).filter(keep)
+        : [],
+    ),
+  ];
+}
+
 /**
  * Today in every client's calendar: the earliest and latest of them (the same day when the
  * dashboard is asked about a fixed date), and the day in a given state.
@@ -142,23 +167,14 @@ export function dashboardReader(db: Database, describeWait: (row: WaitFacts) => 
       lastActivityOn: row.lastActivityOn,
       daysIdle: daysBetween(row.lastActivityOn, todayOf(row.state)),
     });
-    const quietFrom = addDays(lo, -29);
-    const quietTo = addDays(hi, -29);
     const idle = pageOf<IdleCase>(
-      [
-        {
-          count: q.quietCount({ from: EARLIEST, to: quietFrom }),
-          take: (limit) => q.quiet({ from: EARLIEST, to: quietFrom }, limit).map(idleCase),
-        },
-        judged(
-          quietFrom < quietTo
-            ? q
-                .quiet({ from: quietFrom, to: quietTo }, Number.MAX_SAFE_INTEGER)
-                .map(idleCase)
-                .filter((c) => c.daysIdle >= 30)
-            : [],
-        ),
-      ],
+      beforeEdge(
+        { rows: q.quiet, count: q.quietCount },
+        addDays(lo, -29),
+        addDays(hi, -29),
+        idleCase,
+        (c) => c.daysIdle >= 30,
+      ),
       want('idle'),
     );
 
@@ -178,20 +194,7 @@ export function dashboardReader(db: Database, describeWait: (row: WaitFacts) => 
       daysOverdue: daysBetween(row.decisionDueOn, todayOf(row.state)),
     });
     const late = pageOf<Late>(
-      [
-        {
-          count: q.waitCount({ from: EARLIEST, to: lo }),
-          take: (limit) => q.waits({ from: EARLIEST, to: lo }, limit).map(lateWait),
-        },
-        judged(
-          lo < hi
-            ? q
-                .waits({ from: lo, to: hi }, Number.MAX_SAFE_INTEGER)
-                .map(lateWait)
-                .filter((l) => l.daysOverdue > 0)
-            : [],
-        ),
-      ],
+      beforeEdge({ rows: q.waits, count: q.waitCount }, lo, hi, lateWait, (l) => l.daysOverdue > 0),
       want('waiting'),
     );
     const names = q.names(late.items.map((l) => l.row.caseId));

@@ -19,7 +19,7 @@ interface DecisionDays {
 /** Any day will do: every rule is a number of days after it. */
 const ANY_DAY = '2001-01-01';
 
-/** The rows the rules give, in key order. */
+/** The rows the rules give. */
 export function decisionDaysFromRules(): DecisionDays[] {
   const rows: DecisionDays[] = [];
   for (const planType of [null, ...PLAN_TYPE.values]) {
@@ -36,17 +36,23 @@ export function decisionDaysFromRules(): DecisionDays[] {
       }
     }
   }
-  const key = (r: DecisionDays) => `${r.plan_type}\u0000${r.stage}\u0000${r.claim_type}`;
-  return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return rows;
 }
+
+/** The rows as one comparable text, whatever their order. */
+const asText = (rows: DecisionDays[]) =>
+  rows
+    .map((r) => `${r.plan_type}|${r.stage}|${r.claim_type}=${r.days}`)
+    .sort()
+    .join('\n');
 
 /** Brings the library's decision days in line with the rules; writes only when they differ. */
 export function syncDecisionDays(db: Database): void {
-  const wanted = JSON.stringify(decisionDaysFromRules());
-  const held = db.prepare(
-    'SELECT plan_type, stage, claim_type, days FROM decision_days ORDER BY plan_type, stage, claim_type',
+  const wanted = decisionDaysFromRules();
+  const held = db.prepare<[], DecisionDays>(
+    'SELECT plan_type, stage, claim_type, days FROM decision_days',
   );
-  const same = () => JSON.stringify(held.all()) === wanted;
+  const same = () => asText(held.all()) === asText(wanted);
   if (same()) return;
   db.transaction(() => {
     // Another process may have brought them in line since the look above.
@@ -55,7 +61,7 @@ export function syncDecisionDays(db: Database): void {
     const insert = db.prepare(
       'INSERT INTO decision_days (plan_type, stage, claim_type, days) VALUES (@plan_type, @stage, @claim_type, @days)',
     );
-    for (const row of JSON.parse(wanted) as DecisionDays[]) insert.run(row);
+    for (const row of wanted) insert.run(row);
     db.exec('DELETE FROM case_waits; INSERT INTO case_waits SELECT * FROM case_wait_source;');
   }).immediate();
 }

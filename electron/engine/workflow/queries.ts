@@ -6,10 +6,8 @@ import type { Deadline } from '../../contract/case-records';
 import type { DocumentType } from '../../contract/document';
 import { AppError } from '../../contract/errors';
 import type { ClaimType, Denial, StageMove } from '../../contract/workflow';
-import { WAITING_STAGES, denialFields } from '../../contract/workflow';
+import { denialFields } from '../../contract/workflow';
 import { defineTable, fromRow } from '../db/table';
-
-const waitingStages = JSON.stringify(WAITING_STAGES);
 
 /** A case with what every workflow rule needs: its plan, stage and client's state. */
 export interface CaseFacts {
@@ -106,17 +104,13 @@ export function workflowQueries(db: Database) {
     WHERE d.completed_on IS NULL AND d.due_on <= @until
       AND (@caseId IS NULL OR d.case_id = @caseId)
     ORDER BY d.due_on, d.id`);
+  // The row the triggers keep for each waiting case (migration 0010), with who it is about.
   const waitingCase = db.prepare(`
-    SELECT k.id AS case_id, k.status, k.plan_type, cl.state,
+    SELECT w.case_id, w.status, w.plan_type, w.state,
            cl.first_name || ' ' || cl.last_name AS client_name, k.requested_treatment, k.insurer_name,
-           m.moved_on AS submitted_on, m.claim_type,
-           (SELECT claim_type FROM denials dn WHERE dn.case_id = k.id
-             ORDER BY dn.denied_on DESC, dn.id DESC LIMIT 1) AS denial_claim_type
-    FROM cases k JOIN clients cl ON cl.id = k.client_id
-    JOIN stage_moves m ON m.id = (
-      SELECT id FROM stage_moves s WHERE s.case_id = k.id AND s.to_stage = k.status
-      ORDER BY s.moved_on DESC, s.id DESC LIMIT 1)
-    WHERE k.status IN (SELECT value FROM json_each('${waitingStages}')) AND k.id = @caseId`);
+           w.submitted_on, w.claim_type, w.denial_claim_type
+    FROM case_waits w JOIN cases k ON k.id = w.case_id JOIN clients cl ON cl.id = k.client_id
+    WHERE w.case_id = @caseId`);
   const documentHits = db.prepare(`
     SELECT d.id, d.file_name, d.origin, d.document_type, l.kind AS letter_kind,
       (lower(coalesce(text, '')) LIKE '%functional%' OR lower(coalesce(text, '')) LIKE '%unable to work%'
