@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CaseWorkflow } from '../../electron/contract/workflow';
 import { addDays } from '../../electron/engine/deadlines/plain-date';
+import { openEngine } from '../../electron/engine';
 import { Harness, apiCall } from './harness';
 
 const harness = new Harness();
@@ -124,6 +125,52 @@ describe('appeal workflow', () => {
       page.getByRole('button', { name: 'Download calendar (.ics)' }).click(),
     ]);
     expect(unfolded(readFileSync((await named.path())!, 'utf8'))).toContain('(Rosa Iglesias)');
+    await page.close();
+  });
+
+  test('a request another process records as sent shows as late once its decision time passes', async () => {
+    const host = await harness.startHost();
+    const client = await apiCall<{ id: number }>(host.url, 'clients.create', {
+      firstName: 'Omar',
+      lastName: 'Haddad',
+      state: 'IL',
+    });
+    const kase = await apiCall<{ id: number }>(host.url, 'cases.create', {
+      clientId: client.id,
+      requestedTreatment: 'TMS',
+      insurerName: 'Lakeshore Mutual',
+      planType: 'employer-self-funded',
+      openedOn: '2024-01-02',
+    });
+    const { today } = await apiCall<CaseWorkflow>(host.url, 'workflow.get', { caseId: kase.id });
+    const page = await harness.openApp(host.url);
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Dashboard' })
+      .click();
+    const waiting = page.getByRole('region', {
+      name: 'Waiting on the insurer past its decision time',
+    });
+    await waiting.getByText('No insurer is late on a decision.').waitFor();
+
+    // The CLI's way in: its own engine on the same file, while the app has it open. An employer
+    // plan has 15 days to decide a pre-service request sent 20 days ago.
+    const other = openEngine({ databasePath: harness.dbPath, appVersion: 'e2e-cli' });
+    const moved = await other.call('stages.move', {
+      caseId: kase.id,
+      to: 'prior-auth-submitted',
+      movedOn: addDays(today, -20),
+      claimType: 'pre-service',
+    });
+    other.close();
+    expect(moved).toMatchObject({ ok: true });
+
+    await page.reload();
+    const row = waiting.getByRole('row', { name: /Omar Haddad/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(shown(addDays(today, -5)));
+    expect(await row.textContent()).toContain('5 days late');
+    await page.screenshot({ path: '/tmp/e2e-waiting-dashboard.png', fullPage: true });
     await page.close();
   });
 });
