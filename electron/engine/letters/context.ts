@@ -14,7 +14,7 @@ import type { Denial } from '../../contract/workflow';
 import { LETTER_FIELDS } from './where-to-fill';
 import { salutationFor } from './salutation';
 import { externalReviewContext, reviewerFor } from './external-review';
-import { BLANK, Missing, stripMarkers } from './gaps';
+import { BLANK, Missing, withoutMarkers } from './gaps';
 import { classOf, distinctClasses } from '../records/drug-classes';
 import type { Citation } from '../../contract/evidence';
 import { evidenceTreatmentOf } from '../evidence/suggest';
@@ -272,9 +272,7 @@ export function letterContext(raw: LetterInput) {
     criteria,
     authorization = null,
     parityRequest = null,
-  } = JSON.parse(JSON.stringify(raw), (_, v: unknown) =>
-    typeof v === 'string' ? stripMarkers(v) : v,
-  ) as LetterInput;
+  } = withoutMarkers(raw);
   const c = detail.case;
   const client = detail.client;
   const treatments = detail.treatments.map((t, i) => treatment(t, i, today));

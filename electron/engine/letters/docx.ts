@@ -11,7 +11,6 @@ import {
   Document,
   Footer,
   Header,
-  Packer,
   Paragraph,
   PatchType,
   ShadingType,
@@ -37,6 +36,7 @@ import type { StyleId, Styler } from './letter-styles';
 import { keptTogether } from './keep-together';
 import { estimatedPages } from './page-estimate';
 import { withPageFurniture } from './letterhead-pages';
+import { packDocx } from './docx-package';
 
 /** The placeholder a letterhead document marks the letter's place with. */
 export const LETTER_PLACEHOLDER = 'letter';
@@ -291,12 +291,20 @@ export async function letterDocx(
     return Buffer.from(withPageFurniture(bytes, { subject, pages: estimatedPages(model) }));
   }
 
+  return packDocx(letterDocument(model, meta));
+}
+
+/** The letter as a docx.js document of its own, on the app's letterhead. */
+export function letterDocument(
+  model: LetterModel,
+  meta: { subject: string; author?: string | null },
+): Document {
   const notes = new GapNotes();
   const { para, letter } = writer(namedStyles, notes);
   const body = letter(model);
   const letterhead = letterheadParagraphs(model, para);
   const pages = estimatedPages(model);
-  const doc = new Document({
+  return new Document({
     ...properties(model, meta.subject, meta.author),
     styles: STYLES,
     numbering: NUMBERING,
@@ -321,5 +329,4 @@ export async function letterDocx(
     ],
     ...(notes.list.length ? { comments: { children: notes.list } } : {}),
   });
-  return Packer.toBuffer(doc);
 }

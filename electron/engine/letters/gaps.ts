@@ -56,6 +56,27 @@ export const gapText = (label: string) => `[${label} needed]`;
 /** Text people typed, without the private-use characters above, so nothing can fake a gap. */
 export const stripMarkers = (text: string) => text.replace(PRIVATE_USE, '');
 
+/**
+ * A copy of data read from the library with the markers stripped from every string in it: the
+ * letter's input as JSON would copy it (fields left undefined are left out), without writing it
+ * out as text and reading it back.
+ */
+export function withoutMarkers<T>(value: T): T {
+  if (typeof value === 'string') return stripMarkers(value) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(withoutMarkers) as T;
+  if (Object.getPrototypeOf(value) !== Object.prototype) {
+    return JSON.parse(JSON.stringify(value), (_, v: unknown) =>
+      typeof v === 'string' ? stripMarkers(v) : v,
+    ) as T;
+  }
+  const copy: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    if (field !== undefined) copy[key] = withoutMarkers(field);
+  }
+  return copy as T;
+}
+
 /** Splits text into plain parts and gaps (with the field each stands for), in order. */
 export function splitGaps(text: string): { text: string; gap?: string }[] {
   const parts: { text: string; gap?: string }[] = [];

@@ -2,7 +2,8 @@
 // still needs to know which page is which: when the letterhead has no footer of its own, a
 // centered "Page X of Y" footer is added, and when it shows its header on the first page only, a
 // running header names the letter on the pages after it.
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { zipParts } from './docx-package';
 
 const FOOTER_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer';
 const HEADER_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/header';
@@ -97,5 +98,5 @@ export function withPageFurniture(
   files['word/document.xml'] = strToU8(body);
   files['word/_rels/document.xml.rels'] = strToU8(rels);
   files['[Content_Types].xml'] = strToU8(types);
-  return zipSync(files);
+  return zipParts(Object.entries(files));
 }

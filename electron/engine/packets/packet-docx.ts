@@ -1,12 +1,13 @@
 // The packet as one Word document: the cover sheet and index, the letter on the advocate's
 // letterhead, then each enclosure on a page of its own under its number and title; "Page X of Y"
 // runs through the whole packet, as a fax counts it.
-import { Document, Footer, Header, ImageRun, Packer, Paragraph } from 'docx';
+import { Document, Footer, Header, ImageRun, Paragraph } from 'docx';
 import type { ISectionOptions } from 'docx';
 import type { Block, LetterModel } from '../../contract/letter';
 import { GapNotes, letterheadParagraphs, pageXofY, writer } from '../letters/docx';
 import { LETTER_PAGE, NUMBERING, STYLES, namedStyles } from '../letters/letter-styles';
 import type { EnclosurePart } from './enclosures';
+import { packDocx } from '../letters/docx-package';
 
 /** The biggest a scan may be drawn, in pixels at 96 per inch: the text area under a heading. */
 const MAX_IMAGE = { width: 6.5 * 96, height: 8.25 * 96 };
@@ -82,5 +83,5 @@ export async function packetDocx(p: PacketLayout): Promise<Buffer> {
     sections,
     ...(notes.list.length ? { comments: { children: notes.list } } : {}),
   });
-  return Packer.toBuffer(doc);
+  return packDocx(doc);
 }
