@@ -146,15 +146,27 @@ export function previousBusinessDay(date: string): string {
   return d;
 }
 
+// A formatter per time zone, made once: making one reads the zone's rules (a dashboard asks
+// for every state's day, and then some).
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let fmt = dayFormats.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(timeZone, fmt);
+  }
+  return fmt;
+}
+
 /** Today's calendar date in an IANA time zone, at instant `now`. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  const fmt = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
-  const get = (type: string) => fmt.formatToParts(now).find((p) => p.type === type)?.value ?? '';
+  const parts = dayFormat(timeZone).formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 

@@ -124,11 +124,21 @@ export function dashboardReader(db: Database, describeWait: (row: WaitFacts) => 
       count: from < to ? q.dueCount({ from, to }) : 0,
       take: (limit) => (from < to ? q.due({ from, to }, limit).map(deadline) : []),
     });
+    // The days where the calendars differ, read once: one list's far edge is the next one's near
+    // edge (overdue and due this week share today).
+    const edgeDays = new Map<string, DashboardDeadline[]>();
+    const dueOnEdge = (from: string, to: string) => {
+      const key = `${from}/${to}`;
+      let found = edgeDays.get(key);
+      if (!found) {
+        found = from < to ? q.due({ from, to }, Number.MAX_SAFE_INTEGER).map(deadline) : [];
+        edgeDays.set(key, found);
+      }
+      return found;
+    };
     /** Rows dated where the calendars differ, judged one by one (a day or two of deadlines). */
     const dueJudged = (from: string, to: string, keep: (d: DashboardDeadline) => boolean) =>
-      judged(
-        from < to ? q.due({ from, to }, Number.MAX_SAFE_INTEGER).map(deadline).filter(keep) : [],
-      );
+      judged(dueOnEdge(from, to).filter(keep));
 
     // Overdue: due before today. Certainly so before the earliest today.
     const overdue = pageOf(
