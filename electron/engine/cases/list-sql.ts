@@ -40,7 +40,11 @@ const DUE_FROM = `
   FROM case_next_due n CROSS JOIN cases k ON k.id = n.case_id
   JOIN clients cl ON cl.id = k.client_id`;
 
-/** The runs a sort reads, in order. */
+/**
+ * The runs a sort reads, in order. Every order ends at the case's id, the last key of every index
+ * (cases made in the same millisecond tie on everything else), so a page walked from an index and
+ * the same page sorted from the matches hold the same cases.
+ */
 export function segments(sort: CaseSort, d: Direction, status: CaseStatus | null): Segment[] {
   switch (sort) {
     case 'activity':
@@ -49,7 +53,7 @@ export function segments(sort: CaseSort, d: Direction, status: CaseStatus | null
       return [
         {
           where: null,
-          order: `cl.last_name COLLATE NOCASE ${d}, cl.first_name COLLATE NOCASE ${d}, cl.id ${d}, k.updated_at DESC`,
+          order: `cl.last_name COLLATE NOCASE ${d}, cl.first_name COLLATE NOCASE ${d}, cl.id ${d}, k.updated_at DESC, k.id DESC`,
         },
       ];
     case 'stage': {
@@ -65,13 +69,16 @@ export function segments(sort: CaseSort, d: Direction, status: CaseStatus | null
         {
           where: 'k.insurer_name IS NOT NULL',
           countAsRest: true,
-          order: `k.insurer_name COLLATE NOCASE ${d}, k.updated_at ${d}`,
+          order: `k.insurer_name COLLATE NOCASE ${d}, k.updated_at ${d}, k.id ${d}`,
         },
-        { where: 'k.insurer_name IS NULL', order: 'k.insurer_name, k.updated_at DESC' },
+        { where: 'k.insurer_name IS NULL', order: 'k.insurer_name, k.updated_at DESC, k.id DESC' },
       ];
     case 'treatment':
       return [
-        { where: null, order: `k.requested_treatment COLLATE NOCASE ${d}, k.updated_at ${d}` },
+        {
+          where: null,
+          order: `k.requested_treatment COLLATE NOCASE ${d}, k.updated_at ${d}, k.id ${d}`,
+        },
       ];
     case 'due':
       return [
