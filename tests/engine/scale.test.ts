@@ -132,6 +132,29 @@ describe('lists read through indexes, a page at a time', () => {
     expect(found).toEqual([]);
   });
 
+  it('counts a list filtered by two of the cases’ own fields from one index alone', async () => {
+    // An insurer holds a quarter of a large library: its count must not fetch each of its cases
+    // to read the other field.
+    const engine = tempEngine();
+    await clientWithCase(engine);
+    const sql = await statementsRunBy(engine, async () => {
+      await call(engine, 'cases.list', { insurer: 'Prairie Health', treatment: 'TMS' });
+      await call(engine, 'cases.list', { insurer: 'Prairie Health', planType: 'medicaid' });
+      await call(engine, 'cases.list', {
+        insurer: 'Prairie Health',
+        treatment: 'TMS',
+        status: 'denied',
+      });
+    });
+    const counts = sql.filter((s) => /^\s*SELECT count\(\*\) FROM cases k\b/.test(s));
+    expect(counts).toHaveLength(3);
+    for (const count of counts) {
+      expect(plan(engine, count), count).toEqual([
+        expect.stringMatching(/^SEARCH k USING COVERING INDEX cases_facets \(insurer_name=\?/),
+      ]);
+    }
+  });
+
   it("keeps the index in step by each case's row id, never by reading the index through", () => {
     const engine = tempEngine();
     const triggers = engine.db

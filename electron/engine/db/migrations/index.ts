@@ -20,6 +20,7 @@ import { letterJourney } from './0017-letter-journey';
 import { tagsAndViews } from './0018-tags-and-views';
 import { coverageWork } from './0019-coverage-work';
 import { decisionDates } from './0020-decision-dates';
+import { caseFacets } from './0021-case-facets';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -42,4 +43,5 @@ export const migrations: readonly Migration[] = [
   tagsAndViews,
   coverageWork,
   decisionDates,
+  caseFacets,
 ];
