@@ -61,20 +61,18 @@ const recent = new Map<string, Deflated>();
 const RECENT_KEPT = 64;
 const RECENT_LARGEST = 16 * 1024;
 
+function deflate(raw: Uint8Array): Deflated {
+  return { raw: raw.length, crc: crc32(raw), packed: deflateRawSync(raw) };
+}
+
 function deflated(data: string | Uint8Array): Deflated {
-  const key = typeof data === 'string' && data.length <= RECENT_LARGEST ? data : null;
-  const known = key === null ? undefined : recent.get(key);
-  if (known) {
-    recent.delete(key!);
-    recent.set(key!, known);
-    return known;
-  }
-  const raw = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  const made = { raw: raw.length, crc: crc32(raw), packed: deflateRawSync(raw) };
-  if (key !== null) {
-    if (recent.size >= RECENT_KEPT) recent.delete(recent.keys().next().value as string);
-    recent.set(key, made);
-  }
+  if (typeof data !== 'string') return deflate(data);
+  if (data.length > RECENT_LARGEST) return deflate(Buffer.from(data, 'utf8'));
+  // Taken out and put back as the most recent.
+  const made = recent.get(data) ?? deflate(Buffer.from(data, 'utf8'));
+  recent.delete(data);
+  recent.set(data, made);
+  if (recent.size > RECENT_KEPT) recent.delete(recent.keys().next().value as string);
   return made;
 }
 
