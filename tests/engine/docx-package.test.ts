@@ -3,10 +3,12 @@
 // zip's records), whatever its name, and a docx.js without the compiler this relies on must be
 // noticed here rather than slow every letter down unseen.
 import { Document, Packer, Paragraph, TextRun } from 'docx';
+import type { IStylesOptions } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { packDocx, packedNatively, zipParts } from '../../electron/engine/letters/docx-package';
+import { NUMBERING, STYLES } from '../../electron/engine/letters/letter-styles';
 
 /** Every entry of a zip, read from its central directory and checked against its local header. */
 function entries(zip: Buffer) {
@@ -65,6 +67,51 @@ describe('letters zipped by zlib', () => {
         expect(timeless(data.toString('utf8')), name).toBe(timeless(strFromU8(theirs[name]!)));
       }
       expect(ours.get('word/document.xml')!.toString('utf8')).toContain(text);
+    }
+  });
+
+  it('a style sheet shared by many documents is written once, and each package is still whole', async () => {
+    const serif: IStylesOptions = { default: { document: { run: { font: 'Georgia', size: 24 } } } };
+    const styled = (styles: IStylesOptions, text: string, listed: number) =>
+      new Document({
+        title: text,
+        styles,
+        numbering: NUMBERING,
+        sections: [
+          {
+            children: [
+              new Paragraph({ style: 'Heading2', children: [new TextRun(text)] }),
+              ...Array.from(
+                { length: listed },
+                (_, i) =>
+                  new Paragraph({
+                    numbering: { reference: 'numbers', level: 0, instance: i % 2 },
+                    children: [new TextRun(`${text}, point ${i + 1}`)],
+                  }),
+              ),
+            ],
+          },
+        ],
+      });
+    // Two sheets under two names, taking turns, each with letters of other lengths and lists.
+    for (const [text, listed] of [
+      ['First', 0],
+      ['Second', 3],
+      ['Third', 1],
+    ] as const) {
+      for (const [name, styles] of [
+        ['letter', STYLES],
+        ['serif', serif],
+      ] as const) {
+        const ours = entries(await packDocx(styled(styles, `${name} ${text}`, listed), name));
+        const theirs = unzipSync(await Packer.toBuffer(styled(styles, `${name} ${text}`, listed)));
+        expect([...ours.keys()]).toEqual(Object.keys(theirs));
+        for (const [part, data] of ours) {
+          expect(timeless(data.toString('utf8')), `${name} ${text}: ${part}`).toBe(
+            timeless(strFromU8(theirs[part]!)),
+          );
+        }
+      }
     }
   });
 

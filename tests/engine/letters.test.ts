@@ -8,6 +8,7 @@ import { LETTER_KIND } from '../../electron/contract/letter';
 import { cleanup, clientWithCase, fails, ok, rowCounts, tempDir, tempEngine } from './helpers';
 import { fullLetterCase, recordFinalDenial } from './letter-case';
 import { letterText } from './letter-text';
+import { wordFileOf } from './word-file';
 
 afterEach(cleanup);
 
@@ -152,6 +153,53 @@ describe('letters', () => {
     expect(error.message).toContain(folder);
     expect(rowCounts(engine)).toEqual(before);
     expect(existsSync(folder)).toBe(false);
+  });
+
+  it('encloses what is on file however many documents the case has, and keeps only those', async () => {
+    const engine = tempEngine();
+    const { case: kase } = await clientWithCase(engine);
+    // A long case: a hundred and twenty notices and forms filed before the provider's letter.
+    const file = engine.db.prepare(
+      `INSERT INTO documents (case_id, file_name, media_type, origin, sha256, size_bytes, text, document_type, created_at)
+       VALUES (?, ?, 'text/plain', 'imported', ?, 1, 'Notice.', 'other', ?)`,
+    );
+    engine.db.transaction(() => {
+      for (let i = 0; i < 120; i++)
+        file.run(
+          kase.id,
+          `notice-${i}.txt`,
+          `sha-${i}`,
+          `2023-01-01T00:00:${String(i % 60).padStart(2, '0')}.${i}Z`,
+        );
+    })();
+    const before = await ok(engine, 'letters.preview', { caseId: kase.id, kind: 'appeal' });
+    expect(before.checklist.map((c) => c.field)).toEqual(
+      expect.arrayContaining(['enclosed.providerLetter', 'enclosed.records']),
+    );
+    for (const [fileName, contentBase64] of [
+      ['lmn-signed.docx', await wordFileOf('tests/fixtures/notices/lmn-signed.txt')],
+      [
+        'progress-note.docx',
+        readFileSync('../shared/fixtures/word/clinical/progress-note-trd.docx').toString('base64'),
+      ],
+    ] as const) {
+      await ok(engine, 'documents.importFile', { caseId: kase.id, fileName, contentBase64 });
+    }
+    const letter = await ok(engine, 'letters.generate', { caseId: kase.id, kind: 'appeal' });
+    const fields = letter.checklist.map((c) => c.field);
+    expect(fields).not.toContain('enclosed.providerLetter');
+    expect(fields).not.toContain('enclosed.records');
+    expect(await letterText(engine, letter.documentId)).toContain('Clinical records (1 document)');
+    // The data kept with the letter holds the documents it encloses, not the whole case's list.
+    const kept = engine.db
+      .prepare('SELECT data_json FROM letters WHERE document_id = ?')
+      .pluck()
+      .get(letter.documentId) as string;
+    expect(
+      (JSON.parse(kept) as { detail: { documents: { fileName: string }[] } }).detail.documents.map(
+        (d) => d.fileName,
+      ),
+    ).toEqual(['lmn-signed.docx', 'progress-note.docx']);
   });
 
   it('keeps the template and the data each letter was made from', async () => {

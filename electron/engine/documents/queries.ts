@@ -33,6 +33,11 @@ export function documentQueries(db: Database) {
     `SELECT ${INFO} FROM documents WHERE case_id = ? ORDER BY created_at, id LIMIT ? OFFSET ?`,
   );
   const countForCase = db.prepare('SELECT count(*) FROM documents WHERE case_id = ?').pluck();
+  const ofTypes = db.prepare(
+    `SELECT ${INFO} FROM documents
+     WHERE case_id = ? AND document_type IN (SELECT value FROM json_each(?))
+     ORDER BY created_at, id`,
+  );
   const full = db.prepare(
     `SELECT d.*, c.bytes FROM documents d JOIN document_contents c ON c.document_id = d.id
      WHERE d.case_id = ? ORDER BY d.created_at, d.id`,
@@ -79,6 +84,9 @@ export function documentQueries(db: Database) {
     forCase: (caseId: number, limit = -1, offset = 0) =>
       forCase.all(caseId, limit, offset).map((r) => fromRow<DocumentInfo>(r)),
     countForCase: (caseId: number) => countForCase.get(caseId) as number,
+    /** Every document of a case filed as one of `types`, oldest first, however many it has. */
+    ofTypes: (caseId: number, types: readonly DocumentType[]) =>
+      ofTypes.all(caseId, JSON.stringify(types)).map((r) => fromRow<DocumentInfo>(r)),
     info: infoOf,
     /** What the advocate decided about the facts proposed from this document. */
     decisions(id: number): FactDecisions {

@@ -8,6 +8,7 @@ import { PLAN_TYPE, TREATMENT_KIND } from '../../contract/choices';
 import { durationBetween, writtenDate } from '../../contract/partial-date';
 import { fullName, referenceName } from '../../contract/person-name';
 import type { Contact } from '../../contract/contact';
+import type { DocumentType } from '../../contract/document';
 import type { Profile } from '../../contract/profile';
 import { CLAIM_TYPE, DECISION_LEVEL } from '../../contract/workflow';
 import type { Denial } from '../../contract/workflow';
@@ -24,8 +25,15 @@ import { authorizationContext } from './authorization-context';
 import { coverageContext } from '../coverage/letter-context';
 import type { SentRequest } from '../coverage/queries';
 
+/**
+ * What can be enclosed with a letter is what is on file, by type: the provider's signed letter
+ * (never a draft, nor a letter made here), and clinical records (never an intake form or a notice).
+ */
+export const ENCLOSABLE: readonly DocumentType[] = ['lmn-signed', 'clinical-note'];
+
 /** Everything a letter is made from: kept with each generated letter. */
 export interface LetterInput {
+  /** The case; of its documents, those a letter can enclose (`ENCLOSABLE`), every one of them. */
   detail: CaseDetail;
   /** The case's denials, newest first: letters answer the newest. */
   denials: Denial[];
@@ -280,8 +288,6 @@ export function letterContext(raw: LetterInput) {
   const classes = distinctClasses(meds);
   const denial = denials[0];
   const diagnosis = detail.diagnoses[0];
-  // What can be enclosed is what is on file, by type: the provider's signed letter (never a
-  // draft, nor a letter made here), and clinical records (never an intake form or a notice).
   const signedLetters = detail.documents.filter((d) => d.documentType === 'lmn-signed');
   const clinicalRecords = detail.documents.filter((d) => d.documentType === 'clinical-note');
   const recipientAddress = recipient

@@ -10,8 +10,13 @@ import { crc32, deflateRawSync } from 'node:zlib';
 /** The parts of a package by their paths, in the order docx.js would zip them. */
 type Parts = Iterable<[string, string | Uint8Array]>;
 
+interface PartFormatter {
+  format(input: unknown, context: unknown): unknown;
+}
+
 interface PartCompiler {
   compile(file: Document): Map<string, string | Uint8Array>;
+  formatter: PartFormatter;
 }
 
 /**
@@ -20,7 +25,9 @@ interface PartCompiler {
  */
 function partCompiler(): PartCompiler | null {
   const found = (Packer as unknown as { compiler?: Partial<PartCompiler> }).compiler;
-  return typeof found?.compile === 'function' ? (found as PartCompiler) : null;
+  return typeof found?.compile === 'function' && typeof found.formatter?.format === 'function'
+    ? (found as PartCompiler)
+    : null;
 }
 
 const compiler = partCompiler();
@@ -121,7 +128,63 @@ export function zipParts(parts: Parts, at: Date = new Date()): Buffer {
   return Buffer.concat([...chunks, directory, end]);
 }
 
-/** A docx.js document as the bytes of a .docx file. */
-export async function packDocx(doc: Document): Promise<Buffer> {
-  return compiler ? zipParts(compiler.compile(doc)) : Packer.toBuffer(doc);
+/**
+ * The parts a document's style sheet makes, and what makes each in docx.js. Formatting them is a
+ * quarter of docx.js's work on a letter (Office's theme alone is as long as a letter), though they
+ * only change with the options the document was made with.
+ */
+const STYLE_SHEET_PARTS = [
+  { path: 'word/styles.xml', of: (doc: Document) => doc.Styles },
+  { path: 'word/theme/theme1.xml', of: (doc: Document) => doc.Theme },
+] as const;
+
+/** The XML of style sheets already written, by the name their documents were packed under. */
+const styleSheets = new Map<string, Map<string, string>>();
+
+/** Compiles a document, its style sheet's parts taken from `sheet` rather than written again. */
+function compileWith(
+  parts: PartCompiler,
+  doc: Document,
+  sheet: Map<string, string>,
+): Map<string, string | Uint8Array> {
+  const skipped = new Set<unknown>(STYLE_SHEET_PARTS.map(({ of }) => of(doc)));
+  const { formatter } = parts;
+  // docx.js formats every part through its one formatter; for a part whose XML is known it gets
+  // an empty element, written in no time and replaced below.
+  parts.formatter = {
+    format: (input, context) =>
+      skipped.has(input) ? { kept: {} } : formatter.format(input, context),
+  };
+  try {
+    const compiled = parts.compile(doc);
+    // Set on a key it holds, a Map keeps the key's place: the parts stay in docx.js's order.
+    for (const [path, xml] of sheet) compiled.set(path, xml);
+    return compiled;
+  } finally {
+    parts.formatter = formatter;
+  }
+}
+
+/**
+ * A docx.js document as the bytes of a .docx file.
+ *
+ * `styleSheet` names the options its styles and theme were made from, for a caller that makes
+ * many documents from the same ones: the first document packed under a name writes those parts,
+ * and later ones reuse them. Documents whose styles or theme differ must not share a name.
+ */
+export async function packDocx(doc: Document, styleSheet?: string): Promise<Buffer> {
+  if (!compiler) return Packer.toBuffer(doc);
+  const sheet = styleSheet === undefined ? undefined : styleSheets.get(styleSheet);
+  if (sheet) return zipParts(compileWith(compiler, doc, sheet));
+  const parts = compiler.compile(doc);
+  if (styleSheet !== undefined) {
+    const written = new Map<string, string>();
+    for (const { path } of STYLE_SHEET_PARTS) {
+      const xml = parts.get(path);
+      if (typeof xml === 'string') written.set(path, xml);
+    }
+    // A docx.js that stops writing one of them is not second-guessed: nothing is kept.
+    if (written.size === STYLE_SHEET_PARTS.length) styleSheets.set(styleSheet, written);
+  }
+  return zipParts(parts);
 }

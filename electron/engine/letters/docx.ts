@@ -28,6 +28,7 @@ import {
   LETTER_PAGE,
   NUMBERING,
   STYLES,
+  STYLE_SHEET,
   TEXT_WIDTH,
   directStyles,
   namedStyles,
@@ -291,7 +292,7 @@ export async function letterDocx(
     return Buffer.from(withPageFurniture(bytes, { subject, pages: estimatedPages(model) }));
   }
 
-  return packDocx(letterDocument(model, meta));
+  return packDocx(letterDocument(model, meta), STYLE_SHEET);
 }
 
 /** The letter as a docx.js document of its own, on the app's letterhead. */

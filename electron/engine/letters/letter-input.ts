@@ -8,11 +8,13 @@ import { authorizationQueries } from '../authorizations/queries';
 import { caseDetailReader } from '../cases/detail';
 import { contactTable } from '../contacts/handlers';
 import { coverageQueries } from '../coverage/queries';
+import { documentQueries } from '../documents/queries';
 import { caseCriteriaReader } from '../criteria/case-criteria';
 import { citationQueries } from '../evidence/queries';
 import { profileQueries } from '../profile/handlers';
 import { denialQueries } from '../workflow/queries';
 import { answerQueries } from './answers';
+import { ENCLOSABLE } from './context';
 import type { LetterInput } from './context';
 import { localToday } from './local-today';
 import { letterheadQueries } from './letterhead';
@@ -35,6 +37,7 @@ export function letterInputs(db: Database) {
   const answers = answerQueries(db);
   const authorizations = authorizationQueries(db);
   const coverage = coverageQueries(db);
+  const documents = documentQueries(db);
 
   const chooseTemplate = ({ templateId, kind }: TemplateChoice): Template => {
     if (templateId !== undefined) return templates.get(templateId);
@@ -50,7 +53,14 @@ export function letterInputs(db: Database) {
     authorizationId?: number,
   ): LetterInput => {
     const today = localToday();
-    const detail = caseDetail(caseId);
+    // Only the documents a letter can enclose are read (and kept with the letter), all of them
+    // rather than the first page of the case's documents.
+    const enclosable = documents.ofTypes(caseId, ENCLOSABLE);
+    const detail = {
+      ...caseDetail(caseId, { withDocuments: false }),
+      documents: enclosable,
+      documentsTotal: enclosable.length,
+    };
     if (
       authorizationId !== undefined &&
       authorizations.table.find(authorizationId)?.clientId !== detail.client.id

@@ -108,6 +108,12 @@ export const STYLES: IStylesOptions = {
     })),
 };
 
+/**
+ * What documents made with `STYLES` and docx.js's own theme are packed under (`packDocx`), so that
+ * their styles and theme are written once.
+ */
+export const STYLE_SHEET = 'letter';
+
 export const NUMBERING = {
   config: [
     {

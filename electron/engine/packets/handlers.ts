@@ -3,6 +3,8 @@
 // its printable page for the browser's own "Save as PDF".
 import { AUTHORIZATION_KIND } from '../../contract/authorization';
 import type { Authorization } from '../../contract/authorization';
+import { CASE_DOCUMENTS_SHOWN } from '../../contract/case';
+import type { DocumentType } from '../../contract/document';
 import { LETTER_KIND } from '../../contract/letter';
 import type { LetterKind } from '../../contract/letter';
 import type {
@@ -54,6 +56,9 @@ const ANSWERS_DENIAL: ReadonlySet<string> = new Set([
   'lawmaker',
 ]);
 
+/** The documents a packet proposes to enclose, by type. */
+const PROPOSED_TYPES: readonly DocumentType[] = ['denial-notice', 'lmn-signed', 'clinical-note'];
+
 /** One cover sheet holds the index of about this many parts. */
 const INDEX_ROWS_PER_PAGE = 24;
 
@@ -76,7 +81,15 @@ export function packetHandlers(ctx: EngineContext): HandlerSet<PacketCalls> {
       ? { name: contact.name, organisation: contact.organisation ?? null, fax: contact.fax ?? null }
       : null;
     const parts = distinct(req.items).map((item) => reader.part(input, item, today));
-    return { today, letter, input, recipient, parts };
+    // The case's documents to choose from (a letter's own input holds only what it encloses):
+    // a page of them, and every one of a type a packet proposes, however many the case has.
+    const shown = documents.forCase(letter.caseId, CASE_DOCUMENTS_SHOWN);
+    const ids = new Set(shown.map((d) => d.id));
+    const onFile = [
+      ...shown,
+      ...documents.ofTypes(letter.caseId, PROPOSED_TYPES).filter((d) => !ids.has(d.id)),
+    ];
+    return { today, letter, input, recipient, parts, onFile };
   };
 
   type Gathered = ReturnType<typeof gather>;
@@ -91,8 +104,8 @@ export function packetHandlers(ctx: EngineContext): HandlerSet<PacketCalls> {
       const found = authorizations.find((a) => kinds.includes(a.kind) && inForce(a, g.today));
       if (found) out.push({ kind: 'authorization', authorizationId: found.id });
     }
-    const byType = (type: string) =>
-      detail.documents.filter((d) => d.documentType === type && d.id !== g.letter.documentId);
+    const byType = (type: DocumentType) =>
+      g.onFile.filter((d) => d.documentType === type && d.id !== g.letter.documentId);
     const wanted = [
       ...(ANSWERS_DENIAL.has(kind) ? byType('denial-notice') : []),
       ...(ARGUES.has(kind) && kind !== 'medical-necessity' ? byType('lmn-signed') : []),
@@ -156,7 +169,7 @@ export function packetHandlers(ctx: EngineContext): HandlerSet<PacketCalls> {
       })),
     ];
     const coverPages = 1 + Math.floor(entries.length / INDEX_ROWS_PER_PAGE);
-    const { detail, authorizations = [] } = g.input;
+    const { authorizations = [] } = g.input;
     return {
       letterId: g.letter.documentId,
       letterName: g.letter.fileName,
@@ -166,7 +179,7 @@ export function packetHandlers(ctx: EngineContext): HandlerSet<PacketCalls> {
       totalPages: coverPages + entries.reduce((n, e) => n + e.pages, 0),
       problems: problemsOf(g, items),
       available: {
-        documents: detail.documents
+        documents: g.onFile
           .filter((d) => d.id !== g.letter.documentId && d.documentType !== 'packet')
           .map((d) => ({ id: d.id, fileName: d.fileName, documentType: d.documentType })),
         authorizations: authorizations.map((a: Authorization) => ({

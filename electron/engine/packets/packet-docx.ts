@@ -5,7 +5,7 @@ import { Document, Footer, Header, ImageRun, Paragraph } from 'docx';
 import type { ISectionOptions } from 'docx';
 import type { Block, LetterModel } from '../../contract/letter';
 import { GapNotes, letterheadParagraphs, pageXofY, writer } from '../letters/docx';
-import { LETTER_PAGE, NUMBERING, STYLES, namedStyles } from '../letters/letter-styles';
+import { LETTER_PAGE, NUMBERING, STYLES, STYLE_SHEET, namedStyles } from '../letters/letter-styles';
 import type { EnclosurePart } from './enclosures';
 import { packDocx } from '../letters/docx-package';
 
@@ -83,5 +83,5 @@ export async function packetDocx(p: PacketLayout): Promise<Buffer> {
     sections,
     ...(notes.list.length ? { comments: { children: notes.list } } : {}),
   });
-  return packDocx(doc);
+  return packDocx(doc, STYLE_SHEET);
 }
