@@ -167,6 +167,14 @@ const rawSearch = (query: string) => {
   if (found.length < WINDOW && searches.prefix) found = rawFind(searches.prefix);
   return rawRows.all(JSON.stringify(found.slice(0, 50)));
 };
+// Every opening checks the file page by page on a worker thread (see "its full check" below).
+// On a library the disk has to bring in, searches in that first minute wait on its reads: they
+// have a row of their own, and the rest are timed once it is done, as on any later minute.
+const duringCheck: number[] = [];
+for (const q of queries) {
+  duringCheck.push(await timed(() => must(engine, 'search', { query: q.query })));
+}
+const openingCheck = await timed(() => engine.context.checked);
 // Warm both the way a running app is warm.
 for (const q of queries.slice(0, 20)) {
   await engine.call('search', { query: q.query });
@@ -203,6 +211,12 @@ for (const [kind, label] of [
 ] as const) {
   row(label, spread(engineMs[kind]!), floor(rawMs[kind]!), '< 20 ms');
 }
+row(
+  `  the same, while the opening check reads the file`,
+  `${spread(duringCheck)}; the check ended ${ms(openingCheck)} after them`,
+  '',
+  '',
+);
 const pollard = await timed(() => must(engine, 'search', { query: 'Pollard Escitalopram' }));
 row('  "Pollard Escitalopram" itself', ms(pollard), '', '< 20 ms');
 
