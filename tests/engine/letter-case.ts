@@ -105,16 +105,7 @@ export async function fullLetterCase(engine: Engine, { paritySent = true } = {})
       letterDeadlineOn: '2024-12-28',
     },
   });
-  // On file to enclose: the provider's signed letter and a clinical note (typed from their text).
-  for (const [fileName, contentBase64] of [
-    ['lmn-signed.docx', await wordFileOf('tests/fixtures/notices/lmn-signed.txt')],
-    [
-      'progress-note.docx',
-      readFileSync('../shared/fixtures/word/clinical/progress-note-trd.docx').toString('base64'),
-    ],
-  ] as const) {
-    await ok(engine, 'documents.importFile', { caseId, fileName, contentBase64 });
-  }
+  await fileEnclosures(engine, caseId);
   // The expedited appeal's own question, answered once for the case.
   await ok(engine, 'caseAnswers.save', {
     caseId,
@@ -286,4 +277,41 @@ export async function recordFinalDenial(engine: Engine, caseId: number) {
       claimType: 'pre-service',
     },
   });
+}
+
+/**
+ * On file to enclose: the provider's signed letter and a clinical note, imported (and typed from
+ * their text). Their document ids.
+ */
+export async function fileEnclosures(engine: Engine, caseId: number): Promise<number[]> {
+  const ids: number[] = [];
+  for (const [fileName, contentBase64] of [
+    ['lmn-signed.docx', await wordFileOf('tests/fixtures/notices/lmn-signed.txt')],
+    [
+      'progress-note.docx',
+      readFileSync('../shared/fixtures/word/clinical/progress-note-trd.docx').toString('base64'),
+    ],
+  ] as const) {
+    const imported = await ok(engine, 'documents.importFile', { caseId, fileName, contentBase64 });
+    if (!imported.ok) throw new Error(imported.problem);
+    ids.push(imported.document.id);
+  }
+  return ids;
+}
+
+/** A long case: `count` notices filed before anything else, straight into the table. */
+export function fileNotices(engine: Engine, caseId: number, count: number): void {
+  const file = engine.db.prepare(
+    `INSERT INTO documents (case_id, file_name, media_type, origin, sha256, size_bytes, text, document_type, created_at)
+     VALUES (?, ?, 'text/plain', 'imported', ?, 1, 'Notice.', 'other', ?)`,
+  );
+  engine.db.transaction(() => {
+    for (let i = 0; i < count; i++)
+      file.run(
+        caseId,
+        `notice-${i}.txt`,
+        `sha-${i}`,
+        `2023-01-01T00:00:00.${String(i).padStart(3, '0')}Z`,
+      );
+  })();
 }

@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LETTER_KIND } from '../../electron/contract/letter';
 import { cleanup, clientWithCase, fails, ok, rowCounts, tempDir, tempEngine } from './helpers';
-import { fullLetterCase, recordFinalDenial } from './letter-case';
+import { fileEnclosures, fileNotices, fullLetterCase, recordFinalDenial } from './letter-case';
 import { letterText } from './letter-text';
-import { wordFileOf } from './word-file';
 
 afterEach(cleanup);
 
@@ -159,32 +158,12 @@ describe('letters', () => {
     const engine = tempEngine();
     const { case: kase } = await clientWithCase(engine);
     // A long case: a hundred and twenty notices and forms filed before the provider's letter.
-    const file = engine.db.prepare(
-      `INSERT INTO documents (case_id, file_name, media_type, origin, sha256, size_bytes, text, document_type, created_at)
-       VALUES (?, ?, 'text/plain', 'imported', ?, 1, 'Notice.', 'other', ?)`,
-    );
-    engine.db.transaction(() => {
-      for (let i = 0; i < 120; i++)
-        file.run(
-          kase.id,
-          `notice-${i}.txt`,
-          `sha-${i}`,
-          `2023-01-01T00:00:${String(i % 60).padStart(2, '0')}.${i}Z`,
-        );
-    })();
+    fileNotices(engine, kase.id, 120);
     const before = await ok(engine, 'letters.preview', { caseId: kase.id, kind: 'appeal' });
     expect(before.checklist.map((c) => c.field)).toEqual(
       expect.arrayContaining(['enclosed.providerLetter', 'enclosed.records']),
     );
-    for (const [fileName, contentBase64] of [
-      ['lmn-signed.docx', await wordFileOf('tests/fixtures/notices/lmn-signed.txt')],
-      [
-        'progress-note.docx',
-        readFileSync('../shared/fixtures/word/clinical/progress-note-trd.docx').toString('base64'),
-      ],
-    ] as const) {
-      await ok(engine, 'documents.importFile', { caseId: kase.id, fileName, contentBase64 });
-    }
+    await fileEnclosures(engine, kase.id);
     const letter = await ok(engine, 'letters.generate', { caseId: kase.id, kind: 'appeal' });
     const fields = letter.checklist.map((c) => c.field);
     expect(fields).not.toContain('enclosed.providerLetter');

@@ -15,8 +15,7 @@ import { openEngine } from '../../electron/engine';
 import { documentQueries } from '../../electron/engine/documents/queries';
 import { NO_PDF_HERE } from '../../electron/engine/packets/handlers';
 import { cleanup, clientWithCase, fails, ok, tempDir, tempEngine } from './helpers';
-import { fullLetterCase } from './letter-case';
-import { wordFileOf } from './word-file';
+import { fileEnclosures, fileNotices, fullLetterCase } from './letter-case';
 import { docxText } from './letter-text';
 import { convertToPdf } from './libreoffice';
 import { cli } from './run-cli';
@@ -126,35 +125,8 @@ describe('packets', () => {
   it('proposes the records on file however many documents came before them', async () => {
     const engine = tempEngine();
     const { case: kase } = await clientWithCase(engine);
-    const file = engine.db.prepare(
-      `INSERT INTO documents (case_id, file_name, media_type, origin, sha256, size_bytes, text, document_type, created_at)
-       VALUES (?, ?, 'text/plain', 'imported', ?, 1, 'Notice.', 'other', ?)`,
-    );
-    engine.db.transaction(() => {
-      for (let i = 0; i < 120; i++)
-        file.run(
-          kase.id,
-          `form-${i}.txt`,
-          `sha-${i}`,
-          `2023-01-01T00:00:00.${String(i).padStart(3, '0')}Z`,
-        );
-    })();
-    const ids: number[] = [];
-    for (const [fileName, contentBase64] of [
-      ['lmn-signed.docx', await wordFileOf('tests/fixtures/notices/lmn-signed.txt')],
-      [
-        'progress-note.docx',
-        readFileSync('../shared/fixtures/word/clinical/progress-note-trd.docx').toString('base64'),
-      ],
-    ] as const) {
-      const imported = await ok(engine, 'documents.importFile', {
-        caseId: kase.id,
-        fileName,
-        contentBase64,
-      });
-      if (!imported.ok) throw new Error(imported.problem);
-      ids.push(imported.document.id);
-    }
+    fileNotices(engine, kase.id, 120);
+    const ids = await fileEnclosures(engine, kase.id);
     const letter = await ok(engine, 'letters.generate', { caseId: kase.id, kind: 'appeal' });
     const bare = await ok(engine, 'packets.preview', { letterId: letter.documentId, items: [] });
     const proposed = ids.map((documentId) => ({ kind: 'document', documentId }));
